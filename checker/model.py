@@ -1,0 +1,107 @@
+"""The verdict data model shared by evaluation and every output format.
+
+Kept free of I/O so formats are pure functions of a `Report`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["deny", "warn"]
+Verdict = Literal["pass", "warn", "fail", "invalid"]
+Lang = Literal["en", "id"]
+
+VERDICTS: tuple[Verdict, ...] = ("pass", "warn", "fail", "invalid")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in both languages the verdicts are read in."""
+
+    en: str
+    id: str
+
+    def get(self, lang: Lang) -> str:
+        return self.id if lang == "id" else self.en
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A registry application to reuse instead of building, best first."""
+
+    id: str
+    name: str
+    score: float
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Waiver:
+    manifest: str
+    rule: str
+    reason: str
+    approved_by: str
+    decree: str
+    expires: str  # ISO date, inclusive, Asia/Jakarta
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    severity: Severity
+    message: Text
+    field: str
+    line: int | None = None
+    column: int | None = None
+    suggestions: tuple[Suggestion, ...] = ()
+    waiver: Waiver | None = None  # the waiver that covers it, if valid today
+    expired_waiver: Waiver | None = None  # a matching waiver that has expired
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The judgement of one manifest file."""
+
+    file: str
+    id: str | None
+    verdict: Verdict
+    violations: tuple[Violation, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's metadata, read from the `# METADATA` block of its policy."""
+
+    id: str
+    family: str
+    severity: Severity
+    title: Text
+    description: Text
+    remediation: Text
+    reference: str
+    package: str = ""
+    source: str = ""  # policy file, relative to the policies root
+
+
+@dataclass(frozen=True)
+class Report:
+    tool_version: str
+    policy_revision: str
+    registry_revision: str
+    results: tuple[Result, ...]
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        counts = {v: 0 for v in VERDICTS}
+        for result in self.results:
+            counts[result.verdict] += 1
+        return counts
+
+    @property
+    def exit_code(self) -> int:
+        """SPEC §5: 1 when anything fails or is invalid, else 0."""
+        return 1 if any(r.verdict in ("fail", "invalid") for r in self.results) else 0
