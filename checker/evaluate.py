@@ -1,0 +1,174 @@
+"""Manifest + registry facts -> engine -> violations -> verdict.
+
+`Judge` is built once per run (policies compiled, registry indexed) and then
+judges any number of manifests; everything per-manifest is cheap lookups.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from checker import __version__
+from checker.engine import Engine
+from checker.errors import CannotJudge
+from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest
+from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
+from checker.openapi import openapi_status, repository_root
+from checker.policyset import PolicySet
+from checker.registry import Registry, policy_index
+from checker.similarity import SimilarityIndex, build_index, words
+from checker.waivers import apply_waivers, today_in_jakarta
+
+MANIFEST_SUFFIXES = (".yaml", ".yml")
+_RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
+DEFAULT_SIMILARITY = {"name_threshold": 0.9, "description_threshold": 0.85, "max": 5}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to judge; `explicit` when named on the command line, not found by a folder walk."""
+
+    path: Path
+    file: str
+    explicit: bool
+
+
+def collect_targets(paths: Iterable[Path]) -> list[Target]:
+    """Files named, plus *.yaml/*.yml found under folders named, in a stable order."""
+    targets: list[Target] = []
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.suffix in MANIFEST_SUFFIXES and not p.is_dir()):
+                if not any(part.startswith(".") for part in found.relative_to(path).parts):
+                    targets.append(Target(found, found.as_posix(), False))
+        elif path.exists() or path.is_symlink():
+            targets.append(Target(path, path.as_posix(), True))
+        else:
+            raise CannotJudge(Text(f"No such file or folder: {path}", f"Berkas atau folder tidak ada: {path}"))
+    return targets
+
+
+class Judge:
+    """Policies, registry and engine, ready to judge manifests."""
+
+    def __init__(self, policies: PolicySet, registry: Registry, engine: Engine,
+                 waivers: tuple[Waiver, ...] = (), today: dt.date | None = None,
+                 similarity: SimilarityIndex | None = None):
+        self.policies = policies
+        self.registry = registry
+        self.engine = engine
+        self.waivers = waivers
+        self.today = today or today_in_jakarta()
+        self.rules: dict[str, RuleInfo] = {**SCHEMA_RULES, **policies.rules}
+        self.similarity = similarity or build_index(registry.apps.values())
+        config = policies.config()
+        self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
+        data = dict(policies.data)
+        data["spbe"] = {**data.get("spbe", {}), "registry": policy_index(registry)}
+        engine.load(policies, data)
+
+    def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
+        """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
+        spec = manifest.data["spec"]
+        exclude = frozenset([spec.get("extends", "")] + list(spec.get("replaces", [])))
+        own_places = frozenset(words(manifest.data["metadata"]["agency"]["name"]))
+        cfg = self.similarity_config
+        similar = self.similarity.similar(
+            manifest.data["metadata"]["name"], spec.get("description", ""),
+            name_threshold=float(cfg["name_threshold"]), description_threshold=float(cfg["description_threshold"]),
+            limit=int(cfg["max"]), exclude=exclude, own_places=own_places)
+        apis = (spec.get("interoperability") or {}).get("apis") or []
+        return {
+            "similar": [m.as_fact() for m in similar],
+            "openapi": [{"status": openapi_status(api.get("openapi"), manifest.path, root)} for api in apis],
+        }
+
+    def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
+        root = root or repository_root(manifest.path)
+        input_doc = {"manifest": manifest.data, "facts": self.facts(manifest, root)}
+        raw = self.engine.evaluate(input_doc)
+        violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
+        violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
+        violations = apply_waivers(manifest.id, violations, self.waivers, self.today)
+        return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
+
+    def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
+        """Check what a policy returned; a malformed violation is a policy bug (exit 2)."""
+        def bad(why: str) -> CannotJudge:
+            return CannotJudge(Text(f"Policy package {package} returned a malformed {severity} entry ({why}): {str(value)[:200]}",
+                                    f"Paket kebijakan {package} menghasilkan entri {severity} yang salah bentuk ({why}): {str(value)[:200]}"))
+        if not isinstance(value, dict):
+            raise bad("not an object")
+        rule, field, message = value.get("rule"), value.get("field", ""), value.get("message")
+        if not isinstance(rule, str) or not _RULE_ID.match(rule):
+            raise bad("rule id")
+        if rule not in self.rules:
+            raise bad(f"{rule} has no # METADATA")
+        if not isinstance(field, str) or not isinstance(message, dict) or not all(isinstance(message.get(k), str) for k in ("en", "id")):
+            raise bad("field or message")
+        suggestions = []
+        for item in value.get("suggestions") or []:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                raise bad("suggestion")
+            app = self.registry.apps.get(item["id"], {})
+            suggestions.append(Suggestion(item["id"], str(item.get("name", app.get("name", item["id"]))),
+                                          float(item.get("score", 1.0)), app.get("url")))
+        line, column = manifest.position(field)
+        return Violation(rule=rule, severity="deny" if severity == "deny" else "warn",
+                         message=Text(message["en"], message["id"]), field=field, line=line, column=column,
+                         suggestions=tuple(suggestions))
+
+    def check(self, targets: list[Target], root: Path | None = None) -> Report:
+        """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves."""
+        results: list[Result] = []
+        seen_ids: dict[str, str] = {}
+        referenced: set[Path] = set()
+        loaded: list[tuple[Target, Manifest | Rejected]] = [(t, read_manifest(t.path, t.file)) for t in targets]
+        for target, item in loaded:
+            if isinstance(item, Manifest):
+                for api in (item.data["spec"].get("interoperability") or {}).get("apis") or []:
+                    if isinstance(api.get("openapi"), str) and "://" not in api["openapi"]:
+                        referenced.add((target.path.parent / api["openapi"]).resolve())
+        for target, item in loaded:
+            if isinstance(item, Rejected):
+                if not target.explicit and target.path.resolve() in referenced:
+                    continue
+                results.append(Result(item.file, item.id, "invalid", item.violations))
+                continue
+            if item.id in seen_ids:
+                results.append(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
+                continue
+            seen_ids[item.id] = item.file
+            results.append(self.judge(item, root))
+        return self.report(results)
+
+    def report(self, results: list[Result]) -> Report:
+        return Report(tool_version=__version__, policy_revision=self.policies.revision,
+                      registry_revision=self.registry.revision, results=tuple(results), rules=self.rules)
+
+
+def verdict_of(violations: Iterable[Violation]) -> Verdict:
+    """SPEC §4: waived violations stay listed but do not count."""
+    counted = [v for v in violations if not v.waived]
+    if any(v.severity == "deny" for v in counted):
+        return "fail"
+    if counted:
+        return "warn"
+    return "pass"
+
+
+def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Path | None, engine_name: str,
+               today: dt.date | None = None) -> Judge:
+    """Load policies, registry and waivers and compile them; CannotJudge on any problem."""
+    from checker.engine import make_engine
+    from checker.policyset import load_policies
+    from checker.registry import load_registry
+    from checker.waivers import load_waivers
+
+    policies = load_policies(policies_dir)
+    registry = load_registry(registry_source)
+    waivers = load_waivers(waivers_path) if waivers_path else ()
+    return Judge(policies, registry, make_engine(engine_name), waivers, today)

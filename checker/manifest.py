@@ -1,0 +1,288 @@
+"""Reading one manifest: bounded, safe YAML, the JSON Schema, and positions.
+
+A manifest that cannot be read or does not match the schema is `invalid`; the
+problems are reported as SPBE-SCH-* violations that point at the line to fix.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from checker.model import RuleInfo, Text, Violation
+from checker.paths import MANIFEST_SCHEMA
+from checker.yamlsafe import Positions, YamlError, decode_utf8, parse_yaml
+
+MAX_MANIFEST_BYTES = 256 * 1024
+MAX_SCHEMA_ERRORS = 50
+API_VERSION = "spbe.go.id/v1"
+KIND = "ApplicationProposal"
+
+SCH_UNREADABLE = "SPBE-SCH-001"
+SCH_NOT_A_MANIFEST = "SPBE-SCH-002"
+SCH_SCHEMA = "SPBE-SCH-003"
+SCH_DUPLICATE_ID = "SPBE-SCH-004"
+
+
+def _rule(rid: str, title: tuple[str, str], description: tuple[str, str], remediation: tuple[str, str]) -> RuleInfo:
+    return RuleInfo(id=rid, family="SCH", severity="deny", title=Text(*title), description=Text(*description),
+                    remediation=Text(*remediation), reference="SPEC §1 (manifest format)", package="(built in)",
+                    source="checker/manifest.py")
+
+
+SCHEMA_RULES: dict[str, RuleInfo] = {r.id: r for r in (
+    _rule(SCH_UNREADABLE,
+          ("The manifest can be read", "Manifes dapat dibaca"),
+          ("A manifest is one UTF-8 YAML document of at most 256 KiB, without aliases, custom tags or duplicate keys.",
+           "Manifes adalah satu dokumen YAML UTF-8 berukuran paling besar 256 KiB, tanpa alias, tag khusus, atau kunci ganda."),
+          ("Fix the YAML at the line shown; keep one application per file.",
+           "Perbaiki YAML pada baris yang ditunjukkan; tulis satu aplikasi per berkas.")),
+    _rule(SCH_NOT_A_MANIFEST,
+          ("The file is an application proposal", "Berkas adalah usulan aplikasi"),
+          (f"A manifest starts with apiVersion: {API_VERSION} and kind: {KIND}.",
+           f"Manifes diawali dengan apiVersion: {API_VERSION} dan kind: {KIND}."),
+          ("Copy one of the examples in manifests/ or run `spbe-check init`; keep other files out of the manifests folder.",
+           "Salin salah satu contoh di manifests/ atau jalankan `spbe-check init`; jangan taruh berkas lain di folder manifes.")),
+    _rule(SCH_SCHEMA,
+          ("The manifest matches the schema", "Manifes sesuai skema"),
+          ("Every field is known, has the right type and allowed value; unknown fields are errors so typos are caught.",
+           "Setiap kolom dikenal, bertipe benar, dan bernilai yang diizinkan; kolom tak dikenal adalah kesalahan agar salah ketik tertangkap."),
+          ("Fix the field at the line shown; see the field list in README.md or checker/schemas/manifest.schema.json.",
+           "Perbaiki kolom pada baris yang ditunjukkan; lihat daftar kolom di README.md atau checker/schemas/manifest.schema.json.")),
+    _rule(SCH_DUPLICATE_ID,
+          ("Manifest ids are unique", "Id manifes unik"),
+          ("Two manifests with the same metadata.id cannot both be judged or waived.",
+           "Dua manifes dengan metadata.id yang sama tidak dapat dinilai atau dikecualikan bersama."),
+          ("Give each manifest its own metadata.id.", "Berikan metadata.id yang berbeda untuk setiap manifes.")),
+)}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A manifest that matched the schema."""
+
+    file: str  # as shown in reports
+    path: Path  # where it was read from
+    data: dict[str, Any]
+    positions: Positions
+
+    @property
+    def id(self) -> str:
+        return self.data["metadata"]["id"]
+
+    def position(self, field: str) -> tuple[int | None, int | None]:
+        return position_of(self.positions, field)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file that is `invalid`, with the reasons."""
+
+    file: str
+    id: str | None
+    violations: tuple[Violation, ...]
+
+
+def position_of(positions: Positions, field: str) -> tuple[int | None, int | None]:
+    """Position of `field`, or of its nearest existing parent when it is missing."""
+    path = field
+    while path:
+        if path in positions:
+            return positions[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return (1, 1) if positions else (None, None)
+
+
+def field_path(parts: Iterable[Any]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_manifest(path: Path, file: str) -> Manifest | Rejected:
+    """Read and validate one manifest. Never raises for bad content."""
+    try:
+        raw = _read_bounded(path)
+        document = parse_yaml(decode_utf8(raw))
+    except YamlError as err:
+        return Rejected(file, None, (_violation(SCH_UNREADABLE, err.message, "", err.line, err.column),))
+    data, positions = document.data, document.positions
+    manifest_id = _declared_id(data)
+    not_manifest = _not_a_manifest(data, positions)
+    if not_manifest:
+        return Rejected(file, manifest_id, (not_manifest,))
+    problems = schema_violations(data, positions)
+    if problems:
+        return Rejected(file, manifest_id, tuple(problems))
+    return Manifest(file, path, data, positions)
+
+
+def _read_bounded(path: Path) -> bytes:
+    try:
+        info = os.lstat(path)
+    except OSError as err:
+        raise YamlError(Text(f"Cannot read the file: {err.strerror}.", f"Berkas tidak dapat dibaca: {err.strerror}.")) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise YamlError(Text("The manifest is a symbolic link; commit the file itself.",
+                             "Manifes berupa tautan simbolik; simpan berkas aslinya."))
+    if not stat.S_ISREG(info.st_mode):
+        raise YamlError(Text("The manifest is not a regular file.", "Manifes bukan berkas biasa."))
+    if info.st_size > MAX_MANIFEST_BYTES:
+        raise YamlError(_too_large(info.st_size))
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_MANIFEST_BYTES + 1)
+    except OSError as err:
+        raise YamlError(Text(f"Cannot read the file: {err.strerror}.", f"Berkas tidak dapat dibaca: {err.strerror}.")) from None
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise YamlError(_too_large(len(raw)))
+    return raw
+
+
+def _too_large(size: int) -> Text:
+    limit = MAX_MANIFEST_BYTES // 1024
+    return Text(f"The manifest is {size} bytes; the limit is {limit} KiB.",
+                f"Manifes berukuran {size} bita; batasnya {limit} KiB.")
+
+
+def _declared_id(data: Any) -> str | None:
+    if isinstance(data, dict) and isinstance(data.get("metadata"), dict):
+        value = data["metadata"].get("id")
+        return value if isinstance(value, str) and len(value) <= 63 else None
+    return None
+
+
+def _not_a_manifest(data: Any, positions: Positions) -> Violation | None:
+    if isinstance(data, dict) and data.get("apiVersion") == API_VERSION and data.get("kind") == KIND:
+        return None
+    looks_like = _looks_like(data)
+    hint_en = f" It looks like {looks_like[0]}." if looks_like else ""
+    hint_id = f" Berkas ini tampaknya {looks_like[1]}." if looks_like else ""
+    field = "kind" if isinstance(data, dict) and data.get("apiVersion") == API_VERSION else "apiVersion"
+    line, column = position_of(positions, field)
+    return _violation(SCH_NOT_A_MANIFEST, Text(
+        f"This is not an application manifest: it needs apiVersion: {API_VERSION} and kind: {KIND}.{hint_en}",
+        f"Ini bukan manifes aplikasi: harus ada apiVersion: {API_VERSION} dan kind: {KIND}.{hint_id}",
+    ), field, line or 1, column or 1)
+
+
+def _looks_like(data: Any) -> tuple[str, str] | None:
+    if not isinstance(data, dict):
+        return ("a YAML list or value, not a mapping", "daftar atau nilai YAML, bukan pemetaan")
+    if "openapi" in data or "swagger" in data:
+        return ("an OpenAPI document", "dokumen OpenAPI")
+    if data.get("kind") == "Registry":
+        return ("a registry file", "berkas registri")
+    if data.get("kind") == "WaiverList":
+        return ("a waiver list", "daftar pengecualian")
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def manifest_schema() -> dict[str, Any]:
+    return _validator().schema
+
+
+def schema_violations(data: Any, positions: Positions) -> list[Violation]:
+    """Schema errors as SPBE-SCH-003 violations, in file order."""
+    out: list[Violation] = []
+    for error in _validator().iter_errors(data):
+        for field, message in _explain(error):
+            line, column = position_of(positions, field)
+            out.append(_violation(SCH_SCHEMA, message, field, line, column))
+    out.sort(key=lambda v: (v.line or 0, v.column or 0, v.field))
+    unique = list(dict.fromkeys(out))
+    return unique[:MAX_SCHEMA_ERRORS]
+
+
+def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
+    """A bilingual, actionable message for a jsonschema error."""
+    field = field_path(error.absolute_path)
+    name = field or "(document)"
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        missing = [k for k in error.validator_value if not (isinstance(value, dict) and k in value)]
+        return [(_child(field, k), Text(f"Missing required field {_child(field, k)}.",
+                                        f"Kolom wajib {_child(field, k)} tidak ada.")) for k in missing]
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = list(error.schema.get("properties", {}))
+        out = []
+        for key in value:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1)
+            hint_en = f" Did you mean {close[0]}?" if close else f" Known fields: {', '.join(known)}."
+            hint_id = f" Maksud Anda {close[0]}?" if close else f" Kolom yang dikenal: {', '.join(known)}."
+            out.append((_child(field, key), Text(f"Unknown field {_child(field, key)}.{hint_en}",
+                                                 f"Kolom tidak dikenal {_child(field, key)}.{hint_id}")))
+        return out
+    shown = _show(value)
+    if kind == "type":
+        expected = error.validator_value
+        hint_en = hint_id = ""
+        if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            hint_en, hint_id = " Put it in quotes, e.g. \"32.15\".", " Apit dengan tanda kutip, mis. \"32.15\"."
+        return [(field, Text(f"{name} must be of type {expected}, not {_type_name(value)}.{hint_en}",
+                             f"{name} harus bertipe {expected}, bukan {_type_name(value)}.{hint_id}"))]
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        listed = ", ".join(str(a) for a in allowed)
+        return [(field, Text(f"{name} is {shown}; allowed: {listed}.",
+                             f"{name} bernilai {shown}; yang diizinkan: {listed}."))]
+    if kind == "pattern":
+        what = error.schema.get("description", "")
+        return [(field, Text(f"{name} has the wrong form: {shown}. {what}".strip(),
+                             f"{name} berbentuk salah: {shown}. Lihat deskripsi kolom di skema.".strip()))]
+    if kind == "anyOf":
+        return [(field, Text(f"{name} is {shown}; it must be 'self', 'direct' where allowed, or a registry id such as SHARED-INAPAS.",
+                             f"{name} bernilai {shown}; harus 'self', 'direct' bila diizinkan, atau id registri seperti SHARED-INAPAS."))]
+    if kind in ("minLength", "maxLength", "minItems", "maxItems", "maxProperties", "minimum", "maximum"):
+        limit = error.validator_value
+        return [(field, Text(f"{name}: {kind} is {limit}.", f"{name}: batas {kind} adalah {limit}."))]
+    if kind == "uniqueItems":
+        return [(field, Text(f"{name} lists the same item twice.", f"{name} memuat butir yang sama dua kali."))]
+    if kind == "propertyNames":
+        return [(field, Text(f"{name} has a key of the wrong form (lower-case letters, digits, dashes).",
+                             f"{name} memiliki kunci berbentuk salah (huruf kecil, angka, tanda hubung)."))]
+    return [(field, Text(f"{name}: {error.message}", f"{name}: {error.message}"))]
+
+
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "mapping",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _violation(rule: str, message: Text, field: str, line: int | None, column: int | None) -> Violation:
+    return Violation(rule=rule, severity="deny", message=message, field=field, line=line, column=column)
+
+
+def duplicate_id_violation(manifest: Manifest, other_file: str) -> Violation:
+    line, column = manifest.position("metadata.id")
+    return _violation(SCH_DUPLICATE_ID, Text(
+        f"metadata.id {manifest.id!r} is also used by {other_file}.",
+        f"metadata.id {manifest.id!r} juga dipakai oleh {other_file}.",
+    ), "metadata.id", line, column)

@@ -1,0 +1,222 @@
+"""The national registry: loading (file, .gz, https), checking, and the policy index.
+
+Policies never scan the 27,400 apps: they look things up in the index built
+here once per run (by id, by function, by function and agency).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.errors import CannotJudge
+from checker.model import Text
+from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
+
+API_VERSION = "spbe.go.id/v1"
+MAX_REGISTRY_BYTES = 512 * 1024 * 1024  # decompressed
+URL_TIMEOUT_SECONDS = 30
+REUSE_CANDIDATES = 8
+_LEVEL_RANK = {"central": 0, "province": 1, "regency": 2}
+
+
+@dataclass(frozen=True)
+class Registry:
+    source: str
+    revision: str
+    sha256: str
+    doc: dict[str, Any]
+    apps: dict[str, dict[str, Any]] = field(repr=False)
+
+    @property
+    def taxonomy(self) -> dict[str, dict[str, str]]:
+        return {t["code"]: t.get("name", {}) for t in self.doc.get("taxonomy", [])}
+
+    @property
+    def capabilities(self) -> dict[str, Any]:
+        return self.doc.get("capabilities") or {}
+
+    @property
+    def integration(self) -> dict[str, Any]:
+        return self.doc.get("integration") or {}
+
+    def active_apps(self) -> list[dict[str, Any]]:
+        return [a for a in self.apps.values() if a.get("status") == "active"]
+
+
+def load_registry(source: str | Path) -> Registry:
+    """Load and check a registry; CannotJudge (exit 2) on any problem."""
+    text_source = str(source)
+    raw = _fetch(text_source) if text_source.startswith(("https://", "http://")) else _read_file(Path(text_source))
+    return parse_registry(raw, text_source)
+
+
+def parse_registry(raw: bytes, source: str) -> Registry:
+    digest = hashlib.sha256(raw).hexdigest()
+    if raw[:2] == b"\x1f\x8b":
+        raw = _gunzip(raw, source)
+    try:
+        text = decode_utf8(raw)
+    except YamlError as err:
+        raise CannotJudge(_bad(source, err.message.en)) from None
+    doc = _parse_text(text, source)
+    apps = check_registry(doc, source)
+    return Registry(source=source, revision=str(doc["metadata"]["revision"]), sha256=digest, doc=doc, apps=apps)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CannotJudge(Text(
+            f"Registry not found: {path}. Pass --registry FILE or URL, or regenerate the sample with `spbe-check registry generate`.",
+            f"Registri tidak ditemukan: {path}. Berikan --registry BERKAS atau URL, atau buat ulang contoh dengan `spbe-check registry generate`.",
+        )) from None
+    except OSError as err:
+        raise CannotJudge(_bad(str(path), err.strerror or str(err))) from None
+
+
+def _fetch(url: str) -> bytes:
+    if not url.startswith("https://"):
+        raise CannotJudge(Text(f"Registry URL must use https: {url}", f"URL registri harus memakai https: {url}"))
+    try:
+        with urllib.request.urlopen(url, timeout=URL_TIMEOUT_SECONDS) as response:  # noqa: S310 (https only)
+            data = response.read(MAX_REGISTRY_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        raise CannotJudge(Text(
+            f"Cannot download the registry from {url}: {reason}. Check the URL and the network, or pass a local file with --registry.",
+            f"Registri tidak dapat diunduh dari {url}: {reason}. Periksa URL dan jaringan, atau berikan berkas lokal dengan --registry.",
+        )) from None
+    if len(data) > MAX_REGISTRY_BYTES:
+        raise CannotJudge(_bad(url, "larger than the 512 MiB limit"))
+    return data
+
+
+def _gunzip(raw: bytes, source: str) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
+            data = handle.read(MAX_REGISTRY_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise CannotJudge(_bad(source, f"corrupt or truncated gzip data ({err})")) from None
+    if len(data) > MAX_REGISTRY_BYTES:
+        raise CannotJudge(_bad(source, "decompresses to more than 512 MiB"))
+    return data
+
+
+def _parse_text(text: str, source: str) -> dict[str, Any]:
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            raise CannotJudge(_bad(source, f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}")) from None
+    try:
+        return parse_yaml(text, track_positions=False).data
+    except YamlError as err:
+        where = f" at line {err.line}, column {err.column}" if err.line else ""
+        raise CannotJudge(_bad(source, f"{err.message.en}{where}")) from None
+
+
+def _bad(source: str, why: str) -> Text:
+    return Text(
+        f"The registry {source} cannot be used: {why}. Fix or replace the registry file; nothing was judged.",
+        f"Registri {source} tidak dapat dipakai: {why}. Perbaiki atau ganti berkas registri; tidak ada yang dinilai.",
+    )
+
+
+def check_registry(doc: Any, source: str) -> dict[str, dict[str, Any]]:
+    """Structural checks that make the index safe to build; returns apps by id."""
+    if not isinstance(doc, dict):
+        raise CannotJudge(_bad(source, "the document is not a mapping"))
+    if doc.get("apiVersion") != API_VERSION or doc.get("kind") != "Registry":
+        raise CannotJudge(_bad(source, f"expected apiVersion: {API_VERSION} and kind: Registry, "
+                                       f"found apiVersion: {doc.get('apiVersion')!r}, kind: {doc.get('kind')!r}"))
+    metadata = doc.get("metadata")
+    if not isinstance(metadata, dict) or not metadata.get("revision"):
+        raise CannotJudge(_bad(source, "metadata.revision is missing"))
+    for key, kind in (("taxonomy", list), ("capabilities", dict), ("integration", dict), ("apps", list)):
+        if not isinstance(doc.get(key), kind):
+            raise CannotJudge(_bad(source, f"'{key}' is missing or not a {kind.__name__}"))
+    for index, entry in enumerate(doc["taxonomy"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+            raise CannotJudge(_bad(source, f"taxonomy[{index}] has no code"))
+    apps: dict[str, dict[str, Any]] = {}
+    for index, app in enumerate(doc["apps"]):
+        problem = _app_problem(app)
+        if problem:
+            raise CannotJudge(_bad(source, f"apps[{index}] {problem}"))
+        if app["id"] in apps:
+            raise CannotJudge(_bad(source, f"apps[{index}] repeats id {app['id']}"))
+        apps[app["id"]] = app
+    return apps
+
+
+def _app_problem(app: Any) -> str | None:
+    if not isinstance(app, dict):
+        return "is not a mapping"
+    for key in ("id", "name", "status"):
+        if not isinstance(app.get(key), str):
+            return f"({app.get('id', '?')}) has no {key}"
+    if app["status"] not in ("active", "retired"):
+        return f"({app['id']}) has status {app['status']!r}"
+    if not isinstance(app.get("functions"), list):
+        return f"({app['id']}) has no functions list"
+    agency = app.get("agency")
+    if not isinstance(agency, dict) or not isinstance(agency.get("code"), str):
+        return f"({app['id']}) has no agency.code"
+    return None
+
+
+def policy_index(registry: Registry) -> dict[str, Any]:
+    """The facts policies read at data.spbe.registry (see policies/README.md)."""
+    apps: dict[str, Any] = {}
+    owners: dict[str, list[str]] = {}
+    by_function: dict[str, dict[str, list[str]]] = {}
+    reuse_pool: dict[str, list[dict[str, Any]]] = {}
+    for app in registry.apps.values():
+        agency = app["agency"]
+        apps[app["id"]] = {
+            "name": app["name"],
+            "agency": agency["code"],
+            "level": agency.get("level", ""),
+            "status": app["status"],
+            "shared": bool(app.get("shared", False)),
+        }
+        if app["status"] != "active":
+            continue
+        for code in app["functions"]:
+            if app.get("shared"):
+                owners.setdefault(code, []).append(app["id"])
+            else:
+                by_function.setdefault(code, {}).setdefault(agency["code"], []).append(app["id"])
+            reuse_pool.setdefault(code, []).append(app)
+    reuse = {code: [_suggestion(a) for a in sorted(pool, key=_reuse_rank)[:REUSE_CANDIDATES]]
+             for code, pool in reuse_pool.items()}
+    return {
+        "revision": registry.revision,
+        "apps": apps,
+        "taxonomy": {code: {"en": name.get("en", code), "id": name.get("id", code)}
+                     for code, name in registry.taxonomy.items()},
+        "capabilities": registry.capabilities,
+        "integration": registry.integration,
+        "function_owners": {k: sorted(v) for k, v in owners.items()},
+        "function_agencies": {k: {a: sorted(ids) for a, ids in v.items()} for k, v in by_function.items()},
+        "function_reuse": reuse,
+    }
+
+
+def _reuse_rank(app: dict[str, Any]) -> tuple[int, int, str]:
+    """Shared services first, then the widest-reaching owner (central before regional)."""
+    return (0 if app.get("shared") else 1, _LEVEL_RANK.get(app["agency"].get("level", ""), 3), app["id"])
+
+
+def _suggestion(app: dict[str, Any]) -> dict[str, Any]:
+    return {"id": app["id"], "name": app["name"], "agency": app["agency"]["code"], "score": 1.0}

@@ -1,0 +1,126 @@
+"""Near-duplicate detection: which active registry apps look like the proposal.
+
+Names and descriptions are normalised (case, accents, punctuation), generic words
+("sistem informasi", "aplikasi") and place names are removed, so that "SIMPEG
+Kabupaten Karawang" matches "Sistem Informasi Kepegawaian Kota Bekasi" on what
+the app does, and an agency's own place name alone never makes a match.
+
+Candidates come from an inverted index of words (blocking), never from a scan of
+all 27,400 apps; RapidFuzz scores only the candidates.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+
+# Words that say nothing about what an application does.
+GENERIC_WORDS = frozenset("""
+aplikasi sistem informasi si sim manajemen layanan pelayanan online daring digital elektronik e
+portal web website mobile android ios app apps platform terpadu terintegrasi integrasi smart
+pemerintah pemerintahan kabupaten kab kota provinsi prov daerah dinas badan kantor bagian sekretariat
+administrasi adm dan atau untuk bagi dari di ke yang dengan pada oleh serta the of and for a an to in
+system information management service services application government regency city province
+""".split())
+REGION_TITLE_WORDS = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "daerah", "istimewa"})
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_DESCRIPTION_CANDIDATES = 300
+MAX_DF_FRACTION = 0.05  # description words in more than 5% of apps do not block
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words of `text` (accents folded)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return _WORD.findall(folded)
+
+
+def place_words(agency_names: Iterable[str]) -> frozenset[str]:
+    """Words of regional-government names ("Karawang", "Jawa", "Barat"), minus their titles."""
+    out: set[str] = set()
+    for name in agency_names:
+        out.update(w for w in words(name) if w not in REGION_TITLE_WORDS)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    name: str
+    agency: str
+    score: float
+    on: str  # "name" | "description"
+
+    def as_fact(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "agency": self.agency, "score": round(self.score, 3), "on": self.on}
+
+
+class SimilarityIndex:
+    """Blocking index over active apps' names and descriptions."""
+
+    def __init__(self, apps: Iterable[dict[str, Any]], places: frozenset[str]):
+        self._places = places
+        self._apps: list[dict[str, Any]] = []
+        self._names: list[str] = []
+        self._descriptions: list[str] = []
+        self._name_postings: dict[str, list[int]] = {}
+        description_postings: dict[str, list[int]] = {}
+        for app in apps:
+            if app.get("status") != "active":
+                continue
+            index = len(self._apps)
+            self._apps.append(app)
+            name_words = self.key_words(app.get("name", ""))
+            description_words = self.key_words(app.get("description", ""))
+            self._names.append(" ".join(name_words))
+            self._descriptions.append(" ".join(description_words))
+            for word in set(name_words):
+                self._name_postings.setdefault(word, []).append(index)
+            for word in set(description_words):
+                description_postings.setdefault(word, []).append(index)
+        limit = max(50, int(len(self._apps) * MAX_DF_FRACTION))
+        self._description_postings = {w: p for w, p in description_postings.items() if len(p) <= limit}
+
+    def __len__(self) -> int:
+        return len(self._apps)
+
+    def key_words(self, text: str, extra_places: frozenset[str] = frozenset()) -> list[str]:
+        return [w for w in words(text) if w not in GENERIC_WORDS and w not in self._places and w not in extra_places]
+
+    def similar(self, name: str, description: str, *, name_threshold: float, description_threshold: float,
+                limit: int, exclude: frozenset[str] = frozenset(), own_places: frozenset[str] = frozenset()) -> list[Match]:
+        """Active apps whose name or description is near-identical, best first."""
+        best: dict[int, Match] = {}
+        name_words = self.key_words(name, own_places)
+        if name_words:
+            query = " ".join(name_words)
+            candidates = {i for w in set(name_words) for i in self._name_postings.get(w, ())}
+            for i in candidates:
+                score = fuzz.token_set_ratio(query, self._names[i]) / 100.0
+                if score >= name_threshold:
+                    self._keep(best, i, score, "name")
+        description_words = self.key_words(description, own_places)
+        if description_words:
+            query = " ".join(description_words)
+            shared = Counter(i for w in set(description_words) for i in self._description_postings.get(w, ()))
+            for i, _ in shared.most_common(MAX_DESCRIPTION_CANDIDATES):
+                score = fuzz.token_sort_ratio(query, self._descriptions[i]) / 100.0
+                if score >= description_threshold:
+                    self._keep(best, i, score, "description")
+        ranked = sorted((m for m in best.values() if m.id not in exclude), key=lambda m: (-m.score, m.id))
+        return ranked[:limit]
+
+    def _keep(self, best: dict[int, Match], index: int, score: float, on: str) -> None:
+        if index in best and best[index].score >= score:
+            return
+        app = self._apps[index]
+        best[index] = Match(app["id"], app["name"], app["agency"]["code"], score, on)
+
+
+def build_index(apps: Iterable[dict[str, Any]]) -> SimilarityIndex:
+    apps = list(apps)
+    regional = (a["agency"].get("name", "") for a in apps if a["agency"].get("level") in ("province", "regency"))
+    return SimilarityIndex(apps, place_words(regional))

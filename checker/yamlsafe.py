@@ -1,0 +1,205 @@
+"""Untrusted YAML to plain JSON-like data, keeping the position of every value.
+
+PyYAML composes the node graph (it is the parser); this module only walks the nodes.
+Walking nodes instead of calling `safe_load` is what lets us
+- refuse aliases before they are expanded (no "billion laughs"),
+- refuse duplicate keys, merge keys and non-standard tags, which `safe_load` accepts,
+- remember the line and column of each value so a violation points at what to fix.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from checker.model import Text
+
+MAX_DEPTH = 64
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Positions = dict[str, tuple[int, int]]
+
+
+class YamlError(Exception):
+    """The document cannot be read; carries a bilingual message and where."""
+
+    def __init__(self, message: Text, line: int | None = None, column: int | None = None):
+        super().__init__(message.en)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    data: Any
+    positions: Positions  # field path ("spec.functions[0]") -> (line, column), 1-based
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Decode strictly as UTF-8 (a UTF-8 BOM is allowed and dropped)."""
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            raise YamlError(Text(
+                f"The file is encoded as {name}; save it as UTF-8.",
+                f"Berkas dikodekan sebagai {name}; simpan sebagai UTF-8.",
+            ), 1, 1)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise YamlError(Text(
+            f"The file is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8.",
+            f"Berkas bukan UTF-8 yang sah (bita 0x{raw[err.start]:02x}); simpan sebagai UTF-8.",
+        ), line, column) from None
+
+
+def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
+    """Parse exactly one YAML document into plain data; raise YamlError otherwise."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or "syntax error"
+        if "expected a single document" in str(err.context or "") or "but found another document" in problem:
+            raise YamlError(Text(
+                "The file holds more than one YAML document; put one application per file.",
+                "Berkas berisi lebih dari satu dokumen YAML; tulis satu aplikasi per berkas.",
+            ), _line(mark), _col(mark)) from None
+        raise YamlError(Text(
+            f"YAML syntax error: {problem}.",
+            f"Kesalahan sintaks YAML: {problem}.",
+        ), _line(mark), _col(mark)) from None
+    except yaml.reader.ReaderError as err:
+        before = text[: err.position]
+        raise YamlError(Text(
+            f"The file contains a forbidden character (code {err.character!r}); remove it.",
+            f"Berkas memuat karakter terlarang (kode {err.character!r}); hapus karakter itu.",
+        ), before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1) from None
+    except yaml.YAMLError as err:
+        raise YamlError(Text(f"YAML error: {err}.", f"Kesalahan YAML: {err}.")) from None
+    except RecursionError:
+        raise YamlError(Text(
+            f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+            f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+        )) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlError(Text(
+            "The file is empty; it must hold one YAML document.",
+            "Berkas kosong; berkas harus berisi satu dokumen YAML.",
+        ), 1, 1)
+    walker = _Walker(track_positions)
+    data = walker.walk(node, "", 0)
+    return YamlDocument(data, walker.positions)
+
+
+def _line(mark: Any) -> int | None:
+    return mark.line + 1 if mark is not None else None
+
+
+def _col(mark: Any) -> int | None:
+    return mark.column + 1 if mark is not None else None
+
+
+def _where(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class _Walker:
+    def __init__(self, track_positions: bool):
+        self.track = track_positions
+        self.positions: Positions = {}
+        self._seen: set[int] = set()
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def _fail(self, node: yaml.Node, en: str, id_: str) -> YamlError:
+        line, column = _where(node)
+        return YamlError(Text(en, id_), line, column)
+
+    def walk(self, node: yaml.Node, path: str, depth: int) -> Any:
+        if id(node) in self._seen:
+            raise self._fail(node, "YAML aliases (*name) are not allowed; write the value out.",
+                             "Alias YAML (*nama) tidak diizinkan; tulis nilainya secara lengkap.")
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise self._fail(node, f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+                             f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).")
+        if node.tag not in _STANDARD_TAGS:
+            raise self._fail(node, f"YAML tag {node.tag!r} is not allowed; use plain values.",
+                             f"Tag YAML {node.tag!r} tidak diizinkan; gunakan nilai biasa.")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                item_path = f"{path}[{index}]"
+                if self.track:
+                    self.positions[item_path] = _where(item)
+                items.append(self.walk(item, item_path, depth + 1))
+            return items
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(key_node, "YAML merge keys (<<) are not allowed; write the fields out.",
+                                 "Kunci gabungan YAML (<<) tidak diizinkan; tulis setiap kolom.")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._fail(key_node, "A key must be plain text.", "Kunci harus berupa teks biasa.")
+            key = self._scalar(key_node)
+            if not isinstance(key, str):
+                key = str(key) if not isinstance(key, bool) else str(key).lower()
+            if key in result:
+                raise self._fail(key_node, f"Duplicate key {key!r}: each field may appear once.",
+                                 f"Kunci ganda {key!r}: setiap kolom hanya boleh muncul sekali.")
+            child = _child(path, key)
+            if self.track:
+                # Scalars point at the value; blocks point at their key line.
+                target = value_node if isinstance(value_node, yaml.ScalarNode) else key_node
+                self.positions[child] = _where(target)
+            result[key] = self.walk(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            value = self._constructor.construct_object(node, deep=False)
+        except (ValueError, yaml.YAMLError):
+            raise self._fail(node, f"Unreadable value {str(node.value)[:40]!r}.",
+                             f"Nilai tidak dapat dibaca: {str(node.value)[:40]!r}.") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self._fail(node, "Numbers must be finite (.inf and .nan are not allowed).",
+                             "Angka harus terhingga (.inf dan .nan tidak diizinkan).")
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            return value.isoformat()
+        return value
