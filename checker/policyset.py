@@ -61,9 +61,10 @@ class PolicySet:
     def policy_files(self) -> tuple[PolicyFile, ...]:
         return tuple(f for f in self.files if not f.is_test)
 
-    def judging_packages(self) -> list[str]:
-        """Packages that define deny/warn rules (the rule families)."""
-        found = {f.package for f in self.policy_files() if re.search(r"^(deny|warn)\s+contains\b", f.text, re.MULTILINE)}
+    def judging_rules(self) -> list[tuple[str, str]]:
+        """(package, "deny" | "warn") for every judging set the policies define."""
+        found = {(f.package, kind) for f in self.policy_files()
+                 for kind in re.findall(r"^(deny|warn)\s+contains\b", f.text, re.MULTILINE)}
         return sorted(found)
 
     def config(self) -> dict[str, Any]:

@@ -45,7 +45,7 @@ class RegorusEngine:
                                    f"Mesin menolak data kebijakan: {_clean(err)}")) from None
         self._engine = engine
         self._policies = policies
-        self._queries = [(pkg, kind) for pkg in policies.judging_packages() for kind in ("deny", "warn")]
+        self._queries = policies.judging_rules()
 
     def _require(self) -> regorus.Engine:
         if self._engine is None:
@@ -58,10 +58,10 @@ class RegorusEngine:
         try:
             engine.set_input_json(json.dumps(input_doc))
             for package, kind in self._queries:
-                values = engine.eval_rule(f"data.{package}.{kind}")
+                values = json.loads(engine.eval_rule_as_json(f"data.{package}.{kind}"))
                 if values is None:
                     continue
-                if not isinstance(values, (list, set, tuple)):
+                if not isinstance(values, list):
                     raise CannotJudge(Text(f"data.{package}.{kind} is not a set.",
                                            f"data.{package}.{kind} bukan himpunan."))
                 out.extend(RawViolation(package, kind, v) for v in values)

@@ -1,0 +1,119 @@
+"""Manifest reading: hostile YAML is `invalid` with a position, never a crash or a hang."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from checker.manifest import Manifest, Rejected, read_manifest, position_of
+from tests.conftest import VALID_MANIFEST
+
+
+def rejected(write, content, name="m.yaml") -> Rejected:
+    result = read_manifest(write(name, content), name)
+    assert isinstance(result, Rejected), f"expected invalid, got {result}"
+    return result
+
+
+def test_valid_manifest_keeps_positions(write):
+    result = read_manifest(write("m.yaml", VALID_MANIFEST), "m.yaml")
+    assert isinstance(result, Manifest)
+    assert result.id == "karawang-contoh"
+    assert result.position("spec.functions[0]") == (16, 15)
+    assert result.position("metadata.agency.code") == (7, 11)
+    # a missing field points at its nearest parent
+    assert result.position("spec.hosting.drSite") == (17, 3)
+
+
+@pytest.mark.parametrize("content,needle,line", [
+    ("a: 1\na: 2\n", "Duplicate key 'a'", 2),
+    ("a: &x [1]\nb: *x\n", "aliases", 1),
+    ("a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n", "aliases", 1),
+    ("a: !!python/object/apply:os.system ['echo hi']\n", "tag", 1),
+    ("a: !Ref x\n", "tag", 1),
+    ("base: &b {x: 1}\nm:\n  <<: *b\n", "merge keys", 3),
+    ("a: 1\n---\nb: 2\n", "more than one YAML document", 2),
+    ("", "empty", 1),
+    ("a: [1, 2\nb: 3\n", "syntax", 2),
+    ("a: .nan\n", "finite", 1),
+    ("a: \x07\n", "forbidden character", 1),
+])
+def test_hostile_yaml_is_invalid_with_position(write, content, needle, line):
+    result = rejected(write, content)
+    violation = result.violations[0]
+    assert violation.rule == "SPBE-SCH-001"
+    assert needle in violation.message.en
+    assert violation.line == line
+    assert violation.message.id and violation.message.id != violation.message.en
+
+
+def test_deep_nesting_is_refused(write):
+    result = rejected(write, "a: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert "nested too deeply" in result.violations[0].message.en
+
+
+def test_oversized_file_is_refused_without_reading_it_all(write):
+    result = rejected(write, "a: " + "x" * (10 * 1024 * 1024) + "\n")
+    assert "limit is 256 KiB" in result.violations[0].message.en
+
+
+@pytest.mark.parametrize("raw,needle", [
+    (b"\xff\xfea\x00:\x00 \x001\x00", "UTF-16"),
+    (b"a: caf\xe9\n", "not valid UTF-8"),
+])
+def test_non_utf8_is_refused(write, raw, needle):
+    assert needle in rejected(write, raw).violations[0].message.en
+
+
+def test_utf8_bom_is_accepted(write):
+    result = read_manifest(write("m.yaml", b"\xef\xbb\xbf" + VALID_MANIFEST.encode()), "m.yaml")
+    assert isinstance(result, Manifest)
+
+
+def test_symlink_is_refused(write, tmp_path):
+    target = write("real.yaml", VALID_MANIFEST)
+    link = tmp_path / "link.yaml"
+    os.symlink(target, link)
+    result = read_manifest(link, "link.yaml")
+    assert isinstance(result, Rejected) and "symbolic link" in result.violations[0].message.en
+
+
+@pytest.mark.parametrize("content,hint", [
+    ("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\n", "OpenAPI"),
+    ("apiVersion: spbe.go.id/v1\nkind: Registry\n", "registry"),
+    ("- a\n- b\n", "list"),
+])
+def test_not_a_manifest(write, content, hint):
+    violation = rejected(write, content).violations[0]
+    assert violation.rule == "SPBE-SCH-002" and hint in violation.message.en
+
+
+def test_schema_errors_point_at_the_field(write):
+    text = VALID_MANIFEST.replace('code: "32.15"', "code: 32.15").replace("country: ID", "country: ID\n    drsite: PDN-BATAM")
+    result = rejected(write, text)
+    by_field = {v.field: v for v in result.violations}
+    assert by_field["metadata.agency.code"].rule == "SPBE-SCH-003"
+    assert "quotes" in by_field["metadata.agency.code"].message.en
+    assert by_field["metadata.agency.code"].line == 7
+    unknown = by_field["spec.hosting.drsite"]
+    assert "Did you mean drSite" in unknown.message.en and unknown.line == 21
+
+
+def test_kind_specific_required_fields(write):
+    text = VALID_MANIFEST.replace("kind: module\n  extends: SHARED-INAPAS\n", "kind: new\n")
+    fields = {v.field for v in rejected(write, text).violations}
+    assert "spec.justification" in fields
+
+
+def test_bidi_and_lookalike_characters_are_refused(write):
+    text = VALID_MANIFEST.replace("name: Contoh Karawang", "name: \"Contoh \u202eKarawang\"").replace(
+        "id: karawang-contoh", "id: karawang-cоntoh")  # Cyrillic o
+    fields = {v.field for v in rejected(write, text).violations}
+    assert {"metadata.name", "metadata.id"} <= fields
+
+
+def test_position_of_falls_back_to_parent():
+    positions = {"spec": (10, 1), "spec.apis[0]": (12, 7)}
+    assert position_of(positions, "spec.apis[0].gateway") == (12, 7)
+    assert position_of(positions, "spec.other") == (10, 1)
+    assert position_of({}, "x") == (None, None)
