@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -25,6 +26,8 @@ from checker.waivers import apply_waivers, today_in_jakarta
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
 DEFAULT_SIMILARITY = {"name_threshold": 0.9, "description_threshold": 0.85, "max": 5}
+MAX_MANIFESTS_PER_RUN = 10_000
+RUN_TIME_BUDGET_SECONDS = 1800.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,16 @@ def collect_targets(paths: Iterable[Path]) -> list[Target]:
     return targets
 
 
+def engine_data(policies: PolicySet, registry: Registry) -> dict[str, Any]:
+    """The `data` document every engine judges with: policy data plus the registry index.
+
+    One function, so the embedded engine, an OPA push and an OPA bundle carry the same bytes.
+    """
+    data = dict(policies.data)
+    data["spbe"] = {**data.get("spbe", {}), "registry": policy_index(registry)}
+    return data
+
+
 class Judge:
     """Policies, registry and engine, ready to judge manifests."""
 
@@ -66,9 +79,7 @@ class Judge:
         self.similarity = similarity or build_index(registry.apps.values())
         config = policies.config()
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
-        data = dict(policies.data)
-        data["spbe"] = {**data.get("spbe", {}), "registry": policy_index(registry)}
-        engine.load(policies, data)
+        engine.load(policies, engine_data(policies, registry))
 
     def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
         """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
@@ -121,8 +132,19 @@ class Judge:
                          message=Text(message["en"], message["id"]), field=field, line=line, column=column,
                          suggestions=tuple(suggestions))
 
-    def check(self, targets: list[Target], root: Path | None = None) -> Report:
-        """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves."""
+    def check(self, targets: list[Target], root: Path | None = None,
+              time_budget: float = RUN_TIME_BUDGET_SECONDS) -> Report:
+        """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves.
+
+        Each manifest is bounded by the reader's limits (size, depth, list lengths), so one
+        pathological file is `invalid` and the others are still judged; the run as a whole
+        is bounded by `MAX_MANIFESTS_PER_RUN` and `time_budget`, past which it cannot judge.
+        """
+        if len(targets) > MAX_MANIFESTS_PER_RUN:
+            raise CannotJudge(Text(
+                f"{len(targets)} files to judge; the limit is {MAX_MANIFESTS_PER_RUN} per run. Split the change.",
+                f"{len(targets)} berkas untuk dinilai; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah perubahannya."))
+        deadline = time.monotonic() + time_budget
         results: list[Result] = []
         seen_ids: dict[str, str] = {}
         referenced: set[Path] = set()
@@ -142,11 +164,17 @@ class Judge:
                 results.append(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
                 continue
             seen_ids[item.id] = item.file
+            if time.monotonic() > deadline:
+                raise CannotJudge(Text(
+                    f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
+                    f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
             results.append(self.judge(item, root))
         return self.report(results)
 
     def report(self, results: list[Result]) -> Report:
-        return Report(tool_version=__version__, policy_revision=self.policies.revision,
+        # A remote engine (OPA bundle mode) reports the revision it actually judged with.
+        revision = getattr(self.engine, "policy_revision", None) or self.policies.revision
+        return Report(tool_version=__version__, policy_revision=revision,
                       registry_revision=self.registry.revision, results=tuple(results), rules=self.rules)
 
 

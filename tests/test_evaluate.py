@@ -85,3 +85,20 @@ def test_policy_revision_changes_with_content(tiny_policies):
     before = load_policies(tiny_policies).revision
     (tiny_policies / "spbe" / "demo.rego").write_text(TINY_POLICY.replace("not PDN", "bukan PDN!"))
     assert load_policies(tiny_policies).revision != before
+
+
+def test_run_time_budget_fails_closed(tiny_policies, registry_file, write):
+    judge = judge_for(tiny_policies, registry_file)
+    targets = [Target(write(f"m{i}.yaml", VALID_MANIFEST.replace("karawang-contoh", f"karawang-contoh-{i}")), f"m{i}.yaml", True)
+               for i in range(3)]
+    with pytest.raises(CannotJudge) as err:
+        judge.check(targets, time_budget=-1.0)
+    assert "time budget" in err.value.message.en
+
+
+def test_pathological_file_does_not_block_the_rest(tiny_policies, registry_file, write):
+    judge = judge_for(tiny_policies, registry_file)
+    bomb = write("bomb.yaml", "a: &a [1,1]\nb: &b [*a,*a]\nc: [*b,*b]\n")
+    good = write("good.yaml", VALID_MANIFEST)
+    report = judge.check([Target(bomb, "bomb.yaml", True), Target(good, "good.yaml", True)])
+    assert [r.verdict for r in report.results] == ["invalid", "fail"]
