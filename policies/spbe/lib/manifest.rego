@@ -1,0 +1,73 @@
+# The proposal under evaluation (input.manifest) and the facts the Python side
+# computed for it (input.facts), with a default for every optional field so that
+# a missing field never makes a rule fail with an error.
+package spbe.lib.manifest
+
+import rego.v1
+
+manifest := object.get(input, "manifest", {})
+
+metadata := object.get(manifest, "metadata", {})
+
+spec := object.get(manifest, "spec", {})
+
+facts := object.get(input, "facts", {})
+
+kind := object.get(spec, "kind", "")
+
+# Registry id of the host application ("" when absent).
+extends := object.get(spec, "extends", "")
+
+replaces := object.get(spec, "replaces", [])
+
+agency_code := object.get(metadata, ["agency", "code"], "")
+
+# "Pemerintah Kabupaten Karawang (32.15)", or the bare code when the name is missing.
+agency_label := text if {
+	text := sprintf("%s (%s)", [metadata.agency.name, agency_code])
+} else := agency_code
+
+name := object.get(metadata, "name", "")
+
+justification := trim_space(object.get(spec, "justification", ""))
+
+audience := object.get(spec, "audience", "")
+
+channels := object.get(spec, "channels", [])
+
+functions := object.get(spec, "functions", [])
+
+uses := object.get(spec, "uses", {})
+
+apis := object.get(spec, ["interoperability", "apis"], [])
+
+consumes := object.get(spec, ["interoperability", "consumes"], [])
+
+datasets := object.get(spec, ["interoperability", "datasets"], [])
+
+hosting := object.get(spec, "hosting", {})
+
+provider := object.get(hosting, "provider", "")
+
+site := object.get(hosting, "site", "")
+
+# Recovery site ("" when absent).
+dr_site := object.get(hosting, "drSite", "")
+
+country := object.get(hosting, "country", "")
+
+criticality := object.get(spec, ["data", "criticality"], "")
+
+personal_data := object.get(spec, ["data", "personalData"], false)
+
+# Registry ids this proposal builds on (extends) or retires (replaces): they are
+# never reported as duplicates of it nor suggested back to it.
+own_ids contains extends if extends != ""
+
+own_ids contains id if some id in replaces
+
+# One entry per spec.interoperability.apis[i], same order (computed by Python).
+openapi_facts := object.get(facts, "openapi", [])
+
+# Active registry apps with near-identical name or description, best first.
+similar := object.get(facts, "similar", [])

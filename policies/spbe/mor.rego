@@ -1,0 +1,509 @@
+# MOR: the moratorium on new applications.
+#
+# New needs are met by shared services, by the agency's own applications and by
+# modules of the citizen super app; a new standalone application is the exception.
+# Per proposed function at most one of MOR-002 (a shared service owns it),
+# MOR-003 (the agency already runs it) and MOR-004 (other agencies run it) is
+# reported, in that order: the strongest finding names what to reuse.
+package spbe.mor
+
+import rego.v1
+
+import data.spbe.config
+import data.spbe.lib.manifest
+import data.spbe.lib.registry
+
+# METADATA
+# title: New applications need a justification
+# description: >-
+#   Under the moratorium on new government applications a new standalone application
+#   is an exception that has to be argued. The justification explains why no
+#   registered application or shared service can meet the need, so that reviewers
+#   can judge the exception.
+# custom:
+#   id: SPBE-MOR-001
+#   severity: deny
+#   translations:
+#     id:
+#       title: Aplikasi baru wajib disertai justifikasi
+#       description: >-
+#         Dalam moratorium pembangunan aplikasi baru, aplikasi mandiri yang baru
+#         merupakan pengecualian yang harus dijelaskan alasannya. Justifikasi
+#         menerangkan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang
+#         dapat memenuhi kebutuhan, sehingga peninjau dapat menilai pengecualian tersebut.
+#   remediation:
+#     en: >-
+#       Write in spec.justification which registered applications and shared services
+#       were considered and why none of them can serve the need, or propose a module
+#       or an extension of an existing application instead.
+#     id: >-
+#       Tuliskan dalam spec.justification aplikasi terdaftar dan layanan bersama yang
+#       telah dipertimbangkan serta alasan tidak satu pun dapat memenuhi kebutuhan,
+#       atau ajukan modul atau pengembangan aplikasi yang sudah ada.
+#   reference: >-
+#     Perpres 82/2023 tentang Percepatan Transformasi Digital dan Keterpaduan Layanan
+#     Digital Nasional; Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik
+deny contains violation if {
+	manifest.kind == "new"
+	length := count(manifest.justification)
+	length < config.justification_min_length
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-001",
+		"spec.justification",
+		sprintf(
+			"A new application needs a justification of at least %d characters explaining why no registered application or shared service can meet the need; spec.justification has %d.",
+			[config.justification_min_length, length],
+		),
+		sprintf(
+			"Aplikasi baru wajib disertai justifikasi sekurang-kurangnya %d karakter yang menjelaskan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang dapat memenuhi kebutuhan; spec.justification berisi %d karakter.",
+			[config.justification_min_length, length],
+		),
+		[],
+	)
+}
+
+# METADATA
+# title: No function already provided by a shared service
+# description: >-
+#   Functions that a shared general application (aplikasi umum berbagi pakai)
+#   provides must be taken from it, not rebuilt by each agency. Only a module or an
+#   extension of that shared service itself may carry its function.
+# custom:
+#   id: SPBE-MOR-002
+#   severity: deny
+#   translations:
+#     id:
+#       title: Fungsi yang sudah dilayani layanan bersama tidak boleh dibangun ulang
+#       description: >-
+#         Fungsi yang sudah disediakan oleh aplikasi umum berbagi pakai wajib
+#         digunakan dari layanan tersebut dan tidak dibangun ulang oleh setiap instansi.
+#         Hanya modul atau pengembangan dari layanan bersama itu sendiri yang boleh
+#         memuat fungsinya.
+#   remediation:
+#     en: >-
+#       Remove the function from spec.functions and use the shared service named in
+#       the message, or propose the work as a module or an extension of that service.
+#     id: >-
+#       Hapus fungsi tersebut dari spec.functions dan gunakan layanan bersama yang
+#       disebut dalam pesan, atau ajukan pekerjaan ini sebagai modul atau pengembangan
+#       layanan tersebut.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik (aplikasi umum
+#     berbagi pakai); Perpres 82/2023 tentang Percepatan Transformasi Digital dan
+#     Keterpaduan Layanan Digital Nasional
+deny contains violation if {
+	some i, code in manifest.functions
+	owners := competing_owners[code]
+	owner_labels := data.spbe.lib.registry.labels(owners)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-002",
+		sprintf("spec.functions[%d]", [i]),
+		sprintf(
+			"Function %s is already provided by %s %s. Use that service instead of building your own application.",
+			[data.spbe.lib.registry.function_label(code, "en"), shared_service_noun(owners), owner_labels],
+		),
+		sprintf(
+			"Fungsi %s sudah dilayani oleh layanan bersama %s. Gunakan layanan tersebut alih-alih membangun aplikasi sendiri.",
+			[data.spbe.lib.registry.function_label(code, "id"), owner_labels],
+		),
+		data.spbe.lib.report.suggest(owners),
+	)
+}
+
+# METADATA
+# title: No function the agency already runs in an active application
+# description: >-
+#   An agency that already runs an active application for a function extends or
+#   replaces it instead of building a second one. Applications the proposal
+#   replaces or extends do not count.
+# custom:
+#   id: SPBE-MOR-003
+#   severity: deny
+#   translations:
+#     id:
+#       title: Fungsi yang sudah dijalankan aplikasi aktif instansi sendiri tidak boleh dibangun ulang
+#       description: >-
+#         Instansi yang sudah mengoperasikan aplikasi aktif untuk suatu fungsi
+#         mengembangkan atau menggantikan aplikasi tersebut, bukan membangun aplikasi
+#         kedua. Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
+#   remediation:
+#     en: >-
+#       Propose an extension of the existing application (spec.kind extension with
+#       spec.extends), or list it in spec.replaces when this proposal retires it (for
+#       example a super-app module that takes over a standalone application).
+#     id: >-
+#       Ajukan pengembangan aplikasi yang sudah ada (spec.kind extension dengan
+#       spec.extends), atau cantumkan aplikasi tersebut dalam spec.replaces apabila
+#       usulan ini menggantikannya (misalnya modul aplikasi super yang mengambil alih
+#       aplikasi mandiri).
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 132/2022
+#     tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional
+deny contains violation if {
+	some i, code in manifest.functions
+	ids := own_agency_apps[code]
+	app_labels := data.spbe.lib.registry.labels(ids)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-003",
+		sprintf("spec.functions[%d]", [i]),
+		sprintf(
+			"%s already runs an active application with function %s: %s. Extend that application instead of building another one, or list it in spec.replaces if this proposal retires it.",
+			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "en"), app_labels],
+		),
+		sprintf(
+			"%s sudah mengoperasikan aplikasi aktif dengan fungsi %s: %s. Kembangkan aplikasi tersebut alih-alih membangun aplikasi lain, atau cantumkan dalam spec.replaces apabila usulan ini menggantikannya.",
+			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "id"), app_labels],
+		),
+		data.spbe.lib.report.suggest(ids),
+	)
+}
+
+# METADATA
+# title: Other agencies already run this function
+# description: >-
+#   When other agencies already run applications for the same function, one of them
+#   can often be reused or shared instead of building yet another. This is a warning
+#   for new and replacement applications that names candidates to reuse.
+# custom:
+#   id: SPBE-MOR-004
+#   severity: warn
+#   translations:
+#     id:
+#       title: Instansi lain sudah menjalankan fungsi ini
+#       description: >-
+#         Apabila instansi lain sudah mengoperasikan aplikasi untuk fungsi yang sama,
+#         salah satunya sering dapat dipakai ulang atau dibagipakaikan alih-alih
+#         membangun aplikasi lagi. Peringatan ini berlaku untuk aplikasi baru dan
+#         aplikasi pengganti serta menyebutkan kandidat yang dapat dipakai ulang.
+#   remediation:
+#     en: >-
+#       Contact the owners of the suggested applications about reusing them, and record
+#       in spec.justification why none of them can serve the need.
+#     id: >-
+#       Hubungi pemilik aplikasi yang disarankan mengenai pemakaian ulang, dan catat
+#       dalam spec.justification alasan tidak satu pun dapat memenuhi kebutuhan.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik (aplikasi berbagi
+#     pakai); Perpres 82/2023 tentang Percepatan Transformasi Digital dan Keterpaduan
+#     Layanan Digital Nasional
+warn contains violation if {
+	manifest.kind in config.reuse_warning_kinds
+	some i, code in manifest.functions
+	not competing_owners[code]
+	not own_agency_apps[code]
+	agencies := count(object.remove(object.get(registry.function_agencies, code, {}), [manifest.agency_code]))
+	agencies > 0
+	candidates := reuse_candidates(code)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-004",
+		sprintf("spec.functions[%d]", [i]),
+		sprintf(
+			"Function %s is already run by active applications of %s. %s",
+			[data.spbe.lib.registry.function_label(code, "en"), other_agencies_en(agencies), reuse_hint_en(candidates)],
+		),
+		sprintf(
+			"Fungsi %s sudah dijalankan oleh aplikasi aktif milik %d instansi lain. %s",
+			[data.spbe.lib.registry.function_label(code, "id"), agencies, reuse_hint_id(candidates)],
+		),
+		candidates,
+	)
+}
+
+# METADATA
+# title: Near-duplicate of an active application
+# description: >-
+#   A proposal whose name or description is nearly identical to an active registered
+#   application is likely to duplicate it. This is a warning that names the closest
+#   applications so that they are considered first.
+# custom:
+#   id: SPBE-MOR-005
+#   severity: warn
+#   translations:
+#     id:
+#       title: Hampir sama dengan aplikasi aktif
+#       description: >-
+#         Usulan yang nama atau deskripsinya hampir sama dengan aplikasi aktif yang
+#         terdaftar kemungkinan besar menduplikasi aplikasi tersebut. Peringatan ini
+#         menyebutkan aplikasi yang paling mirip agar dipertimbangkan terlebih dahulu.
+#   remediation:
+#     en: >-
+#       Check whether one of the suggested applications can be reused or extended; if
+#       not, explain the difference in spec.justification.
+#     id: >-
+#       Periksa apakah salah satu aplikasi yang disarankan dapat dipakai ulang atau
+#       dikembangkan; jika tidak, jelaskan perbedaannya dalam spec.justification.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 82/2023
+#     tentang Percepatan Transformasi Digital dan Keterpaduan Layanan Digital Nasional
+warn contains violation if {
+	manifest.kind in config.reuse_warning_kinds
+	count(similar_apps) > 0
+	best := similar_apps[0]
+	matches := data.spbe.lib.report.top(similar_apps)
+	listing := concat(", ", [similar_label(s) | some s in matches])
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-005",
+		similar_field(best),
+		sprintf(
+			"The %s of this proposal closely matches active registered applications: %s. Check whether one of them can be reused or extended instead of building a duplicate.",
+			[similar_on_en(best), listing],
+		),
+		sprintf(
+			"%s usulan ini sangat mirip dengan aplikasi aktif yang terdaftar: %s. Periksa apakah salah satunya dapat dipakai ulang atau dikembangkan alih-alih membangun aplikasi ganda.",
+			[similar_on_id(best), listing],
+		),
+		[{"id": s.id, "name": object.get(s, "name", s.id), "score": object.get(s, "score", 0)} | some s in matches],
+	)
+}
+
+# METADATA
+# title: Public services for citizens ship as modules of the super app
+# description: >-
+#   Citizens should reach public services through one national super app instead of
+#   downloading and registering in one app per agency. A public web or mobile
+#   service is therefore a module of the citizen super app; changing an existing
+#   application (an extension) is allowed.
+# custom:
+#   id: SPBE-MOR-006
+#   severity: deny
+#   translations:
+#     id:
+#       title: Layanan publik bagi warga dihadirkan sebagai modul aplikasi super
+#       description: >-
+#         Warga semestinya mengakses layanan publik melalui satu aplikasi super nasional,
+#         bukan mengunduh dan mendaftar di satu aplikasi untuk setiap instansi. Karena
+#         itu layanan publik berbasis web atau seluler dihadirkan sebagai modul aplikasi
+#         super warga; pengembangan aplikasi yang sudah ada (extension) tetap diperbolehkan.
+#   remediation:
+#     en: >-
+#       Set spec.kind to module and spec.extends to the citizen super app named in the
+#       message, and build the service as a module of it.
+#     id: >-
+#       Ubah spec.kind menjadi module dan spec.extends menjadi aplikasi super warga yang
+#       disebut dalam pesan, lalu bangun layanan sebagai modul aplikasi tersebut.
+#   reference: >-
+#     Perpres 82/2023 tentang Percepatan Transformasi Digital dan Keterpaduan Layanan
+#     Digital Nasional; Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik
+deny contains violation if {
+	citizen_channels := {channel | some channel in manifest.channels; channel in config.citizen_channels}
+	manifest.audience in config.citizen_audiences
+	count(citizen_channels) > 0
+	super_app := registry.super_app
+	not delivered_through_super_app
+	channel_text := concat(", ", sort(citizen_channels))
+	problem := super_app_problem(super_app)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-006",
+		problem.field,
+		sprintf(
+			"This is a public service for citizens (channels: %s), %s Citizen-facing web and mobile services ship as modules of the citizen super app %s: set spec.kind to module and spec.extends to %s.",
+			[channel_text, problem.en, data.spbe.lib.registry.label(super_app), super_app],
+		),
+		sprintf(
+			"Usulan ini merupakan layanan publik bagi warga (kanal: %s), %s Layanan web dan seluler bagi warga dihadirkan sebagai modul aplikasi super warga %s: ubah spec.kind menjadi module dan spec.extends menjadi %s.",
+			[channel_text, problem.id, data.spbe.lib.registry.label(super_app), super_app],
+		),
+		data.spbe.lib.report.suggest([super_app]),
+	)
+}
+
+# METADATA
+# title: Extended and replaced applications are active registry applications
+# description: >-
+#   A proposal can only build on, or retire, an application that the national
+#   registry knows and that is still active; an unknown id is usually a typo and a
+#   retired application can no longer be changed.
+# custom:
+#   id: SPBE-MOR-007
+#   severity: deny
+#   translations:
+#     id:
+#       title: Aplikasi yang dikembangkan atau digantikan harus aktif di registri
+#       description: >-
+#         Usulan hanya dapat mengembangkan atau menggantikan aplikasi yang tercatat di
+#         registri nasional dan masih aktif; id yang tidak dikenal biasanya salah ketik
+#         dan aplikasi yang sudah tidak aktif tidak dapat diubah lagi.
+#   remediation:
+#     en: >-
+#       Correct the id in spec.extends or spec.replaces to the registry id of an
+#       active application.
+#     id: >-
+#       Perbaiki id dalam spec.extends atau spec.replaces menjadi id registri dari
+#       aplikasi yang masih aktif.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 132/2022
+#     tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional
+deny contains violation if {
+	some ref in registry_references
+	not data.spbe.lib.registry.active(ref.id)
+	problem := reference_problem(ref.id)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-007",
+		ref.field,
+		sprintf("Application %s named in %s %s", [ref.id, ref.field, problem.en]),
+		sprintf("Aplikasi %s yang disebut dalam %s %s", [ref.id, ref.field, problem.id]),
+		[],
+	)
+}
+
+# METADATA
+# title: Function codes come from the registry taxonomy
+# description: >-
+#   Business functions are compared across the whole government by their taxonomy
+#   code; a code outside the taxonomy cannot be checked for duplication.
+# custom:
+#   id: SPBE-MOR-008
+#   severity: deny
+#   translations:
+#     id:
+#       title: Kode fungsi berasal dari taksonomi registri
+#       description: >-
+#         Fungsi bisnis dibandingkan di seluruh pemerintahan berdasarkan kode
+#         taksonominya; kode di luar taksonomi tidak dapat diperiksa duplikasinya.
+#   remediation:
+#     en: >-
+#       Replace the code with one from the registry taxonomy (spbe-check registry
+#       stats lists them).
+#     id: >-
+#       Ganti kode tersebut dengan kode dari taksonomi registri (daftarnya ditampilkan
+#       oleh spbe-check registry stats).
+#   reference: >-
+#     Perpres 132/2022 tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik
+#     Nasional (referensi arsitektur proses bisnis)
+deny contains violation if {
+	some i, code in manifest.functions
+	not registry.taxonomy[code]
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-008",
+		sprintf("spec.functions[%d]", [i]),
+		sprintf(
+			"Function code %s is not in the taxonomy of the national registry (revision %s). Use a business-function code from the registry taxonomy.",
+			[code, registry.revision],
+		),
+		sprintf(
+			"Kode fungsi %s tidak terdapat dalam taksonomi registri nasional (revisi %s). Gunakan kode fungsi bisnis dari taksonomi registri.",
+			[code, registry.revision],
+		),
+		[],
+	)
+}
+
+# --- helpers ---------------------------------------------------------------
+
+# competing_owners[code]: the active shared services owning a proposed function,
+# unless the proposal is a module or an extension of one of them.
+competing_owners[code] := owners if {
+	some code in manifest.functions
+	owners := registry.function_owners[code]
+	count(owners) > 0
+	not built_on_any(owners)
+}
+
+built_on_any(owners) if {
+	manifest.kind in config.host_kinds
+	manifest.extends in owners
+}
+
+# own_agency_apps[code]: the agency's own active applications with a proposed
+# function, other than those this proposal extends or replaces. Not computed for
+# a function a shared service owns (MOR-002 reports it).
+own_agency_apps[code] := ids if {
+	some code in manifest.functions
+	not competing_owners[code]
+	running := object.get(registry.function_agencies, [code, manifest.agency_code], [])
+	ids := [id | some id in running; not id in manifest.own_ids]
+	count(ids) > 0
+}
+
+# Ranked candidates to reuse for a function, without the agency's own applications
+# and those the proposal extends or replaces.
+reuse_candidates(code) := data.spbe.lib.report.top([
+{"id": candidate.id, "name": candidate.name, "score": candidate.score} |
+	some candidate in object.get(registry.function_reuse, code, [])
+	candidate.agency != manifest.agency_code
+	not candidate.id in manifest.own_ids
+])
+
+candidate_list(candidates) := concat(", ", [sprintf("%s (%s)", [c.name, c.id]) | some c in candidates])
+
+shared_service_noun(owners) := "the shared service" if count(owners) == 1
+
+default shared_service_noun(_) := "the shared services"
+
+other_agencies_en(n) := "1 other agency" if {
+	n == 1
+} else := sprintf("%d other agencies", [n])
+
+reuse_hint_en(candidates) := hint if {
+	count(candidates) > 0
+	hint := sprintf("Before building a new application, consider reusing one of them: %s.", [candidate_list(candidates)])
+}
+
+default reuse_hint_en(_) := "Before building a new application, ask their owners whether one of them can be reused."
+
+reuse_hint_id(candidates) := hint if {
+	count(candidates) > 0
+	hint := sprintf("Sebelum membangun aplikasi baru, pertimbangkan untuk memakai ulang salah satunya: %s.", [candidate_list(candidates)])
+}
+
+default reuse_hint_id(_) := "Sebelum membangun aplikasi baru, tanyakan kepada pemiliknya apakah salah satunya dapat dipakai ulang."
+
+# Near-duplicates found by the Python side, without the applications this
+# proposal extends or replaces (an extension naturally resembles its host).
+similar_apps := [match | some match in manifest.similar; not match.id in manifest.own_ids]
+
+similar_field(best) := "metadata.name" if best.on == "name"
+
+default similar_field(_) := "spec.description"
+
+similar_on_en(best) := "name" if best.on == "name"
+
+default similar_on_en(_) := "description"
+
+similar_on_id(best) := "Nama" if best.on == "name"
+
+default similar_on_id(_) := "Deskripsi"
+
+similar_label(match) := sprintf(
+	"%s (%s, %s, %d%%)",
+	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100)],
+)
+
+delivered_through_super_app if {
+	manifest.kind == "module"
+	manifest.extends == registry.super_app
+}
+
+delivered_through_super_app if manifest.kind in config.existing_app_kinds
+
+super_app_problem(super_app) := {
+	"field": "spec.extends",
+	"en": sprintf("but this module extends %s instead of the super app.", [manifest.extends]),
+	"id": sprintf("tetapi modul ini mengembangkan %s, bukan aplikasi super.", [manifest.extends]),
+} if {
+	manifest.kind == "module"
+	manifest.extends != super_app
+}
+
+default super_app_problem(_) := {
+	"field": "spec.kind",
+	"en": "but it is proposed as a standalone application.",
+	"id": "tetapi diusulkan sebagai aplikasi mandiri.",
+}
+
+# Registry ids the proposal builds on or retires, with where they are written.
+registry_references contains {"field": "spec.extends", "id": manifest.extends} if manifest.extends != ""
+
+registry_references contains {"field": sprintf("spec.replaces[%d]", [i]), "id": id} if {
+	some i, id in manifest.replaces
+}
+
+reference_problem(id) := {
+	"en": sprintf("is retired; only an active application can be extended or replaced (registry revision %s).", [registry.revision]),
+	"id": sprintf("sudah tidak aktif; hanya aplikasi aktif yang dapat dikembangkan atau digantikan (registri revisi %s).", [registry.revision]),
+} if {
+	data.spbe.lib.registry.known(id)
+} else := {
+	"en": sprintf("is not in the national registry (revision %s); use the registry id of an active application.", [registry.revision]),
+	"id": sprintf("tidak terdaftar dalam registri nasional (revisi %s); gunakan id registri dari aplikasi yang masih aktif.", [registry.revision]),
+}

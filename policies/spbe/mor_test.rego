@@ -1,0 +1,334 @@
+package spbe.mor_test
+
+import rego.v1
+
+import data.spbe.mor
+import data.spbe.testdata
+
+denies(proposal_input) := result if {
+	result := mor.deny with input as proposal_input with data.spbe.registry as testdata.registry
+}
+
+warns(proposal_input) := result if {
+	result := mor.warn with input as proposal_input with data.spbe.registry as testdata.registry
+}
+
+fired(violations, rule, field) if {
+	some v in violations
+	v.rule == rule
+	v.field == field
+}
+
+rules(violations) := {v.rule | some v in violations}
+
+# A new application with a justification, for a function nobody runs.
+new_app := data.spbe.testdata.with_spec({
+	"kind": "new",
+	"justification": testdata.long_justification,
+	"audience": "internal",
+	"functions": ["TRN-ANGKUTAN"],
+})
+
+# --- the compliant base ---------------------------------------------------------
+
+test_compliant_module_has_no_violations if {
+	count(denies(data.spbe.testdata.input_for(testdata.manifest))) == 0
+	count(warns(data.spbe.testdata.input_for(testdata.manifest))) == 0
+}
+
+# --- SPBE-MOR-001 -----------------------------------------------------------------
+
+test_mor_001_fires_on_short_justification if {
+	proposal := data.spbe.testdata.with_spec({"kind": "new", "justification": "   Perlu aplikasi.   ", "audience": "internal"})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-001"
+	v.field == "spec.justification"
+	contains(v.message.en, "has 15.")
+	v.suggestions == []
+}
+
+test_mor_001_fires_on_missing_justification if {
+	proposal := data.spbe.testdata.with_spec({"kind": "new", "audience": "internal"})
+	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-001", "spec.justification")
+}
+
+test_mor_001_silent_on_long_justification if {
+	proposal := data.spbe.testdata.with_spec({"kind": "new", "justification": testdata.long_justification, "audience": "internal"})
+	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_001_silent_for_modules if {
+	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
+}
+
+# --- SPBE-MOR-002 -----------------------------------------------------------------
+
+test_mor_002_fires_on_function_owned_by_shared_service if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN", "LYN-PENGADUAN"]})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-002"
+	v.field == "spec.functions[1]"
+	v.suggestions == [{"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 1.0}]
+	contains(v.message.id, "SP4N-LAPOR! (SHARED-LAPOR)")
+}
+
+test_mor_002_names_every_owner if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["IDN-SSO"]})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-002"
+	{s.id | some s in v.suggestions} == {"SHARED-IKD", "SHARED-INAPAS"}
+}
+
+test_mor_002_silent_for_module_of_the_owner if {
+	proposal := data.spbe.testdata.with_spec({"kind": "module", "extends": "SHARED-LAPOR", "functions": ["LYN-PENGADUAN"]})
+	not "SPBE-MOR-002" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_002_fires_for_new_app_even_if_extends_names_the_owner if {
+	proposal := data.spbe.testdata.with_spec({
+		"kind": "new", "extends": "SHARED-LAPOR", "justification": testdata.long_justification,
+		"audience": "internal", "functions": ["LYN-PENGADUAN"],
+	})
+	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-002", "spec.functions[0]")
+}
+
+test_mor_002_silent_on_unowned_function if {
+	not "SPBE-MOR-002" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
+}
+
+# --- SPBE-MOR-003 -----------------------------------------------------------------
+
+test_mor_003_fires_when_agency_runs_the_function if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN", "LYN-PARKIR"]})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-003"
+	v.field == "spec.functions[1]"
+	v.suggestions == [{"id": "APP-000101", "name": "E-Parkir Karawang", "score": 1.0}]
+	contains(v.message.en, "Pemerintah Kabupaten Karawang (32.15)")
+}
+
+test_mor_003_silent_when_replacing_that_app if {
+	proposal := data.spbe.testdata.with_spec({"kind": "replacement", "replaces": ["APP-000101"], "audience": "internal", "functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_003_silent_when_extending_that_app if {
+	proposal := data.spbe.testdata.with_spec({"kind": "extension", "extends": "APP-000101", "functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_003_silent_for_module_that_retires_the_app if {
+	# The migration path: a super-app module that takes over the standalone app.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"], "replaces": ["APP-000101"]})
+	count(denies(data.spbe.testdata.input_for(proposal))) == 0
+}
+
+test_mor_003_silent_for_other_agency if {
+	proposal := object.union(
+		data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]}),
+		{"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}}},
+	)
+	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_003_left_to_mor_002_for_owned_function if {
+	# 32.15 runs APP-000103 for LYN-PENGADUAN, which SHARED-LAPOR owns: only MOR-002.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PENGADUAN"]})
+	violations := denies(data.spbe.testdata.input_for(proposal))
+	fired(violations, "SPBE-MOR-002", "spec.functions[0]")
+	not "SPBE-MOR-003" in rules(violations)
+}
+
+# --- SPBE-MOR-004 -----------------------------------------------------------------
+
+test_mor_004_warns_when_other_agencies_run_the_function if {
+	proposal := object.union(new_app, {
+		"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}},
+		"spec": {"functions": ["LYN-PARKIR"]},
+	})
+	some v in warns(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-004"
+	v.field == "spec.functions[0]"
+	contains(v.message.en, "3 other agencies")
+	[s.id | some s in v.suggestions] == ["APP-000101", "APP-000201", "APP-000301"]
+}
+
+test_mor_004_excludes_own_agency_from_suggestions if {
+	proposal := object.union(new_app, {"spec": {
+		"kind": "replacement", "replaces": ["APP-000101"], "functions": ["LYN-PARKIR"],
+	}})
+	some v in warns(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-004"
+	v.field == "spec.functions[0]"
+	contains(v.message.en, "2 other agencies")
+	[s.id | some s in v.suggestions] == ["APP-000201", "APP-000301"]
+}
+
+test_mor_004_without_candidates_still_warns if {
+	proposal := object.union(new_app, {
+		"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}},
+		"spec": {"functions": ["LYN-PARKIR"]},
+	})
+	registry := object.union(testdata.registry, {"function_reuse": {"LYN-PARKIR": []}})
+	violations := mor.warn with input as data.spbe.testdata.input_for(proposal) with data.spbe.registry as registry
+	some v in violations
+	v.rule == "SPBE-MOR-004"
+	v.suggestions == []
+	contains(v.message.en, "ask their owners")
+	contains(v.message.id, "tanyakan kepada pemiliknya")
+}
+
+test_mor_004_silent_for_modules if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_004_silent_when_nobody_else_runs_it if {
+	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(new_app)))
+}
+
+test_mor_004_silent_when_mor_003_fires if {
+	proposal := object.union(new_app, {"spec": {"functions": ["LYN-PARKIR"]}})
+	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-003", "spec.functions[0]")
+	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(proposal)))
+}
+
+# --- SPBE-MOR-005 -----------------------------------------------------------------
+
+similar_facts := {
+	"openapi": [{"status": "ok"}],
+	"similar": [
+		{"id": "APP-000201", "name": "Parkir Online Semarang", "agency": "33.74", "score": 0.934, "on": "name"},
+		{"id": "APP-000301", "name": "E-Parkir Denpasar", "agency": "51.71", "score": 0.91, "on": "description"},
+	],
+}
+
+test_mor_005_warns_on_near_duplicate_name if {
+	some v in warns(data.spbe.testdata.input_with_facts(new_app, similar_facts))
+	v.rule == "SPBE-MOR-005"
+	v.field == "metadata.name"
+	v.suggestions[0] == {"id": "APP-000201", "name": "Parkir Online Semarang", "score": 0.934}
+	count(v.suggestions) == 2
+	contains(v.message.en, "Parkir Online Semarang (APP-000201, 33.74, 93%)")
+}
+
+test_mor_005_points_at_description_when_best_match_is_on_description if {
+	facts := {"openapi": [{"status": "ok"}], "similar": [similar_facts.similar[1]]}
+	fired(warns(data.spbe.testdata.input_with_facts(new_app, facts)), "SPBE-MOR-005", "spec.description")
+}
+
+test_mor_005_one_warning_only if {
+	count([v | some v in warns(data.spbe.testdata.input_with_facts(new_app, similar_facts)); v.rule == "SPBE-MOR-005"]) == 1
+}
+
+test_mor_005_ignores_the_replaced_app if {
+	proposal := object.union(new_app, {"spec": {"kind": "replacement", "replaces": ["APP-000201", "APP-000301"]}})
+	not "SPBE-MOR-005" in rules(warns(data.spbe.testdata.input_with_facts(proposal, similar_facts)))
+}
+
+test_mor_005_silent_without_matches if {
+	not "SPBE-MOR-005" in rules(warns(data.spbe.testdata.input_for(new_app)))
+}
+
+# --- SPBE-MOR-006 -----------------------------------------------------------------
+
+test_mor_006_fires_on_standalone_citizen_app if {
+	proposal := object.union(new_app, {"spec": {"audience": "public", "channels": ["mobile", "api"]}})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-006"
+	v.field == "spec.kind"
+	v.suggestions == [{"id": "SHARED-INAKU", "name": "INAku", "score": 1.0}]
+	contains(v.message.en, "(channels: mobile)")
+}
+
+test_mor_006_fires_on_module_of_another_host if {
+	proposal := data.spbe.testdata.with_spec({"extends": "SHARED-LAPOR"})
+	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-006", "spec.extends")
+}
+
+test_mor_006_silent_for_super_app_module if {
+	not "SPBE-MOR-006" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
+}
+
+test_mor_006_silent_for_extension if {
+	proposal := data.spbe.testdata.with_spec({"kind": "extension", "extends": "APP-000101", "functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-006" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_006_silent_for_api_only_public_service if {
+	proposal := object.union(new_app, {"spec": {"audience": "public", "channels": ["api"]}})
+	not "SPBE-MOR-006" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_006_silent_for_government_audience if {
+	proposal := object.union(new_app, {"spec": {"audience": "government", "channels": ["web"]}})
+	not "SPBE-MOR-006" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+# --- SPBE-MOR-007 -----------------------------------------------------------------
+
+test_mor_007_fires_on_unknown_host if {
+	proposal := data.spbe.testdata.with_spec({"extends": "SHARED-INAKOO"})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-007"
+	v.field == "spec.extends"
+	contains(v.message.en, "is not in the national registry")
+}
+
+test_mor_007_fires_on_each_bad_replaced_app if {
+	proposal := object.union(new_app, {"spec": {
+		"kind": "replacement",
+		"replaces": ["APP-000101", "APP-000102", "APP-999999"],
+	}})
+	violations := denies(data.spbe.testdata.input_for(proposal))
+	some retired in violations
+	retired.rule == "SPBE-MOR-007"
+	retired.field == "spec.replaces[1]"
+	contains(retired.message.en, "is retired")
+	contains(retired.message.id, "sudah tidak aktif")
+	fired(violations, "SPBE-MOR-007", "spec.replaces[2]")
+	not fired(violations, "SPBE-MOR-007", "spec.replaces[0]")
+}
+
+test_mor_007_silent_on_active_references if {
+	proposal := object.union(new_app, {"spec": {"kind": "replacement", "replaces": ["APP-000101"]}})
+	not "SPBE-MOR-007" in rules(denies(data.spbe.testdata.input_for(proposal)))
+	not "SPBE-MOR-007" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
+}
+
+# --- SPBE-MOR-008 -----------------------------------------------------------------
+
+test_mor_008_fires_on_unknown_function_code if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN", "LYN-PARKIR-LIAR"]})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-008"
+	v.field == "spec.functions[1]"
+	contains(v.message.en, "LYN-PARKIR-LIAR")
+}
+
+test_mor_008_silent_on_taxonomy_codes if {
+	not "SPBE-MOR-008" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
+}
+
+# --- robustness -------------------------------------------------------------------
+
+test_minimal_manifest_does_not_error if {
+	minimal := {"spec": {"kind": "module", "extends": "SHARED-INAKU", "functions": ["LYN-PERIZINAN"]}}
+	count(denies({"manifest": minimal})) == 0
+	count(warns({"manifest": minimal})) == 0
+}
+
+test_every_violation_has_the_contract_shape if {
+	proposal := data.spbe.testdata.with_spec({
+		"kind": "new", "extends": "APP-999999", "justification": "x",
+		"functions": ["LYN-PENGADUAN", "LYN-PARKIR", "NOPE"],
+	})
+	violations := denies(data.spbe.testdata.input_for(proposal)) | warns(data.spbe.testdata.input_with_facts(proposal, similar_facts))
+	count(violations) > 0
+	every v in violations {
+		object.keys(v) == {"rule", "field", "message", "suggestions"}
+		object.keys(v.message) == {"en", "id"}
+		is_array(v.suggestions)
+		startswith(v.rule, "SPBE-MOR-")
+	}
+}
