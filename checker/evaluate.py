@@ -6,6 +6,8 @@ judges any number of manifests; everything per-manifest is cheap lookups.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -19,8 +21,9 @@ from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_viol
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
 from checker.openapi import openapi_status, repository_root
 from checker.policyset import PolicySet
+from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
-from checker.similarity import SimilarityIndex, build_index, words
+from checker.similarity import words
 from checker.waivers import apply_waivers, today_in_jakarta
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
@@ -54,6 +57,22 @@ def collect_targets(paths: Iterable[Path]) -> list[Target]:
     return targets
 
 
+_REGISTRY_SLOT = "\u0000spbe-check:registry-index\u0000"
+
+
+def engine_data_json(policies: PolicySet, index_json: str) -> str:
+    """engine_data() as JSON text, splicing in the already-serialised registry index.
+
+    Serialising the 27,400-app index again on every run would cost more than judging.
+    """
+    spbe = {k: v for k, v in policies.data.get("spbe", {}).items() if k != "registry"}
+    text = json.dumps({**policies.data, "spbe": {**spbe, "registry": _REGISTRY_SLOT}}, ensure_ascii=False)
+    slot = json.dumps(_REGISTRY_SLOT)
+    if text.count(slot) != 1:
+        raise CannotJudge(Text("Policy data contains a reserved value.", "Data kebijakan memuat nilai yang dicadangkan."))
+    return text.replace(slot, index_json)
+
+
 def engine_data(policies: PolicySet, registry: Registry) -> dict[str, Any]:
     """The `data` document every engine judges with: policy data plus the registry index.
 
@@ -67,19 +86,18 @@ def engine_data(policies: PolicySet, registry: Registry) -> dict[str, Any]:
 class Judge:
     """Policies, registry and engine, ready to judge manifests."""
 
-    def __init__(self, policies: PolicySet, registry: Registry, engine: Engine,
-                 waivers: tuple[Waiver, ...] = (), today: dt.date | None = None,
-                 similarity: SimilarityIndex | None = None):
+    def __init__(self, policies: PolicySet, registry: Registry | CompiledRegistry, engine: Engine,
+                 waivers: tuple[Waiver, ...] = (), today: dt.date | None = None):
         self.policies = policies
-        self.registry = registry
+        self.compiled = registry if isinstance(registry, CompiledRegistry) else compile_registry(registry)
         self.engine = engine
         self.waivers = waivers
         self.today = today or today_in_jakarta()
         self.rules: dict[str, RuleInfo] = {**SCHEMA_RULES, **policies.rules}
-        self.similarity = similarity or build_index(registry.apps.values())
+        self.similarity = self.compiled.similarity
         config = policies.config()
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
-        engine.load(policies, engine_data(policies, registry))
+        engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
     def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
         """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
@@ -124,9 +142,8 @@ class Judge:
         for item in value.get("suggestions") or []:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 raise bad("suggestion")
-            app = self.registry.apps.get(item["id"], {})
-            suggestions.append(Suggestion(item["id"], str(item.get("name", app.get("name", item["id"]))),
-                                          float(item.get("score", 1.0)), app.get("url")))
+            name, url = self.compiled.apps.get(item["id"], (item["id"], None))
+            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url))
         line, column = manifest.position(field)
         return Violation(rule=rule, severity="deny" if severity == "deny" else "warn",
                          message=Text(message["en"], message["id"]), field=field, line=line, column=column,
@@ -175,7 +192,7 @@ class Judge:
         # A remote engine (OPA bundle mode) reports the revision it actually judged with.
         revision = getattr(self.engine, "policy_revision", None) or self.policies.revision
         return Report(tool_version=__version__, policy_revision=revision,
-                      registry_revision=self.registry.revision, results=tuple(results), rules=self.rules)
+                      registry_revision=self.compiled.revision, results=tuple(results), rules=self.rules)
 
 
 def verdict_of(violations: Iterable[Violation]) -> Verdict:
@@ -193,10 +210,9 @@ def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Pa
     """Load policies, registry and waivers and compile them; CannotJudge on any problem."""
     from checker.engine import make_engine
     from checker.policyset import load_policies
-    from checker.registry import load_registry
     from checker.waivers import load_waivers
 
     policies = load_policies(policies_dir)
-    registry = load_registry(registry_source)
+    registry = load_compiled(registry_source, use_cache=os.environ.get("SPBE_CHECK_NO_CACHE") is None)
     waivers = load_waivers(waivers_path) if waivers_path else ()
     return Judge(policies, registry, make_engine(engine_name), waivers, today)

@@ -53,9 +53,12 @@ class Registry:
 
 def load_registry(source: str | Path) -> Registry:
     """Load and check a registry; CannotJudge (exit 2) on any problem."""
-    text_source = str(source)
-    raw = _fetch(text_source) if text_source.startswith(("https://", "http://")) else _read_file(Path(text_source))
-    return parse_registry(raw, text_source)
+    return parse_registry(read_registry_bytes(str(source)), str(source))
+
+
+def read_registry_bytes(source: str) -> bytes:
+    """The registry's bytes as stored (maybe gzip), from a file or an https URL."""
+    return _fetch(source) if source.startswith(("https://", "http://")) else _read_file(Path(source))
 
 
 def parse_registry(raw: bytes, source: str) -> Registry:

@@ -146,3 +146,9 @@ def write(tmp_path: Path):
             path.write_text(content, encoding="utf-8")
         return path
     return _write
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own registry cache, never the user's ~/.cache."""
+    monkeypatch.setenv("SPBE_CHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

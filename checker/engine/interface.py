@@ -27,8 +27,10 @@ class TestOutcome:
 class Engine(Protocol):
     name: str
 
-    def load(self, policies: PolicySet, data: dict[str, Any], *, with_tests: bool = False) -> None:
+    def load(self, policies: PolicySet, data: dict[str, Any] | str, *, with_tests: bool = False) -> None:
         """Compile `policies` (and their `_test.rego` files when asked) with `data` at the root of `data`.
+
+        `data` may be JSON text already: the registry index is cached serialised.
 
         Raises CannotJudge when the policies do not compile.
         """

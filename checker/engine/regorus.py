@@ -26,7 +26,7 @@ class RegorusEngine:
         self._policies: PolicySet | None = None
         self._queries: list[tuple[str, str]] = []
 
-    def load(self, policies: PolicySet, data: dict[str, Any], *, with_tests: bool = False) -> None:
+    def load(self, policies: PolicySet, data: dict[str, Any] | str, *, with_tests: bool = False) -> None:
         engine = regorus.Engine()
         for policy in policies.files:
             if policy.is_test and not with_tests:
@@ -39,7 +39,7 @@ class RegorusEngine:
                     f"Kebijakan {policy.path} tidak dapat dikompilasi: {_clean(err)}",
                 )) from None
         try:
-            engine.add_data_json(json.dumps(data))
+            engine.add_data_json(data if isinstance(data, str) else json.dumps(data))
         except Exception as err:
             raise CannotJudge(Text(f"The engine rejected the policy data: {_clean(err)}",
                                    f"Mesin menolak data kebijakan: {_clean(err)}")) from None
