@@ -85,8 +85,8 @@ def _load(key: str) -> CompiledRegistry | None:
     try:
         with open(path, "rb") as handle:
             value = pickle.load(handle)  # noqa: S301 - the user's own cache, keyed by content hash
-    except FileNotFoundError:
-        return None
+    except OSError:
+        return None  # no entry, or no usable cache folder
     except Exception:  # noqa: BLE001 - a damaged cache entry is ignored and rebuilt
         path.unlink(missing_ok=True)
         return None
