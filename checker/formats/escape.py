@@ -1,0 +1,145 @@
+"""Sanitisers shared by every output format.
+
+Manifest authors control most of the text in a report (ids, names, field values
+quoted in messages, file names), and registries can be fetched from a URL. A
+report is printed to CI logs, posted as a pull-request comment and loaded into
+code-scanning UIs, so each format neutralises what would be live in its medium:
+terminal escape sequences, CI workflow commands, Markdown/HTML markup, XML-illegal
+characters. Keeping the rules here means every format applies the same ones.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# Terminal escape sequences, removed whole so nothing of them reaches a terminal:
+# CSI (colours, cursor moves), the string commands OSC/DCS/SOS/PM/APC when
+# terminated (OSC 8 hyperlinks, window titles, clipboard writes), and the short
+# two-character ESC sequences. What is left of an unterminated one is plain text.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+# C0 controls except tab/newline/carriage return (handled below), DEL, C1 controls,
+# and the bidirectional overrides/isolates that make text display differently from
+# what it is ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+_SPACES = re.compile(r"[ \t]*\n[ \t]*")
+
+# Characters that mean something to CommonMark/GFM, backslash-escaped.
+_MD_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|<>~")
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+ZWSP = "\u200b"
+# Bare URLs that GFM would turn into links even when every punctuation mark is escaped.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-]:)(?=//)|(?<=\bwww)(?=\.)")
+
+# Lines a CI runner reads as commands: GitHub Actions (`::cmd::`, legacy `##[cmd]`)
+# and Azure Pipelines (`##vso[`).
+_CI_COMMAND = re.compile(r"^(\s*)(::|##\[|##vso\[)", re.MULTILINE)
+
+# Characters left raw by `json.dumps(ensure_ascii=False)` that a terminal or a
+# JavaScript consumer would still act on.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def strip_control(value: Any, keep_newlines: bool = False) -> str:
+    """Make manifest-derived text inert on a terminal and in any text medium.
+
+    Removes ANSI/VT escape sequences, C0/C1 control characters, DEL and bidi
+    overrides; tabs become spaces; lone surrogates become U+FFFD (they cannot be
+    encoded). Line breaks are normalised to `\\n` when `keep_newlines`, otherwise
+    collapsed to single spaces so one value stays on one line.
+    """
+    text = "" if value is None else str(value)
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _LINE_BREAK.sub("\n", text).replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    if not keep_newlines:
+        text = _SPACES.sub(" ", text).strip("\n")
+        text = text.replace("\n", " ")
+    return text
+
+
+def defuse_ci_commands(text: str) -> str:
+    """Stop a line of a log from being run as a CI workflow command.
+
+    GitHub Actions acts on any output line that starts (after blanks) with `::`
+    or `##[` (e.g. `::add-mask::`, `::stop-commands::`), Azure Pipelines on
+    `##vso[`. A zero-width space after the first character keeps the line
+    readable but no longer a command.
+    """
+    return _CI_COMMAND.sub(lambda m: m.group(1) + m.group(2)[0] + ZWSP + m.group(2)[1:], text)
+
+
+def md_escape(value: Any) -> str:
+    """Render a value as literal text in GitHub Markdown, safe in a table cell.
+
+    Control characters are stripped and line breaks collapsed (a newline would end
+    the table row); HTML-significant characters become entities; Markdown
+    punctuation is backslash-escaped so nothing becomes emphasis, a link, an image,
+    a heading or a cell boundary; `@` is followed by a zero-width space so no
+    `@team` is notified; bare `scheme://` and `www.` get one too so GFM does not
+    autolink them.
+    """
+    text = strip_control(value)
+    text = _AUTOLINK.sub(ZWSP, text)
+    out: list[str] = []
+    for char in text:
+        if char in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[char])
+        elif char in _MD_PUNCTUATION:
+            out.append("\\" + char)
+        elif char == "@":
+            out.append("@" + ZWSP)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def gh_escape_data(value: Any) -> str:
+    """Escape the message part of a GitHub Actions workflow command.
+
+    The runner decodes `%25`, `%0D` and `%0A`, so a message keeps its line breaks
+    without one of them starting a new (possibly hostile) command.
+    """
+    text = "" if value is None else str(value)
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return strip_control(text)  # no line break is left to collapse; this drops escapes and controls
+
+
+def gh_escape_property(value: Any) -> str:
+    """Escape a property value (`file=`, `title=`…) of a GitHub Actions workflow command.
+
+    Besides the data escapes, `:` would end the properties and `,` would start the
+    next one.
+    """
+    return gh_escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def xml_text(value: Any) -> str:
+    """Text that XML 1.0 can carry: everything but tab, newline and carriage return
+    below U+0020, U+FFFE/U+FFFF and surrogates is illegal there, even escaped."""
+    return strip_control(value, keep_newlines=True)
+
+
+def xml_attr(value: Any) -> str:
+    """Single-line text for an XML attribute (parsers normalise newlines in attributes)."""
+    return strip_control(value)
+
+
+def json_dumps(document: Any) -> str:
+    """Serialise a report document as readable UTF-8 JSON, deterministically.
+
+    Data stays faithful (JSON escaping already neutralises C0 controls), but DEL,
+    C1 controls, bidi overrides, U+2028/U+2029 and lone surrogates are written as
+    `\\uXXXX` escapes so they never reach a terminal or a JavaScript parser raw.
+    Only string contents can hold such characters, so the result is still the same
+    JSON value.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -1,0 +1,471 @@
+"""Output formats: the SPEC §6 JSON shape, valid SARIF, parseable JUnit, and escaping
+of hostile manifest text in every medium (Markdown/HTML, terminals, CI logs, XML)."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import checker.paths
+from checker.formats import FORMATS, NAMES, render
+from checker.formats.escape import (
+    defuse_ci_commands,
+    gh_escape_data,
+    gh_escape_property,
+    md_escape,
+    strip_control,
+)
+from checker.formats.markdown import md_link, safe_url
+from checker.formats.sarif import artifact_uri
+from checker.model import Report, Result, RuleInfo, Suggestion, Text, Violation, Waiver
+
+SARIF_SCHEMA = Path(checker.paths.PROJECT_ROOT).parent / "shared" / "data" / "sarif-schema-2.1.0.json"
+HOSTILE_MD = "**bold** <script>alert(1)</script> @everyone [x](http://evil)"
+HOSTILE_TERM = "before \x1b[31;1;4mRED\x1b[0m \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ \x1b[2J\x9b2J\x07 after"
+OUR_SGR = re.compile(r"\x1b(?!\[(?:0|1|2|31|32|33|36)m)")
+
+WAIVER = Waiver(manifest="karawang-lapor-warga", rule="SPBE-HST-001", reason="Migration to PDN scheduled for Q3 2027",
+                approved_by="Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB", decree="B-123/M.PANRB/2026",
+                expires="2027-06-30")
+EXPIRED = Waiver(manifest="karawang-lapor-warga", rule="SPBE-HST-002", reason="Old exemption", approved_by="Deputi",
+                 decree="B-9/M.PANRB/2024", expires="2025-01-01")
+
+RULES = {
+    "SPBE-MOR-002": RuleInfo(
+        id="SPBE-MOR-002", family="MOR", severity="deny",
+        title=Text("No function already owned by a shared service", "Tidak ada fungsi yang sudah dimiliki layanan bersama"),
+        description=Text("A new app may not rebuild a shared service.", "Aplikasi baru tidak boleh membangun ulang layanan bersama."),
+        remediation=Text("Use SP4N-LAPOR! instead.", "Gunakan SP4N-LAPOR!."),
+        reference="Perpres 95/2018", package="spbe.mor"),
+    "SPBE-HST-001": RuleInfo(
+        id="SPBE-HST-001", family="HST", severity="deny", title=Text("No new agency data centre", "Tanpa pusat data instansi baru"),
+        description=Text("Host in PDN.", "Tempatkan di PDN."), remediation=Text("Move to PDN.", "Pindahkan ke PDN."),
+        reference="Perpres 132/2022"),
+    "SPBE-MOR-005": RuleInfo(
+        id="SPBE-MOR-005", family="MOR", severity="warn", title=Text("Near-duplicate name", "Nama hampir sama"),
+        description=Text("Similar apps exist.", "Aplikasi serupa sudah ada."), remediation=Text("Reuse them.", "Gunakan ulang."),
+        reference=""),
+}
+# SPBE-HST-002 and SPBE-SCH-001 are deliberately absent from RULES: formats must cope.
+
+
+def make_report(message_en: str = "Function LYN-PENGADUAN is owned by SP4N-LAPOR! – pengaduan",
+                file: str = "manifests/kabupaten-karawang/lapor-warga.yaml") -> Report:
+    """pass, warn, fail (one counted deny, one waived, one with an expired waiver), invalid with and without detail."""
+    return Report(
+        tool_version="0.1.0", policy_revision="pol-abc", registry_revision="2026-11-01",
+        rules=RULES,
+        results=(
+            Result("manifests/ok.yaml", "ok-app", "pass"),
+            Result("manifests/warn.yaml", "warn-app", "warn", (
+                Violation("SPBE-MOR-005", "warn", Text("Name is close to APP-1", "Nama mirip APP-1"), "metadata.name", 5, 7,
+                          (Suggestion("APP-000001", "Sistem Informasi Parkir", 0.8712),)),
+            )),
+            Result(file, "karawang-lapor-warga", "fail", (
+                Violation("SPBE-MOR-002", "deny", Text(message_en, "Fungsi LYN-PENGADUAN dimiliki SP4N-LAPOR!"),
+                          "spec.functions[0]", 21, 15,
+                          (Suggestion("SHARED-LAPOR", "SP4N-LAPOR!", 1.0, "https://lapor.go.id"),
+                           Suggestion("APP-000009", "Lapor (lama)", 0.5))),
+                Violation("SPBE-HST-001", "deny", Text("Agency data centre", "Pusat data instansi"), "spec.hosting.provider",
+                          40, 5, waiver=WAIVER),
+                Violation("SPBE-HST-002", "deny", Text("No recovery site", "Tanpa situs pemulihan"), "spec.hosting.drSite",
+                          41, None, expired_waiver=EXPIRED),
+            )),
+            Result("manifests/broken.yaml", None, "invalid", (
+                Violation("SPBE-SCH-001", "deny", Text("Not valid YAML", "Bukan YAML yang sah"), ""),
+            )),
+            Result("manifests/empty.yaml", None, "invalid"),
+        ),
+    )
+
+
+VERDICTS = {"manifests/ok.yaml": "pass", "manifests/warn.yaml": "warn",
+            "manifests/kabupaten-karawang/lapor-warga.yaml": "fail",
+            "manifests/broken.yaml": "invalid", "manifests/empty.yaml": "invalid"}
+
+
+# --- registry --------------------------------------------------------------------------------
+
+def test_registry_has_every_format_by_name() -> None:
+    assert NAMES == ("text", "json", "sarif", "junit", "markdown", "github")
+    assert set(FORMATS) == set(NAMES)
+    for name, formatter in FORMATS.items():
+        assert formatter.name == name
+        out = render(name, make_report(), "en")
+        assert isinstance(out, str) and out.endswith("\n") and not out.endswith("\n\n\n")
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        render("yaml", make_report(), "en")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_format_is_deterministic(name: str) -> None:
+    assert render(name, make_report(), "en") == render(name, make_report(), "en")
+
+
+# --- json ------------------------------------------------------------------------------------
+
+SPEC_VIOLATION_KEYS = {"rule", "severity", "message", "field", "line", "column", "waived", "suggestions"}
+EXTRA_VIOLATION_KEYS = {"title", "remediation", "waiver", "expiredWaiver"}
+WAIVER_KEYS = {"manifest", "rule", "reason", "approvedBy", "decree", "expires"}
+
+
+def test_json_has_exactly_the_spec_shape() -> None:
+    out = render("json", make_report(), "en")
+    assert out.endswith("}\n")
+    doc = json.loads(out)
+    assert list(doc) == ["tool", "policyRevision", "registryRevision", "summary", "results"]
+    assert doc["tool"] == {"name": "spbe-check", "version": "0.1.0"}
+    assert doc["policyRevision"] == "pol-abc" and doc["registryRevision"] == "2026-11-01"
+    assert doc["summary"] == {"pass": 1, "warn": 1, "fail": 1, "invalid": 2}
+    assert all(type(n) is int for n in doc["summary"].values())
+    assert isinstance(doc["results"], list) and len(doc["results"]) == 5
+    for result in doc["results"]:
+        assert set(result) == {"file", "id", "verdict", "violations"}
+        assert isinstance(result["file"], str)
+        assert result["id"] is None or isinstance(result["id"], str)
+        assert result["verdict"] == VERDICTS[result["file"]]
+        for v in result["violations"]:
+            assert SPEC_VIOLATION_KEYS <= set(v) <= SPEC_VIOLATION_KEYS | EXTRA_VIOLATION_KEYS
+            assert isinstance(v["rule"], str) and v["severity"] in ("deny", "warn")
+            assert isinstance(v["message"], str) and isinstance(v["field"], str)
+            assert v["line"] is None or type(v["line"]) is int
+            assert v["column"] is None or type(v["column"]) is int
+            assert type(v["waived"]) is bool
+            for s in v["suggestions"]:
+                assert {"id", "name", "score"} <= set(s) <= {"id", "name", "score", "url"}
+                assert isinstance(s["id"], str) and isinstance(s["name"], str) and isinstance(s["score"], float)
+    assert doc["results"][0]["id"] == "ok-app" and doc["results"][3]["id"] is None
+
+
+def test_json_violation_details() -> None:
+    doc = json.loads(render("json", make_report(), "en"))
+    mor, waived, expired = doc["results"][2]["violations"]
+    assert (mor["rule"], mor["line"], mor["column"], mor["field"], mor["waived"]) == ("SPBE-MOR-002", 21, 15, "spec.functions[0]", False)
+    assert mor["suggestions"] == [{"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 1.0, "url": "https://lapor.go.id"},
+                                  {"id": "APP-000009", "name": "Lapor (lama)", "score": 0.5}]
+    assert mor["title"] == RULES["SPBE-MOR-002"].title.en and mor["remediation"] == "Use SP4N-LAPOR! instead."
+    assert waived["waived"] is True and set(waived["waiver"]) == WAIVER_KEYS
+    assert waived["waiver"]["decree"] == "B-123/M.PANRB/2026" and waived["waiver"]["approvedBy"].startswith("Deputi")
+    assert expired["waived"] is False and "waiver" not in expired
+    assert expired["expiredWaiver"]["expires"] == "2025-01-01" and expired["column"] is None
+    assert "title" not in expired  # the rule is not in report.rules: nothing invented
+    sch = doc["results"][3]["violations"][0]
+    assert sch["line"] is None and sch["column"] is None
+    assert doc["results"][1]["violations"][0]["suggestions"][0]["score"] == 0.8712
+
+
+def test_json_language_switches_message_and_remediation() -> None:
+    en = json.loads(render("json", make_report(), "en"))["results"][2]["violations"][0]
+    id_ = json.loads(render("json", make_report(), "id"))["results"][2]["violations"][0]
+    assert en["message"].startswith("Function") and id_["message"] == "Fungsi LYN-PENGADUAN dimiliki SP4N-LAPOR!"
+    assert id_["remediation"] == "Gunakan SP4N-LAPOR!." and id_["title"].startswith("Tidak ada")
+
+
+def test_json_is_utf8_and_faithful_but_escapes_terminal_controls() -> None:
+    out = render("json", make_report(message_en="– é \x9b2J \u202e \x1b[31m"), "en")
+    assert "– é" in out  # ensure_ascii=False
+    assert "\x9b" not in out and "\u202e" not in out and "\x1b" not in out
+    assert json.loads(out)["results"][2]["violations"][0]["message"] == "– é \x9b2J \u202e \x1b[31m"
+
+
+# --- sarif -----------------------------------------------------------------------------------
+
+def sarif_validator() -> jsonschema.Draft4Validator:
+    if not SARIF_SCHEMA.is_file():
+        pytest.fail(f"The OASIS SARIF 2.1.0 schema is missing at {SARIF_SCHEMA}; the SARIF output cannot be validated.")
+    return jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_sarif_validates_against_the_oasis_schema(lang: str) -> None:
+    validator = sarif_validator()
+    for report in (make_report(), make_report(message_en=HOSTILE_TERM + HOSTILE_MD, file="C:\\work\\m x.yaml"),
+                   Report("0.1.0", "p", "r", ())):
+        doc = json.loads(render("sarif", report, lang))  # type: ignore[arg-type]
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+
+
+def test_sarif_levels_suppressions_regions_and_rules() -> None:
+    doc = json.loads(render("sarif", make_report(), "en"))
+    assert doc["version"] == "2.1.0" and len(doc["runs"]) == 1
+    run = doc["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "spbe-check" and driver["version"] == "0.1.0"
+    rules = driver["rules"]
+    ids = [r["id"] for r in rules]
+    assert len(ids) == len(set(ids))
+    assert {"SPBE-MOR-002", "SPBE-HST-001", "SPBE-MOR-005", "SPBE-HST-002", "SPBE-SCH-001"} <= set(ids)
+    mor = rules[ids.index("SPBE-MOR-002")]
+    assert mor["shortDescription"]["text"] == RULES["SPBE-MOR-002"].title.en
+    assert mor["help"]["text"] == "Use SP4N-LAPOR! instead." and mor["properties"]["tags"] == ["MOR"]
+    assert mor["defaultConfiguration"]["level"] == "error"
+    assert rules[ids.index("SPBE-MOR-005")]["defaultConfiguration"]["level"] == "warning"
+    assert rules[ids.index("SPBE-SCH-001")]["properties"]["tags"] == ["SCH"]  # synthesised
+    results = run["results"]
+    for res in results:
+        assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
+    by_rule = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r for r in results}
+    karawang = "manifests/kabupaten-karawang/lapor-warga.yaml"
+    deny = by_rule[(karawang, "SPBE-MOR-002")]
+    assert deny["level"] == "error" and "suppressions" not in deny
+    assert deny["locations"][0]["physicalLocation"]["region"] == {"startLine": 21, "startColumn": 15}
+    assert deny["properties"]["field"] == "spec.functions[0]"
+    assert deny["properties"]["suggestions"][0] == {"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 1.0,
+                                                    "url": "https://lapor.go.id"}
+    waived = by_rule[(karawang, "SPBE-HST-001")]
+    assert waived["level"] == "error"
+    assert waived["suppressions"][0]["kind"] == "external"
+    assert "Migration to PDN" in waived["suppressions"][0]["justification"]
+    assert "B-123/M.PANRB/2026" in waived["suppressions"][0]["justification"]
+    expired = by_rule[(karawang, "SPBE-HST-002")]
+    assert "suppressions" not in expired and expired["properties"]["expiredWaiver"]["decree"] == "B-9/M.PANRB/2024"
+    assert expired["locations"][0]["physicalLocation"]["region"] == {"startLine": 41}
+    assert by_rule[("manifests/warn.yaml", "SPBE-MOR-005")]["level"] == "warning"
+    sch = by_rule[("manifests/broken.yaml", "SPBE-SCH-001")]
+    assert sch["level"] == "error" and "region" not in sch["locations"][0]["physicalLocation"]
+    empty = by_rule[("manifests/empty.yaml", "SPBE-SCH-001")]  # invalid without violations still reported
+    assert empty["level"] == "error"
+    assert run["properties"]["summary"] == {"pass": 1, "warn": 1, "fail": 1, "invalid": 2}
+
+
+def test_sarif_language_and_uris() -> None:
+    doc = json.loads(render("sarif", make_report(file="./manifests\\kab x\\lapor.yaml"), "id"))
+    run = doc["runs"][0]
+    assert run["language"] == "id-ID"
+    messages = [r["message"]["text"] for r in run["results"]]
+    assert "Fungsi LYN-PENGADUAN dimiliki SP4N-LAPOR!" in messages
+    assert run["artifacts"][2]["location"]["uri"] == "manifests/kab%20x/lapor.yaml"
+    assert artifact_uri("/abs/m.yaml") == "file:///abs/m.yaml"
+    assert artifact_uri("C:\\w\\m.yaml") == "file:///C:/w/m.yaml"
+
+
+def test_sarif_strips_terminal_escapes_from_messages() -> None:
+    out = render("sarif", make_report(message_en=HOSTILE_TERM), "en")
+    assert "\\u001b" not in out and "\x1b" not in out and "\\u009b" not in out
+
+
+# --- junit -----------------------------------------------------------------------------------
+
+def test_junit_parses_with_the_right_counts() -> None:
+    root = ET.fromstring(render("junit", make_report(), "en"))
+    suites = root.findall("testsuite") if root.tag == "testsuites" else [root]
+    assert len(suites) == 1
+    suite = suites[0]
+    assert suite.get("name") == "spbe-check"
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("5", "3", "0", "0")
+    cases = {c.get("classname"): c for c in suite.findall("testcase")}
+    assert set(cases) == set(VERDICTS)
+    assert cases["manifests/ok.yaml"].get("name") == "ok-app" and not list(cases["manifests/ok.yaml"])
+    assert cases["manifests/empty.yaml"].get("name") == "manifests/empty.yaml"
+    warn = cases["manifests/warn.yaml"]
+    assert warn.find("failure") is None and "SPBE-MOR-005" in (warn.findtext("system-out") or "")
+    fail = cases["manifests/kabupaten-karawang/lapor-warga.yaml"]
+    failure = fail.find("failure")
+    assert failure is not None and failure.get("type") == "fail"
+    body = failure.text or ""
+    assert "SPBE-MOR-002" in body and "21:15" in body and "SPBE-HST-002" in body
+    assert "SPBE-HST-001" not in body  # waived: not a failure...
+    out = fail.findtext("system-out") or ""
+    assert "SPBE-HST-001" in out and "waived" in out and "B-123/M.PANRB/2026" in out  # ...but listed as waived
+    assert cases["manifests/broken.yaml"].find("failure").get("type") == "invalid"  # type: ignore[union-attr]
+    assert cases["manifests/empty.yaml"].find("failure").get("type") == "invalid"  # type: ignore[union-attr]
+
+
+def test_junit_escapes_and_strips_illegal_characters() -> None:
+    hostile = "a\x00b\x0bc\x1b[31md ]]> </failure><x & \"q\" \ufffe"
+    out = render("junit", make_report(message_en=hostile, file="m/<&>\x01.yaml"), "en")
+    root = ET.fromstring(out)  # would raise on an illegal character or broken markup
+    failure = root.find(".//testcase[@name='karawang-lapor-warga']/failure")
+    assert failure is not None
+    assert "abcd ]]> </failure><x & \"q\"" in (failure.text or "")
+    assert root.find(".//testcase[@name='karawang-lapor-warga']").get("classname") == "m/<&>.yaml"  # type: ignore[union-attr]
+    assert "\x1b" not in out and "\x00" not in out
+
+
+# --- markdown --------------------------------------------------------------------------------
+
+def test_markdown_neutralises_hostile_text() -> None:
+    out = render("markdown", make_report(message_en=HOSTILE_MD + "\nsecond | line"), "en")
+    assert "<script>" not in out and "</script>" not in out and "&lt;script&gt;" in out
+    assert "@everyone" not in out and "@\u200beveryone" in out
+    assert "](http://evil" not in out and "[x](" not in out
+    assert "http://evil" not in out  # not even as a bare autolink
+    assert "**bold**" not in out and "\\*\\*bold\\*\\*" in out
+    row = next(line for line in out.splitlines() if "SPBE\\-MOR\\-002 |" in line)
+    assert "second \\| line" in row  # newline collapsed and pipe escaped: still one row
+    assert row.count(" | ") == 5
+
+
+def test_markdown_content() -> None:
+    out = render("markdown", make_report(), "en")
+    assert out.startswith("## ")
+    assert "| 1 | 1 | 1 | 2 | 5 |" in out
+    assert "[SP4N\\-LAPOR\\!](https://lapor.go.id)" in out  # linked because the url is there
+    assert "Lapor \\(lama\\) (APP\\-000009" in out  # not linked: no url
+    assert "Use SP4N\\-LAPOR\\! instead\\." in out
+    assert "B\\-123/M\\.PANRB/2026" in out and "expired" in out
+    assert "Reuse instead" in out
+    out_id = render("markdown", make_report(), "id")
+    assert "Gunakan ulang" in out_id and "Fungsi LYN\\-PENGADUAN" in out_id
+
+
+def test_markdown_template_escapes_every_value() -> None:
+    template = (Path(checker.paths.TEMPLATES_DIR) / "report.md.j2").read_text(encoding="utf-8")
+    expressions = re.findall(r"\{\{(.*?)\}\}", template)
+    assert expressions
+    for expr in expressions:
+        assert expr.strip().endswith("|md_escape") or expr.strip().startswith("md_link("), expr
+
+
+def test_markdown_links_only_safe_urls() -> None:
+    assert md_link("x", "javascript:alert(1)") == "x"
+    assert md_link("x", "https://a.example/p (1)") == "x"
+    assert safe_url("https://a.example/p(1)") == "https://a.example/p%281%29"
+    assert md_link("[y](z)", "https://ok.example") == "[\\[y\\]\\(z\\)](https://ok.example)"
+
+
+def test_md_escape_covers_markdown_and_html() -> None:
+    escaped = md_escape("\\`*_{}[]()#+-.!|<>~&\"'")
+    assert escaped == "\\\\\\`\\*\\_\\{\\}\\[\\]\\(\\)\\#\\+\\-\\.\\!\\|&lt;&gt;\\~&amp;&quot;&#x27;"
+    assert md_escape("a\nb\r\nc") == "a b c"
+    assert md_escape(None) == ""
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def test_text_layout() -> None:
+    out = render("text", make_report(), "en")
+    assert "FAIL  manifests/kabupaten-karawang/lapor-warga.yaml (karawang-lapor-warga)" in out
+    assert "  ✗ SPBE-MOR-002 [deny] line 21:15 spec.functions[0]" in out
+    assert "→ Use SP4N-LAPOR! instead." in out
+    assert "Reuse: SHARED-LAPOR SP4N-LAPOR! (1.00)" in out
+    assert "(waived: B-123/M.PANRB/2026, until 2027-06-30)" in out
+    assert "expired on 2025-01-01" in out
+    summary = out.rstrip("\n").splitlines()[-1]
+    assert summary.startswith("Summary:") and "1 pass, 1 warn, 1 fail, 2 invalid" in summary
+    assert "pol-abc" in summary and "2026-11-01" in summary
+    out_id = render("text", make_report(), "id")
+    assert "Gunakan ulang:" in out_id and "Ringkasan:" in out_id and "baris 21:15" in out_id
+    assert "Fungsi LYN-PENGADUAN dimiliki SP4N-LAPOR!" in out_id
+
+
+def test_text_has_no_escape_without_colour_and_only_ours_with_colour() -> None:
+    report = make_report(message_en=HOSTILE_TERM, file="m/\x1b[2Jx.yaml")
+    plain = render("text", report, "en", color=False)
+    assert "\x1b" not in plain and "\x9b" not in plain and "\x07" not in plain
+    assert "before RED click" in plain and "after" in plain
+    coloured = render("text", report, "en", color=True)
+    assert "\x1b[" in coloured  # colour is on...
+    assert not OUR_SGR.search(coloured)  # ...but every ESC is one of our own styles
+    assert "\x1b]8;;" not in coloured and "\x1b[31;1;4m" not in coloured and "\x1b[2J" not in coloured
+    assert "\x9b" not in coloured
+
+
+def test_text_lines_cannot_become_ci_commands() -> None:
+    report = make_report(message_en="::add-mask::x\n::error file=a::forged\r\n##[error]forged ##vso[task.setvariable]x")
+    for name in ("text", "github"):
+        for line in render(name, report, "en").splitlines():
+            stripped = line.lstrip()
+            assert not stripped.startswith(("::add-mask", "::error file=a", "##[", "##vso[")), (name, line)
+
+
+# --- github ----------------------------------------------------------------------------------
+
+def test_github_commands_and_escaping() -> None:
+    out = render("github", make_report(message_en="100% broken\r\nnext line", file="m/a,b:c.yaml"), "en")
+    lines = out.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) == 6  # five violations and the invalid manifest without any
+    error = next(line for line in commands if "title=SPBE-MOR-002" in line)
+    assert error.startswith("::error file=m/a%2Cb%3Ac.yaml,line=21,col=15,title=SPBE-MOR-002::")
+    message = error.split("::", 2)[2]
+    assert message.startswith("100%25 broken%0D%0Anext line") and "%0A" in message
+    assert "Use SP4N-LAPOR! instead." in message
+    assert next(line for line in commands if "SPBE-HST-001" in line).startswith("::notice ")
+    assert next(line for line in commands if "SPBE-MOR-005" in line).startswith("::warning file=manifests/warn.yaml,line=5,col=7,")
+    hst2 = next(line for line in commands if "SPBE-HST-002" in line)
+    assert hst2.startswith("::error ") and ",line=41,title=" in hst2 and "col=" not in hst2
+    sch = next(line for line in commands if "manifests/broken.yaml" in line)
+    assert "line=" not in sch
+    assert any(line.startswith("::error file=manifests/empty.yaml") for line in commands)
+    assert lines[-1].startswith("spbe-check:") and "1 pass, 1 warn, 1 fail, 2 invalid" in lines[-1]
+
+
+def test_github_escape_functions() -> None:
+    assert gh_escape_data("a%b\r\nc") == "a%25b%0D%0Ac"
+    assert gh_escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+    assert gh_escape_data("\x1b[31mx") == "x"
+
+
+# --- the same verdicts everywhere ------------------------------------------------------------
+
+def verdicts_from(name: str, out: str) -> dict[str, str]:
+    """Parse each format's output back to {file: verdict}; JUnit only tells pass/warn apart via system-out."""
+    if name == "json":
+        return {r["file"]: r["verdict"] for r in json.loads(out)["results"]}
+    if name == "sarif":
+        return {a["properties"]["file"]: a["properties"]["verdict"] for a in json.loads(out)["runs"][0]["artifacts"]}
+    if name == "junit":
+        found = {}
+        for case in ET.fromstring(out).iter("testcase"):
+            failure = case.find("failure")
+            if failure is not None:
+                found[case.get("classname")] = failure.get("type")
+            else:
+                found[case.get("classname")] = "warn" if "Warnings:" in (case.findtext("system-out") or "") else "pass"
+        return found  # type: ignore[return-value]
+    if name == "text":
+        return {m.group(2): m.group(1).lower() for m in re.finditer(r"^(PASS|WARN|FAIL|INVALID)  (\S+)", out, re.MULTILINE)}
+    if name == "markdown":
+        headings = re.findall(r"^### (?:PASS|WARN|FAIL|INVALID): (\S+)", out, re.MULTILINE)
+        verdicts = re.findall(r"^Verdict: \*\*(\w+)\*\*", out, re.MULTILINE)
+        return {h.replace("\\", ""): v for h, v in zip(headings, verdicts, strict=True)}
+    if name == "github":
+        return {m.group(2): m.group(1) for m in re.finditer(r"^spbe-check: (pass|warn|fail|invalid) (\S+)", out, re.MULTILINE)}
+    raise AssertionError(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_format_reports_the_same_verdict_per_file(name: str) -> None:
+    assert verdicts_from(name, render(name, make_report(), "en")) == VERDICTS
+
+
+# --- sanitiser properties --------------------------------------------------------------------
+
+@given(st.text())
+def test_strip_control_leaves_nothing_a_terminal_acts_on(value: str) -> None:
+    out = strip_control(value)
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", out)
+    kept = strip_control(value, keep_newlines=True)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", kept)
+
+
+@given(st.text())
+def test_md_escape_never_leaves_markup(value: str) -> None:
+    out = md_escape(value)
+    assert "<" not in out and ">" not in out and "\n" not in out
+    assert not re.search(r"@(?!\u200b)", out)
+    assert not re.search(r"(?<!\\)(?:\\\\)*[\[\]()*_`|]", out.replace("\\\\", ""))
+
+
+@given(st.text())
+def test_github_data_is_one_line(value: str) -> None:
+    assert "\n" not in gh_escape_data(value) and "\r" not in gh_escape_data(value)
+    prop = gh_escape_property(value)
+    assert "," not in prop and ":" not in prop and "\n" not in prop
+
+
+@given(st.text())
+def test_defused_lines_are_never_commands(value: str) -> None:
+    for line in defuse_ci_commands(strip_control(value, keep_newlines=True)).split("\n"):
+        assert not line.lstrip().startswith(("::", "##[", "##vso["))
