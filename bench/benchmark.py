@@ -1,0 +1,114 @@
+"""Benchmarks for BENCHMARKS.md: whole-process timings and peak memory, never timed unit tests.
+
+Run from the project root:  .venv/bin/python bench/benchmark.py [--runs 5] [--skip-audit]
+
+Measures, on the registry given (default: the sample national registry):
+- floor: a Python process that only imports yaml, json.loads the registry and parses one manifest;
+- one manifest, cold CLI run (a new process each time), with the compiled-registry cache warm
+  and with it empty;
+- a batch of 1,000 manifests in one run, and the cost per additional manifest;
+- `spbe-check audit` of the whole registry, when that command exists.
+Peak memory is each child's max RSS from os.wait4.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "checker"]
+SAMPLE = ROOT / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
+
+FLOOR = """
+import gzip, json, sys, yaml
+raw = open(sys.argv[1], 'rb').read()
+if raw[:2] == b'\\x1f\\x8b':
+    raw = gzip.decompress(raw)
+json.loads(raw)
+yaml.safe_load(open(sys.argv[2], encoding='utf-8'))
+"""
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(seconds, peak RSS in MiB, exit code) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, before=None) -> dict[str, float]:
+    times, peaks, codes = [], [], set()
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, peak, code = run(cmd, env)
+        times.append(seconds)
+        peaks.append(peak)
+        codes.add(code)
+    result = {"median_s": statistics.median(times), "min_s": min(times), "peak_mib": max(peaks)}
+    print(f"{label:<44} median {result['median_s']:.3f} s  min {result['min_s']:.3f} s  "
+          f"peak {result['peak_mib']:.0f} MiB  exit {sorted(codes)}", flush=True)
+    return result
+
+
+def make_batch(folder: Path, count: int) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(count):
+        (folder / f"m{i:04d}.yaml").write_text(
+            text.replace("id: karawang-lapor-warga", f"id: karawang-lapor-warga-{i:04d}"), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--registry", default=str(ROOT / "registry" / "national-registry.json.gz"))
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--skip-audit", action="store_true")
+    args = parser.parse_args()
+
+    cache = Path(tempfile.mkdtemp(prefix="spbe-bench-cache-"))
+    env = {**os.environ, "SPBE_CHECK_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.platform()}; date {time.strftime('%Y-%m-%d')}")
+    print(f"registry: {args.registry} ({Path(args.registry).stat().st_size / 1e6:.1f} MB on disk)")
+
+    floor = measure("floor (import yaml, json.loads registry)", [sys.executable, "-c", FLOOR, args.registry, str(SAMPLE)],
+                    env, args.runs)
+    check_one = CLI + ["check", str(SAMPLE), "--format", "json", "--registry", args.registry]
+    cold_empty = measure("one manifest, cold process, empty cache", check_one, env, args.runs,
+                         before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    run(check_one, env)  # fill the cache
+    cold_warm = measure("one manifest, cold process, cache warm", check_one, env, args.runs)
+    print(f"  ratio to floor: {cold_warm['median_s'] / floor['median_s']:.2f}x with cache, "
+          f"{cold_empty['median_s'] / floor['median_s']:.2f}x without")
+
+    with tempfile.TemporaryDirectory(prefix="spbe-bench-batch-") as tmp:
+        make_batch(Path(tmp), args.batch)
+        batch = measure(f"batch of {args.batch} manifests, one process", CLI + [
+            "check", tmp, "--format", "json", "--registry", args.registry], env, max(1, args.runs // 2))
+    per_manifest = (batch["median_s"] - cold_warm["median_s"]) / (args.batch - 1)
+    print(f"  per additional manifest: {per_manifest * 1000:.2f} ms")
+
+    if not args.skip_audit:
+        help_text = subprocess.run(CLI + ["--help"], capture_output=True, text=True, cwd=ROOT, env=env).stdout
+        if " audit " in help_text or "\n  audit" in help_text:
+            with tempfile.TemporaryDirectory() as tmp:
+                measure("audit of the whole registry", CLI + ["audit", "--registry", args.registry,
+                                                               "--json", str(Path(tmp) / "audit.json")], env, 1)
+        else:
+            print("audit: command not available in this build")
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
