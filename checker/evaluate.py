@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from checker import __version__
-from checker.engine import Engine
+from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
 from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
@@ -206,7 +206,7 @@ def verdict_of(violations: Iterable[Violation]) -> Verdict:
 
 
 def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Path | None, engine_name: str,
-               today: dt.date | None = None) -> Judge:
+               today: dt.date | None = None, opa: OpaSettings | None = None) -> Judge:
     """Load policies, registry and waivers and compile them; CannotJudge on any problem."""
     from checker.engine import make_engine
     from checker.policyset import load_policies
@@ -215,4 +215,4 @@ def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Pa
     policies = load_policies(policies_dir)
     registry = load_compiled(registry_source, use_cache=os.environ.get("SPBE_CHECK_NO_CACHE") is None)
     waivers = load_waivers(waivers_path) if waivers_path else ()
-    return Judge(policies, registry, make_engine(engine_name), waivers, today)
+    return Judge(policies, registry, make_engine(engine_name, opa), waivers, today)
