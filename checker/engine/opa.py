@@ -19,6 +19,7 @@ import time
 from typing import Any, Callable, TypeVar
 
 import requests
+import urllib3
 from opa_client import OpaClient
 from opa_client.errors import (ConnectionsError, DeleteDataError, DeletePolicyError, PatchDataError,
                                PolicyNotFoundError, QueryExecuteError, RegoParseError, TypeException)
@@ -143,7 +144,7 @@ class OpaEngine:
 
     def _check_bundle(self, policies: PolicySet, data: dict[str, Any]) -> str:
         """The revision of the server's spbe bundle, after checking it against what is expected."""
-        bundles = self._get_document("system/bundles")
+        bundles = self._read_document("system/bundles")
         owners = {name: b.get("manifest") or {} for name, b in (bundles if isinstance(bundles, dict) else {}).items()
                   if isinstance(b, dict) and _owns_root((b.get("manifest") or {}).get("roots", [""]))}
         if len(owners) != 1:
@@ -170,7 +171,7 @@ class OpaEngine:
                 f"--opa-revision dengan revisi yang dimaksud. Tidak ada yang dinilai."))
         local_registry = (data.get(BUNDLE_ROOT) or {}).get("registry", {}).get("revision")
         if local_registry is not None:
-            served = self._get_document(f"{BUNDLE_ROOT}/registry/revision")
+            served = self._read_document(f"{BUNDLE_ROOT}/registry/revision")
             if served != local_registry:
                 shown = "(none)" if served is _UNDEFINED else served
                 raise CannotJudge(Text(
@@ -240,15 +241,13 @@ class OpaEngine:
             raise self._malformed(f"POST /v1/data/{path}", json.dumps(body)[:80])
         return body["result"] if "result" in body else _UNDEFINED
 
-    def _get_document(self, path: str) -> Any:
-        def fetch() -> Any:
-            try:
-                return self._client.get_data(path)["result"]
-            except PolicyNotFoundError as err:
-                if err.expression == "PolicyNotFoundError":  # the client's name for 200 without "result"
-                    return _UNDEFINED
-                raise
-        return self._call(f"GET /v1/data/{path}", fetch)
+    def _read_document(self, path: str) -> Any:
+        """A document's value, or _UNDEFINED. POST, not GET: the client raises on HTTP status only for POST,
+        and the status is what tells a transient proxy fault (retried) from a refusal."""
+        body = self._call(f"POST /v1/data/{path}", self._client.query_rule, {}, path.replace("/", "."))
+        if not isinstance(body, dict):
+            raise self._malformed(f"POST /v1/data/{path}", json.dumps(body)[:80])
+        return body["result"] if "result" in body else _UNDEFINED
 
     def _require(self) -> None:
         if not self._loaded:
@@ -296,7 +295,7 @@ class OpaEngine:
                 f"Check the server and any proxy in front of it; nothing was judged.",
                 f"Server OPA di {self.url} terus menjawab {what} dengan HTTP {status} ({tries.id}). "
                 f"Periksa server dan proxy di depannya; tidak ada yang dinilai.")
-        if isinstance(err, requests.exceptions.Timeout):
+        if _is_timeout(err):
             return self._fail(
                 f"The OPA server at {self.url} did not answer {what} within {self.settings.timeout:g}s "
                 f"({tries.en}). Check the server's load, or raise --opa-timeout; nothing was judged.",
@@ -371,6 +370,16 @@ def _owns_root(roots: Any) -> bool:
     if not isinstance(roots, list):
         return False
     return any(r in ("", BUNDLE_ROOT) or (isinstance(r, str) and r.startswith(BUNDLE_ROOT + "/")) for r in roots)
+
+
+def _is_timeout(err: Exception | None) -> bool:
+    """requests reports a read timeout as ConnectionError once urllib3's retry budget (0) is spent."""
+    if isinstance(err, requests.exceptions.Timeout):
+        return True
+    reason = getattr(err.args[0], "reason", None) if err is not None and err.args else None
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):  # a subclass of ConnectTimeoutError, but refused
+        return False
+    return isinstance(reason, (urllib3.exceptions.ReadTimeoutError, urllib3.exceptions.ConnectTimeoutError))
 
 
 def _reason(err: Exception | None) -> str:
