@@ -63,8 +63,43 @@ registry_option = click.option("--registry", default=str(DEFAULT_REGISTRY), show
                                help="Registry file (YAML or JSON, optionally .gz) or https URL.")
 waivers_option = click.option("--waivers", type=click.Path(path_type=Path), default=None,
                               help="WaiverList file owned by the policy owners.")
-engine_option = click.option("--engine", type=click.Choice(["embedded"]), default="embedded", show_default=True,
-                             help="Rego engine: embedded (regorus, in-process).")
+engine_option = click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True,
+                             help="Rego engine: embedded (regorus, in-process) or opa (an OPA server, see --opa-url).")
+_OPA_OPTIONS = (
+    click.option("--opa-url", envvar="SPBE_CHECK_OPA_URL", default=None,
+                 help="Base URL of the OPA server for --engine opa, e.g. https://opa.spbe.go.id."),
+    click.option("--opa-mode", type=click.Choice(["bundle", "push"]), default="bundle", show_default=True,
+                 help="bundle: the server already serves our bundle, check its revision; "
+                      "push: upload policies and data first (development servers only)."),
+    click.option("--opa-revision", default=None,
+                 help="Bundle revision the server must serve [default: the local policies' revision]."),
+    click.option("--opa-token", envvar="SPBE_CHECK_OPA_TOKEN", default=None, show_default=False,
+                 help="Bearer token for the OPA server (better: the SPBE_CHECK_OPA_TOKEN variable). Never printed."),
+    click.option("--opa-ca-cert", type=click.Path(path_type=Path), default=None,
+                 help="PEM file of the CA that signed the server's certificate (TLS is always verified)."),
+    click.option("--opa-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+                 help="Seconds to wait for each answer from the OPA server."),
+    click.option("--opa-retries", type=click.IntRange(0, 5), default=2, show_default=True,
+                 help="Retries, with backoff, after a connection failure, a timeout or HTTP 429/502/503/504."),
+)
+
+
+def opa_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the --opa-* options; the command receives them as one `opa` (OpaSettings)."""
+    @functools.wraps(command)
+    def wrapper(*args: Any, opa_url: str | None, opa_mode: str, opa_revision: str | None, opa_token: str | None,
+                opa_ca_cert: Path | None, opa_timeout: float, opa_retries: int, **kwargs: Any) -> Any:
+        from checker.engine.opa_settings import OpaSettings
+
+        source = click.get_current_context().get_parameter_source("opa_url")
+        if kwargs.get("engine") != "opa" and source == click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--opa-url only applies with --engine opa.")
+        kwargs["opa"] = OpaSettings(url=opa_url, mode=opa_mode, revision=opa_revision, token=opa_token,
+                                    ca_cert=opa_ca_cert, timeout=opa_timeout, retries=opa_retries)
+        return command(*args, **kwargs)
+    for option in reversed(_OPA_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
 format_option = click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES), default="text",
                              show_default=True, help="Output format.")
 output_option = click.option("--output", type=click.Path(path_type=Path), default=None,
@@ -90,9 +125,10 @@ def main() -> None:
 @waivers_option
 @lang_option
 @engine_option
+@opa_options
 @fail_closed
 def check(paths: tuple[Path, ...], format_name: str, output: Path | None, registry: str, policies: Path,
-          waivers: Path | None, lang: Lang, engine: str) -> int:
+          waivers: Path | None, lang: Lang, engine: str, opa: Any = None) -> int:
     """Judge manifests (files, or folders searched for *.yaml/*.yml).
 
     Exit 0 when every manifest passes or only warns, 1 when one fails or is
@@ -104,7 +140,7 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
     if not targets:
         raise CannotJudge(Text("No manifests (*.yaml, *.yml) found in the paths given.",
                                "Tidak ada manifes (*.yaml, *.yml) di jalur yang diberikan."))
-    judge = open_judge(policies, registry, waivers, engine)
+    judge = open_judge(policies, registry, waivers, engine, opa=opa)
     report = judge.check(targets)
     emit(report, format_name, output, lang)
     return report.exit_code
@@ -197,4 +233,27 @@ def registry_generate(output: Path) -> int:
     doc = build_sample_registry(REGISTRY_DIR / "sources" / "idn-area")
     write_registry(doc, output)
     click.echo(f"wrote {len(doc['apps'])} applications to {output}")
+    return 0
+
+
+@main.group("bundle")
+def bundle_group() -> None:
+    """OPA policy bundles for a central decision service (--engine opa)."""
+
+
+@bundle_group.command("build")
+@click.option("--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write the bundle (.tar.gz).")
+@policies_option
+@registry_option
+@click.option("--revision", default=None,
+              help="Bundle revision [default: the policies' content revision, which --engine opa expects].")
+@fail_closed
+def bundle_build(output: Path, policies: Path, registry: str, revision: str | None) -> int:
+    """Build a reproducible OPA bundle: the policies plus one data.json (config and registry index)."""
+    from checker.bundle import write_bundle
+
+    info = write_bundle(output, policies, registry, revision)
+    click.echo(f"wrote {info.path}: revision {info.revision}, {info.modules} policy modules, "
+               f"{info.size} bytes, sha256 {info.sha256}")
     return 0
