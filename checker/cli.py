@@ -257,3 +257,157 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
     click.echo(f"wrote {info.path}: revision {info.revision}, {info.modules} policy modules, "
                f"{info.size} bytes, sha256 {info.sha256}")
     return 0
+
+
+# --- the pull-request gate and the post-merge registry update (see checker/ci.py, checker/github.py) ---
+
+
+@main.command("ci")
+@click.option("--base", "base_ref", required=True,
+              help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
+                   "Policies, registry and waivers are read from the merge base of BASE and HEAD.")
+@click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
+@click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
+              show_default="the current directory's git work tree", help="The git repository.")
+@click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
+              help="Folder (inside the repository) whose *.yaml/*.yml files are manifests.")
+@format_option
+@output_option
+@registry_option
+@policies_option
+@waivers_option
+@lang_option
+@engine_option
+@click.option("--post/--no-post", default=True, show_default=True,
+              help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set); "
+                   "--no-post prints what would be posted.")
+@fail_closed
+def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
+               registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool) -> int:
+    """The pull-request gate: judge the manifests changed between BASE and HEAD.
+
+    Only manifests added, modified or renamed under --manifests are judged (and any
+    manifest whose OpenAPI document changed), with the policies, registry and waivers
+    of the base revision when they live in the repository, so a pull request cannot
+    weaken the rules that judge it. Exit 0 / 1 / 2 as for `check`.
+    """
+    import tempfile
+
+    from checker import ci as gate
+    from checker import github
+
+    def say(line: str) -> None:
+        from checker.formats.escape import defuse_ci_commands
+
+        click.echo(defuse_ci_commands(line), err=True)
+
+    with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
+        try:
+            run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
+                                Path(workdir))
+        except CannotJudge as err:
+            github.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
+            raise
+    for note in run.inputs.notes:
+        say(f"spbe-check: {note}")
+    selection = run.selection
+    if run.nothing_to_judge:
+        say(Text(f"spbe-check: no manifest changes under {manifests_dir}/ between {run.revisions.describe_base()} and "
+                 f"{head_ref}: nothing to judge, the gate passes.",
+                 f"spbe-check: tidak ada perubahan manifes di {manifests_dir}/ antara {run.revisions.describe_base()} dan "
+                 f"{head_ref}: tidak ada yang dinilai, gerbang lulus.").get(lang))
+    else:
+        say(f"spbe-check: judging {len(selection.judged)} changed manifest(s); "
+            f"{len(selection.not_judged)} other changed file(s) not judged.")
+    emit(run.report, format_name, output, lang)
+    facts = github.CommentFacts(base_sha=run.revisions.base.hexsha, head_sha=run.revisions.head.hexsha,
+                                folder=manifests_dir, not_judged=len(selection.not_judged),
+                                brought_in=selection.brought_in, trusted_changed=run.trusted_changed)
+    if run.trusted_changed:
+        say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
+    github.publish(run.report, lang, facts, os.environ, post, say)
+    return run.report.exit_code
+
+
+@registry.command("add")
+@click.argument("manifests", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--registry", "registry_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=DEFAULT_REGISTRY, envvar="SPBE_CHECK_REGISTRY", show_default="the sample national registry",
+              help="The registry file to update (YAML or JSON, optionally .gz); written back in the same format.")
+@click.option("--since", "since_ref", default=None,
+              help="Also add the manifests added or changed under --manifests since this git revision "
+                   "(the post-merge workflow passes the push's `before` SHA).")
+@click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
+              help="With --since: the manifests folder inside the repository.")
+@click.option("--id-prefix", default="APP-", show_default=True, help="Prefix of the new registry ids.")
+@click.option("--skip-existing", is_flag=True,
+              help="Skip manifests already registered from the same manifest id (re-runs) instead of refusing them.")
+@click.option("--dry-run", is_flag=True, help="Judge and report, write nothing.")
+@policies_option
+@waivers_option
+@lang_option
+@engine_option
+@fail_closed
+def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: str | None, manifests_dir: str,
+                 id_prefix: str, skip_existing: bool, dry_run: bool, policies: Path, waivers: Path | None,
+                 lang: Lang, engine: str) -> int:
+    """Add approved manifests to the registry (after merge).
+
+    Every manifest is judged against the registry first; if any is not pass or warn,
+    or its id is already registered, nothing is written and the exit code is 1.
+    """
+    from checker import registry_update as update
+    from checker.evaluate import Target, collect_targets, open_judge
+
+    targets = collect_targets(manifests) if manifests else []
+    if since_ref:
+        from checker import ci as gate
+
+        repo = gate.open_repository(Path("."))
+        rev = gate.Revisions(repo, gate.resolve_commit(repo, since_ref, "since"), gate.resolve_commit(repo, "HEAD", "head"),
+                             since_ref, "HEAD")
+        folder = gate.manifests_folder(manifests_dir, rev.root)
+        changes = gate.changes_between(rev.base, rev.head)
+        selection = gate.select(changes, folder, gate.openapi_references(rev.head, folder) if changes else {})
+        known = {t.file for t in targets}
+        targets += [Target(rev.root / p, p, False) for p in selection.judged
+                    if p not in known and p not in selection.brought_in]
+    if not targets:
+        if not since_ref:
+            raise CannotJudge(Text("Name the manifests to add, or pass --since REV.",
+                                   "Sebutkan manifes yang akan ditambahkan, atau berikan --since REV."))
+        click.echo(Text("spbe-check: no manifests to add.", "spbe-check: tidak ada manifes untuk ditambahkan.").get(lang), err=True)
+        return 0
+    original = update.read_registry_file(registry_file)
+    parsed = update.read_manifests(targets)
+    plan = update.triage_existing(original.doc, parsed, id_prefix, skip_existing)
+    settled = {file for _, file in plan.skipped} | {file for file, _ in plan.refused}
+    remaining = [t for t in targets if t.file not in settled]
+    if remaining:
+        judge = open_judge(policies, str(registry_file), waivers, engine)
+        report = judge.check(remaining)
+        plan = update.plan_additions(original.doc, report, parsed, id_prefix, plan)
+        if any(r.verdict not in update.ADMITTED for r in report.results):
+            emit(report, "text", None, lang)
+    if plan.refused:
+        for _, reason in plan.refused:
+            click.echo(f"spbe-check: refused: {reason.get(lang)}", err=True)
+        click.echo(Text("spbe-check: nothing was written to the registry.",
+                        "spbe-check: tidak ada yang ditulis ke registri.").get(lang), err=True)
+        return 1
+    for rid, file in plan.skipped:
+        click.echo(f"spbe-check: {rid} ({file}) is already registered; skipped", err=True)
+    for record in plan.added:
+        click.echo(f"spbe-check: add {record['id']} ({record['manifest']['file']})")
+    for old, new in plan.retired:
+        click.echo(f"spbe-check: retire {old} (replaced by {new})")
+    if not plan.added:
+        return 0
+    doc = update.apply_plan(original.doc, plan, update.next_revision(str(original.doc["metadata"]["revision"])))
+    if dry_run:
+        click.echo("spbe-check: --dry-run: registry not written", err=True)
+        return 0
+    update.write_registry_file(original, doc)
+    click.echo(f"spbe-check: wrote {registry_file} (revision {doc['metadata']['revision']}, {len(doc['apps'])} applications)")
+    return 0
+

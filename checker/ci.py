@@ -1,0 +1,524 @@
+"""The pull-request gate's view of git: what changed, and which revision each input comes from.
+
+Trust rule (SECURITY.md): the rules that judge a pull request are the rules of its
+base. Policies, registry and waivers are read from the tree of the merge base of
+`--base` and `--head`; a path given for them that lies inside the repository is looked
+up in that tree, a path outside it (e.g. the tool's bundled policies) or an https URL is
+used as it is. What is judged (the changed manifests and the OpenAPI documents they
+reference) comes from the head commit. Neither is ever read from the working tree,
+which a pull request controls and which may differ from any commit.
+
+Everything read from git is written into a private temporary folder first, so the
+existing readers (with their size limits and symlink refusal) do the parsing.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+import git
+from gitdb.exc import BadName, BadObject
+
+from checker.errors import CannotJudge
+from checker.evaluate import MANIFEST_SUFFIXES, MAX_MANIFESTS_PER_RUN, Judge, Target
+from checker.model import Text
+from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
+
+JUDGED_CHANGES = frozenset("AMRCT")  # added, modified, renamed, copied, type changed; "D" is never judged
+MAX_MATERIALISED_BYTES = 64 * 1024 * 1024  # past this a blob is cut; every reader's own limit is far lower
+MAX_SCANNED_MANIFESTS = 100_000
+MAX_SCANNED_BYTES = 256 * 1024  # same as a manifest's limit: larger files cannot reference anything
+_REGULAR_MODES = (0o100644, 0o100755)
+_SYMLINK_MODE = 0o120000
+
+
+@dataclass(frozen=True)
+class Revisions:
+    """The two commits of a pull request: `base` is the merge base (trusted), `head` is judged."""
+
+    repo: git.Repo
+    base: git.Commit
+    head: git.Commit
+    base_ref: str
+    head_ref: str
+
+    @property
+    def root(self) -> Path:
+        return Path(self.repo.working_tree_dir or ".")
+
+    def describe_base(self) -> str:
+        return f"{self.base.hexsha[:12]} (merge base of {self.base_ref} and {self.head_ref})"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed between base and head, with git's change letter (A, M, R, C, T, D)."""
+
+    path: str  # in head (for D: the deleted path)
+    change: str
+    old_path: str | None = None  # for R and C
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the gate judges, and why the other changed files are not judged."""
+
+    judged: tuple[str, ...]  # repository-relative manifest paths in head, sorted
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # manifest -> OpenAPI paths in head
+    brought_in: dict[str, tuple[str, ...]] = field(default_factory=dict)  # manifest -> changed OpenAPI docs
+    not_judged: tuple[Change, ...] = ()
+
+
+def _text(en: str, id_: str) -> Text:
+    return Text(en, id_)
+
+
+def open_repository(path: Path) -> git.Repo:
+    """The git work tree holding `path`; CannotJudge when there is none."""
+    try:
+        repo = git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise CannotJudge(_text(
+            f"{path} is not inside a git repository. Run `spbe-check ci` in a clone of the registry repository "
+            "or pass --repo DIR (in GitHub Actions: actions/checkout with fetch-depth: 0).",
+            f"{path} tidak berada di dalam repositori git. Jalankan `spbe-check ci` di klon repositori registri "
+            "atau berikan --repo FOLDER (di GitHub Actions: actions/checkout dengan fetch-depth: 0).")) from None
+    if repo.bare or not repo.working_tree_dir:
+        raise CannotJudge(_text(f"{path} is a bare git repository; run the gate in a clone with a work tree.",
+                                f"{path} adalah repositori git bare; jalankan di klon yang memiliki work tree."))
+    return repo
+
+
+def _shallow(repo: git.Repo) -> bool:
+    return (Path(repo.git_dir) / "shallow").exists()
+
+
+def resolve_commit(repo: git.Repo, ref: str, role: str) -> git.Commit:
+    """The commit `ref` names; CannotJudge with the fix (usually: fetch the full history)."""
+    hint_en = (" This clone is shallow: use actions/checkout with fetch-depth: 0, or `git fetch --unshallow`."
+               if _shallow(repo) else f" Fetch it first (e.g. `git fetch origin {ref.split('/')[-1]}`) or pass a commit sha.")
+    hint_id = (" Klon ini dangkal (shallow): pakai actions/checkout dengan fetch-depth: 0, atau `git fetch --unshallow`."
+               if _shallow(repo) else f" Ambil dulu (mis. `git fetch origin {ref.split('/')[-1]}`) atau berikan sha commit.")
+    if not ref or ref.startswith("-"):
+        raise CannotJudge(_text(f"--{role} {ref!r} is not a git revision.", f"--{role} {ref!r} bukan revisi git."))
+    try:
+        commit = repo.commit(ref)
+        commit.tree  # noqa: B018 - make sure the object is really there
+    except (BadName, BadObject, ValueError, IndexError, git.GitCommandError) as err:
+        raise CannotJudge(_text(f"Cannot find the {role} revision {ref!r} in {repo.working_tree_dir} ({type(err).__name__}).{hint_en}",
+                                f"Revisi {role} {ref!r} tidak ditemukan di {repo.working_tree_dir} ({type(err).__name__}).{hint_id}")) from None
+    return commit
+
+
+def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str) -> Revisions:
+    """Base and head, with the base replaced by their merge base (what the PR is diffed against)."""
+    base = resolve_commit(repo, base_ref, "base")
+    head = resolve_commit(repo, head_ref, "head")
+    try:
+        bases = repo.merge_base(base, head)
+    except git.GitCommandError:
+        bases = []
+    if not bases:
+        shallow = " This clone is shallow: use actions/checkout with fetch-depth: 0." if _shallow(repo) else ""
+        shallow_id = " Klon ini dangkal: pakai actions/checkout dengan fetch-depth: 0." if _shallow(repo) else ""
+        raise CannotJudge(_text(f"{base_ref} and {head_ref} have no common ancestor, so the trusted base revision is unknown.{shallow}",
+                                f"{base_ref} dan {head_ref} tidak memiliki leluhur bersama, sehingga revisi dasar tepercaya tidak diketahui.{shallow_id}"))
+    return Revisions(repo, bases[0], head, base_ref, head_ref)
+
+
+def repository_relative(path: str | Path, root: Path) -> str | None:
+    """`path` relative to the repository (posix), or None when it lies outside.
+
+    Decided on the path as written and on its resolved form, so neither a `..` nor a
+    symlink in the working tree can move an input from "base tree" to "as is".
+    """
+    raw = Path(path)
+    candidates = [Path(os.path.abspath(raw))]
+    try:
+        candidates.append(raw.resolve())
+    except (OSError, RuntimeError):
+        pass
+    roots = [Path(os.path.abspath(root)), root.resolve()]
+    for candidate in candidates:
+        for base in roots:
+            if candidate == base:
+                return "."
+            if candidate.is_relative_to(base):
+                return candidate.relative_to(base).as_posix()
+    return None
+
+
+def manifests_folder(option: str, root: Path) -> str:
+    """The `--manifests` folder as a normalised repository-relative posix path ("" = whole repository)."""
+    if Path(option).is_absolute():
+        rel = repository_relative(option, root)
+        if rel is None:
+            raise CannotJudge(_text(f"--manifests {option} is outside the repository {root}.",
+                                    f"--manifests {option} berada di luar repositori {root}."))
+        option = rel
+    norm = posixpath.normpath(option.replace("\\", "/"))
+    if norm.startswith("../") or norm == "..":
+        raise CannotJudge(_text(f"--manifests {option} leaves the repository; give a folder inside it, e.g. manifests.",
+                                f"--manifests {option} keluar dari repositori; berikan folder di dalamnya, mis. manifests."))
+    return "" if norm == "." else norm
+
+
+def is_manifest_path(path: str, folder: str) -> bool:
+    """A *.yaml/*.yml file under `folder`, not inside a hidden folder: what `check FOLDER` would judge."""
+    pure = PurePosixPath(path)
+    if pure.suffix not in MANIFEST_SUFFIXES:
+        return False
+    if folder:
+        if not path.startswith(folder + "/"):
+            return False
+        inner = PurePosixPath(path[len(folder) + 1:])
+    else:
+        inner = pure
+    return not any(part.startswith(".") for part in inner.parts)
+
+
+def changes_between(base: git.Commit, head: git.Commit) -> list[Change]:
+    """Every file changed from base to head, renames detected (git diff-tree -M)."""
+    out: list[Change] = []
+    for diff in base.diff(head):
+        letter = (diff.change_type or "M")[0]
+        if letter == "D":
+            out.append(Change(str(diff.a_path), "D"))
+        elif letter in ("R", "C"):
+            out.append(Change(str(diff.b_path), letter, str(diff.a_path)))
+        else:
+            out.append(Change(str(diff.b_path or diff.a_path), letter))
+    return sorted(out, key=lambda c: (c.path, c.change))
+
+
+def _blob_at(tree: git.Tree, path: str) -> git.Blob | None:
+    try:
+        item = tree / path
+    except KeyError:
+        return None
+    return item if isinstance(item, git.Blob) else None
+
+
+def _read_blob(blob: git.Blob, limit: int) -> bytes:
+    stream = blob.data_stream
+    return stream.read(min(blob.size, limit))
+
+
+def openapi_references(head: git.Commit, folder: str) -> dict[str, tuple[str, ...]]:
+    """manifest path -> repository paths of the local OpenAPI documents it names, for every manifest in head.
+
+    Cheap: only files that mention `openapi` are parsed, with the safe YAML reader and no
+    positions; unreadable files simply reference nothing (they are reported when judged).
+    """
+    refs: dict[str, tuple[str, ...]] = {}
+    try:
+        start = head.tree / folder if folder else head.tree
+    except KeyError:
+        return refs
+    if not isinstance(start, git.Tree):
+        return refs
+    count = 0
+    for item in start.traverse():
+        if not isinstance(item, git.Blob) or item.mode not in _REGULAR_MODES or not is_manifest_path(item.path, folder):
+            continue
+        count += 1
+        if count > MAX_SCANNED_MANIFESTS:
+            raise CannotJudge(_text(f"More than {MAX_SCANNED_MANIFESTS} YAML files under {folder or 'the repository'}; split the registry.",
+                                    f"Lebih dari {MAX_SCANNED_MANIFESTS} berkas YAML di {folder or 'repositori'}; pecah registrinya."))
+        if item.size > MAX_SCANNED_BYTES:
+            continue
+        raw = _read_blob(item, MAX_SCANNED_BYTES)
+        if b"openapi" not in raw:
+            continue
+        try:
+            data: Any = parse_yaml(decode_utf8(raw), track_positions=False).data
+        except (YamlError, RecursionError):
+            continue
+        targets = _local_openapi_paths(item.path, data)
+        if targets:
+            refs[item.path] = targets
+    return refs
+
+
+def _local_openapi_paths(manifest_path: str, data: Any) -> tuple[str, ...]:
+    if not isinstance(data, dict) or data.get("kind") != "ApplicationProposal":
+        return ()
+    spec = data.get("spec")
+    interop = spec.get("interoperability") if isinstance(spec, dict) else None
+    apis = interop.get("apis") if isinstance(interop, dict) else None
+    out = []
+    for api in apis if isinstance(apis, list) else []:
+        ref = api.get("openapi") if isinstance(api, dict) else None
+        if not isinstance(ref, str) or "://" in ref or ref.startswith(("/", "\\")):
+            continue
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(manifest_path), ref.replace("\\", "/")))
+        if joined != ".." and not joined.startswith("../"):
+            out.append(joined)
+    return tuple(sorted(set(out)))
+
+
+def select(changes: Iterable[Change], folder: str, references: dict[str, tuple[str, ...]]) -> Selection:
+    """Which manifests a pull request puts on trial.
+
+    - a changed (added, modified, renamed) manifest under `folder` is judged, unless a
+      head manifest names it as its OpenAPI document (then it is not a manifest);
+    - a manifest whose OpenAPI document changed or was deleted is judged too, since
+      its verdict may change with it;
+    - deletions and every other file are not judged.
+    """
+    documents: dict[str, list[str]] = {}
+    for manifest, targets in references.items():
+        for target in targets:
+            documents.setdefault(target, []).append(manifest)
+    direct: set[str] = set()
+    brought_in: dict[str, set[str]] = {}
+    not_judged: list[Change] = []
+    for change in changes:
+        if change.change in JUDGED_CHANGES and is_manifest_path(change.path, folder) and change.path not in documents:
+            direct.add(change.path)
+            continue
+        users = [(m, p) for p in (change.path, change.old_path) if p for m in documents.get(p, [])]
+        for manifest, document in users:
+            brought_in.setdefault(manifest, set()).add(document)
+        if not users:
+            not_judged.append(change)
+    judged = sorted(direct | set(brought_in))
+    return Selection(
+        judged=tuple(judged),
+        references={m: references.get(m, ()) for m in judged},
+        brought_in={m: tuple(sorted(docs)) for m, docs in sorted(brought_in.items()) if m not in direct},
+        not_judged=tuple(not_judged),
+    )
+
+
+def _safe_destination(dest: Path, rel: str) -> Path:
+    parts = PurePosixPath(rel).parts
+    if not parts or PurePosixPath(rel).is_absolute() or any(p in ("", ".", "..", ".git") for p in parts):
+        raise CannotJudge(_text(f"Refusing the path {rel!r} from git: it is not a plain relative path.",
+                                f"Jalur {rel!r} dari git ditolak: bukan jalur relatif biasa."))
+    target = dest.joinpath(*parts)
+    if not target.resolve().is_relative_to(dest.resolve()):
+        raise CannotJudge(_text(f"Refusing the path {rel!r} from git: it leaves the folder.",
+                                f"Jalur {rel!r} dari git ditolak: keluar dari folder."))
+    return target
+
+
+def _write_item(item: git.Blob, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if item.mode == _SYMLINK_MODE:
+        # Kept as a link so the readers refuse it as they refuse one in a checkout.
+        os.symlink(_read_blob(item, 4096).decode("utf-8", "replace"), target)
+        return
+    with open(target, "wb") as handle:
+        stream = item.data_stream
+        remaining = min(item.size, MAX_MATERIALISED_BYTES + 1)
+        while remaining > 0:
+            chunk = stream.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            handle.write(chunk)
+            remaining -= len(chunk)
+
+
+def materialise_head(head: git.Commit, selection: Selection, dest: Path) -> list[Target]:
+    """Write the judged manifests and the OpenAPI documents they name, as of head, under `dest`.
+
+    Returns the targets to judge: read from `dest`, reported under their repository paths.
+    """
+    targets: list[Target] = []
+    if len(selection.judged) > MAX_MANIFESTS_PER_RUN:
+        raise CannotJudge(_text(f"{len(selection.judged)} manifests changed; the limit is {MAX_MANIFESTS_PER_RUN} per run. Split the pull request.",
+                                f"{len(selection.judged)} manifes berubah; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah pull request-nya."))
+    written: set[str] = set()
+    for path in selection.judged:
+        for rel in (path, *selection.references.get(path, ())):
+            if rel in written:
+                continue
+            written.add(rel)
+            try:
+                item = head.tree / rel
+            except KeyError:
+                continue  # a missing OpenAPI document is reported as not found
+            if isinstance(item, git.Blob) and (item.mode in _REGULAR_MODES or item.mode == _SYMLINK_MODE):
+                _write_item(item, _safe_destination(dest, rel))
+        targets.append(Target(dest.joinpath(*PurePosixPath(path).parts), path, False))
+    return targets
+
+
+# --- trusted inputs, from the base tree --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrustedInputs:
+    """Where the judging inputs were read from: local paths to load, and a note per input for the log."""
+
+    policies: Path
+    registry: str
+    waivers: Path | None
+    notes: tuple[str, ...]
+    labels: dict[str, str] = field(default_factory=dict)  # materialised path -> "rel (base sha)", for messages
+    in_repository: tuple[str, ...] = ()  # repository paths of the inputs read from the base tree
+
+    def changed_by(self, changes: Iterable[Change]) -> tuple[str, ...]:
+        """The trusted inputs a pull request touches: reported, never applied to it."""
+        hits = set()
+        for change in changes:
+            for path in (change.path, change.old_path):
+                for rel in self.in_repository:
+                    if path and (rel == "." or path == rel or path.startswith(rel.rstrip("/") + "/")):
+                        hits.add(path)
+        return tuple(sorted(hits))
+
+    def relabel(self, err: CannotJudge) -> CannotJudge:
+        """The same error, naming inputs by their repository path instead of the private temporary copy."""
+        en, id_ = err.message.en, err.message.id
+        for temp, label in sorted(self.labels.items(), key=lambda kv: -len(kv[0])):
+            en, id_ = en.replace(temp, label), id_.replace(temp, label)
+        return CannotJudge(Text(en, id_))
+
+
+def _not_in_base(what: str, rel: str, rev: Revisions, option: str) -> CannotJudge:
+    return CannotJudge(_text(
+        f"The {what} {rel} is not in the base revision {rev.describe_base()}. The gate reads the {what} from the base "
+        f"branch so a pull request cannot change the rules that judge it: merge it there first, or pass {option} "
+        "with a path outside the repository" + (" or an https URL." if what == "registry" else "."),
+        f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_base()}. Gerbang membaca {what} dari cabang dasar "
+        f"agar pull request tidak dapat mengubah aturan yang menilainya: gabungkan dulu ke sana, atau berikan {option} "
+        "dengan jalur di luar repositori" + (" atau URL https." if what == "registry" else ".")))
+
+
+def _refuse(what: str, rel: str, rev: Revisions, why_en: str, why_id: str) -> CannotJudge:
+    return CannotJudge(_text(f"Refusing the {what} {rel} in the base revision {rev.describe_base()}: {why_en}",
+                             f"{what.capitalize()} {rel} di revisi dasar {rev.describe_base()} ditolak: {why_id}"))
+
+
+def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, option: str) -> Path:
+    """Copy the folder `rel` of the base tree to `dest`; symlinks and submodules are refused (fail closed)."""
+    try:
+        tree = rev.base.tree / rel if rel != "." else rev.base.tree
+    except KeyError:
+        raise _not_in_base(what, rel, rev, option) from None
+    if not isinstance(tree, git.Tree):
+        raise _refuse(what, rel, rev, "it is not a folder.", "bukan folder.")
+    dest.mkdir(parents=True, exist_ok=True)
+    prefix = "" if rel == "." else rel + "/"
+    for item in tree.traverse():
+        inner = item.path[len(prefix):]
+        if isinstance(item, git.Tree):
+            continue
+        if not isinstance(item, git.Blob):
+            raise _refuse(what, rel, rev, f"{item.path} is a submodule.", f"{item.path} adalah submodul.")
+        if item.mode == _SYMLINK_MODE or stat.S_ISLNK(item.mode):
+            raise _refuse(what, rel, rev, f"{item.path} is a symbolic link; commit the file itself.",
+                          f"{item.path} adalah tautan simbolik; simpan berkas aslinya.")
+        if item.mode not in _REGULAR_MODES:
+            raise _refuse(what, rel, rev, f"{item.path} is not a regular file.", f"{item.path} bukan berkas biasa.")
+        _write_item(item, _safe_destination(dest, inner))
+    return dest
+
+
+def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str, option: str) -> Path:
+    """Copy the file `rel` of the base tree into `dest_folder` (same name); symlinks refused."""
+    try:
+        item = rev.base.tree / rel
+    except KeyError:
+        raise _not_in_base(what, rel, rev, option) from None
+    if isinstance(item, git.Tree):
+        raise _refuse(what, rel, rev, "it is a folder, not a file.", "berupa folder, bukan berkas.")
+    if not isinstance(item, git.Blob):
+        raise _refuse(what, rel, rev, "it is a submodule.", "berupa submodul.")
+    if item.mode == _SYMLINK_MODE:
+        raise _refuse(what, rel, rev, "it is a symbolic link; commit the file itself.",
+                      "berupa tautan simbolik; simpan berkas aslinya.")
+    target = _safe_destination(dest_folder, rel)
+    _write_item(item, target)
+    return target
+
+
+def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path) -> TrustedInputs:
+    """Resolve each judging input: inside the repository -> from the base tree; outside -> as given."""
+    notes: list[str] = []
+    labels: dict[str, str] = {}
+    base_dir = workdir / "base"
+    at_base = f"at base {rev.describe_base()}"
+
+    rel = repository_relative(policies, rev.root)
+    if rel is None:
+        policies_path = policies
+        notes.append(f"policies: {policies} (outside the repository, used as is)")
+    else:
+        policies_path = materialise_base_folder(rev, rel, base_dir / "policies", "policies", "--policies")
+        labels[str(policies_path)] = f"{rel} (base {rev.base.hexsha[:12]})"
+        notes.append(f"policies: {rel} {at_base}")
+
+    if registry.startswith(("https://", "http://")):
+        registry_source = registry
+        notes.append(f"registry: {registry} (URL, used as is)")
+    else:
+        rel = repository_relative(registry, rev.root)
+        if rel is None:
+            registry_source = registry
+            notes.append(f"registry: {registry} (outside the repository, used as is)")
+        else:
+            registry_source = str(materialise_base_file(rev, rel, base_dir / "registry", "registry", "--registry"))
+            labels[registry_source] = f"{rel} (base {rev.base.hexsha[:12]})"
+            notes.append(f"registry: {rel} {at_base}")
+
+    waivers_path: Path | None = None
+    if waivers is not None:
+        rel = repository_relative(waivers, rev.root)
+        if rel is None:
+            waivers_path = waivers
+            notes.append(f"waivers: {waivers} (outside the repository, used as is)")
+        else:
+            waivers_path = materialise_base_file(rev, rel, base_dir / "waivers", "waiver file", "--waivers")
+            labels[str(waivers_path)] = f"{rel} (base {rev.base.hexsha[:12]})"
+            notes.append(f"waivers: {rel} {at_base}")
+    in_repository = tuple(label.rsplit(" (base ", 1)[0] for label in labels.values())
+    return TrustedInputs(policies_path, registry_source, waivers_path, tuple(notes), labels, in_repository)
+
+
+# --- the gate, end to end ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GateRun:
+    """A judged pull request: the report, what was and was not judged, and where the rules came from."""
+
+    report: Any  # checker.model.Report
+    selection: Selection
+    revisions: Revisions
+    inputs: TrustedInputs
+    trusted_changed: tuple[str, ...] = ()
+
+    @property
+    def nothing_to_judge(self) -> bool:
+        return not self.selection.judged
+
+
+def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
+             waivers: Path | None, engine_name: str, workdir: Path) -> GateRun:
+    """Judge the manifests a pull request changes, with the base revision's rules. CannotJudge on any doubt."""
+    from checker.evaluate import open_judge
+
+    repo = open_repository(repo_dir)
+    rev = pull_request_revisions(repo, base_ref, head_ref)
+    folder = manifests_folder(folder_option, rev.root)
+    changes = changes_between(rev.base, rev.head)
+    references = openapi_references(rev.head, folder) if changes else {}
+    selection = select(changes, folder, references)
+    inputs = trusted_inputs(rev, policies, registry, waivers, workdir)
+    # The judge is built even when nothing changed: broken base rules must still stop the gate (exit 2).
+    try:
+        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name)
+    except CannotJudge as err:
+        raise inputs.relabel(err) from None
+    head_dir = workdir / "head"
+    head_dir.mkdir(parents=True, exist_ok=True)
+    targets = materialise_head(rev.head, selection, head_dir)
+    report = judge.check(targets, root=head_dir) if targets else judge.report([])
+    return GateRun(report, selection, rev, inputs, inputs.changed_by(changes))
