@@ -99,3 +99,11 @@ def test_cli_token_from_environment_is_not_printed_on_failure(tmp_path: Path, ti
                  env={"SPBE_CHECK_OPA_URL": "http://opa.example.go.id", "SPBE_CHECK_OPA_TOKEN": "env-secret-token"})
     assert result.exit_code == 2 and "clear text" in result.output
     assert "env-secret-token" not in result.output
+
+
+@pytest.mark.parametrize("token", ["with space", "trailing-newline\n", "", 'quo"te'])
+def test_malformed_tokens_are_refused_without_being_echoed(token):
+    message = refused(OpaSettings(url="https://opa.spbe.go.id", token=token))
+    assert "bearer token cannot have" in message
+    if token:
+        assert token.strip() not in message

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ DEFAULT_MODE = "bundle"
 DEFAULT_TIMEOUT_SECONDS = 10.0
 DEFAULT_RETRIES = 2
 MAX_RETRIES = 5
+_BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")  # RFC 6750 b64token
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,12 @@ def check_settings(settings: OpaSettings) -> OpaEndpoint:
                     "--opa-url adalah alamat dasar server: hilangkan /v1 (jalur REST API ditambahkan otomatis).")
     shown = f"{parts.scheme}://{host}{f':{port}' if port else ''}{prefix}"
     endpoint = OpaEndpoint(shown, https, host, port or (443 if https else 80), prefix)
+    if settings.token is not None and not _BEARER_TOKEN.fullmatch(settings.token):
+        # Said without echoing it: a stray newline or space would otherwise end up in an HTTP library's error.
+        raise _fail("The OPA token (--opa-token or SPBE_CHECK_OPA_TOKEN) has characters a bearer token cannot have "
+                    "(spaces, line breaks, quotes); check how it is stored.",
+                    "Token OPA (--opa-token atau SPBE_CHECK_OPA_TOKEN) memuat karakter yang tidak mungkin ada pada "
+                    "token bearer (spasi, baris baru, tanda kutip); periksa cara penyimpanannya.")
     if settings.token and not https and not _is_loopback(hostname):
         raise _fail(f"Refusing to send the OPA token in clear text to {shown}: use an https URL.",
                     f"Token OPA tidak akan dikirim tanpa enkripsi ke {shown}: gunakan URL https.")
