@@ -484,3 +484,12 @@ def test_tls_is_verified_and_a_private_ca_is_accepted_with_opa_ca_cert(tls_serve
     assert accepted.exit_code == 1, accepted.output
     assert json.loads(accepted.stdout) == embedded_json(setup)
     assert all(r.headers.get("Authorization") == f"Bearer {TOKEN}" for r, _ in server.log)
+
+
+def test_push_mode_uploads_nothing_to_an_unhealthy_server(httpserver: HTTPServer, setup):
+    """Loopback stand-in checking OPA's REST protocol: /health not 200 in push mode stops before any PUT."""
+    httpserver.expect_request("/health").respond_with_json({"error": "starting"}, status=500)
+    httpserver.expect_request("/v1/policies/", method="GET").respond_with_json({"result": []})
+    result = run_check(setup, httpserver.url_for("/"), "--opa-mode", "push")
+    assert result.exit_code == 2 and "reports itself unhealthy (GET /health did not return 200)" in result.output
+    assert [r.method for r, _ in httpserver.log] == ["GET", "GET"]

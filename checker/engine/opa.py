@@ -88,11 +88,12 @@ class OpaEngine:
                 "pengembangan, atau dengan `opa test policies/`."))
         healthy = self._client.check_health(query={"bundles": "true"} if bundle else None,
                                             diagnostic_url=f"{self.endpoint.base}/health")
+        # The first API call says precisely why a server is unreachable or refuses us; health only says "not 200".
         if bundle:
             self.policy_revision = self._check_bundle(policies, data)
         else:
-            self._push(policies, data, with_tests)
-            self.policy_revision = policies.revision
+            existing = [i for i in self._call("GET /v1/policies", self._client.get_policies_list)
+                        if isinstance(i, str) and i.startswith(POLICY_ID_PREFIX)]
         if not healthy:
             why = Text("a configured bundle is not activated yet; see the server's log",
                        "ada bundle yang belum aktif; lihat log server") if bundle else Text("see the server's log",
@@ -103,6 +104,9 @@ class OpaEngine:
                 f"Server OPA di {self.url} menjawab API-nya tetapi melaporkan dirinya tidak sehat "
                 f"(GET /health{'?bundles=true' if bundle else ''} tidak mengembalikan 200): {why.id}. "
                 f"Tidak ada yang dinilai."))
+        if not bundle:
+            self._push(policies, data, with_tests, existing)
+            self.policy_revision = policies.revision
         self._queries = policies.judging_rules()
         self._tests = [(f.package, name) for f in policies.files for name in f.test_rules()] if with_tests else []
         self._loaded = True
@@ -185,10 +189,8 @@ class OpaEngine:
 
     # -- push mode -----------------------------------------------------------------------------
 
-    def _push(self, policies: PolicySet, data: dict[str, Any], with_tests: bool) -> None:
-        """PUT every module and the data; remove modules a previous push left that are gone now."""
-        existing = [i for i in self._call("GET /v1/policies", self._client.get_policies_list)
-                    if isinstance(i, str) and i.startswith(POLICY_ID_PREFIX)]
+    def _push(self, policies: PolicySet, data: dict[str, Any], with_tests: bool, existing: list[str]) -> None:
+        """PUT every module and the data; remove our modules (`existing`) a previous push left that are gone now."""
         wanted = {POLICY_ID_PREFIX + f.path: f for f in policies.files if with_tests or not f.is_test}
         self._until_settled(sorted(wanted), lambda pid: self._put_policy(pid, wanted[pid]))
         self._until_settled([i for i in existing if i not in wanted], self._delete_policy)
