@@ -110,7 +110,9 @@ class SimilarityIndex:
                 score = fuzz.token_sort_ratio(query, self._descriptions[i]) / 100.0
                 if score >= description_threshold:
                     self._keep(best, i, score, "description")
-        ranked = sorted((m for m in best.values() if m.id not in exclude), key=lambda m: (-m.score, m.id))
+        # Equal scores: shared services first, they are what the moratorium wants reused.
+        ranked = sorted((m for m in best.values() if m.id not in exclude),
+                        key=lambda m: (-m.score, not m.id.startswith("SHARED-"), m.id))
         return ranked[:limit]
 
     def _keep(self, best: dict[int, Match], index: int, score: float, on: str) -> None:
@@ -121,6 +123,8 @@ class SimilarityIndex:
 
 
 def build_index(apps: Iterable[dict[str, Any]]) -> SimilarityIndex:
+    """Index active apps; regional place names and central agencies' short codes ("Kemhan") are not content."""
     apps = list(apps)
     regional = (a["agency"].get("name", "") for a in apps if a["agency"].get("level") in ("province", "regency"))
-    return SimilarityIndex(apps, place_words(regional))
+    central_codes = {w for a in apps if a["agency"].get("level") == "central" for w in words(a["agency"]["code"])}
+    return SimilarityIndex(apps, place_words(regional) | central_codes)
