@@ -8,7 +8,6 @@ here on OPA's Go engine where its Python bindings are installed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
