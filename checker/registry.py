@@ -9,8 +9,6 @@ import gzip
 import hashlib
 import io
 import json
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +85,9 @@ def _read_file(path: Path) -> bytes:
 
 
 def _fetch(url: str) -> bytes:
+    import urllib.error  # only for URL registries: keeps start-up short for files
+    import urllib.request
+
     if not url.startswith("https://"):
         raise CannotJudge(Text(f"Registry URL must use https: {url}", f"URL registri harus memakai https: {url}"))
     try:

@@ -63,7 +63,7 @@ class SimilarityIndex:
 
     def __init__(self, apps: Iterable[dict[str, Any]], places: frozenset[str]):
         self._places = places
-        self._apps: list[dict[str, Any]] = []
+        self._apps: list[tuple[str, str, str]] = []  # (id, name, agency code): small, so the cache loads fast
         self._names: list[str] = []
         self._descriptions: list[str] = []
         self._name_postings: dict[str, list[int]] = {}
@@ -72,7 +72,7 @@ class SimilarityIndex:
             if app.get("status") != "active":
                 continue
             index = len(self._apps)
-            self._apps.append(app)
+            self._apps.append((app["id"], app.get("name", ""), app["agency"]["code"]))
             name_words = self.key_words(app.get("name", ""))
             description_words = self.key_words(app.get("description", ""))
             self._names.append(" ".join(name_words))
@@ -118,8 +118,8 @@ class SimilarityIndex:
     def _keep(self, best: dict[int, Match], index: int, score: float, on: str) -> None:
         if index in best and best[index].score >= score:
             return
-        app = self._apps[index]
-        best[index] = Match(app["id"], app["name"], app["agency"]["code"], score, on)
+        app_id, name, agency = self._apps[index]
+        best[index] = Match(app_id, name, agency, score, on)
 
 
 def build_index(apps: Iterable[dict[str, Any]]) -> SimilarityIndex:

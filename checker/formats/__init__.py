@@ -5,18 +5,37 @@ CLI picks one by name and writes what it returns.
 """
 from __future__ import annotations
 
-from checker.formats.github import FORMATTER as _GITHUB
+import importlib
+from collections.abc import Iterator, Mapping
+
 from checker.formats.interface import Formatter
-from checker.formats.json_format import FORMATTER as _JSON
-from checker.formats.junit import FORMATTER as _JUNIT
-from checker.formats.markdown import FORMATTER as _MARKDOWN
-from checker.formats.sarif import FORMATTER as _SARIF
-from checker.formats.text import FORMATTER as _TEXT
 from checker.model import Lang, Report
 
-NAMES: tuple[str, ...] = ("text", "json", "sarif", "junit", "markdown", "github")
+# Format name -> module; a module is imported only when its format is used, so a
+# `--format json` run does not pay for Jinja2 (start-up time is part of the budget).
+_MODULES: dict[str, str] = {
+    "text": "checker.formats.text",
+    "json": "checker.formats.json_format",
+    "sarif": "checker.formats.sarif",
+    "junit": "checker.formats.junit",
+    "markdown": "checker.formats.markdown",
+    "github": "checker.formats.github",
+}
+NAMES: tuple[str, ...] = tuple(_MODULES)
 
-FORMATS: dict[str, Formatter] = {f.name: f for f in (_TEXT, _JSON, _SARIF, _JUNIT, _MARKDOWN, _GITHUB)}
+
+class _LazyFormats(Mapping[str, Formatter]):
+    def __getitem__(self, name: str) -> Formatter:
+        return importlib.import_module(_MODULES[name]).FORMATTER
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Formatter] = _LazyFormats()
 
 
 def render(name: str, report: Report, lang: Lang, color: bool = False) -> str:
