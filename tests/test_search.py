@@ -1,0 +1,204 @@
+"""`registry search|show|stats`: find what already exists, by meaning, fast, on the national scale."""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.paths import DEFAULT_REGISTRY
+from checker.registry import load_registry, parse_registry
+from checker.search import SearchIndex, load_synonyms, open_search_index
+from tests.conftest import TINY_REGISTRY
+
+SAMPLE = str(DEFAULT_REGISTRY)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def tiny_index() -> SearchIndex:
+    return SearchIndex(parse_registry(json.dumps(TINY_REGISTRY).encode(), "tiny"))
+
+
+@pytest.fixture(scope="module")
+def sample_index() -> SearchIndex:
+    return SearchIndex(load_registry(SAMPLE))
+
+
+def ids(results) -> list[str]:
+    return [hit.id for hit in results.hits]
+
+
+# --- the matching itself, on the tiny registry ---------------------------------------------
+
+
+def test_place_name_is_a_wanted_filter(tiny_index):
+    results = tiny_index.search("parkir karawang")
+    assert ids(results)[0] == "APP-000001"  # Karawang's own parking app before Bekasi's
+    assert results.hits[0].matched == 2 and results.hits[1].matched == 1
+
+
+def test_english_query_finds_indonesian_apps_through_synonyms(tiny_index):
+    assert ids(tiny_index.search("complaint"))[0] == "SHARED-LAPOR"
+    assert set(ids(tiny_index.search("parking"))) == {"APP-000001", "APP-000002"}
+
+
+def test_typo_is_tolerated(tiny_index):
+    assert ids(tiny_index.search("pengadun"))[0] == "SHARED-LAPOR"
+    assert ids(tiny_index.search("parkri"))[:2] != []
+
+
+def test_retired_apps_only_on_request(tiny_index):
+    assert "APP-000003" not in ids(tiny_index.search("lapor karawang"))
+    assert "APP-000003" in ids(tiny_index.search("lapor karawang", include_retired=True))
+
+
+def test_filters_by_function_and_agency(tiny_index):
+    assert ids(tiny_index.search("parkir", agency="32.75")) == ["APP-000002"]
+    assert ids(tiny_index.search("parkir", function="lyn-parkir", agency="32.15")) == ["APP-000001"]
+    assert ids(tiny_index.search("parkir", function="LYN-PENGADUAN")) == []
+    listed = tiny_index.search("", agency="32.15")  # no words, only a filter: the agency's apps
+    assert ids(listed) == ["APP-000001"] and listed.total == 1
+
+
+def test_shared_services_win_ties(tiny_registry):
+    twin = dict(tiny_registry["apps"][0], id="APP-000009", shared=False,
+                agency={"code": "kemenpanrb", "name": "Kementerian PANRB", "level": "central"})
+    tiny_registry["apps"].append(twin)
+    index = SearchIndex(parse_registry(json.dumps(tiny_registry).encode(), "tiny"))
+    assert ids(index.search("aspirasi"))[:2] == ["SHARED-LAPOR", "APP-000009"]
+
+
+def test_synonyms_are_data_with_both_languages():
+    groups = load_synonyms()
+    def group_of(word):
+        return next(g for g in groups if word in g)
+    assert "pengaduan" in group_of("complaint")
+    assert {"arsip", "kearsipan", "persuratan"} <= set(group_of("archive"))
+    assert "parkir" in group_of("parking") and "pengadaan" in group_of("procurement")
+    assert "kepegawaian" in group_of("payroll") and "tanda tangan" in group_of("signature")
+    assert "perizinan" in group_of("permit")
+
+
+# --- the sample national registry --------------------------------------------------------------
+
+
+def test_kearsipan_puts_srikandi_first(sample_index):
+    assert ids(sample_index.search("kearsipan"))[0] == "SHARED-SRIKANDI"
+
+
+def test_parkir_karawang_puts_the_regencys_own_parking_apps_on_top(sample_index):
+    hits = sample_index.search("parkir karawang", limit=10).hits
+    own = [h for h in hits if h.agency_code == "32.15"]
+    assert own, "Karawang's parking apps must be found"
+    assert all("LYN-PARKIR" in h.functions for h in own)
+    assert hits[:len(own)] == own  # all of them before anybody else's
+
+
+@pytest.mark.parametrize("query, first", [
+    ("kearsipn", "SHARED-SRIKANDI"),  # typo
+    ("pengadun", "SHARED-LAPOR"),  # typo: pengaduan, not pengadaan
+    ("complaint", "SHARED-LAPOR"),
+    ("archive", "SHARED-SRIKANDI"),
+    ("procurement", "SHARED-SPSE"),
+    ("pengadaan barang", "SHARED-SPSE"),
+    ("signature", "SHARED-BSRE"),
+    ("pengaduan jalan rusak", "SHARED-LAPOR"),  # the owner of the function comes before look-alikes
+])
+def test_queries_in_both_languages_and_with_typos(sample_index, query, first):
+    assert ids(sample_index.search(query))[0] == first
+
+
+def test_query_is_well_under_a_second_after_start_up(sample_index):
+    queries = ["kearsipan", "parkir karawang", "kearsipn", "pengadun", "complaint", "archive",
+               "pengaduan jalan rusak", "sistem informasi kepegawaian daerah", "jawa barat", "perizinan usaha"]
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        sample_index.search(query)
+        timings.append(time.perf_counter() - started)
+    assert statistics.median(timings) < 0.2 and max(timings) < 0.5, timings
+
+
+def test_index_is_cached_by_registry_content(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPBE_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    registry = tmp_path / "r.json"
+    registry.write_text(json.dumps(TINY_REGISTRY), encoding="utf-8")
+    first = open_search_index(registry)
+    assert list((tmp_path / "cache").glob("search-*.pickle"))
+    again = open_search_index(registry)
+    assert ids(again.search("parkir karawang")) == ids(first.search("parkir karawang"))
+    for entry in (tmp_path / "cache").glob("search-*.pickle"):
+        entry.write_bytes(b"not a pickle")  # a damaged cache entry is rebuilt, not an error
+    assert ids(open_search_index(registry).search("complaint")) == ["SHARED-LAPOR"]
+    changed = json.loads(registry.read_text())
+    changed["apps"] = [a for a in changed["apps"] if a["id"] != "SHARED-LAPOR"]
+    registry.write_text(json.dumps(changed), encoding="utf-8")
+    assert "SHARED-LAPOR" not in ids(open_search_index(registry).search("complaint"))
+
+
+# --- the commands --------------------------------------------------------------------------------
+
+
+def test_cli_search_text_and_json():
+    result = invoke("registry", "search", "kearsipan", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    assert result.output.index("SHARED-SRIKANDI") < result.output.index("APP-")
+    assert "ADM-ARSIP (Correspondence and archives)" in result.output
+    doc = json.loads(invoke("registry", "search", "parkir", "karawang", "--json").output)
+    assert doc["results"][0]["agency"]["code"] == "32.15" and doc["total"] >= 2
+    assert doc["synthetic"] is True and doc["elapsedMs"] < 1000
+    indonesian = invoke("registry", "search", "kearsipan", "--lang", "id", "--limit", "1")
+    assert "Persuratan dan kearsipan" in indonesian.output and "cocok" in indonesian.output
+
+
+def test_cli_search_filters_and_errors():
+    result = invoke("registry", "search", "parkir", "--function", "LYN-PARKIR", "--agency", "32.15", "--json")
+    doc = json.loads(result.output)
+    assert doc["results"] and all(r["agency"]["code"] == "32.15" for r in doc["results"])
+    unknown = invoke("registry", "search", "parkir", "--function", "LYN-PARKIRR")
+    assert unknown.exit_code == 2 and "LYN-PARKIR" in unknown.output and "registry stats --functions" in unknown.output
+    assert invoke("registry", "search", "parkir", "--agency", "99.99").exit_code == 2
+    assert invoke("registry", "search").exit_code == 2  # nothing to look for: usage error
+    nothing = invoke("registry", "search", "zzzzqqqq")
+    assert nothing.exit_code == 1 and "Try other words" in nothing.output
+
+
+def test_cli_show_one_app():
+    result = invoke("registry", "show", "shared-srikandi")
+    assert result.exit_code == 0, result.output
+    for expected in ("SRIKANDI", "ADM-ARSIP (Correspondence and archives)", "Arsip Nasional Republik Indonesia",
+                     "active", "pdn", "https://", "spec.extends: SHARED-SRIKANDI"):
+        assert expected in result.output
+    doc = json.loads(invoke("registry", "show", "SHARED-SRIKANDI", "--json").output)
+    assert doc["functions"][0]["name"]["id"] == "Persuratan dan kearsipan" and doc["owns"] == ["ADM-ARSIP"]
+    assert "apis" in doc
+    missing = invoke("registry", "show", "SHARED-SRIKNDI")
+    assert missing.exit_code == 2 and "SHARED-SRIKANDI" in missing.output and "registry search" in missing.output
+
+
+def test_cli_stats():
+    result = invoke("registry", "stats")
+    assert result.exit_code == 0, result.output
+    assert "synthetic" in result.output and "By agency level" in result.output and "LYN-PENGADUAN" in result.output
+    doc = json.loads(invoke("registry", "stats", "--json", "--functions").output)
+    assert doc["apps"] >= 27_400 and doc["active"] + doc["retired"] == doc["apps"]
+    assert "SHARED-INAKU" in doc["shared"] and doc["byLevel"]["regency"]["agencies"] == 514
+    assert doc["topFunctions"][0]["agencies"] >= doc["topFunctions"][-1]["agencies"]
+    assert set(doc["hosting"]) <= {"pdn", "gov-cloud", "agency-dc", "commercial-cloud"}
+    assert len(doc["functions"]) == doc["taxonomy"]
+
+
+def test_registry_text_is_inert_on_a_terminal(tmp_path, tiny_registry):
+    tiny_registry["apps"][2]["name"] = "Parkir \x1b[31mKarawang\x1b]0;pwned\x07"
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(tiny_registry), encoding="utf-8")
+    for args in (("registry", "search", "parkir"), ("registry", "show", "APP-000001")):
+        result = invoke(*args, "--registry", str(path))
+        assert result.exit_code == 0 and "\x1b" not in result.output and "\x07" not in result.output
