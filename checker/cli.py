@@ -243,6 +243,16 @@ for _command in (registry_search, registry_show, registry_stats):
     registry.add_command(_command)
 
 
+# The agency's side: look before you build, scaffold, explain (checker/cli_registry.py, cli_init.py, cli_explain.py).
+from checker.cli_init import init  # noqa: E402
+from checker.cli_registry import registry_search, registry_show, registry_stats  # noqa: E402
+
+for _command in (init,):
+    main.add_command(_command)
+for _command in (registry_search, registry_show, registry_stats):
+    registry.add_command(_command)
+
+
 @main.group("bundle")
 def bundle_group() -> None:
     """OPA policy bundles for a central decision service (--engine opa)."""
