@@ -237,17 +237,11 @@ def registry_generate(output: Path) -> int:
 
 
 # The agency's side: look before you build, scaffold, explain (checker/cli_registry.py, cli_init.py, cli_explain.py).
-from checker.cli_registry import registry_search, registry_show, registry_stats  # noqa: E402
-
-for _command in (registry_search, registry_show, registry_stats):
-    registry.add_command(_command)
-
-
-# The agency's side: look before you build, scaffold, explain (checker/cli_registry.py, cli_init.py, cli_explain.py).
+from checker.cli_explain import explain, schema  # noqa: E402
 from checker.cli_init import init  # noqa: E402
 from checker.cli_registry import registry_search, registry_show, registry_stats  # noqa: E402
 
-for _command in (init,):
+for _command in (init, explain, schema):
     main.add_command(_command)
 for _command in (registry_search, registry_show, registry_stats):
     registry.add_command(_command)
