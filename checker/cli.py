@@ -126,23 +126,36 @@ def main() -> None:
 @lang_option
 @engine_option
 @opa_options
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line; the exit code says the rest.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list passing manifests and timings (on stderr).")
 @fail_closed
 def check(paths: tuple[Path, ...], format_name: str, output: Path | None, registry: str, policies: Path,
-          waivers: Path | None, lang: Lang, engine: str, opa: Any = None) -> int:
+          waivers: Path | None, lang: Lang, engine: str, opa: Any = None, quiet: bool = False,
+          verbose: bool = False) -> int:
     """Judge manifests (files, or folders searched for *.yaml/*.yml).
 
     Exit 0 when every manifest passes or only warns, 1 when one fails or is
     invalid, 2 when the tool could not judge.
     """
     from checker.evaluate import collect_targets, open_judge
+    from checker.terminal import check_with_progress, quiet_summary, stopwatch, verbose_details
 
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other; pick one.")
     targets = collect_targets(paths)
     if not targets:
         raise CannotJudge(Text("No manifests (*.yaml, *.yml) found in the paths given.",
                                "Tidak ada manifes (*.yaml, *.yml) di jalur yang diberikan."))
-    judge = open_judge(policies, registry, waivers, engine, opa=opa)
-    report = judge.check(targets)
-    emit(report, format_name, output, lang)
+    with stopwatch() as loading:
+        judge = open_judge(policies, registry, waivers, engine, opa=opa)
+    with stopwatch() as judging:
+        report = check_with_progress(judge, targets)
+    if quiet and output is None:
+        click.echo(quiet_summary(report, lang, use_color(sys.stdout)), nl=False)
+    else:
+        emit(report, format_name, output, lang)
+    if verbose:
+        click.echo(verbose_details(report, loading[0], judging[0], lang), err=True, nl=False)
     return report.exit_code
 
 
