@@ -332,6 +332,10 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
         except CannotJudge as err:
             github.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise
+        except Exception as err:  # noqa: BLE001 - still tell the pull request; fail_closed turns it into exit 2
+            github.publish(None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"),
+                           os.environ, post, say)
+            raise
     for note in run.inputs.notes:
         say(f"spbe-check: {note}")
     selection = run.selection
