@@ -187,6 +187,9 @@ def init(purpose: str | None, name: str | None, app_id: str | None, agency_code:
         if ask.confirm(Text("List them in spec.replaces (this proposal retires them)?",
                             "Cantumkan dalam spec.replaces (usulan ini menggantikannya)?"), None, True):
             replaces_list = to_replace
+            if yes:
+                click.echo(_t(lang, f"Listed in spec.replaces: {', '.join(to_replace)} (--replaces none to keep them).",
+                              f"Dicantumkan dalam spec.replaces: {', '.join(to_replace)} (--replaces none untuk mempertahankannya)."))
     if kind == "replacement" and not replaces_list:
         raise click.UsageError(_t(lang, "kind replacement needs --replaces IDS.", "kind replacement memerlukan --replaces ID."))
 
