@@ -19,7 +19,6 @@ import os
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
 import jinja2
@@ -39,11 +38,19 @@ TEMPLATE_NAME = "pr-comment.md.j2"
 DEFAULT_API_URL = "https://api.github.com"
 MAX_EVENT_BYTES = 32 * 1024 * 1024
 
+def _env_int(name: str, default: int, low: int, high: int) -> int:
+    """A bounded integer setting from the environment; a bad value falls back to the default."""
+    try:
+        return min(high, max(low, int(os.environ.get(name, default))))
+    except ValueError:
+        return default
+
+
 # PyGithub settings; module-level so tests can make the client fast. Retries cover only
 # idempotent requests (never the POST that creates the comment, which could duplicate it),
 # and never wait for a rate-limit reset: the job must not hang for an hour.
-RETRIES = int(os.environ.get("SPBE_CHECK_GITHUB_RETRIES", "2"))
-TIMEOUT_SECONDS = int(os.environ.get("SPBE_CHECK_GITHUB_TIMEOUT", "15"))
+RETRIES = _env_int("SPBE_CHECK_GITHUB_RETRIES", 2, 0, 5)
+TIMEOUT_SECONDS = _env_int("SPBE_CHECK_GITHUB_TIMEOUT", 15, 1, 120)
 SECONDS_BETWEEN_REQUESTS: float = 0.25
 SECONDS_BETWEEN_WRITES: float = 1.0  # GitHub's advice against secondary rate limits
 
