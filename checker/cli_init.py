@@ -57,10 +57,9 @@ class _Asker:
                                           f"--{flag} wajib diisi bila memakai --yes (tidak ada nilai bawaan)."))
             return proc(default)
         shown_default = ", ".join(default) if isinstance(default, list) else default
-        prompt_type = click.Choice(list(choices)) if choices else None
-        return click.prompt(question.get(self.lang), default=shown_default, value_proc=proc if not choices else None,
-                            type=prompt_type, show_choices=bool(choices)) if choices else \
-            click.prompt(question.get(self.lang), default=shown_default, value_proc=proc)
+        if choices:
+            return click.prompt(question.get(self.lang), default=shown_default, type=click.Choice(list(choices)))
+        return click.prompt(question.get(self.lang), default=shown_default, value_proc=proc)
 
     def confirm(self, question: Text, given: bool | None, default: bool) -> bool:
         if given is not None:
@@ -160,16 +159,17 @@ def init(purpose: str | None, name: str | None, app_id: str | None, agency_code:
 
     proposals = sc.propose(index, purpose, function_list, agency_code, audience, channel_list)
     _show_existing(index, purpose, function_list, audience, channel_list, lang)
+    if kind is None and extends is not None:  # --extends alone: the proposal it names, else an extension
+        kind = next((p.kind for p in proposals if p.extends == extends.strip().upper()), "extension")
     if kind is None:
-        chosen = _choose(proposals, ask, lang, extends)
+        chosen = _choose(proposals, ask, lang)
         kind, extends = chosen.kind, chosen.extends
-    elif kind in ("extension", "module") and extends is None:
-        match = next((p for p in proposals if p.kind == kind), None)
+    elif kind in ("extension", "module"):
+        host = next((p.extends for p in proposals if p.kind == kind), None)
         extends = ask("extends", Text("Registry id of the host application", "Id registri aplikasi induk"),
-                      None, match.extends if match else None, check=_check_host(index, lang), convert=str.strip)
-    if extends is not None:
-        extends = ask("extends", Text("", ""), extends.strip().upper(), None, check=_check_host(index, lang))
-    if kind not in ("extension", "module"):
+                      extends.strip().upper() if extends is not None else None, host,
+                      check=_check_host(index, lang), convert=lambda raw: raw.strip().upper())
+    else:
         extends = None
 
     to_replace = sc.own_apps_to_replace(index, agency_code, function_list, extends)
@@ -363,11 +363,8 @@ def _show_existing(index: Any, purpose: str, functions: list[str], audience: str
         click.echo(f"  {record.id:<16} {record.name}{tag} — {record.agency_name}")
 
 
-def _choose(proposals: list[Any], ask: _Asker, lang: Lang, extends: str | None) -> Any:
-    if extends is not None:
-        match = next((p for p in proposals if p.extends == extends.strip().upper()), None)
-        if match is not None:
-            return match
+def _choose(proposals: list[Any], ask: _Asker, lang: Lang) -> Any:
+    """The numbered proposals, reuse first; the answer (or --yes) picks one."""
     click.echo(_bold(_t(lang, "Reuse before you build. Options, best first:",
                         "Gunakan ulang sebelum membangun. Pilihan, yang terbaik lebih dulu:")))
     for number, proposal in enumerate(proposals, 1):

@@ -224,3 +224,12 @@ def test_rendered_manifest_always_matches_the_schema():
     document = parse_yaml(render_manifest(answers, "../schema.json", "SHARED-SPLP"))
     assert schema_violations(document.data, document.positions) == []
     assert json.dumps(document.data["metadata"]["name"]) == json.dumps('x"y')
+
+
+def test_extends_alone_picks_its_proposal_and_an_unknown_host_is_refused(tmp_path):
+    output = tmp_path / "m.yaml"
+    result = run(*flags(output, extends="shared-lapor"), "--no-check")
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(output.read_text())["spec"]["kind"] == "extension"
+    unknown = run(*flags(tmp_path / "n.yaml", extends="APP-NOPE"), "--no-check")
+    assert unknown.exit_code == 2 and "--extends" in unknown.output and "registry search" in unknown.output
