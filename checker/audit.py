@@ -223,7 +223,8 @@ def _judge_slice(bounds: tuple[int, int]) -> list[AppOutcome] | Text:
 
 
 def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+    """One worker per core, at most 4 (each holds its own copy of what it touches of the index)."""
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
 def run_audit(judge: Judge, registry: Registry, apps: list[dict[str, Any]], *, root: Path | None = None,

@@ -50,7 +50,8 @@ def province_of(agency_code: str) -> str | None:
 def build_document(*, registry: Registry, outcomes: list[AppOutcome], rules: Mapping[str, RuleInfo],
                    policy_revision: str, clusters: list[Cluster], owners: Mapping[str, list[str]],
                    lang: Lang, date: str, comparison: Comparison | None = None) -> dict[str, Any]:
-    """The audit document (see docs in README, section "Registry audit")."""
+    """The audit document: what was audited and under which revisions, then counts per rule, family,
+    level, province, agency, hosting, duplicated function and cluster, then one entry per app."""
     apps = registry.apps
     audited = [apps[o.id] for o in outcomes]
     records = list(apps.values())

@@ -452,7 +452,7 @@ def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: st
               help="Also judge with the policies/ of git revision REF; list the apps whose verdict changes and why.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Audit only the first N apps (by registry id).")
 @click.option("--jobs", type=click.IntRange(min=1, max=64), default=None,
-              help="Worker processes judging in parallel (default: up to 2).")
+              help="Worker processes judging in parallel (default: one per core, at most 4).")
 @fail_closed
 def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | None, html_path: Path | None,
                   compare_ref: str | None, limit: int | None, jobs: int | None) -> int:
