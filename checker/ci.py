@@ -501,7 +501,7 @@ class GateRun:
 
 
 def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
-             waivers: Path | None, engine_name: str, workdir: Path) -> GateRun:
+             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None) -> GateRun:
     """Judge the manifests a pull request changes, with the base revision's rules. CannotJudge on any doubt."""
     from checker.evaluate import open_judge
 
@@ -514,7 +514,7 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     inputs = trusted_inputs(rev, policies, registry, waivers, workdir)
     # The judge is built even when nothing changed: broken base rules must still stop the gate (exit 2).
     try:
-        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name)
+        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name, opa=opa)
     except CannotJudge as err:
         raise inputs.relabel(err) from None
     head_dir = workdir / "head"

@@ -302,12 +302,14 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @waivers_option
 @lang_option
 @engine_option
+@opa_options
 @click.option("--post/--no-post", default=True, show_default=True,
               help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set); "
                    "--no-post prints what would be posted.")
 @fail_closed
 def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
-               registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool) -> int:
+               registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
+               opa: Any = None) -> int:
     """The pull-request gate: judge the manifests changed between BASE and HEAD.
 
     Only manifests added, modified or renamed under --manifests are judged (and any
@@ -328,7 +330,7 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
-                                Path(workdir))
+                                Path(workdir), opa=opa)
         except CannotJudge as err:
             github.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise

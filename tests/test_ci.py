@@ -598,3 +598,12 @@ def test_action_scripts_are_valid_bash() -> None:
             assert step["shell"] == "bash"
             check = subprocess.run(["bash", "-n"], input=step["run"], capture_output=True, text=True, timeout=30)
             assert check.returncode == 0, check.stderr
+
+
+def test_gate_with_an_unreachable_opa_server_cannot_judge(gitrepo: GitRepo) -> None:
+    """The gate takes the same --engine opa options as `check`; a server that is down is exit 2, naming it."""
+    gitrepo.commit("propose parking app", {"manifests/karawang/parkir.yaml": FAILING})
+    result = run_ci(gitrepo, "--no-post", "--engine", "opa", "--opa-url", "http://127.0.0.1:9", "--opa-mode", "push",
+                    "--opa-retries", "0")
+    assert result.exit_code == 2, result.output
+    assert "http://127.0.0.1:9" in result.output
