@@ -12,7 +12,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from checker import __version__
 from checker.engine import Engine, OpaSettings
@@ -150,12 +150,14 @@ class Judge:
                          suggestions=tuple(suggestions))
 
     def check(self, targets: list[Target], root: Path | None = None,
-              time_budget: float = RUN_TIME_BUDGET_SECONDS) -> Report:
+              time_budget: float = RUN_TIME_BUDGET_SECONDS,
+              on_result: Callable[[Result], None] | None = None) -> Report:
         """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves.
 
         Each manifest is bounded by the reader's limits (size, depth, list lengths), so one
         pathological file is `invalid` and the others are still judged; the run as a whole
         is bounded by `MAX_MANIFESTS_PER_RUN` and `time_budget`, past which it cannot judge.
+        `on_result` is told of each result as it is made (a progress bar).
         """
         if len(targets) > MAX_MANIFESTS_PER_RUN:
             raise CannotJudge(Text(
@@ -163,6 +165,11 @@ class Judge:
                 f"{len(targets)} berkas untuk dinilai; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah perubahannya."))
         deadline = time.monotonic() + time_budget
         results: list[Result] = []
+
+        def emit(result: Result) -> None:
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
         seen_ids: dict[str, str] = {}
         referenced: set[Path] = set()
         loaded: list[tuple[Target, Manifest | Rejected]] = [(t, read_manifest(t.path, t.file)) for t in targets]
@@ -175,17 +182,17 @@ class Judge:
             if isinstance(item, Rejected):
                 if not target.explicit and target.path.resolve() in referenced:
                     continue
-                results.append(Result(item.file, item.id, "invalid", item.violations))
+                emit(Result(item.file, item.id, "invalid", item.violations))
                 continue
             if item.id in seen_ids:
-                results.append(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
+                emit(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
                 continue
             seen_ids[item.id] = item.file
             if time.monotonic() > deadline:
                 raise CannotJudge(Text(
                     f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
                     f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
-            results.append(self.judge(item, root))
+            emit(self.judge(item, root))
         return self.report(results)
 
     def report(self, results: list[Result]) -> Report:

@@ -22,24 +22,11 @@ def progress_wanted(items: int, stream: Any = None) -> bool:
 
 
 def check_with_progress(judge: Any, targets: list[Any], label: str = "judging") -> Any:
-    """`judge.check(targets)`, with a progress bar on stderr when it is a terminal.
-
-    Counts calls to the judge's per-manifest method; the judge itself is unchanged.
-    """
+    """`judge.check(targets)`, with a progress bar on stderr when it is a terminal."""
     if not progress_wanted(len(targets)):
         return judge.check(targets)
     with click.progressbar(length=len(targets), label=label, file=sys.stderr) as bar:
-        original = judge.judge
-
-        def judged(*args: Any, **kwargs: Any) -> Any:
-            result = original(*args, **kwargs)
-            bar.update(1)
-            return result
-        judge.judge = judged
-        try:
-            return judge.check(targets)
-        finally:
-            del judge.judge  # the instance attribute shadowed the method; restore it
+        return judge.check(targets, on_result=lambda _result: bar.update(1))
 
 
 @contextmanager
