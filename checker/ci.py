@@ -455,29 +455,22 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
         labels[str(policies_path)] = f"{rel} (base {rev.base.hexsha[:12]})"
         notes.append(f"policies: {rel} {at_base}")
 
+    def resolve_file(given: Path | str, kind: str, option: str, name: str) -> str:
+        rel = repository_relative(given, rev.root)
+        if rel is None:
+            notes.append(f"{name}: {given} (outside the repository, used as is)")
+            return str(given)
+        copied = str(materialise_base_file(rev, rel, base_dir / name, kind, option))
+        labels[copied] = f"{rel} (base {rev.base.hexsha[:12]})"
+        notes.append(f"{name}: {rel} {at_base}")
+        return copied
+
     if registry.startswith(("https://", "http://")):
         registry_source = registry
         notes.append(f"registry: {registry} (URL, used as is)")
     else:
-        rel = repository_relative(registry, rev.root)
-        if rel is None:
-            registry_source = registry
-            notes.append(f"registry: {registry} (outside the repository, used as is)")
-        else:
-            registry_source = str(materialise_base_file(rev, rel, base_dir / "registry", "registry", "--registry"))
-            labels[registry_source] = f"{rel} (base {rev.base.hexsha[:12]})"
-            notes.append(f"registry: {rel} {at_base}")
-
-    waivers_path: Path | None = None
-    if waivers is not None:
-        rel = repository_relative(waivers, rev.root)
-        if rel is None:
-            waivers_path = waivers
-            notes.append(f"waivers: {waivers} (outside the repository, used as is)")
-        else:
-            waivers_path = materialise_base_file(rev, rel, base_dir / "waivers", "waiver file", "--waivers")
-            labels[str(waivers_path)] = f"{rel} (base {rev.base.hexsha[:12]})"
-            notes.append(f"waivers: {rel} {at_base}")
+        registry_source = resolve_file(registry, "registry", "--registry", "registry")
+    waivers_path = Path(resolve_file(waivers, "waiver file", "--waivers", "waivers")) if waivers is not None else None
     in_repository = tuple(label.rsplit(" (base ", 1)[0] for label in labels.values())
     return TrustedInputs(policies_path, registry_source, waivers_path, tuple(notes), labels, in_repository)
 

@@ -106,6 +106,14 @@ output_option = click.option("--output", type=click.Path(path_type=Path), defaul
                              help="Write the report to FILE instead of standard output.")
 
 
+def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every judging command shares (check, ci): formats, inputs, language, engine."""
+    for option in reversed((format_option, output_option, registry_option, policies_option, waivers_option,
+                            lang_option, engine_option, opa_options)):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="spbe-check")
 def main() -> None:
@@ -118,14 +126,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@format_option
-@output_option
-@registry_option
-@policies_option
-@waivers_option
-@lang_option
-@engine_option
-@opa_options
+@judging_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line; the exit code says the rest.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing manifests and timings (on stderr).")
 @fail_closed
@@ -295,14 +296,7 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
               show_default="the current directory's git work tree", help="The git repository.")
 @click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
               help="Folder (inside the repository) whose *.yaml/*.yml files are manifests.")
-@format_option
-@output_option
-@registry_option
-@policies_option
-@waivers_option
-@lang_option
-@engine_option
-@opa_options
+@judging_options
 @click.option("--post/--no-post", default=True, show_default=True,
               help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set); "
                    "--no-post prints what would be posted.")
