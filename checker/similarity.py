@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # Words that say nothing about what an application does.
 GENERIC_WORDS = frozenset("""
@@ -96,24 +96,27 @@ class SimilarityIndex:
         best: dict[int, Match] = {}
         name_words = self.key_words(name, own_places)
         if name_words:
-            query = " ".join(name_words)
-            candidates = {i for w in set(name_words) for i in self._name_postings.get(w, ())}
-            for i in candidates:
-                score = fuzz.token_set_ratio(query, self._names[i]) / 100.0
-                if score >= name_threshold:
-                    self._keep(best, i, score, "name")
+            candidates = sorted({i for w in set(name_words) for i in self._name_postings.get(w, ())})
+            self._score(best, " ".join(name_words), candidates, self._names, fuzz.token_set_ratio, name_threshold, "name")
         description_words = self.key_words(description, own_places)
         if description_words:
-            query = " ".join(description_words)
             shared = Counter(i for w in set(description_words) for i in self._description_postings.get(w, ()))
-            for i, _ in shared.most_common(MAX_DESCRIPTION_CANDIDATES):
-                score = fuzz.token_sort_ratio(query, self._descriptions[i]) / 100.0
-                if score >= description_threshold:
-                    self._keep(best, i, score, "description")
+            # Most shared words first, then index order: the cut never depends on hash order.
+            ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_DESCRIPTION_CANDIDATES]
+            self._score(best, " ".join(description_words), [i for i, _ in ranked], self._descriptions,
+                        fuzz.token_sort_ratio, description_threshold, "description")
         # Equal scores: shared services first, they are what the moratorium wants reused.
         ranked = sorted((m for m in best.values() if m.id not in exclude),
                         key=lambda m: (-m.score, not m.id.startswith("SHARED-"), m.id))
         return ranked[:limit]
+
+    def _score(self, best: dict[int, Match], query: str, candidates: list[int], texts: list[str],
+               scorer: Any, threshold: float, on: str) -> None:
+        """Score the candidates in one RapidFuzz call; keep those at or above the threshold."""
+        found = process.extract(query, [texts[i] for i in candidates], scorer=scorer,
+                                score_cutoff=threshold * 100.0, limit=None)
+        for _text, score, position in found:
+            self._keep(best, candidates[position], score / 100.0, on)
 
     def _keep(self, best: dict[int, Match], index: int, score: float, on: str) -> None:
         if index in best and best[index].score >= score:

@@ -39,3 +39,24 @@ def test_description_match_and_exclusion(tiny_registry):
 def test_typo_tolerant(tiny_registry):
     found = index(tiny_registry).similar("SP4N LAPOR", "", name_threshold=0.85, description_threshold=0.85, limit=5)
     assert found and found[0].id == "SHARED-LAPOR"
+
+
+def test_matches_do_not_depend_on_the_hash_seed():
+    """Ties at the candidate cut once followed set order, so MOR-005 could vary between runs."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, json\n"
+        "from checker.registry import load_registry\n"
+        "from checker.paths import DEFAULT_REGISTRY\n"
+        "from checker.similarity import build_index\n"
+        "apps = list(load_registry(DEFAULT_REGISTRY).apps.values())\n"
+        "idx = build_index(apps)\n"
+        "out = [[m.id for m in idx.similar(a['name'], a.get('description', ''), name_threshold=0.9,\n"
+        "        description_threshold=0.85, limit=5)] for a in apps[::97]]\n"
+        "print(hashlib.sha256(json.dumps(out).encode()).hexdigest())\n")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
