@@ -61,3 +61,15 @@ def test_cli_check_examples_exit_code_and_languages():
     assert english.exit_code == 1 and indonesian.exit_code == 1
     assert "SPBE-MOR-002" in english.output and "line" in english.output
     assert english.output != indonesian.output
+
+
+def test_a_pull_request_with_500_manifests_finishes(tmp_path):
+    """The per-run limits are generous enough for a large PR: 500 manifests, one run, every one judged."""
+    text = (MANIFESTS / "kabupaten-karawang" / "lapor-warga.yaml").read_text(encoding="utf-8")
+    for i in range(500):
+        (tmp_path / f"m{i:03d}.yaml").write_text(text.replace("id: karawang-lapor-warga", f"id: lapor-warga-{i:03d}"),
+                                                 encoding="utf-8")
+    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
+    report = judge.check(collect_targets([tmp_path]))
+    assert len(report.results) == 500
+    assert {r.verdict for r in report.results} == {"fail"}
