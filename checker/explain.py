@@ -17,6 +17,7 @@ from typing import Any
 from checker.errors import CannotJudge
 from checker.manifest import SCHEMA_RULES, Manifest, position_of, read_manifest
 from checker.model import Lang, Result, RuleInfo, Text
+from checker.paths import PROJECT_ROOT
 from checker.policyset import PolicySet, _metadata_blocks, load_policies
 
 CONTEXT_LINES = 2
@@ -96,7 +97,7 @@ def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, 
             continue
         text = manifest.path.read_text(encoding="utf-8")
         field_path = violation.field
-        failing = Example("fail", numbered(text, violation.line, CONTEXT_LINES, CONTEXT_LINES), result.file,
+        failing = Example("fail", numbered(text, violation.line, CONTEXT_LINES, CONTEXT_LINES), _shown(result.file),
                           violation.field, violation.line, violation.message)
         break
     passing: Example | None = None
@@ -114,8 +115,22 @@ def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, 
             line, _ = position_of(manifest.positions, _base_field(manifest, field_path))
             if line:
                 text = manifest.path.read_text(encoding="utf-8")
-                passing = Example("pass", block(text, line, CONTEXT_LINES), file, _base_field(manifest, field_path), line)
+                snippet = block(text, line, CONTEXT_LINES)
+                if snippet.count("\n") <= CONTEXT_LINES:  # a one-line value: show what follows too
+                    snippet = numbered(text, line, CONTEXT_LINES, CONTEXT_LINES)
+                passing = Example("pass", snippet, _shown(file), _base_field(manifest, field_path), line)
     return failing, passing
+
+
+def _shown(file: str) -> str:
+    """A manifest path as the reader would type it: relative to the working directory or the project."""
+    path = Path(file)
+    for base in (Path.cwd(), PROJECT_ROOT):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return file
 
 
 def _present(manifest: Manifest, field_path: str) -> bool:

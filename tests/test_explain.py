@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -49,7 +50,7 @@ def test_short_and_lower_case_ids_and_unknown_ids():
 def test_json_page():
     doc = json.loads(invoke("explain", "SPBE-HST-002", "--json").output)
     assert doc["id"] == "SPBE-HST-002" and doc["severity"] == "deny" and doc["examplesFrom"] == "manifests"
-    assert doc["failing"]["file"].startswith(str(EXAMPLES)) and doc["failing"]["line"] >= 1
+    assert Path(doc["failing"]["file"]).parts[0] == "manifests" and doc["failing"]["line"] >= 1  # as a reader types it
     assert doc["passing"]["verdict"] == "pass" and doc["passing"]["snippet"]
 
 
