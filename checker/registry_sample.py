@@ -1195,6 +1195,34 @@ def _shared_apps(builder: _Builder, central_names: dict[str, str]) -> None:
         builder.add(app)
 
 
+# What an app holds and which capabilities it built itself: the audit judges these
+# (SHR, HST) the way a proposal's `uses` and `data` are judged.
+PERSONAL_DATA_FUNCTIONS = ("ADM-KEPEGAWAIAN", "ADM-KINERJA", "KES-", "SOS-", "PDD-", "LYN-ADMINDUK", "IDN-")
+HIGH_CRITICALITY_PREFIXES = ("KEU-", "IDN-", "KES-", "LYN-PAJAK", "LYN-ADMINDUK")
+SIGNING_FUNCTIONS = ("ADM-ARSIP", "LYN-PERIZINAN", "ADM-KEPEGAWAIAN", "HKM-", "LYN-ADMINDUK")
+PAYING_FUNCTIONS = ("LYN-PAJAK-DAERAH", "LYN-PARKIR", "LYN-PERIZINAN", "KEU-PNBP", "LYN-RETRIBUSI")
+
+
+def _traits(app: dict[str, Any]) -> dict[str, Any]:
+    """`data` and `uses` of a registered app, from its own seed so other fields never shift."""
+    rng = random.Random(f"{SEED}:traits:{app['id']}")
+    functions = app["functions"]
+    has = lambda prefixes: any(f.startswith(prefixes) for f in functions)  # noqa: E731
+    high = has(HIGH_CRITICALITY_PREFIXES)
+    criticality = _weighted(rng, (("strategic", 8), ("high", 52), ("low", 40)) if high
+                            else (("strategic", 2), ("high", 23), ("low", 75)))
+    personal = has(PERSONAL_DATA_FUNCTIONS) or app["audience"] == "public" or rng.random() < 0.2
+    uses: dict[str, str] = {}
+    if app["audience"] != "internal" or rng.random() < 0.5:  # sign-in: most agencies built their own
+        uses["identity"] = _weighted(rng, (("self", 62), ("SHARED-INAPAS", 23), ("SHARED-IKD", 15)))
+    if has(SIGNING_FUNCTIONS) and rng.random() < 0.8:
+        uses["signature"] = _weighted(rng, (("self", 45), ("SHARED-BSRE", 55)))
+    if has(PAYING_FUNCTIONS) and rng.random() < 0.85:
+        uses["payment"] = _weighted(rng, (("self", 70), ("SHARED-SIMPONI", 30)))
+    return {"uses": uses, "data": {"criticality": criticality, "personalData": personal}} if uses else \
+        {"data": {"criticality": criticality, "personalData": personal}}
+
+
 def build_sample_registry(areas_dir: Path) -> dict:
     """Build the synthetic national registry (SPEC §2 form) from the idn-area CSVs in `areas_dir`.
 
@@ -1211,6 +1239,9 @@ def build_sample_registry(areas_dir: Path) -> dict:
         _central_apps(code, name, short, sectors, owned.get(code, set()), builder)
     for region in regions:
         _regional_apps(region, builder)
+    for app in builder.apps:
+        if not app["shared"]:
+            app.update(_traits(app))
     doc = {
         "apiVersion": "spbe.go.id/v1",
         "kind": "Registry",
