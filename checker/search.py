@@ -21,11 +21,7 @@ registry's content hash), never by scanning the 27,400 apps per query.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import pickle
-import tempfile
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +29,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
-from checker import __version__
+from checker import cache
 from checker.registry import Registry
 from checker.similarity import GENERIC_WORDS, REGION_TITLE_WORDS, words
 
@@ -435,55 +431,12 @@ def open_search_index(source: str | Path, use_cache: bool = True) -> SearchIndex
     from checker.registry import parse_registry, read_registry_bytes
 
     raw = read_registry_bytes(str(source))
-    key = _cache_key(raw) if use_cache else ""
+    key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE]) if use_cache else ""
     if use_cache:
-        cached = _load(key)
+        cached = cache.load("search", key, SearchIndex)
         if cached is not None:
             return cached
     index = SearchIndex(parse_registry(raw, str(source)))
     if use_cache:
-        _store(key, index)
+        cache.store("search", key, index)
     return index
-
-
-def _cache_key(raw: bytes) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    here = Path(__file__).resolve().parent
-    for name in _CODE_FILES:
-        digest.update((here / name).read_bytes())
-    digest.update(SYNONYMS_FILE.read_bytes())
-    digest.update(raw)
-    return digest.hexdigest()
-
-
-def _cache_path(key: str) -> Path:
-    from checker.compiled import cache_dir
-
-    return cache_dir() / f"search-{key}.pickle"
-
-
-def _load(key: str) -> SearchIndex | None:
-    path = _cache_path(key)
-    try:
-        with open(path, "rb") as handle:
-            value = pickle.load(handle)  # noqa: S301 - the user's own cache, keyed by content hash
-    except OSError:
-        return None
-    except Exception:  # noqa: BLE001 - a damaged entry is ignored and rebuilt
-        path.unlink(missing_ok=True)
-        return None
-    return value if isinstance(value, SearchIndex) else None
-
-
-def _store(key: str, index: SearchIndex) -> None:
-    path = _cache_path(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("search-*.pickle"):
-            old.unlink(missing_ok=True)  # keep one entry
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        return
