@@ -224,3 +224,40 @@ def _reuse_rank(app: dict[str, Any]) -> tuple[int, int, str]:
 
 def _suggestion(app: dict[str, Any]) -> dict[str, Any]:
     return {"id": app["id"], "name": app["name"], "agency": app["agency"]["code"], "score": 1.0}
+
+
+def registry_bytes(doc: dict[str, Any], *, kind: str = "json", gzipped: bool = False, indent: int | None = None) -> bytes:
+    """Deterministic bytes of a registry: same document, same bytes (key order kept, gzip without name or time)."""
+    if kind == "json":
+        text = json.dumps(doc, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")) + "\n"
+    else:
+        import yaml  # only when writing YAML registries
+
+        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, default_flow_style=False, width=120)
+    data = text.encode("utf-8")
+    if not gzipped:
+        return data
+    buffer = io.BytesIO()  # GzipFile, not gzip.compress: a fixed OS byte, so the bytes match on every platform
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
+        handle.write(data)
+    return buffer.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` in one rename, keeping its permissions, so a reader never sees half a registry."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=path.resolve().parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

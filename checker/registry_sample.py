@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import io
 import json
-import os
 import random
 import re
 import sys
@@ -32,6 +29,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
+
+from checker.registry import registry_bytes, write_atomically
 
 REVISION = "2026-11-01"
 SEED = "spbe-sample-registry-v1"
@@ -1283,21 +1282,7 @@ def write_registry(doc: dict, path: Path) -> None:
     committed sample can be checked against a fresh build; written atomically.
     """
     path = Path(path)
-    data = (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    if path.name.endswith(".gz"):
-        buffer = io.BytesIO()
-        with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
-            handle.write(data)
-        data = buffer.getvalue()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # same folder, so the rename is atomic
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(path, registry_bytes(doc, gzipped=path.name.endswith(".gz")))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,20 +17,16 @@ import copy
 import datetime as dt
 import gzip
 import hashlib
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from checker.errors import CannotJudge
 from checker.manifest import Manifest, read_manifest
 from checker.model import Report, Text
-from checker.registry import check_registry
+from checker.registry import check_registry, registry_bytes, write_atomically
 from checker.waivers import today_in_jakarta
 
 ID_PREFIX = "APP-"
@@ -197,33 +193,11 @@ def read_registry_file(path: Path) -> RegistryFile:
                         len(indent_match.group(1)) if indent_match else None)
 
 
-def serialise(doc: dict[str, Any], kind: str, gzipped: bool, indent: int | None) -> bytes:
-    """Deterministic bytes: same document, same bytes (key order kept, gzip without name or time)."""
-    if kind == "json":
-        text = json.dumps(doc, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")) + "\n"
-    else:
-        text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, default_flow_style=False, width=120)
-    data = text.encode("utf-8")
-    if gzipped:
-        data = gzip.compress(data, compresslevel=9, mtime=0)
-    return data
-
-
 def write_registry_file(original: RegistryFile, doc: dict[str, Any]) -> None:
     """Check the new document like any registry, then replace the file atomically."""
     check_registry(doc, str(original.path))
-    data = serialise(doc, original.kind, original.gzipped, original.indent)
-    folder = original.path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, original.path.stat().st_mode & 0o777)
-        os.replace(tmp, original.path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(original.path, registry_bytes(doc, kind=original.kind, gzipped=original.gzipped,
+                                                    indent=original.indent))
 
 
 def read_manifests(targets: list[Any]) -> dict[str, Manifest]:
