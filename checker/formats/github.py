@@ -7,6 +7,7 @@ a new one (`::add-mask::`, `::stop-commands::`…).
 """
 from __future__ import annotations
 
+from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import defuse_ci_commands, gh_escape_data, gh_escape_property, strip_control
 from checker.model import Lang, Report, Text, Violation
 
@@ -81,13 +82,4 @@ def render_github(report: Report, lang: Lang, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-class GithubFormat:
-    """The `github` Formatter."""
-
-    name = "github"
-
-    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
-        return render_github(report, lang, color)
-
-
-FORMATTER = GithubFormat()
+FORMATTER = FunctionFormatter("github", render_github)

@@ -1,7 +1,8 @@
 """What every output format provides: a pure function from a Report to text."""
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Callable, Protocol
 
 from checker.model import Lang, Report
 
@@ -12,3 +13,14 @@ class Formatter(Protocol):
     name: str
 
     def render(self, report: Report, lang: Lang, color: bool = False) -> str: ...
+
+
+@dataclass(frozen=True)
+class FunctionFormatter:
+    """A Formatter made of a name and a pure render function: what every format module exports."""
+
+    name: str
+    function: Callable[[Report, Lang, bool], str]
+
+    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
+        return self.function(report, lang, color)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import json_dumps
 from checker.model import Lang, Report, Result, Suggestion, Violation, Waiver
 
@@ -83,13 +84,4 @@ def render_json(report: Report, lang: Lang, color: bool = False) -> str:
     return json_dumps(report_document(report, lang))
 
 
-class JsonFormat:
-    """The `json` Formatter."""
-
-    name = "json"
-
-    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
-        return render_json(report, lang, color)
-
-
-FORMATTER = JsonFormat()
+FORMATTER = FunctionFormatter("json", render_json)

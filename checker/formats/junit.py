@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import xml_attr, xml_text
 from checker.model import Lang, Report, Result, Text, Violation
 
@@ -108,13 +109,4 @@ def render_junit(report: Report, lang: Lang, color: bool = False) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-class JunitFormat:
-    """The `junit` Formatter."""
-
-    name = "junit"
-
-    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
-        return render_junit(report, lang, color)
-
-
-FORMATTER = JunitFormat()
+FORMATTER = FunctionFormatter("junit", render_junit)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import md_escape
 from checker.formats.json_format import TOOL_NAME
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
@@ -152,15 +153,6 @@ def render_markdown(report: Report, lang: Lang, color: bool = False) -> str:
     return text.rstrip("\n") + "\n"
 
 
-class MarkdownFormat:
-    """The `markdown` Formatter."""
-
-    name = "markdown"
-
-    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
-        return render_markdown(report, lang, color)
-
-
-FORMATTER = MarkdownFormat()
+FORMATTER = FunctionFormatter("markdown", render_markdown)
 
 __all__ = ["FORMATTER", "MarkdownFormat", "environment", "md_escape", "md_link", "render_markdown", "safe_url"]

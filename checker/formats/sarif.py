@@ -14,6 +14,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import json_dumps, strip_control
 from checker.formats.json_format import TOOL_NAME, suggestion_document, waiver_document
 from checker.model import Lang, Report, Result, RuleInfo, Severity, Text, Violation
@@ -180,13 +181,4 @@ def render_sarif(report: Report, lang: Lang, color: bool = False) -> str:
     return json_dumps(sarif_document(report, lang))
 
 
-class SarifFormat:
-    """The `sarif` Formatter."""
-
-    name = "sarif"
-
-    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
-        return render_sarif(report, lang, color)
-
-
-FORMATTER = SarifFormat()
+FORMATTER = FunctionFormatter("sarif", render_sarif)

@@ -8,6 +8,7 @@ characters, and no output line can act as a CI workflow command.
 """
 from __future__ import annotations
 
+from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import defuse_ci_commands, strip_control
 from checker.model import Lang, Report, Result, Suggestion, Text, Verdict, Violation
 
@@ -141,13 +142,4 @@ def render_text(report: Report, lang: Lang, color: bool = False) -> str:
     return defuse_ci_commands("\n\n".join(blocks)) + "\n"
 
 
-class TextFormat:
-    """The `text` Formatter."""
-
-    name = "text"
-
-    def render(self, report: Report, lang: Lang, color: bool = False) -> str:
-        return render_text(report, lang, color)
-
-
-FORMATTER = TextFormat()
+FORMATTER = FunctionFormatter("text", render_text)
