@@ -102,13 +102,16 @@ def opa_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 format_option = click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES), default="text",
                              show_default=True, help="Output format.")
+fail_on_option = click.option("--fail-on", "fail_on", type=click.Choice(["deny", "warn"]), default="deny",
+                              show_default=True,
+                              help="Exit 1 on a fail or invalid manifest (deny), or also on a warn verdict (warn).")
 output_option = click.option("--output", type=click.Path(path_type=Path), default=None,
                              help="Write the report to FILE instead of standard output.")
 
 
 def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every judging command shares (check, ci): formats, inputs, language, engine."""
-    for option in reversed((format_option, output_option, registry_option, policies_option, waivers_option,
+    for option in reversed((format_option, output_option, fail_on_option, registry_option, policies_option, waivers_option,
                             lang_option, engine_option, opa_options)):
         command = option(command)
     return command
@@ -132,11 +135,11 @@ def main() -> None:
 @fail_closed
 def check(paths: tuple[Path, ...], format_name: str, output: Path | None, registry: str, policies: Path,
           waivers: Path | None, lang: Lang, engine: str, opa: Any = None, quiet: bool = False,
-          verbose: bool = False) -> int:
+          verbose: bool = False, fail_on: str = "deny") -> int:
     """Judge manifests (files, or folders searched for *.yaml/*.yml).
 
     Exit 0 when every manifest passes or only warns, 1 when one fails or is
-    invalid, 2 when the tool could not judge.
+    invalid (or warns, with --fail-on warn), 2 when the tool could not judge.
     """
     from checker.evaluate import collect_targets, open_judge
     from checker.terminal import check_with_progress, quiet_summary, stopwatch, verbose_details
@@ -157,7 +160,7 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
         emit(report, format_name, output, lang)
     if verbose:
         click.echo(verbose_details(report, loading[0], judging[0], lang), err=True, nl=False)
-    return report.exit_code
+    return report.exit_code_for(fail_on)  # type: ignore[arg-type]
 
 
 def emit(report: Any, format_name: str, output: Path | None, lang: Lang) -> None:
@@ -303,13 +306,13 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @fail_closed
 def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
                registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
-               opa: Any = None) -> int:
+               opa: Any = None, fail_on: str = "deny") -> int:
     """The pull-request gate: judge the manifests changed between BASE and HEAD.
 
     Only manifests added, modified or renamed under --manifests are judged (and any
     manifest whose OpenAPI document changed), with the policies, registry and waivers
     of the base revision when they live in the repository, so a pull request cannot
-    weaken the rules that judge it. Exit 0 / 1 / 2 as for `check`.
+    weaken the rules that judge it. Exit 0 / 1 / 2 as for `check` (--fail-on included).
     """
     import tempfile
 
@@ -346,11 +349,12 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
     emit(run.report, format_name, output, lang)
     facts = github.CommentFacts(base_sha=run.revisions.base.hexsha, head_sha=run.revisions.head.hexsha,
                                 folder=manifests_dir, not_judged=len(selection.not_judged),
-                                brought_in=selection.brought_in, trusted_changed=run.trusted_changed)
+                                brought_in=selection.brought_in, trusted_changed=run.trusted_changed,
+                                fail_on=fail_on)
     if run.trusted_changed:
         say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
     github.publish(run.report, lang, facts, os.environ, post, say)
-    return run.report.exit_code
+    return run.report.exit_code_for(fail_on)  # type: ignore[arg-type]
 
 
 @registry.command("add")

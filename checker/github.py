@@ -151,9 +151,10 @@ def pull_request_context(env: Mapping[str, str]) -> Context:
 # --- what to post ---------------------------------------------------------------------------
 
 
-def outcome_of(report: Report) -> Outcome:
-    """pass | warn | fail for the whole pull request (invalid counts as fail, as in the exit code)."""
-    if report.exit_code:
+def outcome_of(report: Report, fail_on: str = "deny") -> Outcome:
+    """pass | warn | fail for the whole pull request, as the exit code decides (invalid counts as fail;
+    with `--fail-on warn` a warning fails the gate, so status and label say fail too)."""
+    if report.exit_code_for("warn" if fail_on == "warn" else "deny"):
         return "fail"
     return "warn" if report.summary()["warn"] else "pass"
 
@@ -259,6 +260,7 @@ class CommentFacts:
     trusted_changed: tuple[str, ...] = ()  # policies/registry/waiver files this PR changes (not applied to it)
     run_url: str | None = None
     error: str | None = None  # the CannotJudge message, when the gate could not judge
+    fail_on: str = "deny"  # `--fail-on`: the gate's outcome follows the exit code
 
 
 def _violation_view(v: Violation, report: Report, lang: Lang) -> dict[str, Any]:
@@ -299,7 +301,7 @@ def _emoji(outcome: str) -> Raw:
 
 def render_comment(report: Report | None, lang: Lang, facts: CommentFacts) -> str:
     """The sticky comment: marker first, then the template; never longer than GitHub allows."""
-    outcome: Outcome = "error" if facts.error is not None or report is None else outcome_of(report)
+    outcome: Outcome = "error" if facts.error is not None or report is None else outcome_of(report, facts.fail_on)
     results = list(report.results) if report is not None else []
     t = {k: v.get(lang) for k, v in LABELS.items()}
 
@@ -493,7 +495,7 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
         pr = context.pull_request
         if pr is not None and not facts.run_url and pr.run_url:
             facts = CommentFacts(**{**facts.__dict__, "run_url": pr.run_url})
-        outcome: Outcome = "error" if facts.error is not None or report is None else outcome_of(report)
+        outcome: Outcome = "error" if facts.error is not None or report is None else outcome_of(report, facts.fail_on)
         body = render_comment(report, lang, facts)
         description = status_description(report, lang, error=outcome == "error")
         write_step_summary(body, env)

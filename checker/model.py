@@ -10,6 +10,7 @@ from typing import Literal
 Severity = Literal["deny", "warn"]
 Verdict = Literal["pass", "warn", "fail", "invalid"]
 Lang = Literal["en", "id"]
+FailOn = Literal["deny", "warn"]
 
 VERDICTS: tuple[Verdict, ...] = ("pass", "warn", "fail", "invalid")
 
@@ -105,3 +106,8 @@ class Report:
     def exit_code(self) -> int:
         """SPEC §5: 1 when anything fails or is invalid, else 0."""
         return 1 if any(r.verdict in ("fail", "invalid") for r in self.results) else 0
+
+    def exit_code_for(self, fail_on: FailOn = "deny") -> int:
+        """SPEC §5 `--fail-on`: with `warn`, a team that wants a clean merge also blocks on warnings."""
+        blocking = ("fail", "invalid", "warn") if fail_on == "warn" else ("fail", "invalid")
+        return 1 if any(r.verdict in blocking for r in self.results) else 0

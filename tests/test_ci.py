@@ -607,3 +607,12 @@ def test_gate_with_an_unreachable_opa_server_cannot_judge(gitrepo: GitRepo) -> N
                     "--opa-retries", "0")
     assert result.exit_code == 2, result.output
     assert "http://127.0.0.1:9" in result.output
+
+
+def test_fail_on_warn_fails_the_gate_and_says_so(gitrepo: GitRepo) -> None:
+    """SPEC §5: `ci --fail-on warn` exits 1 on a warning, and what it would post says fail, not success."""
+    gitrepo.commit("propose", {"manifests/karawang/awan.yml": WARNING})
+    result = run_ci(gitrepo, "--format", "json", "--no-post", "--fail-on", "warn")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["summary"]["warn"] == 1
+    assert "status spbe-check=failure" in result.stderr and "label spbe:fail" in result.stderr

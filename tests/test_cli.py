@@ -111,3 +111,28 @@ def test_rego_test_command_reports_failures(tiny_policies):
     result = invoke("test", "--policies", str(tiny_policies))
     assert result.exit_code == 1
     assert "FAIL data.spbe.demo_test.test_bad" in result.output and "1 passed, 1 failed" in result.output
+
+
+WARNING = PASSING.replace("provider: pdn", "provider: gov-cloud")
+
+
+@pytest.mark.parametrize("fail_on, expected", [(None, 0), ("deny", 0), ("warn", 1)])
+def test_fail_on_warn_makes_a_warn_verdict_exit_1(tiny_policies, registry_file, write, fail_on, expected):
+    """SPEC §5: --fail-on deny (the default) lets a warning pass; --fail-on warn blocks it."""
+    args = ["check", str(write("m.yaml", WARNING)), *common(tiny_policies, registry_file), "--format", "json"]
+    if fail_on:
+        args += ["--fail-on", fail_on]
+    result = invoke(*args)
+    assert json.loads(result.output)["summary"]["warn"] == 1
+    assert result.exit_code == expected, result.output
+
+
+def test_fail_on_warn_still_passes_a_pass_and_fails_a_fail(tiny_policies, registry_file, write):
+    ok = invoke("check", str(write("ok.yaml", PASSING)), *common(tiny_policies, registry_file), "--fail-on", "warn")
+    bad = invoke("check", str(write("bad.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file), "--fail-on", "warn")
+    assert (ok.exit_code, bad.exit_code) == (0, 1)
+
+
+def test_fail_on_rejects_other_values(tiny_policies, registry_file, write):
+    result = invoke("check", str(write("m.yaml", PASSING)), *common(tiny_policies, registry_file), "--fail-on", "pass")
+    assert result.exit_code == 2 and "--fail-on" in result.output
