@@ -10,7 +10,7 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -121,7 +121,7 @@ class Judge:
         raw = self.engine.evaluate(input_doc)
         violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
-        violations = apply_waivers(manifest.id, violations, self.waivers, self.today)
+        violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today)
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
@@ -193,13 +193,30 @@ class Judge:
                     f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
                     f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
             emit(self.judge(item, root))
-        return self.report(results)
+        uris = {t.file: repository_uri(t, root) for t in targets}
+        return self.report([replace(r, uri=uris.get(r.file)) for r in results])
 
     def report(self, results: list[Result]) -> Report:
         # A remote engine (OPA bundle mode) reports the revision it actually judged with.
         revision = getattr(self.engine, "policy_revision", None) or self.policies.revision
         return Report(tool_version=__version__, policy_revision=revision,
                       registry_revision=self.compiled.revision, results=tuple(results), rules=self.rules)
+
+
+def repository_uri(target: Target, root: Path | None) -> str | None:
+    """The target's path relative to its git work tree, so SARIF and Code Quality point at the same file
+    whether `check` runs from the repository root or from `manifests/`. Under `root` (the gate's copy of
+    the head commit) the reported name already is that path."""
+    if root is not None:
+        return target.file
+    try:
+        absolute = target.path.resolve()
+        base = repository_root(absolute)
+        if not (base / ".git").exists() or not absolute.is_relative_to(base):
+            return None  # not in a git work tree: the name as given is all we know
+        return absolute.relative_to(base).as_posix()
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 def verdict_of(violations: Iterable[Violation]) -> Verdict:

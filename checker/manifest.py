@@ -10,12 +10,13 @@ import functools
 import json
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 import jsonschema
 
+from checker.fingerprints import decode_like_node, line_hashes
 from checker.model import RuleInfo, Text, Violation
 from checker.paths import MANIFEST_SCHEMA
 from checker.yamlsafe import Positions, YamlError, decode_utf8, parse_yaml
@@ -72,6 +73,8 @@ class Manifest:
     path: Path  # where it was read from
     data: dict[str, Any]
     positions: Positions
+    ends: Positions = dc_field(default_factory=dict)
+    text: str | None = dc_field(default=None, repr=False, compare=False)  # as GitHub's upload action reads it
 
     @property
     def id(self) -> str:
@@ -79,6 +82,9 @@ class Manifest:
 
     def position(self, field: str) -> tuple[int | None, int | None]:
         return position_of(self.positions, field)
+
+    def locate(self, violations: Iterable[Violation]) -> tuple[Violation, ...]:
+        return locate(violations, self.positions, self.ends, self.text)
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,20 @@ class Rejected:
     file: str
     id: str | None
     violations: tuple[Violation, ...]
+
+
+def locate(violations: Iterable[Violation], positions: Positions, ends: Positions,
+           text: str | None) -> tuple[Violation, ...]:
+    """Add where each violation's value ends, and GitHub's line hash, so code scanning marks the exact
+    value and keeps one alert per problem across pushes."""
+    hashes = line_hashes(text) if text is not None else []
+    out = []
+    for v in violations:
+        end = ends.get(v.field) if v.field in positions and positions[v.field] == (v.line, v.column) else None
+        line_hash = hashes[v.line - 1] if v.line is not None and 0 < v.line <= len(hashes) else None
+        out.append(replace(v, end_line=end[0] if end else None, end_column=end[1] if end else None,
+                           line_hash=line_hash))
+    return tuple(out)
 
 
 def position_of(positions: Positions, field: str) -> tuple[int | None, int | None]:
@@ -110,20 +130,23 @@ def field_path(parts: Iterable[Any]) -> str:
 
 def read_manifest(path: Path, file: str) -> Manifest | Rejected:
     """Read and validate one manifest. Never raises for bad content."""
+    raw: bytes | None = None
     try:
         raw = _read_bounded(path)
         document = parse_yaml(decode_utf8(raw))
     except YamlError as err:
-        return Rejected(file, None, (_violation(SCH_UNREADABLE, err.message, "", err.line, err.column),))
-    data, positions = document.data, document.positions
+        found = (_violation(SCH_UNREADABLE, err.message, "", err.line, err.column),)
+        return Rejected(file, None, locate(found, {}, {}, decode_like_node(raw) if raw is not None else None))
+    data, positions, ends = document.data, document.positions, document.ends
+    text = decode_like_node(raw)
     manifest_id = _declared_id(data)
     not_manifest = _not_a_manifest(data, positions)
     if not_manifest:
-        return Rejected(file, manifest_id, (not_manifest,))
+        return Rejected(file, manifest_id, locate((not_manifest,), positions, ends, text))
     problems = schema_violations(data, positions)
     if problems:
-        return Rejected(file, manifest_id, tuple(problems))
-    return Manifest(file, path, data, positions)
+        return Rejected(file, manifest_id, locate(problems, positions, ends, text))
+    return Manifest(file, path, data, positions, ends, text)
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -282,7 +305,7 @@ def _violation(rule: str, message: Text, field: str, line: int | None, column: i
 
 def duplicate_id_violation(manifest: Manifest, other_file: str) -> Violation:
     line, column = manifest.position("metadata.id")
-    return _violation(SCH_DUPLICATE_ID, Text(
+    return manifest.locate((_violation(SCH_DUPLICATE_ID, Text(
         f"metadata.id {manifest.id!r} is also used by {other_file}.",
         f"metadata.id {manifest.id!r} juga dipakai oleh {other_file}.",
-    ), "metadata.id", line, column)
+    ), "metadata.id", line, column),))[0]

@@ -57,6 +57,9 @@ class Violation:
     suggestions: tuple[Suggestion, ...] = ()
     waiver: Waiver | None = None  # the waiver that covers it, if valid today
     expired_waiver: Waiver | None = None  # a matching waiver that has expired
+    end_line: int | None = None  # where the offending value ends (1-based; column exclusive, as SARIF counts)
+    end_column: int | None = None
+    line_hash: str | None = None  # GitHub's primaryLocationLineHash of `line` (checker/fingerprints.py)
 
     @property
     def waived(self) -> bool:
@@ -71,6 +74,7 @@ class Result:
     id: str | None
     verdict: Verdict
     violations: tuple[Violation, ...] = ()
+    uri: str | None = None  # posix path relative to the repository root, whatever the working directory
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -53,6 +53,7 @@ class YamlError(Exception):
 class YamlDocument:
     data: Any
     positions: Positions  # field path ("spec.functions[0]") -> (line, column), 1-based
+    ends: Positions = field(default_factory=dict)  # field path -> where its value ends (column exclusive)
 
 
 def decode_utf8(raw: bytes) -> str:
@@ -116,7 +117,7 @@ def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
         ), 1, 1)
     walker = _Walker(track_positions)
     data = walker.walk(node, "", 0)
-    return YamlDocument(data, walker.positions)
+    return YamlDocument(data, walker.positions, walker.ends)
 
 
 def _line(mark: Any) -> int | None:
@@ -131,6 +132,10 @@ def _where(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _end(node: yaml.Node) -> tuple[int, int]:
+    return node.end_mark.line + 1, node.end_mark.column + 1
+
+
 def _child(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -139,6 +144,7 @@ class _Walker:
     def __init__(self, track_positions: bool):
         self.track = track_positions
         self.positions: Positions = {}
+        self.ends: Positions = {}
         self._seen: set[int] = set()
         self._constructor = yaml.constructor.SafeConstructor()
 
@@ -165,6 +171,7 @@ class _Walker:
                 item_path = f"{path}[{index}]"
                 if self.track:
                     self.positions[item_path] = _where(item)
+                    self.ends[item_path] = _end(item)
                 items.append(self.walk(item, item_path, depth + 1))
             return items
         return self._scalar(node)
@@ -188,6 +195,7 @@ class _Walker:
                 # Scalars point at the value; blocks point at their key line.
                 target = value_node if isinstance(value_node, yaml.ScalarNode) else key_node
                 self.positions[child] = _where(target)
+                self.ends[child] = _end(target)
             result[key] = self.walk(value_node, child, depth + 1)
         return result
 

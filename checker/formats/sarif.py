@@ -1,14 +1,31 @@
-"""`--format sarif`: SARIF 2.1.0 for code-scanning UIs (GitHub code scanning, IDE viewers).
+"""`--format sarif`: SARIF 2.1.0 that GitHub code scanning takes as it is (and IDE viewers).
 
-The output validates against the OASIS SARIF 2.1.0 schema (the tests check it).
-Waived violations are reported with an external suppression rather than dropped,
-so a code-scanning UI shows them as dismissed with the decree as justification.
-Each manifest is also listed in `run.artifacts` with its verdict, so a manifest
-that passes, or is invalid without details, is still visible.
+The output validates against the OASIS SARIF 2.1.0 schema (the tests check it). What code
+scanning needs beyond the schema:
+
+- `partialFingerprints.primaryLocationLineHash`, computed as GitHub's upload action
+  computes it (checker/fingerprints.py), so an alert keeps its identity across pushes;
+  our own `spbeViolation/v1` (manifest id, rule, field) sits beside it;
+- artifact URIs relative to the repository root with `uriBaseId: %SRCROOT%`, whatever
+  the working directory `check` ran in;
+- `runs[].automationDetails.id` = `spbe-check/<manifests folder>/`, one category per
+  folder, so two folders uploaded separately do not close each other's alerts;
+- rules with `name`, descriptions, `help.text`/`help.markdown` and `helpUri`
+  (`SPBE_CHECK_RULE_HELP_URI`, `{rule}` replaced by the rule id; default: the README's
+  rule section), and regions that end where the offending value ends.
+
+Waived violations: GitHub's upload does not dismiss alerts from SARIF `suppressions`
+(the separate advanced-security/dismiss-alerts action exists to do that through the
+API), so a waived result would otherwise open as an error alert. We keep the external,
+accepted suppression (SARIF viewers and that action honour it, with the decree as
+justification) and lower its level to `note`, so a waived violation never trips code
+scanning's failure threshold. Each manifest is also listed in `run.artifacts` with its
+verdict, so a manifest that passes, or is invalid without details, is still visible.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -22,6 +39,9 @@ from checker.model import Lang, Report, Result, RuleInfo, Severity, Text, Violat
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/spbe/spbe-check"
+DEFAULT_HELP_URI = INFORMATION_URI + "/blob/main/README.md#the-rules"
+HELP_URI_VARIABLE = "SPBE_CHECK_RULE_HELP_URI"
+SRCROOT = "%SRCROOT%"
 LEVELS: dict[str, str] = {"deny": "error", "warn": "warning"}
 INVALID_RULE = "SPBE-SCH-001"  # reported for an invalid manifest that carries no violation
 _RULE_ID = re.compile(r"^SPBE-([A-Z]+)-\d+$")
@@ -48,6 +68,34 @@ def artifact_uri(file: str) -> str:
     return quote(path, safe="/-._~!$&'()*+,;=@")
 
 
+def location_uri(result: Result) -> dict[str, Any]:
+    """`artifactLocation` of a manifest: repository-relative under %SRCROOT% when known."""
+    uri = artifact_uri(result.uri or result.file)
+    return {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def help_uri(rule_id: str, env: dict[str, str] | None = None) -> str:
+    """Where a rule is explained: `SPBE_CHECK_RULE_HELP_URI` (an https URL, `{rule}` replaced), or the README."""
+    template = (env if env is not None else os.environ).get(HELP_URI_VARIABLE, "")
+    if not re.match(r"^https://[^\s<>\"'`]+$", template):
+        return DEFAULT_HELP_URI
+    return template.replace("{rule}", quote(rule_id, safe=""))
+
+
+def rule_name(info: RuleInfo) -> str:
+    """A stable PascalCase identifier from the English title (SARIF `name`), e.g. NoNewAgencyDataCentre."""
+    words = re.findall(r"[A-Za-z0-9]+", info.title.en)
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    return name if name and not name[0].isdigit() else info.id.replace("-", "")
+
+
+def category(report: Report) -> str:
+    """`automationDetails.id`: `spbe-check/<folder>/`, the top folder(s) of the judged manifests."""
+    tops = sorted({(r.uri or r.file).replace("\\", "/").lstrip("./").split("/")[0]
+                   for r in report.results if "/" in (r.uri or r.file).replace("\\", "/").lstrip("./")})
+    return f"{TOOL_NAME}/{'+'.join(tops) or 'root'}/"
+
+
 def synthesize_rule(rule_id: str, severity: Severity) -> RuleInfo:
     """A descriptor for a rule id seen in a violation but absent from `report.rules`."""
     match = _RULE_ID.match(rule_id)
@@ -56,17 +104,42 @@ def synthesize_rule(rule_id: str, severity: Severity) -> RuleInfo:
                     description=Text(rule_id, rule_id), remediation=Text("", ""), reference="")
 
 
+HELP_LABELS: dict[str, Text] = {
+    "fix": Text("How to comply", "Cara memenuhi"),
+    "reference": Text("Reference", "Rujukan"),
+    "severity": Text("Severity", "Tingkat"),
+}
+
+
+def _help(info: RuleInfo, lang: Lang) -> dict[str, str]:
+    """The rule's page in text and Markdown; policy metadata is trusted prose, so it is not escaped."""
+    title, description = _text(info.title.get(lang)) or info.id, _text(info.description.get(lang))
+    remediation, reference = _text(info.remediation.get(lang)), _text(info.reference)
+    label = {k: v.get(lang) for k, v in HELP_LABELS.items()}
+    text = [f"{info.id}: {title}", description]
+    markdown = [f"**{info.id}**: {title}", description]
+    if remediation:
+        text.append(f"{label['fix']}: {remediation}")
+        markdown.append(f"**{label['fix']}**: {remediation}")
+    if reference:
+        text.append(f"{label['reference']}: {reference}")
+        markdown.append(f"**{label['reference']}**: {reference}")
+    text.append(f"{label['severity']}: {info.severity}")
+    markdown.append(f"**{label['severity']}**: `{info.severity}`")
+    return {"text": "\n\n".join(t for t in text if t), "markdown": "\n\n".join(m for m in markdown if m)}
+
+
 def _descriptor(info: RuleInfo, lang: Lang) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": info.id,
+        "name": rule_name(info),
         "shortDescription": {"text": _text(info.title.get(lang)) or info.id},
-        "fullDescription": {"text": _text(info.description.get(lang)) or info.id},
+        "fullDescription": {"text": _text(info.description.get(lang)) or _text(info.title.get(lang)) or info.id},
+        "help": _help(info, lang),
+        "helpUri": help_uri(info.id),
         "defaultConfiguration": {"level": LEVELS.get(info.severity, "error")},
-        "properties": {"tags": [info.family]},
+        "properties": {"tags": ["spbe", info.family, info.severity]},
     }
-    remediation = _text(info.remediation.get(lang))
-    if remediation:
-        descriptor["help"] = {"text": remediation}
     if info.reference:
         descriptor["properties"]["reference"] = _text(info.reference)
     return descriptor
@@ -89,12 +162,23 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _region(v: Violation) -> dict[str, Any] | None:
+    if v.line is None or v.line < 1:
+        return None
+    region: dict[str, Any] = {"startLine": v.line}
+    if v.column is not None and v.column >= 1:
+        region["startColumn"] = v.column
+    if v.end_line is not None and v.end_column is not None and v.column is not None and v.end_column >= 1 and \
+            (v.end_line, v.end_column) >= (v.line, v.column):
+        region["endLine"] = v.end_line
+        region["endColumn"] = v.end_column
+    return region
+
+
 def _location(result: Result, index: int, violation: Violation | None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(result.file), "index": index}}
-    if violation is not None and violation.line is not None and violation.line >= 1:
-        region: dict[str, Any] = {"startLine": violation.line}
-        if violation.column is not None and violation.column >= 1:
-            region["startColumn"] = violation.column
+    physical: dict[str, Any] = {"artifactLocation": {**location_uri(result), "index": index}}
+    region = _region(violation) if violation is not None else None
+    if region is not None:
         physical["region"] = region
     return {"physicalLocation": physical}
 
@@ -109,15 +193,16 @@ def _result(result: Result, artifact: int, violation: Violation, rule_index: int
     }
     if violation.expired_waiver is not None:
         properties["expiredWaiver"] = waiver_document(violation.expired_waiver)
+    fingerprints = {"spbeViolation/v1": _fingerprint(result.id or result.file, violation.rule, violation.field)}
+    if violation.line_hash and "region" in _location(result, artifact, violation)["physicalLocation"]:
+        fingerprints["primaryLocationLineHash"] = violation.line_hash
     doc: dict[str, Any] = {
         "ruleId": violation.rule,
         "ruleIndex": rule_index,
-        "level": LEVELS.get(violation.severity, "error"),
+        "level": "note" if violation.waived else LEVELS.get(violation.severity, "error"),
         "message": {"text": _text(violation.message.get(lang)) or violation.rule},
         "locations": [_location(result, artifact, violation)],
-        "partialFingerprints": {
-            "spbeViolation/v1": _fingerprint(result.id or result.file, violation.rule, violation.field),
-        },
+        "partialFingerprints": fingerprints,
         "properties": properties,
     }
     if violation.waiver is not None:
@@ -139,7 +224,7 @@ def sarif_document(report: Report, lang: Lang) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     for index, result in enumerate(report.results):
         artifacts.append({
-            "location": {"uri": artifact_uri(result.file)},
+            "location": location_uri(result),
             "roles": ["analysisTarget"],
             "properties": {"file": result.file, "manifestId": result.id, "verdict": result.verdict},
         })
@@ -159,9 +244,12 @@ def sarif_document(report: Report, lang: Lang) -> dict[str, Any]:
         "tool": {"driver": {
             "name": TOOL_NAME,
             "version": report.tool_version,
+            "semanticVersion": report.tool_version,
             "informationUri": INFORMATION_URI,
             "rules": [_descriptor(info, lang) for info in rules],
         }},
+        "automationDetails": {"id": category(report)},
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": "The root of the repository under review."}}},
         "invocations": [{"executionSuccessful": True, "exitCode": report.exit_code}],
         "language": "id-ID" if lang == "id" else "en-US",
         "columnKind": "unicodeCodePoints",
