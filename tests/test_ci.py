@@ -550,7 +550,15 @@ def test_gate_workflow_is_pull_request_with_minimal_permissions() -> None:
     doc = yaml.safe_load((PROJECT / ".github/workflow-templates/spbe-gate.yml").read_text())
     triggers = doc[True]  # YAML 1.1 reads the key `on` as True
     assert "pull_request" in triggers and "pull_request_target" not in json.dumps(triggers)
-    assert doc["permissions"] == {"contents": "read", "pull-requests": "write", "statuses": "write", "issues": "write"}
+    assert doc["permissions"] == {"contents": "read"}
+    assert doc["jobs"]["gate"]["permissions"] == {"contents": "read", "pull-requests": "write", "statuses": "write",
+                                                  "issues": "write"}
+    scanning = doc["jobs"]["code-scanning"]
+    assert scanning["permissions"] == {"contents": "read", "security-events": "write"}
+    assert "security-events" not in json.dumps({k: v for k, v in doc["jobs"].items() if k != "code-scanning"})
+    upload = next(s for s in scanning["steps"] if s.get("uses", "").startswith("github/codeql-action/upload-sarif"))
+    judge = next(s for s in scanning["steps"] if s.get("with", {}).get("format") == "sarif")
+    assert upload["with"]["sarif_file"] == judge["with"]["output"] and judge["with"]["post"] == "false"
     steps = doc["jobs"]["gate"]["steps"]
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
