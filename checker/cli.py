@@ -105,13 +105,16 @@ format_option = click.option("--format", "format_name", type=click.Choice(FORMAT
 fail_on_option = click.option("--fail-on", "fail_on", type=click.Choice(["deny", "warn"]), default="deny",
                               show_default=True,
                               help="Exit 1 on a fail or invalid manifest (deny), or also on a warn verdict (warn).")
+junit_cases_option = click.option("--junit-cases", "junit_cases", type=click.Choice(["manifest", "rule"]),
+                                  default="manifest", show_default=True,
+                                  help="--format junit: one test case per manifest, or per rule per manifest.")
 output_option = click.option("--output", type=click.Path(path_type=Path), default=None,
                              help="Write the report to FILE instead of standard output.")
 
 
 def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every judging command shares (check, ci): formats, inputs, language, engine."""
-    for option in reversed((format_option, output_option, fail_on_option, registry_option, policies_option, waivers_option,
+    for option in reversed((format_option, output_option, fail_on_option, junit_cases_option, registry_option, policies_option, waivers_option,
                             lang_option, engine_option, opa_options)):
         command = option(command)
     return command
@@ -135,7 +138,7 @@ def main() -> None:
 @fail_closed
 def check(paths: tuple[Path, ...], format_name: str, output: Path | None, registry: str, policies: Path,
           waivers: Path | None, lang: Lang, engine: str, opa: Any = None, quiet: bool = False,
-          verbose: bool = False, fail_on: str = "deny") -> int:
+          verbose: bool = False, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
     """Judge manifests (files, or folders searched for *.yaml/*.yml).
 
     Exit 0 when every manifest passes or only warns, 1 when one fails or is
@@ -157,20 +160,27 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
     if quiet and output is None:
         click.echo(quiet_summary(report, lang, use_color(sys.stdout)), nl=False)
     else:
-        emit(report, format_name, output, lang)
+        emit(report, format_name, output, lang, junit_cases)
     if verbose:
         click.echo(verbose_details(report, loading[0], judging[0], lang), err=True, nl=False)
     return report.exit_code_for(fail_on)  # type: ignore[arg-type]
 
 
-def emit(report: Any, format_name: str, output: Path | None, lang: Lang) -> None:
+def emit(report: Any, format_name: str, output: Path | None, lang: Lang, junit_cases: str = "manifest") -> None:
     """Render the report to stdout or a file (then a one-line summary on stderr)."""
     from checker.formats import render
 
+    def rendered(color: bool) -> str:
+        if format_name == "junit" and junit_cases == "rule":
+            from checker.formats.junit import render_junit_per_rule
+
+            return render_junit_per_rule(report, lang)
+        return render(format_name, report, lang, color=color)
+
     if output is None:
-        click.echo(render(format_name, report, lang, color=use_color(sys.stdout)), nl=False)
+        click.echo(rendered(use_color(sys.stdout)), nl=False)
         return
-    output.write_text(render(format_name, report, lang, color=False), encoding="utf-8")
+    output.write_text(rendered(False), encoding="utf-8")
     counts = report.summary()
     click.echo(f"spbe-check: wrote {format_name} report to {output} "
                f"(pass {counts['pass']}, warn {counts['warn']}, fail {counts['fail']}, invalid {counts['invalid']})",
@@ -306,7 +316,7 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @fail_closed
 def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
                registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
-               opa: Any = None, fail_on: str = "deny") -> int:
+               opa: Any = None, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
     """The pull-request gate: judge the manifests changed between BASE and HEAD.
 
     Only manifests added, modified or renamed under --manifests are judged (and any
@@ -346,7 +356,7 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
     else:
         say(f"spbe-check: judging {len(selection.judged)} changed manifest(s); "
             f"{len(selection.not_judged)} other changed file(s) not judged.")
-    emit(run.report, format_name, output, lang)
+    emit(run.report, format_name, output, lang, junit_cases)
     facts = github.CommentFacts(base_sha=run.revisions.base.hexsha, head_sha=run.revisions.head.hexsha,
                                 folder=manifests_dir, not_judged=len(selection.not_judged),
                                 brought_in=selection.brought_in, trusted_changed=run.trusted_changed,

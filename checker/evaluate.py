@@ -179,6 +179,7 @@ class Judge:
                     if isinstance(api.get("openapi"), str) and "://" not in api["openapi"]:
                         referenced.add((target.path.parent / api["openapi"]).resolve())
         for target, item in loaded:
+            started = time.perf_counter()
             if isinstance(item, Rejected):
                 if not target.explicit and target.path.resolve() in referenced:
                     continue
@@ -192,7 +193,7 @@ class Judge:
                 raise CannotJudge(Text(
                     f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
                     f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
-            emit(self.judge(item, root))
+            emit(replace(self.judge(item, root), seconds=time.perf_counter() - started))
         uris = {t.file: repository_uri(t, root) for t in targets}
         return self.report([replace(r, uri=uris.get(r.file)) for r in results])
 

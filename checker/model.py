@@ -75,6 +75,7 @@ class Result:
     verdict: Verdict
     violations: tuple[Violation, ...] = ()
     uri: str | None = None  # posix path relative to the repository root, whatever the working directory
+    seconds: float = field(default=0.0, compare=False)  # time spent judging it (JUnit `time`)
 
 
 @dataclass(frozen=True)

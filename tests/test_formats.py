@@ -262,7 +262,7 @@ def test_junit_parses_with_the_right_counts() -> None:
     assert len(suites) == 1
     suite = suites[0]
     assert suite.get("name") == "spbe-check"
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("5", "3", "0", "0")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("5", "1", "2", "0")
     cases = {c.get("classname"): c for c in suite.findall("testcase")}
     assert set(cases) == set(VERDICTS)
     assert cases["manifests/ok.yaml"].get("name") == "ok-app" and not list(cases["manifests/ok.yaml"])
@@ -277,8 +277,9 @@ def test_junit_parses_with_the_right_counts() -> None:
     assert "SPBE-HST-001" not in body  # waived: not a failure...
     out = fail.findtext("system-out") or ""
     assert "SPBE-HST-001" in out and "waived" in out and "B-123/M.PANRB/2026" in out  # ...but listed as waived
-    assert cases["manifests/broken.yaml"].find("failure").get("type") == "invalid"  # type: ignore[union-attr]
-    assert cases["manifests/empty.yaml"].find("failure").get("type") == "invalid"  # type: ignore[union-attr]
+    assert cases["manifests/broken.yaml"].find("error").get("type") == "invalid"  # type: ignore[union-attr]
+    assert cases["manifests/empty.yaml"].find("error").get("type") == "invalid"  # type: ignore[union-attr]
+    assert cases["manifests/broken.yaml"].find("failure") is None  # invalid is an error: it could not be judged
 
 
 def test_junit_escapes_and_strips_illegal_characters() -> None:
@@ -290,6 +291,81 @@ def test_junit_escapes_and_strips_illegal_characters() -> None:
     assert "abcd ]]> </failure><x & \"q\"" in (failure.text or "")
     assert root.find(".//testcase[@name='karawang-lapor-warga']").get("classname") == "m/<&>.yaml"  # type: ignore[union-attr]
     assert "\x1b" not in out and "\x00" not in out
+
+
+def junit_schema():
+    """The Jenkins xUnit plugin's JUnit schema (tests/data/JUNIT-SOURCE.md), the strictest common reader."""
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(Path(__file__).resolve().parent / "data" / "junit-10.xsd")))
+
+
+@pytest.mark.parametrize("per_rule", [False, True])
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_junit_validates_against_the_jenkins_schema(lang: str, per_rule: bool) -> None:
+    from lxml import etree
+
+    from checker.formats.junit import render_junit
+
+    schema = junit_schema()
+    for report in (make_report(), make_report(message_en=HOSTILE_TERM + HOSTILE_MD, file="m/<&>\x01.yaml"),
+                   Report("0.1.0", "p", "r", ())):
+        doc = etree.fromstring(render_junit(report, lang, per_rule=per_rule).encode("utf-8"))  # type: ignore[arg-type]
+        assert schema.validate(doc), schema.error_log
+
+
+def test_junit_schema_really_rejects_what_jenkins_would_not_read() -> None:
+    from lxml import etree
+
+    bad = etree.fromstring(b'<testsuites><testsuite name="s" tests="1" failures="0" errors="0">'
+                           b'<testcase name="c" file="x"/></testsuite></testsuites>')
+    assert not junit_schema().validate(bad)  # `file` on a testcase is not in the schema: so we do not write it
+
+
+def test_junit_time_on_suites_and_cases() -> None:
+    from dataclasses import replace
+
+    base = make_report()
+    timed = replace(base, results=tuple(replace(r, seconds=0.25) for r in base.results))
+    root = ET.fromstring(render("junit", timed, "en"))
+    assert root.get("time") == "1.250" and root.find("testsuite").get("time") == "1.250"  # type: ignore[union-attr]
+    assert {c.get("time") for c in root.iter("testcase")} == {"0.250"}
+
+
+def test_junit_per_rule_has_one_case_per_rule_per_manifest() -> None:
+    from checker.formats.junit import render_junit
+
+    root = ET.fromstring(render_junit(make_report(), "en", per_rule=True))
+    suite = root.find("testsuite")
+    cases = list(suite.iter("testcase"))  # type: ignore[union-attr]
+    rules = {"SPBE-HST-001", "SPBE-HST-002", "SPBE-MOR-002", "SPBE-MOR-005"}
+    judged = 3  # ok, warn, fail; the two invalid manifests are one <error> each
+    assert len(cases) == judged * len(rules) + 2
+    by = {(c.get("classname"), c.get("name").split()[0]): c for c in cases}  # type: ignore[union-attr]
+    karawang = "manifests/kabupaten-karawang/lapor-warga.yaml"
+    assert by[(karawang, "SPBE-MOR-002")].find("failure") is not None
+    assert by[(karawang, "SPBE-HST-001")].find("skipped") is not None  # waived
+    assert by[(karawang, "SPBE-HST-002")].find("failure") is not None  # expired waiver counts
+    assert list(by[("manifests/ok.yaml", "SPBE-MOR-002")]) == []  # passed
+    warn = by[("manifests/warn.yaml", "SPBE-MOR-005")]
+    assert warn.find("failure") is None and "Name is close" in (warn.findtext("system-out") or "")
+    assert by[("manifests/broken.yaml", "manifests/broken.yaml")].find("error") is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == \
+        (str(len(cases)), "2", "2", "1")  # type: ignore[union-attr]
+
+
+def test_cli_junit_cases_rule(tiny_policies, registry_file, write) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+    from tests.conftest import VALID_MANIFEST
+
+    result = CliRunner().invoke(main, ["check", str(write("m.yaml", VALID_MANIFEST)), "--format", "junit",
+                                       "--junit-cases", "rule", "--policies", str(tiny_policies),
+                                       "--registry", str(registry_file)])
+    assert result.exit_code == 1
+    names = [c.get("name") for c in ET.fromstring(result.stdout).iter("testcase")]
+    assert names == ["SPBE-HST-901 Hosting should be PDN", "SPBE-MOR-901 Parking is done by the registry"]
 
 
 # --- markdown --------------------------------------------------------------------------------
@@ -418,7 +494,7 @@ def verdicts_from(name: str, out: str) -> dict[str, str]:
     if name == "junit":
         found = {}
         for case in ET.fromstring(out).iter("testcase"):
-            failure = case.find("failure")
+            failure = case.find("failure") if case.find("failure") is not None else case.find("error")
             if failure is not None:
                 found[case.get("classname")] = failure.get("type")
             else:

@@ -107,7 +107,7 @@ def verdicts_in_every_format(report) -> set[str]:
         seen.add(VERDICT_WORDS[word])
         suite = ET.fromstring(render("junit", report, lang)).find("testsuite")
         case = suite.find("testcase")
-        failure = case.find("failure")
+        failure = case.find("failure") if case.find("failure") is not None else case.find("error")
         seen.add(failure.get("type") if failure is not None else ("warn" if report.results[0].verdict == "warn" else "pass"))
     return seen
 
