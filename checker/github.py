@@ -23,7 +23,7 @@ from typing import Any, Callable, Literal, Mapping
 
 import jinja2
 
-from checker.formats.escape import md_escape, strip_control
+from checker.formats.escape import gl_escape, md_escape, strip_control
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
 from checker.paths import TEMPLATES_DIR
 
@@ -194,6 +194,15 @@ def _finalize(value: Any) -> str:
     return md_escape(value)
 
 
+def _finalize_gitlab(value: Any) -> str:
+    """As `_finalize`, plus GitLab's references (#12, !3, ~x, %m, $s) made inert: they would link and notify."""
+    if isinstance(value, Raw):
+        return str(value)
+    if value is None:
+        return ""
+    return gl_escape(value)
+
+
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`\\()\[\]]*)?$")
 
 
@@ -205,10 +214,11 @@ def link(text: Any, url: str | None) -> Raw:
     return Raw(label)
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=2)
+def _environment(flavour: str = "github") -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False,
-                             finalize=_finalize, undefined=jinja2.StrictUndefined,
+                             finalize=_finalize_gitlab if flavour == "gitlab" else _finalize,
+                             undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals["link"] = link
     return env
@@ -239,10 +249,10 @@ LABELS: dict[str, Text] = {
                     "Kebijakan, registri, dan pengecualian dibaca dari revisi dasar, bukan dari pull request ini."),
     "revisions": Text("Policy revision {policy} · registry revision {registry} · head {head}",
                       "Revisi kebijakan {policy} · revisi registri {registry} · head {head}"),
-    "more": Text("{n} more manifest(s) are not shown in detail: the comment is limited to 65,536 characters. The job log has the full report.",
-                 "{n} manifes lagi tidak ditampilkan rinci: komentar dibatasi 65.536 karakter. Log job memuat laporan lengkap."),
-    "cut": Text("The comment was cut at GitHub's 65,536-character limit; the job log has the full report.",
-                "Komentar dipotong pada batas 65.536 karakter GitHub; log job memuat laporan lengkap."),
+    "more": Text("{n} more manifest(s) are not shown in detail: the comment is limited to {limit} characters. The job log has the full report.",
+                 "{n} manifes lagi tidak ditampilkan rinci: komentar dibatasi {limit} karakter. Log job memuat laporan lengkap."),
+    "cut": Text("The comment was cut at the {limit}-character limit; the job log has the full report.",
+                "Komentar dipotong pada batas {limit} karakter; log job memuat laporan lengkap."),
     "run": Text("Job log", "Log job"),
     "footer": Text("Updated on every push by", "Diperbarui pada setiap push oleh"),
 }
@@ -270,8 +280,10 @@ def _violation_view(v: Violation, report: Report, lang: Lang) -> dict[str, Any]:
         note = LABELS["waived"].get(lang).format(decree=v.waiver.decree, expires=v.waiver.expires)
     elif v.expired_waiver is not None:
         note = LABELS["expired"].get(lang).format(decree=v.expired_waiver.decree, expires=v.expired_waiver.expires)
+    from checker.formats.sarif import help_uri
+
     return {
-        "rule": v.rule, "line": v.line, "field": v.field, "message": v.message.get(lang), "note": note,
+        "rule": v.rule, "rule_link": link(v.rule, help_uri(v.rule)), "line": v.line, "field": v.field, "message": v.message.get(lang), "note": note,
         "title": info.title.get(lang) if info else "",
         "remediation": info.remediation.get(lang) if info else "",
         "suggestions": [{"link": link(s.name, s.url), "id": s.id} for s in _best(v.suggestions)],
@@ -299,15 +311,17 @@ def _emoji(outcome: str) -> Raw:
     return Raw({"pass": "✅", "warn": "⚠️", "fail": "❌", "error": "⛔"}[outcome])
 
 
-def render_comment(report: Report | None, lang: Lang, facts: CommentFacts) -> str:
-    """The sticky comment: marker first, then the template; never longer than GitHub allows."""
+def render_comment(report: Report | None, lang: Lang, facts: CommentFacts, limit: int = COMMENT_LIMIT,
+                   flavour: str = "github") -> str:
+    """The sticky comment: marker first, then the template; never longer than the forge allows (`limit`)."""
     outcome: Outcome = "error" if facts.error is not None or report is None else outcome_of(report, facts.fail_on)
     results = list(report.results) if report is not None else []
-    t = {k: v.get(lang) for k, v in LABELS.items()}
+    shown_limit = f"{limit:,}".replace(",", "." if lang == "id" else ",")
+    t = {k: v.get(lang).replace("{limit}", shown_limit) for k, v in LABELS.items()}
 
     def render(detailed: int) -> str:
         views = [_result_view(r, report, lang, facts) for r in results] if report is not None else []
-        body = _environment().get_template(TEMPLATE_NAME).render(
+        body = _environment(flavour).get_template(TEMPLATE_NAME).render(
             t=t, outcome=outcome, emoji=_emoji(outcome), word=WORDS[outcome].get(lang),
             results=views, detailed=views[:detailed], hidden=max(0, len(views) - detailed),
             more=t["more"].format(n=max(0, len(views) - detailed)),
@@ -324,10 +338,10 @@ def render_comment(report: Report | None, lang: Lang, facts: CommentFacts) -> st
 
     detailed = len(results)
     body = render(detailed)
-    while _length(body) > COMMENT_LIMIT and detailed > 0:
+    while _length(body) > limit and detailed > 0:
         detailed = detailed // 2 if detailed > 1 else 0
         body = render(detailed)
-    return cap(body, t["cut"])
+    return cap(body, t["cut"], limit)
 
 
 def _length(text: str) -> int:

@@ -377,7 +377,7 @@ def test_markdown_neutralises_hostile_text() -> None:
     assert "](http://evil" not in out and "[x](" not in out
     assert "http://evil" not in out  # not even as a bare autolink
     assert "**bold**" not in out and "\\*\\*bold\\*\\*" in out
-    row = next(line for line in out.splitlines() if "SPBE\\-MOR\\-002 |" in line)
+    row = next(line for line in out.splitlines() if "SPBE-MOR-002 |" in line)
     assert "second \\| line" in row  # newline collapsed and pipe escaped: still one row
     assert row.count(" | ") == 5
 
@@ -386,13 +386,13 @@ def test_markdown_content() -> None:
     out = render("markdown", make_report(), "en")
     assert out.startswith("## ")
     assert "| 1 | 1 | 1 | 2 | 5 |" in out
-    assert "[SP4N\\-LAPOR\\!](https://lapor.go.id)" in out  # linked because the url is there
-    assert "Lapor \\(lama\\) (APP\\-000009" in out  # not linked: no url
-    assert "Use SP4N\\-LAPOR\\! instead\\." in out
-    assert "B\\-123/M\\.PANRB/2026" in out and "expired" in out
+    assert "[SP4N-LAPOR!](https://lapor.go.id)" in out  # linked because the url is there
+    assert "Lapor (lama) (APP-000009" in out  # not linked: no url
+    assert "Use SP4N-LAPOR! instead." in out
+    assert "B-123/M.PANRB/2026" in out and "expired" in out
     assert "Reuse instead" in out
     out_id = render("markdown", make_report(), "id")
-    assert "Gunakan ulang" in out_id and "Fungsi LYN\\-PENGADUAN" in out_id
+    assert "Gunakan ulang" in out_id and "Fungsi LYN-PENGADUAN" in out_id
 
 
 def test_markdown_template_escapes_every_value() -> None:
@@ -407,12 +407,15 @@ def test_markdown_links_only_safe_urls() -> None:
     assert md_link("x", "javascript:alert(1)") == "x"
     assert md_link("x", "https://a.example/p (1)") == "x"
     assert safe_url("https://a.example/p(1)") == "https://a.example/p%281%29"
-    assert md_link("[y](z)", "https://ok.example") == "[\\[y\\]\\(z\\)](https://ok.example)"
+    assert md_link("[y](z)", "https://ok.example") == "[\\[y\\](z)](https://ok.example)"
 
 
 def test_md_escape_covers_markdown_and_html() -> None:
     escaped = md_escape("\\`*_{}[]()#+-.!|<>~&\"'")
-    assert escaped == "\\\\\\`\\*\\_\\{\\}\\[\\]\\(\\)\\#\\+\\-\\.\\!\\|&lt;&gt;\\~&amp;&quot;&#x27;"
+    assert escaped == "\\\\\\`\\*\\_\\{\\}\\[\\]()#+-.!\\|&lt;&gt;\\~&amp;&quot;&#x27;"
+    for starts_a_block, escaped_start in (("- item", "\\- item"), ("+ item", "\\+ item"), ("# heading", "\\# heading"),
+                                          ("12. item", "12\\. item"), ("3) item", "3\\) item"), ("=== x", "\\=== x")):
+        assert md_escape(starts_a_block) == escaped_start
     assert md_escape("a\nb\r\nc") == "a b c"
     assert md_escape(None) == ""
 
@@ -531,7 +534,9 @@ def test_md_escape_never_leaves_markup(value: str) -> None:
     out = md_escape(value)
     assert "<" not in out and ">" not in out and "\n" not in out
     assert not re.search(r"@(?!\u200b)", out)
-    assert not re.search(r"(?<!\\)(?:\\\\)*[\[\]()*_`|]", out.replace("\\\\", ""))
+    assert not re.search(r"(?<!\\)(?:\\\\)*[\[\]*_`|~{}]", out.replace("\\\\", ""))
+    assert not re.match(r"[ ]*(?:[-+#=]|\d+[.)])", out)  # never starts a list or heading
+    assert not re.search(r"#\d", out)  # never references an issue
 
 
 @given(st.text())

@@ -168,7 +168,7 @@ def test_gate_posts_one_sticky_comment_status_and_label_then_turns_green(gitrepo
     assert any(m == "PATCH" and p.endswith(f"/issues/comments/{fake.comments[0]['id']}") for m, p in fake.writes())
     body = fake.comments[0]["body"]
     assert body.startswith(gh.MARKER) and body.count(gh.MARKER) == 1
-    assert "SPBE\\-MOR\\-901" in body and "manifests/karawang/parkir\\.yaml" in body and "Reuse it" in body
+    assert "SPBE-MOR-901" in body and "manifests/karawang/parkir.yaml" in body and "Reuse it" in body
     assert fake.statuses[-1] == {"sha": head, "state": "failure", "context": "spbe-check",
                                  "description": "1 fail, 0 invalid, 0 warn, 0 pass (1 manifests)",
                                  "target_url": f"https://github.example/{REPOSITORY}/actions/runs/123456"}
@@ -330,7 +330,7 @@ def test_step_summary_gets_the_comment(gitrepo: GitRepo, fake: FakeGitHub, tmp_p
     summary = tmp_path / "summary.md"
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     run_ci(gitrepo, env=actions_env(tmp_path, fake.base, gitrepo.head, GITHUB_STEP_SUMMARY=str(summary)))
-    assert "SPBE\\-MOR\\-901" in summary.read_text() and gh.MARKER not in summary.read_text()
+    assert "SPBE-MOR-901" in summary.read_text() and gh.MARKER not in summary.read_text()
 
 
 # --- the comment -------------------------------------------------------------------------------
@@ -352,11 +352,12 @@ def test_comment_escapes_everything_from_manifests() -> None:
               "<!-- spbe-check:verdict --> **bold** | cell | `code` #1"
     result = Result("manifests/[x](https:/evil)/<b>@admins.yaml", "karawang-x", "fail", (violation(hostile),))
     body = gh.render_comment(report_with([result]), "en", gh.CommentFacts(base_sha="a" * 40, head_sha="b" * 40))
-    assert body.startswith(gh.MARKER) and body.count("spbe-check:verdict") == 1
+    assert body.startswith(gh.MARKER) and body.count(gh.MARKER) == 1  # the hostile copy is inert text (&lt;!--)
+    assert "&lt;!-- spbe-check:verdict --&gt;" in body
     for raw in ("<img", "<b>", "[click](", "![p](", "@everyone", "@admins", "**bold**", "| cell |", "`code`"):
         assert raw not in body, raw
     assert "@\u200beveryone" in body
-    assert "[SP4N\\-LAPOR\\!](https://lapor.go.id)" in body  # registry links survive
+    assert "[SP4N-LAPOR!](https://lapor.go.id)" in body  # registry links survive
 
 
 def test_only_plain_https_registry_urls_become_links() -> None:
@@ -368,7 +369,7 @@ def test_only_plain_https_registry_urls_become_links() -> None:
 
 def test_comment_in_bahasa_indonesia() -> None:
     body = gh.render_comment(report_with([Result("m.yaml", "m", "fail", (violation("pesan"),))]), "id", gh.CommentFacts())
-    assert "GAGAL" in body and "Cara memperbaiki" in body and "Gunakan aplikasi terdaftar" in body and "pesan \\(id\\)" in body
+    assert "GAGAL" in body and "Cara memperbaiki" in body and "Gunakan aplikasi terdaftar" in body and "pesan (id)" in body
 
 
 def test_comment_is_capped_at_githubs_limit() -> None:
@@ -379,7 +380,7 @@ def test_comment_is_capped_at_githubs_limit() -> None:
     assert body.startswith(gh.MARKER)
     assert "65,536" in body
     # the summary table still lists every manifest when it fits; details are dropped first
-    assert "manifests/agency\\-0599/app\\.yaml" in body
+    assert "manifests/agency-0599/app.yaml" in body
 
 
 def test_cap_cuts_at_a_line_and_adds_a_note() -> None:
@@ -408,3 +409,13 @@ def test_scrub_masks_tokens() -> None:
     assert "ghp_" not in gh.scrub("leaked ghp_" + "A" * 36)
     assert gh.scrub("Authorization: Bearer abcdefgh12345678") == "Authorization: Bearer ***"
     assert gh.scrub("the token was rejected (401)") == "the token was rejected (401)"
+
+
+def test_comment_reads_well_and_links_each_rule_to_its_help() -> None:
+    """The tool's own prose is not escaped (no `SPBE\\-MOR\\-901`, no `manifest\\(s\\)`); each rule links to its help."""
+    body = gh.render_comment(report_with([Result("manifests/a-b.c.yaml", "a-b", "fail", (violation("Fungsi (LYN-X) ada."),))]),
+                             "en", gh.CommentFacts(base_sha="a" * 40, head_sha="b" * 40))
+    for ugly in ("SPBE\\-", "manifest\\(s\\)", "a\\-b", "\\.yaml", "\\(LYN"):
+        assert ugly not in body, ugly
+    assert "Judged 1 manifest(s)" in body and "Fungsi (LYN-X) ada." in body
+    assert "[SPBE-MOR-901](https://github.com/spbe/spbe-check/blob/main/README.md#the-rules)" in body

@@ -30,8 +30,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
 _SPACES = re.compile(r"[ \t]*\n[ \t]*")
 
-# Characters that mean something to CommonMark/GFM, backslash-escaped.
-_MD_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|<>~")
+# Characters that make markup anywhere in a line (emphasis, code, links, tables, strikethrough,
+# GitLab's {+ +} diffs), backslash-escaped. Others only matter at the start of a line (lists,
+# headings, setext underlines, ordered lists) and are escaped only there; `-`, `.`, `(`, `!`
+# inside a value are plain text and stay readable (`SPBE-MOR-003`, `manifest(s)`).
+_MD_PUNCTUATION = frozenset("\\`*_{}[]|~")
+_MD_LINE_START = re.compile(r"^([ ]*)(?:([-+#=])|(\d{1,9})([.)]))")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 ZWSP = "\u200b"
 # Bare URLs that GFM would turn into links even when every punctuation mark is escaped.
@@ -77,17 +81,21 @@ def defuse_ci_commands(text: str) -> str:
 
 
 def md_escape(value: Any) -> str:
-    """Render a value as literal text in GitHub Markdown, safe in a table cell.
+    """Render a value as literal text in GitHub/GitLab Markdown, safe in a table cell, still readable.
 
     Control characters are stripped and line breaks collapsed (a newline would end
-    the table row); HTML-significant characters become entities; Markdown
-    punctuation is backslash-escaped so nothing becomes emphasis, a link, an image,
-    a heading or a cell boundary; `@` is followed by a zero-width space so no
-    `@team` is notified; bare `scheme://` and `www.` get one too so GFM does not
-    autolink them.
+    the table row); HTML-significant characters become entities; the Markdown
+    punctuation that makes markup anywhere is backslash-escaped so nothing becomes
+    emphasis, code, a link, an image or a cell boundary, and a value that would start
+    a list or heading at a line start is escaped there; `@` and `#` before a digit get
+    a zero-width space so no `@team` is notified and no `#12` issue is referenced;
+    bare `scheme://` and `www.` get one too so GFM does not autolink them. Hyphens,
+    dots, parentheses and `!` elsewhere are left alone: escaping them is what made
+    comments read as `SPBE\\-MOR\\-003` in e-mail notifications.
     """
     text = strip_control(value)
     text = _AUTOLINK.sub(ZWSP, text)
+    text = re.sub(r"#(?=\d)", "#" + ZWSP, text)
     out: list[str] = []
     for char in text:
         if char in _HTML_ENTITIES:
@@ -98,7 +106,26 @@ def md_escape(value: Any) -> str:
             out.append("@" + ZWSP)
         else:
             out.append(char)
-    return "".join(out)
+    escaped = "".join(out)
+    match = _MD_LINE_START.match(escaped)
+    if match:
+        if match.group(2):
+            escaped = match.group(1) + "\\" + escaped[len(match.group(1)):]
+        else:
+            cut = match.end(3)
+            escaped = escaped[:cut] + "\\" + escaped[cut:]
+    return escaped
+
+
+# GitLab turns these into references in a note (issues #1, merge requests !1, labels ~x,
+# milestones %x, snippets $1, epics &1) and its inline diffs {+ +} [- -] into markup, even
+# after Markdown escaping: a zero-width space after the sigil breaks the pattern.
+_GITLAB_SIGIL = re.compile(r"(\\~|&amp;|[!%$])(?=[0-9A-Za-z\"'&])|(\\[{\[])(?=[+-])")
+
+
+def gl_escape(value: Any) -> str:
+    """`md_escape` for a GitLab note: also no references, no inline diffs."""
+    return _GITLAB_SIGIL.sub(lambda m: (m.group(1) or m.group(2)) + ZWSP, md_escape(value))
 
 
 def gh_escape_data(value: Any) -> str:
