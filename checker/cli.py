@@ -301,9 +301,10 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 
 
 @main.command("ci")
-@click.option("--base", "base_ref", required=True,
+@click.option("--base", "base_ref", default=None,
               help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
-                   "Policies, registry and waivers are read from the merge base of BASE and HEAD.")
+                   "Policies, registry and waivers are read from the merge base of BASE and HEAD. "
+                   "Default on a GitLab merge-request pipeline: CI_MERGE_REQUEST_DIFF_BASE_SHA.")
 @click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
 @click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
               show_default="the current directory's git work tree", help="The git repository.")
@@ -311,10 +312,11 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
               help="Folder (inside the repository) whose *.yaml/*.yml files are manifests.")
 @judging_options
 @click.option("--post/--no-post", default=True, show_default=True,
-              help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set); "
+              help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set) "
+                   "or merge request (GitLab CI merge-request pipeline, GITLAB_TOKEN set); "
                    "--no-post prints what would be posted.")
 @fail_closed
-def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
+def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
                registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
                opa: Any = None, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
     """The pull-request gate: judge the manifests changed between BASE and HEAD.
@@ -327,7 +329,13 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
     import tempfile
 
     from checker import ci as gate
-    from checker import github
+    from checker import forge, github
+
+    if base_ref is None:
+        base_ref = forge.detected_revisions(os.environ).base
+        if base_ref is None:
+            raise click.UsageError("Missing option '--base' (only a GitLab merge-request pipeline supplies it, "
+                                   "as CI_MERGE_REQUEST_DIFF_BASE_SHA).")
 
     def say(line: str) -> None:
         from checker.formats.escape import defuse_ci_commands
@@ -339,11 +347,11 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
                                 Path(workdir), opa=opa)
         except CannotJudge as err:
-            github.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
+            forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise
         except Exception as err:  # noqa: BLE001 - still tell the pull request; fail_closed turns it into exit 2
-            github.publish(None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"),
-                           os.environ, post, say)
+            forge.publish(None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"),
+                          os.environ, post, say)
             raise
     for note in run.inputs.notes:
         say(f"spbe-check: {note}")
@@ -363,7 +371,7 @@ def ci_command(base_ref: str, head_ref: str, repo_dir: Path, manifests_dir: str,
                                 fail_on=fail_on)
     if run.trusted_changed:
         say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
-    github.publish(run.report, lang, facts, os.environ, post, say)
+    forge.publish(run.report, lang, facts, os.environ, post, say)
     return run.report.exit_code_for(fail_on)  # type: ignore[arg-type]
 
 

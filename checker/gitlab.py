@@ -160,7 +160,7 @@ def merge_request_context(env: Mapping[str, str]) -> Context:
 # GitLab runs a note's quick actions (`/approve`, `/merge`, `/label`, `/close`…) from lines
 # that start with a slash; a zero-width space after the slash leaves the text readable and
 # inert. GitLab references (#12, !3, ~label, %milestone, $snippet) would link and notify.
-_QUICK_ACTION = re.compile(r"^([ \t]*)/(?=[A-Za-z])", re.MULTILINE)
+_QUICK_ACTION = re.compile(r"^([ \t>]*)/(?=[A-Za-z])", re.MULTILINE)  # also inside a quote
 ZWSP = "\u200b"
 
 

@@ -125,7 +125,7 @@ def run_ci(repo: GitRepo, *extra: str, env: dict[str, str] | None = None, base: 
     args = ["ci", "--base", base, "--repo", str(repo.root),
             "--policies", str(repo.root / "policies"), "--registry", str(repo.root / "registry" / "registry.json"),
             *extra]
-    clean = {k: None for k in os.environ if k.startswith("GITHUB_")}
+    clean = {k: None for k in os.environ if k.startswith(("GITHUB_", "GITLAB_", "CI_"))}  # the host CI's own variables
     return CliRunner().invoke(main, args, env={**clean, **(env or {})}, catch_exceptions=False)
 
 
