@@ -21,7 +21,7 @@ from checker.model import Lang, Text
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
 
 EXIT_CANNOT_JUDGE = 2
-FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "github")
+FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "github", "gitlab")
 
 
 def use_color(stream: Any) -> bool:
@@ -101,7 +101,8 @@ def opa_options(command: Callable[..., Any]) -> Callable[..., Any]:
         wrapper = option(wrapper)
     return wrapper
 format_option = click.option("--format", "format_name", type=click.Choice(FORMAT_NAMES), default="text",
-                             show_default=True, help="Output format.")
+                             show_default=True,
+                             help="Output format (gitlab: a GitLab Code Quality report for the merge-request widget).")
 fail_on_option = click.option("--fail-on", "fail_on", type=click.Choice(["deny", "warn"]), default="deny",
                               show_default=True,
                               help="Exit 1 on a fail or invalid manifest (deny), or also on a warn verdict (warn).")

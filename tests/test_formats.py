@@ -93,7 +93,7 @@ VERDICTS = {"manifests/ok.yaml": "pass", "manifests/warn.yaml": "warn",
 # --- registry --------------------------------------------------------------------------------
 
 def test_registry_has_every_format_by_name() -> None:
-    assert NAMES == ("text", "json", "sarif", "junit", "markdown", "github")
+    assert NAMES == ("text", "json", "sarif", "junit", "markdown", "github", "gitlab")
     assert set(FORMATS) == set(NAMES)
     for name, formatter in FORMATS.items():
         assert formatter.name == name
@@ -511,6 +511,15 @@ def verdicts_from(name: str, out: str) -> dict[str, str]:
         return {h.replace("\\", ""): v for h, v in zip(headings, verdicts, strict=True)}
     if name == "github":
         return {m.group(2): m.group(1) for m in re.finditer(r"^spbe-check: (pass|warn|fail|invalid) (\S+)", out, re.MULTILINE)}
+    if name == "gitlab":  # no issue means pass; the worst severity gives the verdict
+        rank = {"blocker": "invalid", "critical": "fail", "minor": "warn"}
+        found = {f: "pass" for f in VERDICTS}
+        for issue in json.loads(out):
+            verdict = rank.get(issue["severity"])
+            order = ["pass", "warn", "fail", "invalid"]
+            if verdict and order.index(verdict) > order.index(found[issue["location"]["path"]]):
+                found[issue["location"]["path"]] = verdict
+        return found
     raise AssertionError(name)
 
 
@@ -617,3 +626,34 @@ def test_sarif_line_hash_only_with_a_region() -> None:
     first, second = json.loads(render("sarif", report, "en"))["runs"][0]["results"]
     assert first["partialFingerprints"]["primaryLocationLineHash"] == "abc:1"
     assert "primaryLocationLineHash" not in second["partialFingerprints"]
+
+
+# --- gitlab code quality ----------------------------------------------------------------------
+
+def test_gitlab_code_quality_report() -> None:
+    """The fields GitLab's merge-request widget reads: description, check_name, fingerprint, severity, location."""
+    issues = json.loads(render("gitlab", make_report(message_en=HOSTILE_TERM + " <b>x</b>"), "en"))
+    assert isinstance(issues, list) and issues
+    for issue in issues:
+        assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(issue)
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert isinstance(issue["location"]["lines"]["begin"], int) and issue["location"]["lines"]["begin"] >= 1
+        assert "\x1b" not in issue["description"] and "\x9b" not in issue["description"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    by = {(i["location"]["path"], i["check_name"]): i for i in issues}
+    karawang = "manifests/kabupaten-karawang/lapor-warga.yaml"
+    assert by[(karawang, "SPBE-MOR-002")]["severity"] == "critical"
+    assert by[(karawang, "SPBE-MOR-002")]["location"]["lines"]["begin"] == 21
+    assert by[(karawang, "SPBE-HST-001")]["severity"] == "info" and "B-123/M.PANRB/2026" in by[(karawang, "SPBE-HST-001")]["description"]
+    assert by[("manifests/warn.yaml", "SPBE-MOR-005")]["severity"] == "minor"
+    assert by[("manifests/empty.yaml", "SPBE-SCH-001")]["severity"] == "blocker"
+
+
+def test_gitlab_fingerprints_survive_moving_lines() -> None:
+    from dataclasses import replace
+
+    base = make_report()
+    moved = replace(base, results=tuple(replace(r, violations=tuple(replace(v, line=(v.line or 0) + 5) for v in r.violations))
+                                        for r in base.results))
+    first, second = json.loads(render("gitlab", base, "en")), json.loads(render("gitlab", moved, "en"))
+    assert [i["fingerprint"] for i in first] == [i["fingerprint"] for i in second]

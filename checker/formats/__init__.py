@@ -20,6 +20,7 @@ _MODULES: dict[str, str] = {
     "junit": "checker.formats.junit",
     "markdown": "checker.formats.markdown",
     "github": "checker.formats.github",
+    "gitlab": "checker.formats.codequality",
 }
 NAMES: tuple[str, ...] = tuple(_MODULES)
 
