@@ -319,3 +319,32 @@ def test_revisions_are_exposed_as_plain_values() -> None:
         ("gitlab", sha, "b" * 40, "main", "c" * 40)
     assert detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": "main; rm -rf"}).base is None
     assert detected_revisions({}).forge == "github"
+
+
+# --- the .gitlab-ci.yml template ----------------------------------------------------------------
+
+
+def test_gitlab_ci_template_runs_the_gate_on_merge_requests_only() -> None:
+    import shlex
+
+    import yaml
+
+    path = Path(__file__).resolve().parent.parent / ".gitlab" / "ci-templates" / "spbe-gate.gitlab-ci.yml"
+    job = yaml.safe_load(path.read_text(encoding="utf-8"))["spbe-gate"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert job["variables"]["GIT_DEPTH"] == "0"
+    assert job["artifacts"]["when"] == "always"
+    assert job["artifacts"]["reports"] == {"codequality": "gl-code-quality.json", "junit": "spbe-check-junit.xml"}
+    commands = [shlex.split(line.split(" || ")[0]) for line in job["script"]]
+    widget, gate = commands
+    assert widget[:2] == ["spbe-check", "ci"] and "--no-post" in widget
+    assert widget[widget.index("--format") + 1] == "gitlab" and widget[widget.index("--output") + 1] == "gl-code-quality.json"
+    assert gate[:2] == ["spbe-check", "ci"] and "--no-post" not in gate and "--base" not in gate
+    assert gate[gate.index("--output") + 1] == "spbe-check-junit.xml"
+    text = path.read_text(encoding="utf-8")
+    assert "CI_JOB_TOKEN" not in text.split("#")[-1] and "GITLAB_TOKEN" in text and "`api` scope" in text
+    from checker.cli import main as cli
+
+    for command in commands:  # every option the template passes exists
+        result = CliRunner().invoke(cli, [*command[1:], "--help"])
+        assert result.exit_code == 0, result.output
