@@ -21,7 +21,7 @@ from tests.conftest import VALID_MANIFEST
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = yaml.safe_load((Path(__file__).parent / "corpus_expected.yaml").read_text(encoding="utf-8"))
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "github")
+FORMATS = ("text", "json", "sarif", "junit", "markdown", "github", "gitlab")
 
 
 def test_corpus_is_complete():
