@@ -115,8 +115,8 @@ output_option = click.option("--output", type=click.Path(path_type=Path), defaul
 
 def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every judging command shares (check, ci): formats, inputs, language, engine."""
-    for option in reversed((format_option, output_option, fail_on_option, junit_cases_option, registry_option, policies_option, waivers_option,
-                            lang_option, engine_option, opa_options)):
+    for option in reversed((format_option, output_option, fail_on_option, junit_cases_option, registry_option,
+                            policies_option, waivers_option, lang_option, engine_option, opa_options)):
         command = option(command)
     return command
 
