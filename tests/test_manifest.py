@@ -117,3 +117,14 @@ def test_position_of_falls_back_to_parent():
     assert position_of(positions, "spec.apis[0].gateway") == (12, 7)
     assert position_of(positions, "spec.other") == (10, 1)
     assert position_of({}, "x") == (None, None)
+
+
+def test_reader_keeps_where_each_value_ends() -> None:
+    """SARIF regions end where the offending value ends (column exclusive, as SARIF counts)."""
+    from checker.yamlsafe import parse_yaml
+
+    doc = parse_yaml('a: plain value\nb: "quoted"\nc: [X-1, Y-22]\nd:\n  e: 1\n')
+    assert doc.positions["a"] == (1, 4) and doc.ends["a"] == (1, 15)
+    assert doc.ends["b"] == (2, 12)  # the quotes belong to the value
+    assert doc.positions["c[1]"] == (3, 10) and doc.ends["c[1]"] == (3, 14)
+    assert doc.positions["d"] == (4, 1) and doc.ends["d"] == (4, 2)  # a block: its key
