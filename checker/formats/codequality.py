@@ -21,9 +21,10 @@ from checker.formats.escape import json_dumps, strip_control
 from checker.formats.interface import FunctionFormatter
 from checker.formats.json_format import TOOL_NAME
 from checker.formats.sarif import INVALID_MESSAGE, INVALID_RULE
-from checker.model import Lang, Report, Result, Violation
+from checker.model import Lang, Report, Result, Text, Violation
 
 ENGINE = TOOL_NAME
+WAIVED = Text("waived: {decree}, until {expires}", "dikecualikan: {decree}, berlaku s.d. {expires}")
 
 
 def _path(result: Result) -> str:
@@ -58,7 +59,8 @@ def codequality_document(report: Report, lang: Lang) -> list[dict[str, Any]]:
         info = report.rules.get(rule)
         text = strip_control(message.get(lang)) or rule
         if violation is not None and violation.waived and violation.waiver is not None:
-            text += strip_control(f" (waived: {violation.waiver.decree}, until {violation.waiver.expires})")
+            text += strip_control(" (" + WAIVED.get(lang).format(decree=violation.waiver.decree,
+                                                                 expires=violation.waiver.expires) + ")")
         line = violation.line if violation is not None and violation.line else 1
         issue: dict[str, Any] = {
             "type": "issue",
