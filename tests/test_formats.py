@@ -657,3 +657,16 @@ def test_gitlab_fingerprints_survive_moving_lines() -> None:
                                         for r in base.results))
     first, second = json.loads(render("gitlab", base, "en")), json.loads(render("gitlab", moved, "en"))
     assert [i["fingerprint"] for i in first] == [i["fingerprint"] for i in second]
+
+
+def test_github_annotations_name_the_file_from_the_repository_root() -> None:
+    """GitHub places annotations relative to the checkout's root, whatever directory `check` ran in."""
+    report = Report("0.1.0", "p", "r", (
+        Result("karawang/a.yaml", "a", "fail", (Violation("SPBE-MOR-002", "deny", Text("x", "x"), "spec", 3, 1,
+                                                          end_line=3, end_column=9),),
+               uri="manifests/karawang/a.yaml"),
+        Result("karawang/b.yaml", None, "invalid", uri="manifests/karawang/b.yaml"),
+    ), rules=RULES)
+    out = render("github", report, "en")
+    assert "::error file=manifests/karawang/a.yaml,line=3,endLine=3,col=1,endColumn=9," in out
+    assert "file=manifests/karawang/b.yaml" in out

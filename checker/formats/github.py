@@ -71,10 +71,14 @@ def render_github(report: Report, lang: Lang, color: bool = False) -> str:
         for violation in result.violations:
             line = violation.line if violation.line is not None and violation.line >= 1 else None
             column = violation.column if line is not None and violation.column is not None and violation.column >= 1 else None
+            end_line = violation.end_line if line is not None and column is not None and violation.end_line else None
+            # GitHub takes an end column only for a range on one line.
+            end_column = violation.end_column if end_line == line else None
             out.append(command(_kind(violation), _message(violation, report, lang),
-                               file=result.file, line=line, col=column, title=violation.rule))
+                               file=result.uri or result.file, line=line, endLine=end_line, col=column,
+                               endColumn=end_column, title=violation.rule))
         if result.verdict == "invalid" and not result.violations:
-            out.append(command("error", LABELS["invalid"].get(lang), file=result.file, title="SPBE-SCH-001"))
+            out.append(command("error", LABELS["invalid"].get(lang), file=result.uri or result.file, title="SPBE-SCH-001"))
     counts = report.summary()
     out.append(defuse_ci_commands(strip_control(LABELS["summary"].get(lang).format(
         pass_=counts["pass"], warn=counts["warn"], fail=counts["fail"], invalid=counts["invalid"],
