@@ -11,8 +11,9 @@ verdict's; the error says what to fix.
 Runs on GitLab CI merge-request pipelines (`GITLAB_CI`, `CI_MERGE_REQUEST_IID`); the API is
 `CI_API_V4_URL`, so self-managed instances inside a ministry's network work as gitlab.com
 does. The token is `GITLAB_TOKEN`: a project access token with the `api` scope and the
-Reporter role (the CI job token cannot write notes). It is scrubbed from every message
-and only ever sent over https (or to a loopback address, for tests).
+Developer role (the least that may set a commit status; the CI job token cannot write
+notes). It is scrubbed from every message and only ever sent over https (or to a loopback
+address, for tests).
 """
 from __future__ import annotations
 
@@ -212,8 +213,8 @@ def explain(err: BaseException, mr: MergeRequest, step: str) -> tuple[str, bool]
         message = strip_control(str(getattr(err, "error_message", "")))[:200]
         detail = f" GitLab said: {status} {message}".rstrip()
         if status == 403:
-            why = ("the token may not write here (403). Give GITLAB_TOKEN the api scope and at least the Reporter role "
-                   "(Developer to set commit statuses on protected branches).")
+            why = ("the token may not write here (403). Give GITLAB_TOKEN the api scope and the Developer role "
+                   "(Reporter can write the note and labels, only Developer can set a commit status).")
         elif status == 404:
             why = (f"GitLab answered 404 for project {mr.project_id}, merge request !{mr.iid}. Check CI_API_V4_URL, "
                    "CI_PROJECT_ID and that the token's user can see the project.")
