@@ -377,7 +377,8 @@ def test_markdown_neutralises_hostile_text() -> None:
     assert "](http://evil" not in out and "[x](" not in out
     assert "http://evil" not in out  # not even as a bare autolink
     assert "**bold**" not in out and "\\*\\*bold\\*\\*" in out
-    row = next(line for line in out.splitlines() if "SPBE-MOR-002 |" in line)
+    row = next(line for line in out.splitlines() if "SPBE-MOR-002](" in line)
+    assert "[SPBE-MOR-002](https://github.com/spbe/spbe-check/blob/main/README.md#the-rules)" in row  # its help
     assert "second \\| line" in row  # newline collapsed and pipe escaped: still one row
     assert row.count(" | ") == 5
 

@@ -18,6 +18,7 @@ import jinja2
 from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import md_escape
 from checker.formats.json_format import TOOL_NAME
+from checker.formats.sarif import help_uri
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
 from checker.paths import TEMPLATES_DIR
 
@@ -102,7 +103,7 @@ def _context(report: Report, lang: Lang) -> dict[str, Any]:
         remediations: dict[str, str] = {}
         for v in result.violations:
             where = "" if v.line is None else str(v.line) + (f":{v.column}" if v.column else "")
-            violations.append({"rule": v.rule, "severity": v.severity, "line": where, "field": v.field,
+            violations.append({"rule": v.rule, "help": help_uri(v.rule), "severity": v.severity, "line": where, "field": v.field,
                                "message": v.message.get(lang), "waived": _waived_cell(v, lang)})
             info = report.rules.get(v.rule)
             if info is not None and info.remediation.get(lang):
