@@ -305,7 +305,8 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @click.option("--base", "base_ref", default=None,
               help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
                    "Policies, registry and waivers are read from the merge base of BASE and HEAD. "
-                   "Default on a GitLab merge-request pipeline: CI_MERGE_REQUEST_DIFF_BASE_SHA.")
+                   "Default: the pull_request event's base SHA on GitHub Actions, CI_MERGE_REQUEST_DIFF_BASE_SHA "
+                   "on a GitLab merge-request pipeline.")
 @click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
 @click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
               show_default="the current directory's git work tree", help="The git repository.")
@@ -335,8 +336,8 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
     if base_ref is None:
         base_ref = forge.detected_revisions(os.environ).base
         if base_ref is None:
-            raise click.UsageError("Missing option '--base' (only a GitLab merge-request pipeline supplies it, "
-                                   "as CI_MERGE_REQUEST_DIFF_BASE_SHA).")
+            raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
+                                   "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
 
     def say(line: str) -> None:
         from checker.formats.escape import defuse_ci_commands

@@ -51,8 +51,9 @@ class DetectedRevisions:
     """What the CI says about the request, as plain values: the gate decides which one it trusts.
 
     `base` is the revision the request's diff starts from (GitLab's
-    CI_MERGE_REQUEST_DIFF_BASE_SHA); `target_sha` is the tip of the target branch when the
-    CI knows it (GitLab's CI_MERGE_REQUEST_TARGET_BRANCH_SHA, merged-results pipelines only).
+    CI_MERGE_REQUEST_DIFF_BASE_SHA, GitHub's pull_request.base.sha); `target_sha` is the tip
+    of the target branch when the CI knows it (GitLab's CI_MERGE_REQUEST_TARGET_BRANCH_SHA,
+    merged-results pipelines only; GitHub's pull_request.base.sha).
     """
 
     forge: ForgeName
@@ -63,10 +64,17 @@ class DetectedRevisions:
 
 
 def detected_revisions(env: Mapping[str, str]) -> DetectedRevisions:
-    """Revisions named by the CI environment; on GitHub the action passes --base itself."""
+    """Revisions named by the CI environment: GitLab's variables, or GitHub's pull_request event.
+
+    On GitHub the base is the event's `pull_request.base.sha` (the target branch's tip when
+    the event fired); the gate takes the merge base of it and the head either way.
+    """
     if detect(env) == "gitlab":
         from checker import gitlab
 
         found = gitlab.revisions(env)
         return DetectedRevisions("gitlab", found.diff_base_sha, found.target_branch, found.target_sha, found.head_sha)
-    return DetectedRevisions("github")
+    from checker import github
+
+    base, branch, head = github.event_revisions(env)
+    return DetectedRevisions("github", base, branch, base, head)

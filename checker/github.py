@@ -148,6 +148,25 @@ def pull_request_context(env: Mapping[str, str]) -> Context:
     return Context(PullRequest(repository, number, head_sha, api_url, token, run_url))
 
 
+def event_revisions(env: Mapping[str, str]) -> tuple[str | None, str | None, str | None]:
+    """(base sha, base branch, head sha) of the pull_request event, each None when absent or malformed."""
+    if env.get("GITHUB_EVENT_NAME") != "pull_request":
+        return None, None, None
+    try:
+        with open(env.get("GITHUB_EVENT_PATH", ""), "rb") as handle:
+            pr = json.loads(handle.read(MAX_EVENT_BYTES))["pull_request"]
+        base, head = pr.get("base") or {}, pr.get("head") or {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, None, None
+
+    def sha(value: Any) -> str | None:
+        return value if isinstance(value, str) and _SHA.match(value) else None
+    ref = base.get("ref") if isinstance(base, dict) else None
+    return (sha(base.get("sha")) if isinstance(base, dict) else None,
+            strip_control(ref) or None if isinstance(ref, str) else None,
+            sha(head.get("sha")) if isinstance(head, dict) else None)
+
+
 # --- what to post ---------------------------------------------------------------------------
 
 

@@ -419,3 +419,27 @@ def test_comment_reads_well_and_links_each_rule_to_its_help() -> None:
         assert ugly not in body, ugly
     assert "Judged 1 manifest(s)" in body and "Fungsi (LYN-X) ada." in body
     assert "[SPBE-MOR-901](https://github.com/spbe/spbe-check/blob/main/README.md#the-rules)" in body
+
+
+def test_base_defaults_to_the_events_base_sha(gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path) -> None:
+    """Loopback stand-in for the GitHub REST API; `ci` without --base takes the pull_request event's base SHA."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    base = gitrepo.repo.commit("main").hexsha
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    env = actions_env(tmp_path, fake.base, gitrepo.head)
+    event = Path(str(env["GITHUB_EVENT_PATH"]))
+    doc = json.loads(event.read_text())
+    doc["pull_request"]["base"]["sha"] = base
+    event.write_text(json.dumps(doc))
+    args = ["ci", "--repo", str(gitrepo.root), "--policies", str(gitrepo.root / "policies"),
+            "--registry", str(gitrepo.root / "registry" / "registry.json"), "--format", "json"]
+    result = CliRunner().invoke(main, args, env=env)
+    assert result.exit_code == 1, result.output
+    assert [r["file"] for r in json.loads(result.stdout)["results"]] == ["manifests/karawang/parkir.yaml"]
+    doc["pull_request"]["base"]["sha"] = "not-a-sha; rm -rf /"
+    event.write_text(json.dumps(doc))
+    refused = CliRunner().invoke(main, args, env=env)
+    assert refused.exit_code == 2 and "Missing option '--base'" in refused.output
