@@ -87,6 +87,29 @@ class SimilarityIndex:
     def __len__(self) -> int:
         return len(self._apps)
 
+    def to_data(self) -> dict[str, Any]:
+        """The index as plain data for checker.cache (which stores nothing that can run code)."""
+        ids, app_names, agencies = (list(column) for column in zip(*self._apps)) if self._apps else ([], [], [])
+        return {"places": sorted(self._places), "ids": ids, "app_names": app_names, "agencies": agencies,
+                "names": self._names,
+                "descriptions": self._descriptions, "name_postings": self._name_postings,
+                "description_postings": self._description_postings}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SimilarityIndex:
+        """The index `to_data` described; KeyError/TypeError/ValueError when it is not that shape."""
+        index = cls.__new__(cls)
+        index._places = frozenset(data["places"])
+        columns = [data[name] for name in ("ids", "app_names", "agencies", "names", "descriptions")]
+        size = len(columns[0])
+        if any(not isinstance(column, list) or len(column) != size for column in columns):
+            raise ValueError("similarity index lists differ in shape")
+        index._apps = list(zip(*columns[:3]))
+        index._names, index._descriptions = columns[3], columns[4]
+        index._name_postings = _postings(data["name_postings"], size)
+        index._description_postings = _postings(data["description_postings"], size)
+        return index
+
     def key_words(self, text: str, extra_places: frozenset[str] = frozenset()) -> list[str]:
         return [w for w in words(text) if w not in GENERIC_WORDS and w not in self._places and w not in extra_places]
 
@@ -123,6 +146,16 @@ class SimilarityIndex:
             return
         app_id, name, agency = self._apps[index]
         best[index] = Match(app_id, name, agency, score, on)
+
+
+def _postings(data: Any, size: int) -> dict[str, list[int]]:
+    """Word -> app positions, each checked to be in range (a cache entry is not trusted to be sane)."""
+    if not isinstance(data, dict):
+        raise TypeError("postings are not a mapping")
+    for word, positions in data.items():
+        if not isinstance(positions, list) or (positions and not 0 <= min(positions) <= max(positions) < size):
+            raise ValueError(f"postings of {word!r} are out of range")
+    return data
 
 
 def build_index(apps: Iterable[dict[str, Any]]) -> SimilarityIndex:
