@@ -26,6 +26,7 @@ import jinja2
 from checker.formats.escape import gl_escape, md_escape, strip_control
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
 from checker.paths import TEMPLATES_DIR
+from checker.secrets import scrub  # noqa: F401 - the one scrubber; re-exported for callers of this module
 
 MARKER = "<!-- spbe-check:verdict -->"
 STATUS_CONTEXT = "spbe-check"
@@ -54,23 +55,8 @@ TIMEOUT_SECONDS = _env_int("SPBE_CHECK_GITHUB_TIMEOUT", 15, 1, 120)
 SECONDS_BETWEEN_REQUESTS: float = 0.25
 SECONDS_BETWEEN_WRITES: float = 1.0  # GitHub's advice against secondary rate limits
 
-_TOKEN_PATTERNS = re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b")
-_AUTH_HEADER = re.compile(r"(?i)((?:authorization|bearer|token)[\"']?\s*[:=]?\s*[\"']?(?:bearer\s+|token\s+)?)[^\s\"',}]{8,}")
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
-
-
-# --- secrets ------------------------------------------------------------------------------
-
-
-def scrub(text: str, *secrets: str | None) -> str:
-    """`text` with every secret (and its URL-encoded form), and anything shaped like a GitHub token, masked."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            for form in {secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)}:
-                text = text.replace(form, "***")
-    text = _TOKEN_PATTERNS.sub("***", text)
-    return _AUTH_HEADER.sub(lambda m: m.group(1) + "***", text)
 
 
 # --- where we are ---------------------------------------------------------------------------
@@ -350,10 +336,10 @@ def render_comment(report: Report | None, lang: Lang, facts: CommentFacts, limit
             revisions=t["revisions"].format(policy=report.policy_revision if report else "?",
                                             registry=report.registry_revision if report else "?",
                                             head=facts.head_sha[:12] or "?"),
-            error=strip_control(facts.error) if facts.error is not None else None,
+            error=strip_control(scrub(facts.error)) if facts.error is not None else None,
             run_link=link(t["run"], facts.run_url) if facts.run_url else None,
         )
-        return f"{MARKER}\n{body.strip()}\n"
+        return f"{MARKER}\n{scrub(body.strip())}\n"  # no credential in a comment, whatever it came from
 
     detailed = len(results)
     body = render(detailed)
