@@ -192,7 +192,7 @@ def fetch(url: str, *, seconds: float, max_bytes: int, refused_types: frozenset[
     started = time.monotonic()
     with Deadline(seconds) as deadline:
         try:
-            with opener.open(url, timeout=seconds) as response:
+            with opener.open(_request(url), timeout=seconds) as response:
                 kind = media_type(response.headers.get("Content-Type"))
                 if kind in refused_types:
                     raise UnexpectedAnswer(f"the server answered with {kind}, not a registry file")
@@ -222,6 +222,22 @@ def fetch(url: str, *, seconds: float, max_bytes: int, refused_types: frozenset[
         if deadline.expired:
             raise DeadlineExceeded(seconds)
     return b"".join(chunks), kind
+
+
+def _request(url: str) -> Any:
+    """A urllib Request; `user:password@` in the URL becomes a Basic Authorization header (urllib sends none)."""
+    import base64
+    import urllib.request
+    from urllib.parse import unquote, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return urllib.request.Request(url)
+    host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    pair = f"{unquote(parts.username or '')}:{unquote(parts.password or '')}".encode()
+    return urllib.request.Request(urlunsplit(parts._replace(netloc=netloc)),
+                                  headers={"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")})
 
 
 # --- requests / urllib3 (the OPA client) ------------------------------------------------------
