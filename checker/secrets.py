@@ -15,7 +15,8 @@ import urllib.parse
 
 MASK = "***"
 
-_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s?#@\"'<>]*(?:@[^/\s?#@\"'<>]*)*@")
+# ":\u200b//": Markdown output breaks autolinks with a zero-width space; the credential is still there.
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*:\u200b?//)[^/\s?#@\"'<>]*(?:@[^/\s?#@\"'<>]*)*@")
 _SECRET_PARAMETER = re.compile(
     r"(?i)([?&;][a-z0-9_.\-]*(?:token|sig|signature|secret|password|passwd|pwd|key|credential|auth)[a-z0-9_.\-]*=)"
     r"[^&#\s\"'<>]+")
