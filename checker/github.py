@@ -17,6 +17,7 @@ import ipaddress
 import json
 import os
 import re
+import threading
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping
@@ -54,6 +55,8 @@ RETRIES = _env_int("SPBE_CHECK_GITHUB_RETRIES", 2, 0, 5)
 TIMEOUT_SECONDS = _env_int("SPBE_CHECK_GITHUB_TIMEOUT", 15, 1, 120)
 SECONDS_BETWEEN_REQUESTS: float = 0.25
 SECONDS_BETWEEN_WRITES: float = 1.0  # GitHub's advice against secondary rate limits
+# PyGithub's timeout is per read: an API (or a proxy) that trickles bytes would hold the job forever.
+POST_DEADLINE_SECONDS = _env_int("SPBE_CHECK_GITHUB_DEADLINE", 120, 5, 900)  # all of posting, in all
 
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
@@ -494,6 +497,34 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
     return result
 
 
+def _post_within(seconds: float, pr: PullRequest, outcome: Outcome, body: str, description: str) -> PostResult:
+    """post() with a total deadline; past it we stop waiting (the worker is a daemon thread) and say so.
+
+    Posting is a courtesy, so a deadline only costs the comment, never the verdict or the exit code.
+    """
+    box: list[PostResult | BaseException] = []
+
+    def work() -> None:
+        try:
+            box.append(post(pr, outcome, body, description))
+        except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+            box.append(err)
+
+    worker = threading.Thread(target=work, name="spbe-check-post", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not box:
+        result = PostResult()
+        result.errors.append(scrub(f"could not finish posting: the GitHub API at {pr.api_url} did not finish "
+                                   f"answering within {seconds:g} s in all; the verdict above stands. Check the "
+                                   f"runner's network and any proxy (SPBE_CHECK_GITHUB_DEADLINE sets the limit).",
+                                   pr.token))
+        return result
+    if isinstance(box[0], BaseException):
+        raise box[0]
+    return box[0]
+
+
 def write_step_summary(body: str, env: Mapping[str, str]) -> None:
     """Also put the comment in the job summary: fork PRs, whose token cannot comment, still show the verdict."""
     path = env.get("GITHUB_STEP_SUMMARY")
@@ -528,7 +559,7 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
                        f"  label {label} (removing the other spbe:* labels)\n"
                        f"  comment ({_length(body)} characters):\n{body}", *secrets))
             return None
-        result = post(pr, outcome, body, description)
+        result = _post_within(POST_DEADLINE_SECONDS, pr, outcome, body, description)
         for line in result.done:
             echo(scrub(f"spbe-check: {line}", pr.token))
         for line in result.errors:
