@@ -296,10 +296,15 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
         if declared.isdigit() and int(declared) > max_bytes:
             response.close()
             raise UnexpectedAnswer(f"the answer is {int(declared)} bytes, over the {max_bytes}-byte limit")
-        body = response.raw.read(max_bytes + 1, decode_content=True) or b""
-        if len(body) > max_bytes:
-            response.close()
-            raise UnexpectedAnswer(f"the answer is over the {max_bytes}-byte limit")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.raw.stream(65536, decode_content=True):
+            size += len(chunk)
+            if size > max_bytes:
+                response.close()
+                raise UnexpectedAnswer(f"the answer is over the {max_bytes}-byte limit")
+            chunks.append(chunk)
+        body = b"".join(chunks)
         kind = media_type(response.headers.get("Content-Type"))
         if json_only and response.ok and body.strip() and kind != "application/json":
             raise UnexpectedAnswer(f"a {response.status_code} answer of type {kind or '(none)'}, not application/json",

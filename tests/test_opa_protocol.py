@@ -541,3 +541,19 @@ def test_credentials_echoed_by_the_server_are_not_printed(httpserver: HTTPServer
     assert "https://***@bundles.example" in result.output
     for secret in ("hunter2-pw", "abc123", "zzzzzzzzzz", f"{TOKEN}x"):
         assert secret not in result.output
+
+
+def test_an_answer_over_the_size_limit_is_refused(httpserver: HTTPServer, setup, monkeypatch):
+    """Loopback stand-in checking OPA's REST protocol: a chunked answer (no Content-Length) larger than allowed."""
+    from checker.engine import opa as opa_module
+
+    monkeypatch.setattr(opa_module, "MAX_ANSWER_BYTES", 1000)
+
+    def huge(request: Request) -> Response:
+        return Response((b'{"result": "' + b"x" * 100 + b'"}' for _ in range(100)), content_type="application/json")
+
+    httpserver.expect_request("/health").respond_with_json({})
+    httpserver.expect_request("/v1/data/system/bundles").respond_with_handler(huge)
+    result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
+    assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
+    assert "over the 1000-byte limit" in result.output
