@@ -7,13 +7,14 @@ damaged cache only costs time.
 
 The contract, for whoever stores an index here:
 
-- **Plain data only**: a value is JSON (dict with str keys, list, str, int, float, bool,
+- **Plain data only**: an entry is a value and, optionally, one text. The value is JSON (dict with str keys, list, str, int, float, bool,
   None). Tuples come back as lists, sets must be stored as lists; the caller turns the
   plain data back into its index (and treats any error doing so as a miss). Nothing in
   an entry can run code when it is read, so whoever can write the cache folder (a shared
   runner's home, a cache restored into the job) can at worst make the gate slower, never
   change what it runs. The verdict does not depend on the cache: a hit is checked against
-  the registry's own hash by the caller.
+  the registry's own hash by the caller. The text (say, a large JSON document handed on as
+  it is) is stored raw after the value, so reading it costs no JSON string unescaping.
 - **Only regular files are read**: an entry is opened with O_NOFOLLOW and O_NONBLOCK and
   checked with fstat, so a FIFO, device, folder or symbolic link in its place is ignored
   (and replaced by the next store), never waited on.
@@ -32,12 +33,12 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from checker import __version__
 
 _HERE = Path(__file__).resolve().parent
-FORMAT = 1  # bump when the envelope changes
+FORMAT = 2  # bump when the envelope changes (1: JSON only; 2: JSON line, then raw text)
 SUFFIX = ".json"
 MAX_ENTRY_BYTES = 1024 * 1024 * 1024  # an entry larger than this is not ours: ignored
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -68,19 +69,26 @@ def entry_path(kind: str, key: str) -> Path:
     return cache_dir() / f"{kind}-{key}{SUFFIX}"
 
 
-def load(kind: str, key: str) -> Any | None:
+class Entry(NamedTuple):
+    value: Any
+    text: str
+
+
+def load(kind: str, key: str) -> Entry | None:
     """The plain data cached as `kind` for `key`, or None (no entry, not a regular file, damaged)."""
     raw = _read_regular(entry_path(kind, key))
     if raw is None:
         return None
+    header, newline, text = raw.partition(b"\n")
     try:
-        envelope = json.loads(raw)
-    except (ValueError, RecursionError):  # truncated, not JSON, not UTF-8, absurdly nested
+        envelope = json.loads(header)
+        if not newline or not isinstance(envelope, dict) or envelope.get("text_bytes") != len(text):
+            return None  # truncated, or not ours
+        if envelope.get("format") != FORMAT or envelope.get("kind") != kind or envelope.get("key") != key:
+            return None
+        return Entry(envelope["value"], text.decode("utf-8"))
+    except (ValueError, RecursionError, KeyError):  # not JSON, not UTF-8, absurdly nested, no value
         return None
-    if (not isinstance(envelope, dict) or envelope.get("format") != FORMAT or envelope.get("kind") != kind
-            or envelope.get("key") != key or "value" not in envelope):
-        return None
-    return envelope["value"]
 
 
 def _read_regular(path: Path) -> bytes | None:
@@ -102,11 +110,15 @@ def _read_regular(path: Path) -> bytes | None:
         os.close(fd)
 
 
-def store(kind: str, key: str, value: Any) -> None:
-    """Keep plain-data `value` as the one `kind` entry (these indexes are large); silently skip when unwritable."""
+def store(kind: str, key: str, value: Any, text: str = "") -> None:
+    """Keep plain-data `value` (and `text`) as the one `kind` entry (these indexes are large); skip when unwritable.
+
+    The file is one line of JSON (the envelope and the value), a newline, then `text` as UTF-8.
+    """
+    raw_text = text.encode("utf-8")
     try:
-        data = json.dumps({"format": FORMAT, "kind": kind, "key": key, "value": value},
-                          ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "text_bytes": len(raw_text), "value": value},
+                            ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     except TypeError as err:  # a caller broke the plain-data contract: a bug, not a cache fault
         raise TypeError(f"cache entries must be plain JSON data: {err}") from None
     except ValueError:  # NaN or infinity from a YAML registry: not cacheable, only slower
@@ -118,7 +130,7 @@ def store(kind: str, key: str, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(header + b"\n" + raw_text)
         os.replace(tmp, target)
         tmp = None
         for old in folder.glob(f"{kind}-*{SUFFIX}"):

@@ -45,21 +45,24 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
 
 def _to_data(compiled: CompiledRegistry) -> dict[str, Any]:
     """Plain data for checker.cache: nothing in it can run code when read back."""
-    return {"revision": compiled.revision, "sha256": compiled.sha256, "index_json": compiled.index_json,
+    return {"revision": compiled.revision, "sha256": compiled.sha256,
             "similarity": compiled.similarity.to_data(),
             "app_ids": list(compiled.apps), "app_names": [name for name, _ in compiled.apps.values()],
             "app_urls": [url for _, url in compiled.apps.values()]}
 
 
-def _from_data(source: str, data: Any) -> CompiledRegistry | None:
-    """The compilation a cache entry describes, or None when the entry is not that shape."""
+def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | None:
+    """The compilation a cache entry describes (the policy index is its text), or None when it is not that shape."""
+    if entry is None:
+        return None
+    data = entry.value
     try:
         ids, names, urls = data["app_ids"], data["app_names"], data["app_urls"]
         if not (isinstance(ids, list) and isinstance(names, list) and isinstance(urls, list)
-                and len(ids) == len(names) == len(urls)):
+                and len(ids) == len(names) == len(urls)) or not entry.text:
             return None
         apps = dict(zip(ids, zip(names, urls)))
-        return CompiledRegistry(source, str(data["revision"]), str(data["sha256"]), str(data["index_json"]),
+        return CompiledRegistry(source, str(data["revision"]), str(data["sha256"]), entry.text,
                                 SimilarityIndex.from_data(data["similarity"]), apps)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -75,5 +78,5 @@ def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistr
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
         return cached
     compiled = compile_registry(parse_registry(raw, str(source)))
-    cache.store("registry", key, _to_data(compiled))
+    cache.store("registry", key, _to_data(compiled), compiled.index_json)
     return compiled

@@ -474,10 +474,10 @@ def open_search_index(source: str | Path, use_cache: bool = True) -> SearchIndex
     raw = read_registry_bytes(str(source))
     key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE]) if use_cache else ""
     if use_cache:
-        data = cache.load("search", key)
-        if data is not None:
+        entry = cache.load("search", key)
+        if entry is not None:
             try:
-                return SearchIndex.from_data(data)
+                return SearchIndex.from_data(entry.value)
             except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
                 pass  # not the shape we store: rebuilt below
     index = SearchIndex(parse_registry(raw, str(source)))

@@ -78,13 +78,15 @@ def test_a_pickle_planted_in_the_cache_is_never_run(registry_file, tmp_path):
     entry.with_suffix(".pickle").write_bytes(payload)  # the old file name, too
     assert load_compiled(registry_file).revision == "test-1"
     assert not marker.exists(), "a cache entry ran code"
-    assert json.loads(entry.read_bytes())["format"] == cache.FORMAT, "the planted entry was replaced"
+    assert json.loads(entry.read_bytes().split(b"\n")[0])["format"] == cache.FORMAT, "the planted entry was replaced"
 
 
 def test_entries_are_plain_json(registry_file):
     load_compiled(registry_file)
-    envelope = json.loads(_entry(registry_file).read_text(encoding="utf-8"))
-    assert envelope["kind"] == "registry" and set(envelope["value"]) >= {"index_json", "similarity", "app_ids"}
+    header, text = _entry(registry_file).read_text(encoding="utf-8").split("\n", 1)
+    envelope = json.loads(header)
+    assert envelope["kind"] == "registry" and set(envelope["value"]) >= {"similarity", "app_ids"}
+    assert json.loads(text)["revision"] == "test-1", "the policy index follows the JSON line, as raw text"
 
 
 def _load_in_thread(registry_file: Path) -> str:
@@ -118,22 +120,32 @@ def test_a_symlink_in_place_of_an_entry_is_not_followed(registry_file, tmp_path)
     assert load_compiled(registry_file).revision == "test-1"
 
 
-@pytest.mark.parametrize("damage", ["truncate", "other-key", "wrong-shape", "postings-out-of-range"])
+@pytest.mark.parametrize("damage", ["truncate", "truncate-text", "extra-text", "other-key", "wrong-shape",
+                                    "postings-out-of-range", "no-text"])
 def test_damaged_or_foreign_entries_are_rebuilt(registry_file, damage):
     load_compiled(registry_file)
     entry = _entry(registry_file)
     raw = entry.read_bytes()
+    header, text = raw.split(b"\n", 1)
     if damage == "truncate":
-        entry.write_bytes(raw[: len(raw) // 2])
+        entry.write_bytes(header[: len(header) // 2])
+    elif damage == "truncate-text":
+        entry.write_bytes(raw[:-10])
+    elif damage == "extra-text":
+        entry.write_bytes(raw + b' ,"forged": 1')
+    elif damage == "no-text":
+        envelope = json.loads(header)
+        envelope["text_bytes"] = 0
+        entry.write_text(json.dumps(envelope) + "\n", encoding="utf-8")
     else:
-        envelope = json.loads(raw)
+        envelope = json.loads(header)
         if damage == "other-key":
             envelope["key"] = "0" * 64
         elif damage == "wrong-shape":
             envelope["value"]["app_names"] = [1, 2, 3]
         else:
             envelope["value"]["similarity"]["name_postings"] = {"parkir": [10_000]}
-        entry.write_text(json.dumps(envelope), encoding="utf-8")
+        entry.write_bytes(json.dumps(envelope).encode() + b"\n" + text)
     again = load_compiled(registry_file)
     fresh = compile_registry(load_registry(registry_file))
     assert (again.index_json, again.apps) == (fresh.index_json, fresh.apps)
