@@ -74,7 +74,8 @@ def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistr
     if not use_cache:
         return compile_registry(parse_registry(raw, str(source)))
     key = cache.cache_key(raw, _CODE_FILES)
-    cached = _from_data(str(source), cache.load("registry", key))
+    with cache.gc_paused():
+        cached = _from_data(str(source), cache.load("registry", key))
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
         return cached
     compiled = compile_registry(parse_registry(raw, str(source)))

@@ -474,10 +474,11 @@ def open_search_index(source: str | Path, use_cache: bool = True) -> SearchIndex
     raw = read_registry_bytes(str(source))
     key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE]) if use_cache else ""
     if use_cache:
-        entry = cache.load("search", key)
-        if entry is not None:
+        with cache.gc_paused():
+            entry = cache.load("search", key)
             try:
-                return SearchIndex.from_data(entry.value)
+                if entry is not None:
+                    return SearchIndex.from_data(entry.value)
             except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
                 pass  # not the shape we store: rebuilt below
     index = SearchIndex(parse_registry(raw, str(source)))
