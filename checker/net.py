@@ -59,27 +59,25 @@ class UnexpectedAnswer(NetError):
 
 
 class Deadline:
-    """A watchdog for one exchange: shuts down its sockets when `seconds` have passed since entering."""
+    """The budget of one exchange: its sockets are shut down when `seconds` have passed since entering."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
+        self.expires = 0.0
         self.expired = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer: threading.Timer | None = None
         self._previous: Deadline | None = None
 
     def __enter__(self) -> Deadline:
         self._previous = getattr(_local, "deadline", None)
         _local.deadline = self
-        self._timer = threading.Timer(self.seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
+        self.expires = time.monotonic() + self.seconds
+        _WATCHDOG.add(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        _WATCHDOG.remove(self)
         _local.deadline = self._previous
         with self._lock:
             for dup in self._sockets:
@@ -102,6 +100,40 @@ class Deadline:
             self.expired = True
             for dup in self._sockets:
                 _shut(dup)
+
+
+class _Watchdog:
+    """One daemon thread for all deadlines (a request costs a set insertion, not a thread)."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._pending: set[Deadline] = set()
+        self._thread: threading.Thread | None = None
+
+    def add(self, deadline: Deadline) -> None:
+        with self._wake:
+            self._pending.add(deadline)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="spbe-check-deadlines", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def remove(self, deadline: Deadline) -> None:
+        with self._wake:
+            self._pending.discard(deadline)
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                now = time.monotonic()
+                for due in [d for d in self._pending if d.expires <= now]:
+                    self._pending.discard(due)
+                    due._expire()
+                soonest = min((d.expires for d in self._pending), default=None)
+                self._wake.wait(None if soonest is None else max(0.0, soonest - now))
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _shut(sock: socket.socket) -> None:

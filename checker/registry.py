@@ -90,7 +90,8 @@ def _read_file(path: Path) -> bytes:
 
 
 def _fetch(url: str) -> bytes:
-    import urllib.error  # only for URL registries: keeps start-up short for files
+    import http.client  # only for URL registries: keeps start-up short for files
+    import urllib.error
 
     from checker import net
 
@@ -118,19 +119,13 @@ def _fetch(url: str) -> bytes:
             f"tidak ada yang dinilai.")) from None
     except net.UnexpectedAnswer as err:
         raise CannotJudge(_bad(shown, str(err))) from None
-    except (urllib.error.URLError, OSError, ValueError, http_client_errors()) as err:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
         reason = scrub(str(getattr(err, "reason", err)))
         raise CannotJudge(Text(
             f"Cannot download the registry from {shown}: {reason}. Check the URL and the network, or pass a local file with --registry.",
             f"Registri tidak dapat diunduh dari {shown}: {reason}. Periksa URL dan jaringan, atau berikan berkas lokal dengan --registry.",
         )) from None
     return data
-
-
-def http_client_errors() -> type[Exception]:
-    import http.client
-
-    return http.client.HTTPException
 
 
 def _gunzip(raw: bytes, source: str) -> bytes:

@@ -24,9 +24,9 @@ from opa_client import OpaClient
 from opa_client.errors import (ConnectionsError, DeleteDataError, DeletePolicyError, PatchDataError,
                                PolicyNotFoundError, QueryExecuteError, RegoParseError, TypeException)
 
+from checker import net
 from checker.engine.interface import RawViolation, TestOutcome
 from checker.engine.opa_settings import OpaSettings, check_settings
-from checker import net
 from checker.errors import CannotJudge
 from checker.model import Text
 from checker.policyset import PolicyFile, PolicySet
