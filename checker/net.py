@@ -313,6 +313,12 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
             super().init_poolmanager(*args, **kwargs)
             self.poolmanager.pool_classes_by_scheme = {"http": HTTPPool, "https": HTTPSPool}
 
+        def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:  # HTTPS_PROXY and friends
+            manager = super().proxy_manager_for(proxy, **kwargs)
+            if not proxy.lower().startswith("socks"):
+                manager.pool_classes_by_scheme = {"http": HTTPPool, "https": HTTPSPool}
+            return manager
+
     for prefix in ("http://", "https://"):
         old = session.get_adapter(prefix + "x")
         session.mount(prefix, WatchedAdapter(max_retries=old.max_retries))

@@ -557,3 +557,21 @@ def test_an_answer_over_the_size_limit_is_refused(httpserver: HTTPServer, setup,
     result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
     assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
     assert "over the 1000-byte limit" in result.output
+
+
+def test_a_trickling_proxy_is_cut_off_too(setup, monkeypatch):
+    """Loopback stand-in (tests/trickle.py) as the HTTP proxy from HTTP_PROXY: requests through it have the same deadline."""
+    from trickle import TrickleServer
+
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with TrickleServer(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", interval=0.3) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
+        monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{proxy.port}")
+        started = time.monotonic()
+        result = run_check(setup, "http://opa.example.invalid:8181", "--opa-timeout", "1", "--opa-retries", "0")
+        elapsed = time.monotonic() - started
+        assert proxy.connections, "the request went through the proxy"
+    assert result.exit_code == 2, result.output
+    assert "did not answer" in result.output and "in all" in result.output
+    assert elapsed < 60, "stopped by the deadline, long before the proxy gives up (generous bound, not a benchmark)"
