@@ -17,7 +17,6 @@ import ipaddress
 import json
 import os
 import re
-import threading
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Mapping
@@ -498,31 +497,18 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
 
 
 def _post_within(seconds: float, pr: PullRequest, outcome: Outcome, body: str, description: str) -> PostResult:
-    """post() with a total deadline; past it we stop waiting (the worker is a daemon thread) and say so.
+    """post() with a total deadline: posting is a courtesy, so a deadline costs the comment, never the verdict."""
+    from checker import net
 
-    Posting is a courtesy, so a deadline only costs the comment, never the verdict or the exit code.
-    """
-    box: list[PostResult | BaseException] = []
-
-    def work() -> None:
-        try:
-            box.append(post(pr, outcome, body, description))
-        except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
-            box.append(err)
-
-    worker = threading.Thread(target=work, name="spbe-check-post", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if not box:
+    try:
+        return net.within(seconds, lambda: post(pr, outcome, body, description), name="spbe-check-post")
+    except net.DeadlineExceeded:
         result = PostResult()
         result.errors.append(scrub(f"could not finish posting: the GitHub API at {pr.api_url} did not finish "
                                    f"answering within {seconds:g} s in all; the verdict above stands. Check the "
                                    f"runner's network and any proxy (SPBE_CHECK_GITHUB_DEADLINE sets the limit).",
                                    pr.token))
         return result
-    if isinstance(box[0], BaseException):
-        raise box[0]
-    return box[0]
 
 
 def write_step_summary(body: str, env: Mapping[str, str]) -> None:

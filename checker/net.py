@@ -24,7 +24,7 @@ import socket
 import ssl
 import threading
 import time
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 _local = threading.local()
@@ -352,6 +352,34 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
         return response
 
     session.hooks["response"].append(check)
+
+
+T = TypeVar("T")
+
+
+def within(seconds: float, fn: Callable[[], T], name: str = "spbe-check-worker") -> T:
+    """`fn()` in a daemon thread, waited for at most `seconds`; DeadlineExceeded past that.
+
+    For clients whose sockets this module cannot reach (PyGithub, python-gitlab): past the
+    deadline the caller stops waiting, and the worker ends with the process.
+    """
+    box: list[Any] = []
+
+    def work() -> None:
+        try:
+            box.append((True, fn()))
+        except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+            box.append((False, err))
+
+    worker = threading.Thread(target=work, name=name, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not box:
+        raise DeadlineExceeded(seconds)
+    ok, value = box[0]
+    if not ok:
+        raise value
+    return value
 
 
 @contextlib.contextmanager
