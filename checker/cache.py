@@ -133,9 +133,9 @@ def store(kind: str, key: str, value: Any, text: str = "") -> None:
     try:
         header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "text_bytes": len(raw_text), "value": value},
                             ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
-    except TypeError as err:  # a caller broke the plain-data contract: a bug, not a cache fault
-        raise TypeError(f"cache entries must be plain JSON data: {err}") from None
-    except ValueError:  # NaN or infinity from a YAML registry: not cacheable, only slower
+    except (TypeError, ValueError) as err:  # not plain data (a date or NaN from a YAML registry): only slower
+        if os.environ.get("SPBE_CHECK_DEBUG"):  # but a caller that breaks the contract should hear of it
+            raise TypeError(f"cache entries must be plain JSON data: {err}") from None
         return
     folder = cache_dir()
     target = entry_path(kind, key)

@@ -195,3 +195,15 @@ def test_eight_parallel_runs_share_one_empty_cache_folder(registry_file, tmp_pat
 
 def _entry_name(registry_file: Path) -> str:
     return _entry(registry_file).name
+
+
+def test_a_value_that_is_not_plain_data_is_not_cached_and_not_an_error(monkeypatch):
+    import datetime as dt
+
+    monkeypatch.delenv("SPBE_CHECK_DEBUG", raising=False)
+    cache.store("demo", "k", {"when": dt.date(2026, 1, 1)})
+    cache.store("demo", "n", {"x": float("nan")})
+    assert cache.load("demo", "k") is None and cache.load("demo", "n") is None
+    monkeypatch.setenv("SPBE_CHECK_DEBUG", "1")
+    with pytest.raises(TypeError, match="plain JSON data"):
+        cache.store("demo", "k", {"when": dt.date(2026, 1, 1)})
