@@ -61,7 +61,8 @@ policies_option = click.option("--policies", type=click.Path(path_type=Path), de
                                show_default="the project's policies/", help="Folder of Rego policies and their data.")
 registry_option = click.option("--registry", default=str(DEFAULT_REGISTRY), show_default="the sample national registry",
                                envvar="SPBE_CHECK_REGISTRY",
-                               help="Registry file (YAML or JSON, optionally .gz) or https URL.")
+                               help="Registry file (YAML or JSON, optionally .gz) or https URL (30 s in all; "
+                                    "redirects only on the same host over https; user:password@ sent as Basic auth).")
 waivers_option = click.option("--waivers", type=click.Path(path_type=Path), default=None,
                               help="WaiverList file owned by the policy owners.")
 engine_option = click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True,
