@@ -19,7 +19,14 @@ import data.spbe.lib.registry
 #   Under the moratorium on new government applications a new standalone application
 #   is an exception that has to be argued. The justification explains why no
 #   registered application or shared service can meet the need, so that reviewers
-#   can judge the exception.
+#   can judge the exception. A reviewer expects to read, in sentences, which
+#   registered applications and shared services were considered and why each of
+#   them cannot serve the need (a missing function, a legal mandate, a scale or a
+#   data constraint). Text that only fills the space is refused: it must be at
+#   least justification_min_length characters, contain letters, and use at least
+#   justification_min_distinct_words different words of two or more letters, each
+#   of which is not one letter repeated (so "xxxx", "lorem lorem lorem" or
+#   "1234567890..." do not count).
 # custom:
 #   id: SPBE-MOR-001
 #   severity: deny
@@ -31,6 +38,13 @@ import data.spbe.lib.registry
 #         merupakan pengecualian yang harus dijelaskan alasannya. Justifikasi
 #         menerangkan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang
 #         dapat memenuhi kebutuhan, sehingga peninjau dapat menilai pengecualian tersebut.
+#         Peninjau berharap membaca, dalam kalimat, aplikasi terdaftar dan layanan
+#         bersama mana yang telah dipertimbangkan dan mengapa masing-masing tidak dapat
+#         memenuhi kebutuhan (fungsi yang tidak tersedia, mandat hukum, skala, atau
+#         batasan data). Teks yang hanya mengisi ruang ditolak: panjangnya sekurang-kurangnya
+#         justification_min_length karakter, memuat huruf, dan memakai sekurang-kurangnya
+#         justification_min_distinct_words kata berbeda yang terdiri atas dua huruf atau
+#         lebih dan bukan satu huruf yang diulang.
 #   remediation:
 #     en: >-
 #       Write in spec.justification which registered applications and shared services
@@ -45,21 +59,8 @@ import data.spbe.lib.registry
 #     Digital Nasional; Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik
 deny contains violation if {
 	manifest.kind == "new"
-	length := count(manifest.justification)
-	length < config.justification_min_length
-	violation := data.spbe.lib.report.violation(
-		"SPBE-MOR-001",
-		"spec.justification",
-		sprintf(
-			"A new application needs a justification of at least %d characters explaining why no registered application or shared service can meet the need; spec.justification has %d.",
-			[config.justification_min_length, length],
-		),
-		sprintf(
-			"Aplikasi baru wajib disertai justifikasi sekurang-kurangnya %d karakter yang menjelaskan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang dapat memenuhi kebutuhan; spec.justification berisi %d karakter.",
-			[config.justification_min_length, length],
-		),
-		[],
-	)
+	problem := justification_problem
+	violation := data.spbe.lib.report.violation("SPBE-MOR-001", "spec.justification", problem.en, problem.id, [])
 }
 
 # METADATA
@@ -389,6 +390,46 @@ deny contains violation if {
 }
 
 # --- helpers ---------------------------------------------------------------
+
+# What is wrong with the justification of a new application (undefined when nothing):
+# too short, no letters, or too few distinct real words (filler).
+justification_problem := {
+	"en": sprintf(
+		"A new application needs a justification of at least %d characters explaining why no registered application or shared service can meet the need; spec.justification has %d.",
+		[config.justification_min_length, count(manifest.justification)],
+	),
+	"id": sprintf(
+		"Aplikasi baru wajib disertai justifikasi sekurang-kurangnya %d karakter yang menjelaskan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang dapat memenuhi kebutuhan; spec.justification berisi %d karakter.",
+		[config.justification_min_length, count(manifest.justification)],
+	),
+} if {
+	count(manifest.justification) < config.justification_min_length
+} else := {
+	"en": "spec.justification contains no letters: write in sentences which registered applications and shared services were considered and why none of them can meet the need.",
+	"id": "spec.justification tidak memuat huruf: tuliskan dalam kalimat aplikasi terdaftar dan layanan bersama yang telah dipertimbangkan serta alasan tidak satu pun dapat memenuhi kebutuhan.",
+} if {
+	not regex.match(`\pL`, manifest.justification)
+} else := {
+	"en": sprintf(
+		"spec.justification looks like filler: it uses %d distinct words, fewer than %d. Write in sentences which registered applications and shared services were considered and why none of them can meet the need.",
+		[count(justification_words), justification_min_words],
+	),
+	"id": sprintf(
+		"spec.justification tampak sebagai isian kosong: hanya memakai %d kata berbeda, kurang dari %d. Tuliskan dalam kalimat aplikasi terdaftar dan layanan bersama yang telah dipertimbangkan serta alasan tidak satu pun dapat memenuhi kebutuhan.",
+		[count(justification_words), justification_min_words],
+	),
+} if {
+	count(justification_words) < justification_min_words
+}
+
+justification_min_words := object.get(config, "justification_min_distinct_words", 8)
+
+# The distinct words of the justification (lower case, two letters or more) that are
+# not one letter repeated ("xxxx" is filler, not a word).
+justification_words contains word if {
+	some word in regex.find_n(`\pL{2,}`, lower(manifest.justification), -1)
+	count({letter | some letter in regex.find_n(`\pL`, word, -1)}) > 1
+}
 
 # competing_owners[code]: the active shared services owning a proposed function,
 # unless the proposal is a module or an extension of one of them.

@@ -57,6 +57,37 @@ test_mor_001_silent_on_long_justification if {
 	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(proposal)))
 }
 
+new_with_justification(text) := data.spbe.testdata.input_for(data.spbe.testdata.with_spec({"kind": "new", "justification": text, "audience": "internal"}))
+
+test_mor_001_refuses_a_repeated_character if {
+	some v in denies(new_with_justification(concat("", ["x" | some _ in numbers.range(1, 100)])))
+	v.rule == "SPBE-MOR-001"
+	v.field == "spec.justification"
+	contains(v.message.en, "looks like filler: it uses 0 distinct words, fewer than 8")
+	contains(v.message.id, "tampak sebagai isian kosong")
+}
+
+test_mor_001_refuses_a_repeated_word if {
+	some v in denies(new_with_justification(concat(" ", ["aplikasi" | some _ in numbers.range(1, 20)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "it uses 1 distinct words")
+}
+
+test_mor_001_refuses_text_without_letters if {
+	some v in denies(new_with_justification(concat(" ", ["1234567890" | some _ in numbers.range(1, 12)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "contains no letters")
+	contains(v.message.id, "tidak memuat huruf")
+}
+
+# Walking around it: seven real words padded with one-letter-repeated "words".
+test_mor_001_refuses_few_words_padded_with_repeated_letters if {
+	padding := concat(" ", ["aaaa bbbb cccc dddd eeee ffff gggg hhhh" | some _ in numbers.range(1, 3)])
+	some v in denies(new_with_justification(sprintf("tidak ada aplikasi lain yang cocok dipakai %s", [padding])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "it uses 7 distinct words")
+}
+
 test_mor_001_silent_for_modules if {
 	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
 }
