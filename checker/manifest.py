@@ -274,6 +274,15 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
         what = error.schema.get("description", "")
         return [(field, Text(f"{name} has the wrong form: {shown}. {what}".strip(),
                              f"{name} berbentuk salah: {shown}. Lihat deskripsi kolom di skema.".strip()))]
+    if kind == "not" and isinstance(error.validator_value, dict) and isinstance(value, dict):
+        forbidden = [k for k in error.validator_value.get("required", []) if k in value]
+        spec_kind = value.get("kind", "")
+        return [(_child(field, k), Text(
+            f"{_child(field, k)} is not allowed with spec.kind {spec_kind}: only an extension or a module has a host. "
+            f"Remove {_child(field, k)}, or set spec.kind to extension or module.",
+            f"{_child(field, k)} tidak diizinkan untuk spec.kind {spec_kind}: hanya extension atau module yang memiliki "
+            f"aplikasi induk. Hapus {_child(field, k)}, atau ubah spec.kind menjadi extension atau module."))
+            for k in forbidden]
     if kind == "oneOf" and error.context:
         wanted = "object" if isinstance(value, dict) else "string"
         branch = next((i for i, s in enumerate(error.validator_value) if s.get("type", "string") == wanted
