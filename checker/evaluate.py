@@ -119,7 +119,7 @@ class Judge:
     def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
         unknown = unknown_capabilities(manifest, self.compiled.capabilities)
         if unknown:  # the schema part only the registry can check: still `invalid`
-            return Result(manifest.file, manifest.id, "invalid", tuple(unknown))
+            return Result(manifest.file, manifest.id, "invalid", manifest.locate(unknown))
         root = root or repository_root(manifest.path)
         input_doc = {"manifest": manifest.data, "facts": self.facts(manifest, root)}
         raw = self.engine.evaluate(input_doc)

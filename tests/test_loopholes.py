@@ -242,3 +242,11 @@ def test_an_extension_of_siasn_is_not_told_to_extend_the_local_app(judge, tmp_pa
 """)
     result = judged(judge, tmp_path, text)
     assert result.verdict == "pass", [(v.rule, v.message.en) for v in result.violations]
+
+
+def test_an_unknown_capability_is_located_like_a_schema_error(judge, tmp_path):
+    """End position and line hash, as SARIF and GitHub annotations need, as for every schema error."""
+    result = judged(judge, tmp_path, TYPO_CAPABILITY)
+    (violation,) = result.violations
+    assert (violation.line, violation.end_line) == (at(TYPO_CAPABILITY, "SHARED-INAPAS\n")[0],) * 2
+    assert violation.end_column and violation.end_column > violation.column and violation.line_hash
