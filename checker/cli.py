@@ -30,29 +30,89 @@ def use_color(stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
-def fail_closed(command: Callable[..., int | None]) -> Callable[..., None]:
-    """Turn CannotJudge and unexpected errors into exit 2 with a readable message."""
+def fail_closed(command: Callable[..., int | None] | None = None, *,
+                judging: bool = False) -> Any:
+    """Turn CannotJudge and unexpected errors into exit 2 with a readable message.
+
+    `@fail_closed(judging=True)` marks a command whose output is a verdict: if its
+    standard output is closed before the report is delivered it exits 2, not 141
+    (see checker/interrupts.py).
+    """
+    if command is None:
+        return functools.partial(fail_closed, judging=judging)
+
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        from checker.formats.escape import strip_control
+        from checker.interrupts import OutputClosed, is_broken_pipe
+
         lang: Lang = kwargs.get("lang") or "en"
         try:
             code = command(*args, **kwargs)
         except CannotJudge as err:
-            click.echo(f"spbe-check: {scrub(err.text(lang))}", err=True)
+            click.echo(f"spbe-check: {strip_control(scrub(err.text(lang)), keep_newlines=True)}", err=True)
             sys.exit(EXIT_CANNOT_JUDGE)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
         except Exception as err:  # noqa: BLE001 - fail closed on anything unforeseen
+            if is_broken_pipe(err):
+                raise OutputClosed(judging) from None
             if os.environ.get("SPBE_CHECK_DEBUG"):
                 raise
+            detail = strip_control(f"{type(err).__name__}: {err}")
             message = Text(
-                f"internal error ({type(err).__name__}: {err}); nothing was judged. Re-run with SPBE_CHECK_DEBUG=1 and report it.",
-                f"kesalahan internal ({type(err).__name__}: {err}); tidak ada yang dinilai. Jalankan ulang dengan SPBE_CHECK_DEBUG=1 dan laporkan.",
+                f"internal error ({detail}); nothing was judged. Re-run with SPBE_CHECK_DEBUG=1 and report it.",
+                f"kesalahan internal ({detail}); tidak ada yang dinilai. Jalankan ulang dengan SPBE_CHECK_DEBUG=1 dan laporkan.",
             )
             click.echo(f"spbe-check: {scrub(message.get(lang))}", err=True)
             sys.exit(EXIT_CANNOT_JUDGE)
         sys.exit(code or 0)
     return wrapper
+
+
+def _message_lang(args: list[str]) -> Lang:
+    """The language asked for on the command line or in SPBE_CHECK_LANG, for messages outside a command."""
+    for index, arg in enumerate(args):
+        if arg == "--lang=id" or (arg == "--lang" and args[index + 1:index + 2] == ["id"]):
+            return "id"
+    return "id" if os.environ.get("SPBE_CHECK_LANG") == "id" else "en"
+
+
+class GateGroup(click.Group):
+    """The top-level group: every run goes through one door to the terminal and ends with a true exit code.
+
+    stdout and stderr are wrapped so no line can act as a CI workflow command
+    (checker/streams.py), and Ctrl-C, SIGTERM and a closed pipe end the run with
+    exit 2 (or 141 for a listing cut short by its reader) instead of Click's
+    "Aborted!" and exit 1 (checker/interrupts.py).
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        from checker.interrupts import (EXIT_PIPE_CLOSED, OUTPUT_CLOSED_MESSAGE, Interrupted, OutputClosed,
+                                        interrupted_message, signals_interrupt, silence_stdout)
+        from checker.streams import defused_streams
+
+        lang = _message_lang(list(sys.argv[1:] if args is None else args))
+        with defused_streams(), signals_interrupt():
+            try:
+                return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+            except Interrupted as stop:
+                _last_words(f"spbe-check: {interrupted_message(str(stop)).get(lang)}")
+                sys.exit(EXIT_CANNOT_JUDGE)
+            except OutputClosed as closed:
+                silence_stdout()
+                if closed.judging:
+                    _last_words(f"spbe-check: {OUTPUT_CLOSED_MESSAGE.get(lang)}")
+                sys.exit(EXIT_CANNOT_JUDGE if closed.judging else EXIT_PIPE_CLOSED)
+
+
+def _last_words(line: str) -> None:
+    """One line on stderr, if stderr is still there to take it."""
+    try:
+        click.echo(line, err=True)
+    except (OSError, ValueError):
+        pass
 
 
 lang_option = click.option("--lang", type=click.Choice(["en", "id"]), default="en", envvar="SPBE_CHECK_LANG",
@@ -124,7 +184,7 @@ def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GateGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="spbe-check")
 def main() -> None:
     """Check proposed government applications against the SPBE rules.
@@ -139,7 +199,7 @@ def main() -> None:
 @judging_options
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line; the exit code says the rest.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing manifests and timings (on stderr).")
-@fail_closed
+@fail_closed(judging=True)
 def check(paths: tuple[Path, ...], format_name: str, output: Path | None, registry: str, policies: Path,
           waivers: Path | None, lang: Lang, engine: str, opa: Any = None, quiet: bool = False,
           verbose: bool = False, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
@@ -171,8 +231,14 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
 
 
 def emit(report: Any, format_name: str, output: Path | None, lang: Lang, junit_cases: str = "manifest") -> None:
-    """Render the report to stdout or a file (then a one-line summary on stderr)."""
+    """Render the report to stdout or, atomically, to a file (then a one-line summary on stderr).
+
+    The verdicts are already reached here: if the report cannot be delivered the run
+    still exits 2 (the gate's output is missing), saying so rather than "nothing was judged".
+    """
+    from checker.atomicfile import write_text_atomically
     from checker.formats import render
+    from checker.interrupts import is_broken_pipe
 
     def rendered(color: bool) -> str:
         if format_name == "junit" and junit_cases == "rule":
@@ -181,14 +247,34 @@ def emit(report: Any, format_name: str, output: Path | None, lang: Lang, junit_c
             return render_junit_per_rule(report, lang)
         return render(format_name, report, lang, color=color)
 
-    if output is None:
-        click.echo(rendered(use_color(sys.stdout)), nl=False)
-        return
-    output.write_text(rendered(False), encoding="utf-8")
     counts = report.summary()
-    click.echo(f"spbe-check: wrote {format_name} report to {output} "
-               f"(pass {counts['pass']}, warn {counts['warn']}, fail {counts['fail']}, invalid {counts['invalid']})",
-               err=True)
+    tally = f"pass {counts['pass']}, warn {counts['warn']}, fail {counts['fail']}, invalid {counts['invalid']}"
+    try:
+        if output is None:
+            click.echo(rendered(use_color(sys.stdout)), nl=False)
+            return
+        write_text_atomically(output, rendered(False))
+    except OSError as err:
+        if is_broken_pipe(err):
+            raise
+        raise CannotJudge(report_not_written(output, err, tally)) from None
+    click.echo(f"spbe-check: wrote {format_name} report to {output} ({tally})", err=True)
+
+
+def report_not_written(output: Path | None, err: OSError, tally: str) -> Text:
+    """The truth when the report could not be written: judged, but not delivered."""
+    import errno
+
+    where = str(output) if output is not None else "standard output"
+    where_id = str(output) if output is not None else "keluaran standar"
+    reason = err.strerror or str(err)
+    code = f" ({errno.errorcode[err.errno]})" if err.errno in errno.errorcode else ""
+    return Text(
+        f"the manifests were judged ({tally}) but the report could not be written to {where}: {reason}{code}. "
+        "Exit 2 because the gate's report is missing; free space or choose another --output, then run again.",
+        f"manifes sudah dinilai ({tally}) tetapi laporan tidak dapat ditulis ke {where_id}: {reason}{code}. "
+        "Keluar dengan kode 2 karena laporan gerbang tidak ada; kosongkan ruang atau pilih --output lain, lalu jalankan lagi.",
+    )
 
 
 @main.command()
@@ -237,7 +323,7 @@ def _rule_json(info: Any, lang: Lang) -> dict[str, Any]:
 @main.command("test")
 @policies_option
 @click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
-@fail_closed
+@fail_closed(judging=True)
 def test_command(policies: Path, verbose: bool) -> int:
     """Run the Rego unit tests (*_test.rego) with the embedded engine."""
     from checker.policytest import run_policy_tests
@@ -320,7 +406,7 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
               help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set) "
                    "or merge request (GitLab CI merge-request pipeline, GITLAB_TOKEN set); "
                    "--no-post prints what would be posted.")
-@fail_closed
+@fail_closed(judging=True)
 def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
                registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
                opa: Any = None, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
@@ -398,7 +484,7 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
 @waivers_option
 @lang_option
 @engine_option
-@fail_closed
+@fail_closed(judging=True)
 def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: str | None, manifests_dir: str,
                  id_prefix: str, skip_existing: bool, dry_run: bool, policies: Path, waivers: Path | None,
                  lang: Lang, engine: str) -> int:
@@ -476,7 +562,7 @@ def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: st
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Audit only the first N apps (by registry id).")
 @click.option("--jobs", type=click.IntRange(min=1, max=64), default=None,
               help="Worker processes judging in parallel (default: one per core, at most 4).")
-@fail_closed
+@fail_closed(judging=True)
 def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | None, html_path: Path | None,
                   compare_ref: str | None, limit: int | None, jobs: int | None) -> int:
     """Audit the registry: judge every active, non-shared app as if it were proposed today.
@@ -486,6 +572,7 @@ def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | N
     """
     import contextlib
 
+    from checker.atomicfile import write_text_atomically
     from checker.audit_html import render_html
     from checker.audit_report import render_text
     from checker.audit_run import Timings, audit_registry, no_progress
@@ -503,7 +590,7 @@ def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | N
         if path is None:
             continue
         try:
-            path.write_text(text(), encoding="utf-8")
+            write_text_atomically(path, text())
         except OSError as err:
             raise CannotJudge(Text(f"Cannot write {path}: {err.strerror or err}.",
                                    f"Tidak dapat menulis {path}: {err.strerror or err}.")) from None

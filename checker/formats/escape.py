@@ -41,9 +41,19 @@ ZWSP = "\u200b"
 # Bare URLs that GFM would turn into links even when every punctuation mark is escaped.
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-]:)(?=//)|(?<=\bwww)(?=\.)")
 
-# Lines a CI runner reads as commands: GitHub Actions (`::cmd::`, legacy `##[cmd]`)
-# and Azure Pipelines (`##vso[`).
-_CI_COMMAND = re.compile(r"^(\s*)(::|##\[|##vso\[)", re.MULTILINE)
+# Every character some reader of a log takes as the end of a line: the runners split on
+# CR, LF and CR LF; terminals, log viewers and Unicode-aware splitters (Python's
+# str.splitlines, JavaScript) also break at VT, FF, the file/group/record separators,
+# NEL and U+2028/U+2029.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Lines a CI runner reads as commands. GitHub Actions runs a line whose first non-blank
+# characters are `::` (`::add-mask::`, `::stop-commands::`; the runner trims Unicode
+# white space first); its legacy `##[cmd]` form and Azure Pipelines' `##vso[` are
+# found *anywhere* in a line, so those are broken wherever they occur.
+_LINE_START_COLON = re.compile(rf"(?:(?<=[{LINE_BREAKS}])|\A)(\s*):")
+_HASH_COMMAND = re.compile(r"#(?=#(?:\[|vso\[))", re.IGNORECASE)
+# A chunk of a stream ending in one of these may become `##[`/`##vso[` with the next chunk.
+_HASH_COMMAND_PREFIX = re.compile(r"#(?:#(?:v(?:s(?:o)?)?)?)?\Z", re.IGNORECASE)
 
 # Characters left raw by `json.dumps(ensure_ascii=False)` that a terminal or a
 # JavaScript consumer would still act on.
@@ -69,15 +79,32 @@ def strip_control(value: Any, keep_newlines: bool = False) -> str:
     return text
 
 
-def defuse_ci_commands(text: str) -> str:
-    """Stop a line of a log from being run as a CI workflow command.
+def defuse_ci_commands(text: str, at_line_start: bool = True) -> str:
+    """Stop any line of a log from being run as a CI workflow command.
 
-    GitHub Actions acts on any output line that starts (after blanks) with `::`
-    or `##[` (e.g. `::add-mask::`, `::stop-commands::`), Azure Pipelines on
-    `##vso[`. A zero-width space after the first character keeps the line
-    readable but no longer a command.
+    A zero-width space after a line's first non-blank `:` (whatever ends the line
+    before: CR, LF, CR LF, VT, FF, NEL, U+2028/U+2029…) and inside every `##[` and
+    `##vso[` keeps the text readable but no longer a command. `at_line_start` says
+    whether `text` begins a line (False for a chunk that continues one).
     """
-    return _CI_COMMAND.sub(lambda m: m.group(1) + m.group(2)[0] + ZWSP + m.group(2)[1:], text)
+    if not at_line_start:
+        text = "\x00" + text  # a non-blank, non-break placeholder: the chunk's start is not a line start
+    text = _LINE_START_COLON.sub(lambda m: m.group(1) + ":" + ZWSP, text)
+    text = _HASH_COMMAND.sub("#" + ZWSP, text)
+    return text if at_line_start else text[1:]
+
+
+def command_prefix_tail(text: str) -> int:
+    """How many trailing characters of `text` could begin `##[` or `##vso[` with what follows."""
+    match = _HASH_COMMAND_PREFIX.search(text)
+    return len(match.group()) if match else 0
+
+
+def ends_blank_line(text: str, was_blank: bool) -> bool:
+    """Whether, after `text`, the current line holds only white space so far."""
+    last_break = max(text.rfind(ch) for ch in LINE_BREAKS)
+    rest = text[last_break + 1:]
+    return (last_break >= 0 or was_blank) and not rest.strip()
 
 
 def md_escape(value: Any) -> str:
@@ -132,11 +159,13 @@ def gh_escape_data(value: Any) -> str:
     """Escape the message part of a GitHub Actions workflow command.
 
     The runner decodes `%25`, `%0D` and `%0A`, so a message keeps its line breaks
-    without one of them starting a new (possibly hostile) command.
+    without one of them starting a new (possibly hostile) command; `##[` and
+    `##vso[`, which runners act on anywhere in a line, get a zero-width space.
     """
     text = "" if value is None else str(value)
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return strip_control(text)  # no line break is left to collapse; this drops escapes and controls
+    text = strip_control(text)  # no line break is left to collapse; this drops escapes and controls
+    return _HASH_COMMAND.sub("#" + ZWSP, text)  # `##[`/`##vso[` are commands anywhere in a line
 
 
 def gh_escape_property(value: Any) -> str:
@@ -166,7 +195,22 @@ def json_dumps(document: Any) -> str:
     C1 controls, bidi overrides, U+2028/U+2029 and lone surrogates are written as
     `\\uXXXX` escapes so they never reach a terminal or a JavaScript parser raw.
     Only string contents can hold such characters, so the result is still the same
-    JSON value.
+    JSON value; `#` is written `\\u0023` where it would start a CI command.
     """
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # No JSON line can begin with `:`; `##[`/`##vso[` can only occur in a string, where
+    # `\u0023` is the same `#`: the document is unchanged, and no runner sees a command.
+    return _HASH_COMMAND.sub(r"\\u0023", text) + "\n"
+
+
+def entity_defuse_ci_commands(document: str) -> str:
+    """Keep an XML or Markdown document free of CI workflow commands, without changing its content.
+
+    In an indented XML document a line can only begin with `:` inside text content,
+    and `##[`/`##vso[` only occur in text or attribute values; in Markdown both are
+    text. There they take character references (`&#58;`, `&#35;`), which XML parsers
+    and Markdown renderers read back as the same characters.
+    """
+    document = _LINE_START_COLON.sub(lambda m: m.group(1) + "&#58;", document)
+    return _HASH_COMMAND.sub("&#35;", document)

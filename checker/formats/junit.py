@@ -10,14 +10,15 @@ Suites and cases carry `time` (seconds spent judging).
 The document validates against the Jenkins xUnit plugin's JUnit schema (tests/data/
 junit-10.xsd), the strictest common reader, so Jenkins and GitLab read it. Built with
 ElementTree so text and attributes are XML-escaped; characters XML 1.0 cannot carry at
-all are stripped first.
+all are stripped first, and what a CI runner would read as a workflow command becomes
+a character reference (same content, no command).
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from checker.formats.interface import FunctionFormatter
-from checker.formats.escape import xml_attr, xml_text
+from checker.formats.escape import entity_defuse_ci_commands, xml_attr, xml_text
 from checker.model import Lang, Report, Result, RuleInfo, Text, Violation
 
 SUITE_NAME = "spbe-check"
@@ -165,7 +166,8 @@ def render_junit(report: Report, lang: Lang, color: bool = False, per_rule: bool
     """An indented UTF-8 JUnit XML document with a trailing newline."""
     root = junit_tree(report, lang, per_rule)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return entity_defuse_ci_commands(document)
 
 
 FORMATTER = FunctionFormatter("junit", render_junit)

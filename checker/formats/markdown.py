@@ -16,7 +16,7 @@ from urllib.parse import quote
 import jinja2
 
 from checker.formats.interface import FunctionFormatter
-from checker.formats.escape import md_escape
+from checker.formats.escape import entity_defuse_ci_commands, md_escape
 from checker.formats.json_format import TOOL_NAME
 from checker.formats.sarif import help_uri
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
@@ -151,7 +151,7 @@ def environment() -> jinja2.Environment:
 def render_markdown(report: Report, lang: Lang, color: bool = False) -> str:
     """GitHub-flavoured Markdown; deterministic; ends with one newline."""
     text = environment().get_template(TEMPLATE_NAME).render(**_context(report, lang))
-    return text.rstrip("\n") + "\n"
+    return entity_defuse_ci_commands(text.rstrip("\n") + "\n")
 
 
 FORMATTER = FunctionFormatter("markdown", render_markdown)
