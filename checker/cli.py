@@ -209,6 +209,7 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
     invalid (or warns, with --fail-on warn), 2 when the tool could not judge.
     """
     from checker.evaluate import collect_targets, open_judge
+    from checker.interrupts import is_broken_pipe
     from checker.terminal import check_with_progress, quiet_summary, stopwatch, verbose_details
 
     if quiet and verbose:
@@ -222,7 +223,13 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
     with stopwatch() as judging:
         report = check_with_progress(judge, targets)
     if quiet and output is None:
-        click.echo(quiet_summary(report, lang, use_color(sys.stdout)), nl=False)
+        try:
+            click.echo(quiet_summary(report, lang, use_color(sys.stdout)), nl=False)
+        except OSError as err:
+            if is_broken_pipe(err):
+                raise
+            counts = report.summary()
+            raise CannotJudge(report_not_written(None, err, ", ".join(f"{k} {v}" for k, v in counts.items()))) from None
     else:
         emit(report, format_name, output, lang, junit_cases)
     if verbose:
