@@ -16,12 +16,17 @@ from pathlib import Path
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` (UTF-8) in one rename; OSError when it cannot, with nothing left behind.
+    """Replace `path` with `text` (UTF-8) in one rename; OSError when it cannot, with nothing left behind."""
+    write_bytes_atomically(path, text.encode("utf-8"))
 
-    A target that exists and is not a regular file (`/dev/stdout`, a FIFO, a terminal)
-    cannot be renamed over, and a reader is waiting on it: it is written in place.
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one rename, keeping an existing file's permissions.
+
+    OSError when it cannot; the temporary file is removed and the old file left as it
+    was. A target that exists and is not a regular file (`/dev/stdout`, a FIFO, a
+    terminal) cannot be renamed over, and a reader is waiting on it: it is written in place.
     """
-    data = text.encode("utf-8")
     try:
         current = os.stat(path)
     except FileNotFoundError:
@@ -51,4 +56,4 @@ def _umask() -> int:
     return mask
 
 
-__all__ = ["write_text_atomically"]
+__all__ = ["write_bytes_atomically", "write_text_atomically"]

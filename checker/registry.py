@@ -286,19 +286,7 @@ def registry_bytes(doc: dict[str, Any], *, kind: str = "json", gzipped: bool = F
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` in one rename, keeping its permissions, so a reader never sees half a registry."""
-    import os
-    import tempfile
+    from checker.atomicfile import write_bytes_atomically
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=path.resolve().parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_bytes_atomically(path, data)
