@@ -196,14 +196,16 @@ def test_a_policy_file_name_cannot_forge_a_command(tmp_path: Path, tiny_policies
 def test_opa_error_body_is_defused(httpserver: HTTPServer, tmp_path: Path, tiny_policies: Path,
                                    registry_file: Path) -> None:
     """Loopback stand-in for an OPA server whose error body carries workflow commands."""
-    httpserver.expect_request("/health").respond_with_data(
-        "down\r::add-mask::x\n::error title=forged::passed\u2028##[error]y", status=500)
+    hostile_body = "down\r::add-mask::x\n::error title=forged::passed\u2028##[error]y\x85::warning::z"
+    httpserver.expect_request("/health").respond_with_json({})
+    httpserver.expect_request("/v1/data/system/bundles").respond_with_data(hostile_body, status=500)
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(manifest), "--policies", str(tiny_policies), "--registry",
                                        str(registry_file), "--engine", "opa", "--opa-url", httpserver.url_for("/"),
                                        "--opa-retries", "0"])
     assert result.exit_code == 2
+    assert "title=forged" in result.stderr  # the body is quoted, defused
     assert command_lines(result.stderr) == [] and command_lines(result.stdout) == []
 
 
