@@ -173,7 +173,8 @@ junit_cases_option = click.option("--junit-cases", "junit_cases", type=click.Cho
                                   default="manifest", show_default=True,
                                   help="--format junit: one test case per manifest, or per rule per manifest.")
 output_option = click.option("--output", type=click.Path(path_type=Path), default=None,
-                             help="Write the report to FILE instead of standard output.")
+                             help="Write the report to FILE instead of standard output (atomically: a complete "
+                                  "report or none; a report that cannot be written is exit 2).")
 
 
 def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
