@@ -220,3 +220,29 @@ def test_cli_stdout_is_defused_in_every_format(tmp_path: Path, registry_file: Pa
     assert result.exit_code in (0, 1), result.output
     assert "forged" in result.stdout
     assert command_lines(result.stdout) == [] and command_lines(result.stderr) == []
+
+
+def test_defusing_is_linear_on_a_value_made_of_line_breaks() -> None:
+    """A hang guard, not a benchmark: a quadratic scan of 200,000 line breaks would take many minutes.
+
+    The JUnit report keeps a message's line breaks, and a 256 KiB manifest can hold that many.
+    """
+    import signal
+
+    def hung(signum: int, frame: object) -> None:
+        raise AssertionError("defusing 200,000 line breaks did not finish within 30 s: the scan is not linear")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        for value in ("\n" * 200_000, "\n \t" * 200_000, " \u2028" * 200_000 + "::x", "##v" * 200_000):
+            out = through_writer([value[:1000], value[1000:]])
+            assert command_lines(out) == []
+            violation = Violation("SPBE-INT-001", "deny", Text(value, value), "f", 1, 1)
+            report = Report(tool_version="0.1.0", policy_revision="p", registry_revision="r",
+                            results=(Result("m.yaml", "m", "fail", (violation,)),))
+            text = render("junit", report, "en")
+            assert command_lines(text) == [] and (text.count("\n") > 200_000 or value.startswith("##"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
