@@ -246,3 +246,22 @@ def test_defusing_is_linear_on_a_value_made_of_line_breaks() -> None:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_openapi_value_cannot_forge_a_command_with_the_real_policies(tmp_path: Path, name: str) -> None:
+    """Issue 16.3's report: `--format junit` to stdout emitted `::add-mask::` and `##vso[` from an `openapi:` value."""
+    from checker.paths import PROJECT_ROOT
+
+    example = Path(PROJECT_ROOT) / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
+    text = example.read_text(encoding="utf-8")
+    assert "openapi: apis/laporan.yaml" in text
+    hostile_value = r'"x\r::add-mask::y\n  ##vso[task.setvariable variable=a]b\u2028::error title=forged::z"'
+    manifest = tmp_path / "lapor.yaml"
+    manifest.write_text(text.replace("openapi: apis/laporan.yaml", f"openapi: {hostile_value}"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(manifest), "--format", name])
+    assert result.exit_code == 1, result.output
+    ours = OUR_ANNOTATION if name == "github" else None
+    assert command_lines(result.stdout, ours) == [] and command_lines(result.stderr) == []
+    if name != "markdown":  # the Markdown report lists rules, not the quoted value
+        assert "add-mask" in result.stdout.replace(ZWSP, "")
