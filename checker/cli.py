@@ -245,8 +245,9 @@ def emit(report: Any, format_name: str, output: Path | None, lang: Lang, junit_c
     still exits 2 (the gate's output is missing), saying so rather than "nothing was judged".
     """
     from checker.atomicfile import write_text_atomically
-    from checker.formats import render
+    from checker.formats import FORMATS, render
     from checker.interrupts import is_broken_pipe
+    from checker.streams import write_workflow_commands
 
     def rendered(color: bool) -> str:
         if format_name == "junit" and junit_cases == "rule":
@@ -259,7 +260,11 @@ def emit(report: Any, format_name: str, output: Path | None, lang: Lang, junit_c
     tally = f"pass {counts['pass']}, warn {counts['warn']}, fail {counts['fail']}, invalid {counts['invalid']}"
     try:
         if output is None:
-            click.echo(rendered(use_color(sys.stdout)), nl=False)
+            text = rendered(use_color(sys.stdout))
+            if getattr(FORMATS[format_name], "workflow_commands", False):
+                write_workflow_commands(text)
+            else:
+                click.echo(text, nl=False)
             return
         write_text_atomically(output, rendered(False))
     except OSError as err:

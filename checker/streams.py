@@ -11,12 +11,17 @@ forgotten.
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
 from checker.formats.escape import command_prefix_tail, defuse_ci_commands, ends_blank_line
+
+
+# One annotation of `--format github`, the whole line: its data never holds a line break.
+_ANNOTATION = re.compile(r"::(?:error|warning|notice) file=[^:\r\n]*::[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|\n)?\Z")
 
 
 class DefusingWriter:
@@ -30,6 +35,7 @@ class DefusingWriter:
         self.target = target
         self._blank_line = True  # the stream starts at the beginning of a line
         self._held = ""  # a trailing `#`, `##`, `##v`… that the next write may complete
+        self._after_lf = True  # the last character written was LF (or nothing was written)
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):  # a text stream, as Click probes with write(b"")
@@ -43,14 +49,33 @@ class DefusingWriter:
         if ready:
             self.target.write(defuse_ci_commands(ready, at_line_start=self._blank_line))
             self._blank_line = ends_blank_line(ready, self._blank_line)
+            self._after_lf = ready.endswith("\n")
         return written
+
+    def write_workflow_commands(self, text: str) -> None:
+        """Write a report made of deliberate workflow commands (`--format github`).
+
+        Its annotation lines (`::error file=…::…`, `::warning …`, `::notice …`) go out as
+        they are: the format escapes every value in them, so none holds a line break.
+        Every other line is defused like any output. Only a format that declares
+        `workflow_commands` is written this way (see `checker.formats`).
+        """
+        for line in text.splitlines(keepends=True):
+            # Only a whole line, begun after a plain LF (or at the very start) and ended by one:
+            # never a line that some other break (CR, U+2028…) started inside a value.
+            if self._after_lf and not self._held and _ANNOTATION.match(line):
+                self.target.write(line)
+                self._blank_line, self._after_lf = True, True
+            else:
+                self.write(line)
+        self.target.flush()
 
     def release(self) -> None:
         """Write out what was held back (at the end of the run: nothing can follow it)."""
         held, self._held = self._held, ""
         if held:
             self.target.write(held)
-            self._blank_line = False
+            self._blank_line = self._after_lf = False
         self.target.flush()
 
     def flush(self) -> None:
@@ -88,6 +113,16 @@ class DefusingWriter:
         return getattr(self.target, "errors", None) or "strict"
 
 
+def write_workflow_commands(text: str) -> None:
+    """Print a report of deliberate workflow commands on stdout (see DefusingWriter.write_workflow_commands)."""
+    stream = sys.stdout
+    if isinstance(stream, DefusingWriter):
+        stream.write_workflow_commands(text)
+    else:  # not inside the CLI's run: nothing to defuse against
+        stream.write(text)
+        stream.flush()
+
+
 @contextmanager
 def defused_streams() -> Iterator[None]:
     """For the duration of a run, route stdout and stderr through DefusingWriter."""
@@ -106,4 +141,4 @@ def defused_streams() -> Iterator[None]:
                     pass  # a closed pipe or stream: nothing more can be delivered
 
 
-__all__ = ["DefusingWriter", "defused_streams"]
+__all__ = ["DefusingWriter", "defused_streams", "write_workflow_commands"]

@@ -152,6 +152,23 @@ def test_writer_defuses_commands_split_across_writes(brk: str) -> None:
     assert command_lines(through_writer(list(text))) == []  # one character per write
 
 
+def test_annotations_of_the_github_format_pass_and_nothing_else_does() -> None:
+    sink = Sink()
+    writer = DefusingWriter(sink)  # type: ignore[arg-type]
+    writer.write("partial line ")
+    writer.write_workflow_commands("::error file=a.yaml,line=1::real\n"
+                                   "heading\r::add-mask::forged\n"
+                                   "::warning file=b.yaml::also real\n"
+                                   "::error file=c.yaml::data\u2028::error::forged after a line separator\n")
+    writer.release()
+    out = "".join(sink.parts)
+    # The first annotation follows text on the same line: not at a line start, so not a command either.
+    assert out.startswith("partial line ::error file=a.yaml")
+    assert "\n::warning file=b.yaml::also real\n" in out
+    assert command_lines(out, OUR_ANNOTATION) == []
+    assert ":" + ZWSP + ":add-mask::forged" in out and ":" + ZWSP + ":error::forged after" in out
+
+
 def test_writer_leaves_ordinary_output_alone() -> None:
     text = "PASS  manifests/a.yaml (a)\n  ! SPBE-MOR-005 [warn] line 5:7\n## Summary: 1 pass, time 10:30\n"
     assert through_writer([text]) == text
@@ -219,7 +236,14 @@ def test_cli_stdout_is_defused_in_every_format(tmp_path: Path, registry_file: Pa
                                        str(tiny_policies), "--format", name])
     assert result.exit_code in (0, 1), result.output
     assert "forged" in result.stdout
-    assert command_lines(result.stdout) == [] and command_lines(result.stderr) == []
+    ours = OUR_ANNOTATION if name == "github" else None
+    assert command_lines(result.stdout, ours) == [] and command_lines(result.stderr) == []
+    if name == "github":  # the format's own annotations still work: the door lets exactly those through
+        annotations = [line for line in result.stdout.splitlines() if line.startswith(("::error ", "::warning "))]
+        for line in annotations:  # every property is one of ours; the hostile file name stays inside file=
+            properties = dict(p.split("=", 1) for p in line.split("::")[1].split(" ", 1)[1].split(","))
+            assert set(properties) <= {"file", "line", "col", "title"} and properties["title"].startswith("SPBE-")
+        assert annotations
 
 
 def test_defusing_is_linear_on_a_value_made_of_line_breaks() -> None:
@@ -263,5 +287,7 @@ def test_an_openapi_value_cannot_forge_a_command_with_the_real_policies(tmp_path
     assert result.exit_code == 1, result.output
     ours = OUR_ANNOTATION if name == "github" else None
     assert command_lines(result.stdout, ours) == [] and command_lines(result.stderr) == []
+    if name == "github":
+        assert any(line.startswith("::error file=") for line in result.stdout.splitlines())
     if name != "markdown":  # the Markdown report lists rules, not the quoted value
         assert "add-mask" in result.stdout.replace(ZWSP, "")

@@ -86,4 +86,4 @@ def render_github(report: Report, lang: Lang, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-FORMATTER = FunctionFormatter("github", render_github)
+FORMATTER = FunctionFormatter("github", render_github, workflow_commands=True)

@@ -21,6 +21,9 @@ class FunctionFormatter:
 
     name: str
     function: Callable[[Report, Lang, bool], str]
+    # True only for a format whose lines are meant to be run as CI workflow commands
+    # (`github`): stdout lets its annotation lines through, and defuses everything else.
+    workflow_commands: bool = False
 
     def render(self, report: Report, lang: Lang, color: bool = False) -> str:
         return self.function(report, lang, color)
