@@ -65,7 +65,7 @@ class DefusingWriter:
             # never a line that some other break (CR, U+2028…) started inside a value.
             if self._after_lf and not self._held and _ANNOTATION.match(line):
                 self.target.write(line)
-                self._blank_line, self._after_lf = True, True
+                self._blank_line = self._after_lf = line.endswith("\n")
             else:
                 self.write(line)
         self.target.flush()
