@@ -242,7 +242,7 @@ def test_cli_stdout_is_defused_in_every_format(tmp_path: Path, registry_file: Pa
         annotations = [line for line in result.stdout.splitlines() if line.startswith(("::error ", "::warning "))]
         for line in annotations:  # every property is one of ours; the hostile file name stays inside file=
             properties = dict(p.split("=", 1) for p in line.split("::")[1].split(" ", 1)[1].split(","))
-            assert set(properties) <= {"file", "line", "col", "title"} and properties["title"].startswith("SPBE-")
+            assert set(properties) <= {"file", "line", "col", "endLine", "endColumn", "title"} and properties["title"].startswith("SPBE-")
         assert annotations
 
 
