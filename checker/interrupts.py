@@ -74,6 +74,8 @@ def signals_interrupt() -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        for other in _SIGNAL_NAMES:  # the run is ending: a second Ctrl-C must not cut its last words short
+            signal.signal(other, signal.SIG_IGN)
         raise Interrupted(signum)
 
     previous: dict[int, object] = {}

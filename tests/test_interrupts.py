@@ -44,6 +44,7 @@ def test_a_signal_mid_run_is_exit_2_not_judged(tmp_path: Path, signum: int, name
         try:
             connection, _ = server.accept()
             proc.send_signal(signum)
+            proc.send_signal(signum)  # an impatient second Ctrl-C changes nothing
             out, err = proc.communicate(timeout=60)
             connection.close()
         finally:
