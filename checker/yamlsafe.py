@@ -82,6 +82,9 @@ def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
     """Parse exactly one YAML document into plain data; raise YamlError otherwise."""
     loader = _Loader(text)
     try:
+        _refuse_deep_nesting(loader)
+        loader.dispose()
+        loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -118,6 +121,31 @@ def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
     walker = _Walker(track_positions)
     data = walker.walk(node, "", 0)
     return YamlDocument(data, walker.positions, walker.ends)
+
+
+def _refuse_deep_nesting(loader: Any) -> None:
+    """Walk the parser's flat event stream once and refuse nesting past MAX_DEPTH.
+
+    LibYAML's parser is a state machine, but the composer that builds the node tree
+    recurses once per level in C: `'[' * 50000` overflows the C stack (SIGSEGV) before
+    any Python-level depth check can run. Counting start and end events is linear and
+    bounded in memory, so the limit holds before anything recurses.
+    """
+    open_collections = 0
+    while loader.check_event():
+        event = loader.get_event()
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            open_collections -= 1
+            continue
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if open_collections > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlError(Text(
+                    f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+                    f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+                ), _line(mark), _col(mark))
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                open_collections += 1
 
 
 def _line(mark: Any) -> int | None:
