@@ -19,6 +19,7 @@ import jsonschema
 from checker.fingerprints import decode_like_node, line_hashes
 from checker.model import RuleInfo, Text, Violation
 from checker.paths import MANIFEST_SCHEMA
+from checker.patterns import LinearValidator
 from checker.yamlsafe import Positions, YamlError, decode_utf8, parse_yaml
 
 MAX_MANIFEST_BYTES = 256 * 1024
@@ -216,7 +217,7 @@ def _looks_like(data: Any) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return LinearValidator(schema)
 
 
 def manifest_schema() -> dict[str, Any]:

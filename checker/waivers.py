@@ -13,6 +13,7 @@ from checker.errors import CannotJudge
 from checker.manifest import field_path
 from checker.model import Text, Violation, Waiver
 from checker.paths import SCHEMAS_DIR
+from checker.patterns import LinearValidator
 from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -39,7 +40,7 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
         raise CannotJudge(Text(f"The waiver file {path} is not valid YAML (line {err.line}, column {err.column}): {err.message.en}",
                                f"Berkas pengecualian {path} bukan YAML yang sah (baris {err.line}, kolom {err.column}): {err.message.id}")) from None
     schema = json.loads((SCHEMAS_DIR / "waivers.schema.json").read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(document.data))
+    error = jsonschema.exceptions.best_match(LinearValidator(schema).iter_errors(document.data))
     if error is not None:
         field = field_path(error.absolute_path)
         line, column = document.positions.get(field, (None, None))
