@@ -26,6 +26,7 @@ from gitdb.exc import BadName, BadObject
 from checker.errors import CannotJudge
 from checker.evaluate import MANIFEST_SUFFIXES, MAX_MANIFESTS_PER_RUN, Judge, Target
 from checker.model import Text
+from checker.openapi import MAX_OPENAPI_BYTES
 from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
 
 JUDGED_CHANGES = frozenset("AMRCT")  # added, modified, renamed, copied, type changed; "D" is never judged
@@ -307,7 +308,7 @@ def _safe_destination(dest: Path, rel: str) -> Path:
     return target
 
 
-def _write_item(item: git.Blob, target: Path) -> None:
+def _write_item(item: git.Blob, target: Path, limit: int = MAX_MATERIALISED_BYTES) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if item.mode == _SYMLINK_MODE:
         # Kept as a link so the readers refuse it as they refuse one in a checkout.
@@ -315,7 +316,7 @@ def _write_item(item: git.Blob, target: Path) -> None:
         return
     with open(target, "wb") as handle:
         stream = item.data_stream
-        remaining = min(item.size, MAX_MATERIALISED_BYTES + 1)
+        remaining = min(item.size, limit + 1)
         while remaining > 0:
             chunk = stream.read(min(remaining, 1 << 20))
             if not chunk:
@@ -344,7 +345,9 @@ def materialise_head(head: git.Commit, selection: Selection, dest: Path) -> list
             except KeyError:
                 continue  # a missing OpenAPI document is reported as not found
             if isinstance(item, git.Blob) and (item.mode in _REGULAR_MODES or item.mode == _SYMLINK_MODE):
-                _write_item(item, _safe_destination(dest, rel))
+                # Past its reader's limit (256 KiB a manifest, 2 MiB an OpenAPI document) a file is only
+                # ever "too large": write no more than the larger limit plus one byte.
+                _write_item(item, _safe_destination(dest, rel), MAX_OPENAPI_BYTES)
         targets.append(Target(dest.joinpath(*PurePosixPath(path).parts), path, False))
     return targets
 

@@ -20,7 +20,7 @@ from checker.errors import CannotJudge
 from checker.capabilities import unknown_capabilities
 from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
-from checker.openapi import openapi_status, repository_root
+from checker.openapi import openapi_facts, repository_root
 from checker.policyset import PolicySet
 from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
@@ -113,7 +113,7 @@ class Judge:
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {
             "similar": [m.as_fact() for m in similar],
-            "openapi": [{"status": openapi_status(api.get("openapi"), manifest.path, root)} for api in apis],
+            "openapi": [fact.as_fact() for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root)],
         }
 
     def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
