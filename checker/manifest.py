@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import jsonschema
 
 from checker.fingerprints import decode_like_node, line_hashes
+from checker.invisible import describe, invisible_in
 from checker.model import RuleInfo, Text, Violation
 from checker.paths import MANIFEST_SCHEMA
 from checker.patterns import LinearValidator
@@ -148,6 +149,8 @@ def read_manifest(path: Path, file: str) -> Manifest | Rejected:
     if not_manifest:
         return Rejected(file, manifest_id, locate((not_manifest,), positions, ends, text))
     problems = schema_violations(data, positions)
+    problems = sorted(problems + invisible_violations(data, positions, {v.field for v in problems}),
+                      key=lambda v: (v.line or 0, v.column or 0, v.field))[:MAX_SCHEMA_ERRORS]
     if problems:
         return Rejected(file, manifest_id, locate(problems, positions, ends, text))
     return Manifest(file, path, data, positions, ends, text)
@@ -234,6 +237,26 @@ def schema_violations(data: Any, positions: Positions) -> list[Violation]:
     out.sort(key=lambda v: (v.line or 0, v.column or 0, v.field))
     unique = list(dict.fromkeys(out))
     return unique[:MAX_SCHEMA_ERRORS]
+
+
+def invisible_violations(data: Any, positions: Positions, already: set[str] = frozenset()) -> list[Violation]:
+    """SPBE-SCH-003 for text a reviewer cannot see (format, default-ignorable and control characters).
+
+    Fields the schema already refused are skipped so each problem is reported once.
+    """
+    out = []
+    for field, index, char in invisible_in(data):
+        if field in already:
+            continue
+        line, column = position_of(positions, field)
+        out.append(_violation(SCH_SCHEMA, Text(
+            f"{field} contains an invisible character, {describe(char)}, at character {index + 1}; remove it "
+            "(it makes the text look like something else).",
+            f"{field} memuat karakter tak terlihat, {describe(char)}, pada karakter ke-{index + 1}; hapus karakter itu "
+            "(karakter itu membuat teks tampak seperti teks lain).",
+        ), field, line, column))
+    out.sort(key=lambda v: (v.line or 0, v.column or 0, v.field))
+    return out[:MAX_SCHEMA_ERRORS]
 
 
 def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
