@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from checker.model import Text
 from checker.yamlsafe import MAX_DEPTH, Positions, YamlError, decode_utf8, parse_yaml
@@ -199,14 +199,17 @@ def judge_document(data: Any, positions: Positions) -> OpenApiFact:
             return _invalid(f"$ref {_clip(str(ref), 80)!r} points outside this document; only references inside it (#/...) are followed",
                             f"$ref {_clip(str(ref), 80)!r} menunjuk ke luar dokumen ini; hanya rujukan di dalamnya (#/...) yang diikuti",
                             path, positions)
-    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError  # heavy: imported when needed
+        if not _resolves(data, ref):
+            return _invalid(f"$ref {_clip(ref, 80)!r} points to nothing in this document",
+                            f"$ref {_clip(ref, 80)!r} tidak menunjuk ke apa pun dalam dokumen ini", path, positions)
     validator_class = _validator_class(version)
     if validator_class is None:
         return OpenApiFact("not-openapi-3")
     try:
         error = next(iter(validator_class(data).iter_errors()), None)
-    except (OpenAPIValidationError, RecursionError, ValueError, KeyError, TypeError, LookupError) as err:
-        return _invalid(f"the validator stopped: {type(err).__name__}", f"validator berhenti: {type(err).__name__}", "", positions)
+    except Exception as err:  # noqa: BLE001 - a document the validator cannot finish is not a valid one
+        return _invalid(f"the validator could not finish ({type(err).__name__}: {_clip(str(err), 120)})",
+                        f"validator tidak dapat menyelesaikan pemeriksaan ({type(err).__name__}: {_clip(str(err), 120)})", "", positions)
     if error is None:
         return OpenApiFact("ok")
     path = ""
@@ -231,6 +234,24 @@ def _no_network(base: Any) -> Any:
         raise LookupError(f"refusing to retrieve {uri!r}")
     handlers = {scheme: refuse for scheme in ("", "file", "http", "https", "ftp", "data", "<all_urls>")}
     return type(f"Offline{base.__name__}", (base,), {"resolver_handlers": handlers})
+
+
+def _resolves(document: Any, ref: str) -> bool:
+    """Does a local reference (`#/a/b~1c`, RFC 6901 inside a URI fragment) name a value of the document?"""
+    if ref == "#":
+        return True
+    if not ref.startswith("#/"):
+        return False  # a plain-name anchor: OpenAPI 3.0 documents have none to point at
+    node = document
+    for token in unquote(ref[2:]).split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
 
 
 def _refs(node: Any, path: str) -> Iterator[tuple[str, Any]]:

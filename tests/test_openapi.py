@@ -95,6 +95,23 @@ def test_refs_outside_the_document_are_refused_without_being_fetched(repo, ref):
     assert "points outside this document" in result.detail.en and "line 8" in result.detail.en
 
 
+@pytest.mark.parametrize("ref", ["#/omponents/schemas/Status", "#components/schemas/Status", "#/components/schemas/Nope",
+                                 "#/components/schemas/Status/properties/x"])
+def test_dangling_local_refs_are_a_finding_not_a_crash(repo, ref):
+    """Found by the fuzzer: an unresolvable $ref raised referencing's PointerToNowhere out of the validator."""
+    document = VALID.replace("paths: {}", "paths:\n  /a:\n    get:\n      responses:\n        '200':\n"
+                             "          description: ok\n          content:\n            application/json:\n"
+                             f"              schema: {{$ref: '{ref}'}}\ncomponents:\n  schemas:\n    Status: {{type: object}}\n")
+    result = fact(repo, document)
+    assert result.status == "invalid" and "points to nothing" in result.detail.en and "line 11" in result.detail.en
+
+
+def test_local_refs_with_escapes_resolve(repo):
+    document = VALID.replace("paths: {}", "paths:\n  /a/b:\n    get:\n      responses:\n        '200': {description: ok}\n"
+                             "  /c:\n    $ref: '#/paths/~1a~1b'\n")
+    assert fact(repo, document).status == "ok"
+
+
 def test_recursive_local_refs_end(repo):
     document = VALID.replace("paths: {}", "paths: {}\ncomponents:\n  schemas:\n"
                              "    A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}\n"
