@@ -20,7 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from checker.model import Text
@@ -147,17 +147,19 @@ def _document_fact(path: Path, size: int, mtime_ns: int) -> OpenApiFact:
     if len(raw) > MAX_OPENAPI_BYTES:
         return OpenApiFact("too-large")
     try:
-        data, positions = _parse(decode_utf8(raw))
+        text = decode_utf8(raw)
+        data, _ = _parse(text, track_positions=False)
     except YamlError as err:
         where = f" (line {err.line}, column {err.column})" if err.line else ""
         di = f" (baris {err.line}, kolom {err.column})" if err.line else ""
         return OpenApiFact("unreadable", Text(_clip(err.message.en) + where, _clip(err.message.id) + di))
-    return judge_document(data, positions)
+    # Positions cost as much as the parse itself: they are computed only to place a finding.
+    return judge_document(data, lambda: _parse(text, track_positions=True)[1])
 
 
-def _parse(text: str) -> tuple[Any, Positions]:
+def _parse(text: str, *, track_positions: bool) -> tuple[Any, Positions]:
     try:
-        document = parse_yaml(text)
+        document = parse_yaml(text, track_positions=track_positions)
         return document.data, document.positions
     except YamlError:
         if not text.lstrip().startswith(("{", "[")):
@@ -185,8 +187,11 @@ def _depth(data: Any) -> int:
     return deepest
 
 
-def judge_document(data: Any, positions: Positions) -> OpenApiFact:
-    """Is this parsed document a valid OpenAPI 3.x description that needs nothing outside itself?"""
+def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> OpenApiFact:
+    """Is this parsed document a valid OpenAPI 3.x description that needs nothing outside itself?
+
+    `positions` gives the document's positions (field path -> line, column) when a finding needs them.
+    """
     version = data.get("openapi") if isinstance(data, dict) else None
     if not isinstance(version, str) or not re.fullmatch(r"3\.[0-9]+\.[0-9]+(-\S+)?", version):
         return OpenApiFact("not-openapi-3")
@@ -269,8 +274,11 @@ def _refs(node: Any, path: str) -> Iterator[tuple[str, Any]]:
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(current))
 
 
-def _invalid(en: str, id_: str, path: str, positions: Positions) -> OpenApiFact:
-    line, column = _position(path, positions)
+def _invalid(en: str, id_: str, path: str, positions: Callable[[], Positions]) -> OpenApiFact:
+    try:
+        line, column = _position(path, positions())
+    except YamlError:
+        line, column = None, None
     if line is None:
         return OpenApiFact("invalid", Text(en, id_))
     return OpenApiFact("invalid", Text(f"{en} (line {line}, column {column})", f"{id_} (baris {line}, kolom {column})"))
