@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,37 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Core12Resolver(yaml.resolver.BaseResolver):
+    """Plain scalars typed by the YAML 1.2 core schema (YAML 1.2.2, section 10.3.2), as editors read them.
+
+    PyYAML resolves with YAML 1.1, where `NO` (Norway) is false, `on` is true, `012` is
+    octal, `1:20` is sexagesimal and `2027-06-30` is a date; a YAML 1.2 editor (and the
+    JSON Schema it validates with) reads the first four as text. Only these regular
+    expressions change: parsing stays PyYAML's. `<<` still resolves to a merge key, so
+    that it is refused with a clear message rather than read as an unknown field.
+    """
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+.0123456789")),
+    ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),
+):
+    _Core12Resolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+class _Loader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Core12Resolver):  # type: ignore[misc]
+    """LibYAML's parser (the pinned PyYAML wheels ship it) with YAML 1.2 core typing."""
+
+    def __init__(self, stream: str):
+        yaml.cyaml.CParser.__init__(self, stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Core12Resolver.__init__(self)
 
 Positions = dict[str, tuple[int, int]]
 
@@ -229,7 +260,10 @@ class _Walker:
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:
-            value = self._constructor.construct_object(node, deep=False)
+            if node.tag == "tag:yaml.org,2002:int":
+                value = _core_int(node.value)
+            else:
+                value = self._constructor.construct_object(node, deep=False)
         except (ValueError, yaml.YAMLError):
             raise self._fail(node, f"Unreadable value {str(node.value)[:40]!r}.",
                              f"Nilai tidak dapat dibaca: {str(node.value)[:40]!r}.") from None
@@ -239,3 +273,14 @@ class _Walker:
         if isinstance(value, (_dt.date, _dt.datetime)):
             return value.isoformat()
         return value
+
+
+def _core_int(text: str) -> int:
+    """An integer as YAML 1.2 reads it: decimal (leading zeros are not octal), 0o octal or 0x hexadecimal."""
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    if body.startswith("0o"):
+        return sign * int(body[2:], 8)
+    if body.startswith("0x"):
+        return sign * int(body[2:], 16)
+    return sign * int(body, 10)
