@@ -89,3 +89,24 @@ def invisible_in(data: Any, path: str = "") -> Iterator[tuple[str, int, str]]:
                 stack.append((value, child))
         elif isinstance(node, list):
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
+
+
+def bmp_pattern_class(also: str = "") -> str:
+    """The invisible characters of the Basic Multilingual Plane as the inside of a JSON Schema character class.
+
+    The manifest schema's `text` and `longText` patterns carry it so that editors flag what
+    the CLI refuses; characters beyond U+FFFF (tags, musical format controls) cannot be
+    written as `\\uXXXX` in an ECMA-262 pattern without the `u` flag, so only the CLI's scan
+    (invisible_in) covers them. `also` adds characters (tab and newlines, for one-line text).
+    tests/test_invisible.py keeps the schema equal to this.
+    """
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not (is_invisible(char) or char in also):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)

@@ -148,9 +148,10 @@ def read_manifest(path: Path, file: str) -> Manifest | Rejected:
     not_manifest = _not_a_manifest(data, positions)
     if not_manifest:
         return Rejected(file, manifest_id, locate((not_manifest,), positions, ends, text))
-    problems = schema_violations(data, positions)
-    problems = sorted(problems + invisible_violations(data, positions, {v.field for v in problems}),
-                      key=lambda v: (v.line or 0, v.column or 0, v.field))[:MAX_SCHEMA_ERRORS]
+    invisible = invisible_violations(data, positions)
+    # A field holding an invisible character is reported once, by the message that names the character.
+    problems = schema_violations(data, positions, skip_patterns_for={v.field for v in invisible})
+    problems = sorted(problems + invisible, key=lambda v: (v.line or 0, v.column or 0, v.field))[:MAX_SCHEMA_ERRORS]
     if problems:
         return Rejected(file, manifest_id, locate(problems, positions, ends, text))
     return Manifest(file, path, data, positions, ends, text)
@@ -227,10 +228,12 @@ def manifest_schema() -> dict[str, Any]:
     return _validator().schema
 
 
-def schema_violations(data: Any, positions: Positions) -> list[Violation]:
-    """Schema errors as SPBE-SCH-003 violations, in file order."""
+def schema_violations(data: Any, positions: Positions, skip_patterns_for: set[str] = frozenset()) -> list[Violation]:
+    """Schema errors as SPBE-SCH-003 violations, in file order (pattern errors of `skip_patterns_for` left out)."""
     out: list[Violation] = []
     for error in _validator().iter_errors(data):
+        if error.validator == "pattern" and field_path(error.absolute_path) in skip_patterns_for:
+            continue
         for field, message in _explain(error):
             line, column = position_of(positions, field)
             out.append(_violation(SCH_SCHEMA, message, field, line, column))
@@ -239,15 +242,10 @@ def schema_violations(data: Any, positions: Positions) -> list[Violation]:
     return unique[:MAX_SCHEMA_ERRORS]
 
 
-def invisible_violations(data: Any, positions: Positions, already: set[str] = frozenset()) -> list[Violation]:
-    """SPBE-SCH-003 for text a reviewer cannot see (format, default-ignorable and control characters).
-
-    Fields the schema already refused are skipped so each problem is reported once.
-    """
+def invisible_violations(data: Any, positions: Positions) -> list[Violation]:
+    """SPBE-SCH-003 for text a reviewer cannot see (format, default-ignorable and control characters)."""
     out = []
     for field, index, char in invisible_in(data):
-        if field in already:
-            continue
         line, column = position_of(positions, field)
         out.append(_violation(SCH_SCHEMA, Text(
             f"{field} contains an invisible character, {describe(char)}, at character {index + 1}; remove it "

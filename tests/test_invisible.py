@@ -74,3 +74,21 @@ def test_every_format_character_is_invisible():
         char = chr(code)
         if unicodedata.category(char) == "Cf":
             assert is_invisible(char), hex(code)
+
+
+def test_the_editor_schema_refuses_the_same_characters_in_the_basic_plane():
+    """The schema's text patterns are generated from the same Unicode sets, so an editor flags what the CLI refuses."""
+    import json
+    from checker.invisible import bmp_pattern_class
+    from checker.paths import MANIFEST_SCHEMA
+    from checker.patterns import compiled
+    defs = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))["$defs"]
+    assert defs["text"]["pattern"] == f"^[^{bmp_pattern_class(chr(9) + chr(10) + chr(13))}]*$"
+    assert defs["longText"]["pattern"] == f"^[^{bmp_pattern_class()}]*$"
+    single, free = compiled(defs["text"]["pattern"]), compiled(defs["longText"]["pattern"])
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert bool(free.search(char)) == (not is_invisible(char)), hex(code)
+        assert bool(single.search(char)) == (not is_invisible(char) and char not in "\t\n\r"), hex(code)
