@@ -64,6 +64,8 @@ def main() -> None:
         folder = Path(tmp)
         (folder / ".git").mkdir()
         rows.append(("example manifest: YAML reader (with depth pre-scan)", median_seconds(lambda: yamlsafe.parse_yaml(text), runs * 20)))
+        prescan_only = lambda: yamlsafe._refuse_deep_nesting(yamlsafe._Loader(text))  # noqa: E731
+        rows.append(("example manifest: depth pre-scan alone (events)", median_seconds(prescan_only, runs * 20)))
         loader_only = lambda: yamlsafe._Loader(text).get_single_node()  # noqa: E731
         rows.append(("example manifest: PyYAML composer alone (no pre-scan, no walk)", median_seconds(loader_only, runs * 20)))
         rows.append(("example manifest: read_manifest (reader, schema, invisible scan)",
