@@ -9,15 +9,19 @@ The documents are written by the people the gate judges, so every cost is bounde
   resolves a reference to a URL, another file or a folder outside the repository, so
   judging makes no network request;
 - documents are validated with openapi-spec-validator, the reference validator for
-  OpenAPI 3.0/3.1/3.2, so a stub such as `openapi: 3.0.0` alone is a finding.
+  OpenAPI 3.0/3.1/3.2, so a stub such as `openapi: 3.0.0` alone is a finding; the
+  validation has a 10 s deadline (the document's own patterns run on Python's `re`).
 https URLs are accepted as declared (the gate never fetches while judging), but they
 must be well-formed, with a host and a path.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
+import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -29,6 +33,7 @@ from checker.yamlsafe import MAX_DEPTH, Positions, YamlError, decode_utf8, parse
 MAX_OPENAPI_BYTES = 2 * 1024 * 1024
 MAX_OPENAPI_BYTES_PER_MANIFEST = 4 * 1024 * 1024
 MAX_REFS = 5_000
+MAX_VALIDATION_SECONDS = 10.0
 MAX_DETAIL = 300
 _HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
 _UNSAFE_URL_CHARACTERS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\<>\"`{}|^]")
@@ -211,7 +216,13 @@ def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> Open
     if validator_class is None:
         return OpenApiFact("not-openapi-3")
     try:
-        error = next(iter(validator_class(data).iter_errors()), None)
+        with _deadline(MAX_VALIDATION_SECONDS):
+            error = next(iter(validator_class(data).iter_errors()), None)
+    except _Expired:
+        return _invalid(f"checking it took longer than {MAX_VALIDATION_SECONDS:g} s (a pattern in a schema, checked "
+                        "against a default or example value, can take exponential time); simplify it",
+                        f"pemeriksaannya melebihi {MAX_VALIDATION_SECONDS:g} detik (pola dalam skema yang diperiksa "
+                        "terhadap nilai default atau contoh dapat memakan waktu eksponensial); sederhanakan", "", positions)
     except Exception as err:  # noqa: BLE001 - a document the validator cannot finish is not a valid one
         return _invalid(f"the validator could not finish ({type(err).__name__}: {_clip(str(err), 120)})",
                         f"validator tidak dapat menyelesaikan pemeriksaan ({type(err).__name__}: {_clip(str(err), 120)})", "", positions)
@@ -221,6 +232,35 @@ def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> Open
     for part in getattr(error, "absolute_path", ()) or ():
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     return _invalid(_clip(str(getattr(error, "message", error))), _clip(str(getattr(error, "message", error))), path, positions)
+
+
+class _Expired(Exception):
+    """The validation deadline passed."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` (SIGALRM, main thread only).
+
+    The validator checks a schema's `default` and `example` values against the document's
+    own `pattern`s with Python's backtracking `re`: `^(a+)+$` against 40 letters and a `!`
+    runs for hours. Python's regex engine checks for signals while it matches, so the
+    alarm stops it. Elsewhere than the main thread no alarm can be set and the run's own
+    time budget is the bound.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _Expired()
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _validator_class(version: str) -> Any:

@@ -167,3 +167,21 @@ def test_check_reports_a_stub_with_its_line(tmp_path):
     assert result.exit_code == 1, result.output
     [v] = [v for v in json.loads(result.output)["results"][0]["violations"] if v["rule"] == "SPBE-INT-001"]
     assert "not a valid OpenAPI 3 document: 'info' is a required property (line 1, column 1)" in v["message"]
+
+
+def test_a_catastrophic_pattern_in_the_document_is_cut_by_the_deadline(repo, monkeypatch):
+    """The validator checks `default` against the document's own pattern with Python's re: (a+)+$ on 40 a's runs for hours."""
+    monkeypatch.setattr(openapi, "MAX_VALIDATION_SECONDS", 0.5)
+    document = VALID + ("components:\n  schemas:\n    X:\n      type: string\n      pattern: '^(a+)+$'\n"
+                        f"      default: '{'a' * 40}!'\n")
+    started = time.monotonic()
+    result = fact(repo, document)
+    assert time.monotonic() - started < 10  # a bound against a hang, not a performance measurement
+    assert result.status == "invalid" and "took longer than 0.5 s" in result.detail.en
+
+
+def test_the_deadline_leaves_no_alarm_behind(repo):
+    import signal
+    handler = signal.getsignal(signal.SIGALRM)
+    assert fact(repo, VALID).status == "ok"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) == handler
