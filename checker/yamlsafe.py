@@ -5,6 +5,9 @@ Walking nodes instead of calling `safe_load` is what lets us
 - refuse aliases before they are expanded (no "billion laughs"),
 - refuse duplicate keys, merge keys and non-standard tags, which `safe_load` accepts,
 - remember the line and column of each value so a violation points at what to fix.
+Two more rules make it bounded and editor-compatible: nesting is counted on the event
+stream before any node tree is built (LibYAML's composer recurses in C), and plain
+scalars are typed by the YAML 1.2 core schema, as editors type them (`NO` is text).
 """
 from __future__ import annotations
 
@@ -42,8 +45,8 @@ class _Core12Resolver(yaml.resolver.BaseResolver):
 
     PyYAML resolves with YAML 1.1, where `NO` (Norway) is false, `on` is true, `012` is
     octal, `1:20` is sexagesimal and `2027-06-30` is a date; a YAML 1.2 editor (and the
-    JSON Schema it validates with) reads the first four as text. Only these regular
-    expressions change: parsing stays PyYAML's. `<<` still resolves to a merge key, so
+    JSON Schema it validates with) reads `NO`, `on`, `1:20` and the date as text and `012`
+    as twelve. Only these regular expressions change: parsing stays PyYAML's. `<<` still resolves to a merge key, so
     that it is refused with a clear message rather than read as an unknown field.
     """
 
@@ -277,8 +280,8 @@ class _Walker:
 
 def _core_int(text: str) -> int:
     """An integer as YAML 1.2 reads it: decimal (leading zeros are not octal), 0o octal or 0x hexadecimal."""
-    sign = -1 if text.startswith("-") else 1
-    body = text.lstrip("+-")
+    sign = -1 if text[:1] == "-" else 1
+    body = text[1:] if text[:1] in ("-", "+") else text
     if body.startswith("0o"):
         return sign * int(body[2:], 8)
     if body.startswith("0x"):
