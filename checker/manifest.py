@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass, field as dc_field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import AbstractSet, Any, Iterable
 
 import jsonschema
 
@@ -228,7 +228,7 @@ def manifest_schema() -> dict[str, Any]:
     return _validator().schema
 
 
-def schema_violations(data: Any, positions: Positions, skip_patterns_for: set[str] = frozenset()) -> list[Violation]:
+def schema_violations(data: Any, positions: Positions, skip_patterns_for: AbstractSet[str] = frozenset()) -> list[Violation]:
     """Schema errors as SPBE-SCH-003 violations, in file order (pattern errors of `skip_patterns_for` left out)."""
     out: list[Violation] = []
     for error in _validator().iter_errors(data):
