@@ -181,17 +181,52 @@ def is_manifest_path(path: str, folder: str) -> bool:
     return not any(part.startswith(".") for part in inner.parts)
 
 
+def display_path(path: str) -> str:
+    """A git path as people read it: bytes that are not UTF-8 shown as `\\xNN`, never dropped or mangled."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _git_path(raw: bytes) -> str:
+    # surrogateescape keeps every byte: the same string names the file in GitPython's trees
+    # (which decode the same way) and on disk (Python's file-system encoding on POSIX).
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def changes_between(base: git.Commit, head: git.Commit) -> list[Change]:
-    """Every file changed from base to head, renames detected (git diff-tree -M)."""
+    """Every file changed from base to head, renames detected (git diff-tree -M).
+
+    Read as bytes from `git diff-tree -z`, not through GitPython's Diff, whose reader
+    thread dies on the first path that is not UTF-8 and silently returns the changes
+    before it (a pull request adding `readme-\\xe9.txt` then had "nothing to judge").
+    With -z git neither quotes nor escapes paths, so newlines and quotes survive too.
+    """
+    try:
+        raw = base.repo.git.diff_tree(base.hexsha, head.hexsha, "-r", "-z", "-M", "--raw", "--no-abbrev",
+                                      "--no-ext-diff", "--no-color", stdout_as_string=False)
+    except git.GitCommandError as err:
+        raise CannotJudge(_text(f"git diff-tree failed between {base.hexsha[:12]} and {head.hexsha[:12]} (exit {err.status}).",
+                                f"git diff-tree gagal antara {base.hexsha[:12]} dan {head.hexsha[:12]} (keluar {err.status}).")) from None
+    fields = raw.split(b"\0")
+    if fields and fields[-1] == b"":
+        fields.pop()
     out: list[Change] = []
-    for diff in base.diff(head):
-        letter = (diff.change_type or "M")[0]
-        if letter == "D":
-            out.append(Change(str(diff.a_path), "D"))
-        elif letter in ("R", "C"):
-            out.append(Change(str(diff.b_path), letter, str(diff.a_path)))
+    i = 0
+    while i < len(fields):
+        meta = fields[i]
+        parts = meta.split()
+        if not meta.startswith(b":") or len(parts) < 5:
+            raise CannotJudge(_text(f"Unexpected output from git diff-tree: {meta[:80]!r}.",
+                                    f"Keluaran git diff-tree tidak terduga: {meta[:80]!r}."))
+        letter = parts[4][:1].decode("ascii", "replace")
+        paths = 2 if letter in ("R", "C") else 1
+        if i + paths >= len(fields):
+            raise CannotJudge(_text("Truncated output from git diff-tree.", "Keluaran git diff-tree terpotong."))
+        names = [_git_path(p) for p in fields[i + 1:i + 1 + paths]]
+        i += 1 + paths
+        if letter in ("R", "C"):
+            out.append(Change(names[1], letter, names[0]))
         else:
-            out.append(Change(str(diff.b_path or diff.a_path), letter))
+            out.append(Change(names[0], letter))
     return sorted(out, key=lambda c: (c.path, c.change))
 
 
@@ -345,7 +380,7 @@ def materialise_head(head: git.Commit, selection: Selection, dest: Path) -> list
                 continue  # a missing OpenAPI document is reported as not found
             if isinstance(item, git.Blob) and (item.mode in _REGULAR_MODES or item.mode == _SYMLINK_MODE):
                 _write_item(item, _safe_destination(dest, rel))
-        targets.append(Target(dest.joinpath(*PurePosixPath(path).parts), path, False))
+        targets.append(Target(dest.joinpath(*PurePosixPath(path).parts), display_path(path), False))
     return targets
 
 
@@ -370,7 +405,7 @@ class TrustedInputs:
             for path in (change.path, change.old_path):
                 for rel in self.in_repository:
                     if path and (rel == "." or path == rel or path.startswith(rel.rstrip("/") + "/")):
-                        hits.add(path)
+                        hits.add(display_path(path))
         return tuple(sorted(hits))
 
     def relabel(self, err: CannotJudge) -> CannotJudge:

@@ -221,6 +221,44 @@ def test_only_changes_since_the_merge_base_are_judged(gitrepo: GitRepo) -> None:
     assert judged_files(result) == ["manifests/karawang/baru.yaml"]
 
 
+def test_a_non_utf8_file_name_does_not_hide_a_failing_manifest(gitrepo: GitRepo) -> None:
+    """Issue 14.1: `docs/readme-\\xe9.txt` in the same PR made the gate say "nothing to judge" and exit 0."""
+    bandung = FAILING.replace("karawang-parkir", "bandung-parkir").replace('"32.15"', '"32.73"')
+    gitrepo.commit("Bandung's parking app, and a readme", {
+        "manifests/kota-bandung/parkir.yaml": bandung, os.fsdecode(b"docs/readme-\xe9.txt"): "hi\n"})
+    changes = gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
+    assert [gate.display_path(c.path) for c in changes] == ["docs/readme-\\xe9.txt", "manifests/kota-bandung/parkir.yaml"]
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == ["manifests/kota-bandung/parkir.yaml"]
+    assert "nothing to judge" not in result.stderr and "1 other changed file(s) not judged" in result.stderr
+
+
+def test_a_manifest_with_a_non_utf8_name_is_judged_and_named_with_escapes(gitrepo: GitRepo) -> None:
+    gitrepo.commit("odd name", {os.fsdecode(b"manifests/karawang/parkir-\xff.yaml"): FAILING})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == ["manifests/karawang/parkir-\\xff.yaml"]
+    text = run_ci(gitrepo, "--no-post")
+    assert text.exit_code == 1 and "parkir-\\xff.yaml" in text.stdout
+
+
+@pytest.mark.parametrize("name", ['a"b.yaml', "new\nline.yaml", "tab\there.yaml", "caf\u00e9 \\ back.yaml", "-dash.yaml"])
+def test_names_git_would_quote_are_judged(gitrepo: GitRepo, name: str) -> None:
+    gitrepo.commit("quoted name", {f"manifests/karawang/{name}": FAILING})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == [f"manifests/karawang/{name}"]
+
+
+def test_renames_and_deletions_are_read_from_the_raw_diff(gitrepo: GitRepo) -> None:
+    gitrepo.repo.git.mv("manifests/karawang/lama.yaml", os.fsdecode(b"manifests/karawang/lama-\xe9.yaml"))
+    gitrepo.commit("rename to a non-UTF-8 name", {"README.md": None})
+    changes = gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
+    assert [(gate.display_path(c.path), c.change, c.old_path) for c in changes] == [
+        ("README.md", "D", None), ("manifests/karawang/lama-\\xe9.yaml", "R", "manifests/karawang/lama.yaml")]
+
+
 # --- trusted inputs come from the base revision ----------------------------------------------
 
 
