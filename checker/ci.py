@@ -25,6 +25,7 @@ from gitdb.exc import BadName, BadObject
 
 from checker.errors import CannotJudge
 from checker.evaluate import MANIFEST_SUFFIXES, MAX_MANIFESTS_PER_RUN, Judge, Target
+from checker.identity import Holder, Identities
 from checker.model import Text
 from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
 
@@ -330,6 +331,88 @@ def select(changes: Iterable[Change], folder: str, references: dict[str, tuple[s
     )
 
 
+def _proposal_identity(raw: bytes) -> tuple[str, str | None] | None:
+    """(metadata.id, metadata.agency.code) of a manifest's bytes, or None when it has no readable id."""
+    try:
+        data: Any = parse_yaml(decode_utf8(raw), track_positions=False).data
+    except (YamlError, RecursionError):
+        return None
+    meta = data.get("metadata") if isinstance(data, dict) and data.get("kind") == "ApplicationProposal" else None
+    manifest_id = meta.get("id") if isinstance(meta, dict) else None
+    if not isinstance(manifest_id, str):
+        return None
+    agency = meta.get("agency")
+    code = agency.get("code") if isinstance(agency, dict) else None
+    return manifest_id, code if isinstance(code, str) else None
+
+
+def _manifest_blobs(commit: git.Commit, folder: str) -> Iterable[git.Blob]:
+    try:
+        start = commit.tree / folder if folder else commit.tree
+    except KeyError:
+        return
+    if not isinstance(start, git.Tree):
+        return
+    for count, item in enumerate(start.traverse()):
+        if count > 4 * MAX_SCANNED_MANIFESTS:
+            raise CannotJudge(_text(f"More than {4 * MAX_SCANNED_MANIFESTS} entries under {folder or 'the repository'}; split the registry.",
+                                    f"Lebih dari {4 * MAX_SCANNED_MANIFESTS} entri di {folder or 'repositori'}; pecah registrinya."))
+        if isinstance(item, git.Blob) and item.mode in _REGULAR_MODES and is_manifest_path(item.path, folder):
+            yield item
+
+
+def repository_identities(head: git.Commit, merge_base: git.Commit, trusted: Iterable[git.Commit],
+                          selection: Selection, changes: Iterable[Change], folder: str) -> Identities:
+    """Who else holds the ids of the judged manifests, and which of them the change adds (SPEC §4).
+
+    Holders are looked for in head (base plus the change) and in each trusted tree (the
+    target branch as it is now, so an id taken there since the PR branched still counts),
+    except at paths the change deletes or renames away. Only blobs whose bytes contain a
+    judged id are parsed, so the scan costs one read per manifest.
+    A judged manifest is a new proposal when the merge base holds no manifest with its id
+    at its path (or at the path it was renamed from): waivers not bound to an agency are
+    then not applied to it.
+    """
+    changes = list(changes)
+    judged: dict[str, tuple[str, str | None]] = {}
+    for path in selection.judged:
+        blob = _blob_at(head.tree, path)
+        found = _proposal_identity(_read_blob(blob, MAX_SCANNED_BYTES + 1)) if blob is not None and blob.size <= MAX_SCANNED_BYTES else None
+        if found is not None:
+            judged[path] = found
+    ids = {manifest_id for manifest_id, _ in judged.values()}
+    if not ids:
+        return Identities()
+    needles = [manifest_id.encode("utf-8") for manifest_id in ids]
+    gone = {c.path for c in changes if c.change == "D"} | {c.old_path for c in changes if c.change == "R" and c.old_path}
+    held: dict[str, dict[str, Holder]] = {}
+    seen: set[tuple[str, bytes]] = set()
+    for commit, skip in ((head, frozenset()), *((t, gone) for t in trusted)):
+        for blob in _manifest_blobs(commit, folder):
+            if blob.path in skip or (blob.path, blob.binsha) in seen or blob.size > MAX_SCANNED_BYTES:
+                continue
+            seen.add((blob.path, blob.binsha))
+            raw = _read_blob(blob, MAX_SCANNED_BYTES)
+            if not any(needle in raw for needle in needles):
+                continue
+            found = _proposal_identity(raw)
+            if found is not None and found[0] in ids:
+                held.setdefault(found[0], {}).setdefault(blob.path, Holder(display_path(blob.path), found[1]))
+    by_path = {c.path: c for c in changes}
+    new_files = set()
+    for path, (manifest_id, _) in judged.items():
+        change = by_path.get(path)
+        if change is None:  # brought in by a changed OpenAPI document: the manifest itself is unchanged
+            continue
+        before = None
+        if change.change not in ("A", "C"):
+            blob = _blob_at(merge_base.tree, change.old_path or path)
+            before = _proposal_identity(_read_blob(blob, MAX_SCANNED_BYTES)) if blob is not None else None
+        if before is None or before[0] != manifest_id:
+            new_files.add(display_path(path))
+    return Identities({k: tuple(v[p] for p in sorted(v)) for k, v in held.items()}, frozenset(new_files))
+
+
 def _safe_destination(dest: Path, rel: str) -> Path:
     parts = PurePosixPath(rel).parts
     if not parts or PurePosixPath(rel).is_absolute() or any(p in ("", ".", "..", ".git") for p in parts):
@@ -522,6 +605,7 @@ class GateRun:
     revisions: Revisions
     inputs: TrustedInputs
     trusted_changed: tuple[str, ...] = ()
+    notices: tuple[Text, ...] = ()
 
     @property
     def nothing_to_judge(self) -> bool:
@@ -548,5 +632,6 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     head_dir = workdir / "head"
     head_dir.mkdir(parents=True, exist_ok=True)
     targets = materialise_head(rev.head, selection, head_dir)
-    report = judge.check(targets, root=head_dir) if targets else judge.report([])
-    return GateRun(report, selection, rev, inputs, inputs.changed_by(changes))
+    identities = repository_identities(rev.head, rev.base, (rev.base,), selection, changes, folder)
+    report = judge.check(targets, root=head_dir, identities=identities) if targets else judge.report([])
+    return GateRun(report, selection, rev, inputs, inputs.changed_by(changes), tuple(judge.notices()))

@@ -159,6 +159,8 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
                                "Tidak ada manifes (*.yaml, *.yml) di jalur yang diberikan."))
     with stopwatch() as loading:
         judge = open_judge(policies, registry, waivers, engine, opa=opa)
+    for notice in judge.notices():
+        click.echo(f"spbe-check: {notice.get(lang)}", err=True)
     with stopwatch() as judging:
         report = check_with_progress(judge, targets)
     if quiet and output is None:
@@ -360,6 +362,8 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
             raise
     for note in run.inputs.notes:
         say(f"spbe-check: {note}")
+    for notice in run.notices:
+        say(f"spbe-check: {notice.get(lang)}")
     selection = run.selection
     if run.nothing_to_judge:
         say(Text(f"spbe-check: no manifest changes under {manifests_dir}/ between {run.revisions.describe_base()} and "

@@ -18,14 +18,15 @@ from checker import __version__
 from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
 from checker.capabilities import unknown_capabilities
-from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest
+from checker.identity import Identities
+from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest, taken_id_violation
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
 from checker.openapi import openapi_status, repository_root
 from checker.policyset import PolicySet
 from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
 from checker.similarity import words
-from checker.waivers import apply_waivers, today_in_jakarta
+from checker.waivers import apply_waivers, today_in_jakarta, unbound_waivers
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
@@ -100,6 +101,10 @@ class Judge:
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
+    def notices(self) -> list[Text]:
+        """What the user should know about the inputs although they can judge (e.g. waivers not bound to an agency)."""
+        return unbound_waivers(self.waivers)
+
     def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
         """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
         spec = manifest.data["spec"]
@@ -116,7 +121,8 @@ class Judge:
             "openapi": [{"status": openapi_status(api.get("openapi"), manifest.path, root)} for api in apis],
         }
 
-    def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
+    def judge(self, manifest: Manifest, root: Path | None = None, new_proposal: bool = False) -> Result:
+        """One manifest's verdict; `new_proposal` when the change under review adds it (waivers, SPEC §4)."""
         unknown = unknown_capabilities(manifest, self.compiled.capabilities)
         if unknown:  # the schema part only the registry can check: still `invalid`
             return Result(manifest.file, manifest.id, "invalid", manifest.locate(unknown))
@@ -125,7 +131,8 @@ class Judge:
         raw = self.engine.evaluate(input_doc)
         violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
-        violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today)
+        violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today,
+                                   agency=str(manifest.data["metadata"]["agency"]["code"]), new_proposal=new_proposal)
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
@@ -155,13 +162,14 @@ class Judge:
 
     def check(self, targets: list[Target], root: Path | None = None,
               time_budget: float = RUN_TIME_BUDGET_SECONDS,
-              on_result: Callable[[Result], None] | None = None) -> Report:
+              on_result: Callable[[Result], None] | None = None, identities: Identities | None = None) -> Report:
         """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves.
 
         Each manifest is bounded by the reader's limits (size, depth, list lengths), so one
         pathological file is `invalid` and the others are still judged; the run as a whole
         is bounded by `MAX_MANIFESTS_PER_RUN` and `time_budget`, past which it cannot judge.
-        `on_result` is told of each result as it is made (a progress bar).
+        `on_result` is told of each result as it is made (a progress bar). `identities` (the
+        gate) names the ids held elsewhere in the repository and the manifests the change adds.
         """
         if len(targets) > MAX_MANIFESTS_PER_RUN:
             raise CannotJudge(Text(
@@ -193,11 +201,16 @@ class Judge:
                 emit(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
                 continue
             seen_ids[item.id] = item.file
+            holder = identities.holder_other_than(item.id, item.file) if identities is not None else None
+            if holder is not None:
+                emit(Result(item.file, item.id, "invalid", (taken_id_violation(item, holder.file, holder.agency),)))
+                continue
             if time.monotonic() > deadline:
                 raise CannotJudge(Text(
                     f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
                     f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
-            emit(replace(self.judge(item, root), seconds=time.perf_counter() - started))
+            emit(replace(self.judge(item, root, new_proposal=identities is not None and item.file in identities.new_files),
+                         seconds=time.perf_counter() - started))
         uris = {t.file: repository_uri(t, root) for t in targets}
         return self.report([replace(r, uri=uris.get(r.file)) for r in results])
 

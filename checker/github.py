@@ -287,6 +287,8 @@ def _violation_view(v: Violation, report: Report, lang: Lang) -> dict[str, Any]:
         note = LABELS["waived"].get(lang).format(decree=v.waiver.decree, expires=v.waiver.expires)
     elif v.expired_waiver is not None:
         note = LABELS["expired"].get(lang).format(decree=v.expired_waiver.decree, expires=v.expired_waiver.expires)
+    if v.waiver_note is not None:
+        note = (note + "; " if note else "") + v.waiver_note.get(lang)
     from checker.formats.sarif import help_uri
 
     return {

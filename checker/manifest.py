@@ -328,3 +328,16 @@ def duplicate_id_violation(manifest: Manifest, other_file: str) -> Violation:
         f"metadata.id {manifest.id!r} is also used by {other_file}.",
         f"metadata.id {manifest.id!r} juga dipakai oleh {other_file}.",
     ), "metadata.id", line, column),))[0]
+
+
+def taken_id_violation(manifest: Manifest, other_file: str, other_agency: str | None) -> Violation:
+    """SPEC §4: an id already held elsewhere in the repository (base tree plus the change) cannot be taken."""
+    line, column = manifest.position("metadata.id")
+    held_en = f"{other_file} (agency {other_agency})" if other_agency else other_file
+    held_id = f"{other_file} (instansi {other_agency})" if other_agency else other_file
+    return manifest.locate((_violation(SCH_DUPLICATE_ID, Text(
+        f"metadata.id {manifest.id!r} is already held by {held_en}. Ids are unique across the repository, so a "
+        "proposal cannot take another's id or its waivers: choose a new id.",
+        f"metadata.id {manifest.id!r} sudah dipakai oleh {held_id}. Id unik di seluruh repositori, sehingga usulan "
+        "tidak dapat mengambil id usulan lain beserta pengecualiannya: pilih id baru.",
+    ), "metadata.id", line, column),))[0]

@@ -44,6 +44,7 @@ class Waiver:
     approved_by: str
     decree: str
     expires: str  # ISO date, inclusive, Asia/Jakarta
+    agency: str | None = None  # agency code of the manifest it binds to; None in files written before SPEC §4 bound it
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Violation:
     end_line: int | None = None  # where the offending value ends (1-based; column exclusive, as SARIF counts)
     end_column: int | None = None
     line_hash: str | None = None  # GitHub's primaryLocationLineHash of `line` (checker/fingerprints.py)
+    refused_waiver: Waiver | None = None  # a waiver for this manifest id and rule that was not applied
+    waiver_note: Text | None = None  # why `refused_waiver` was not applied, or a caveat about `waiver`
 
     @property
     def waived(self) -> bool:

@@ -54,21 +54,59 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
             raise CannotJudge(Text(f"waivers[{index}].expires in {path} is not a real date (line {line}, column {column}).",
                                    f"waivers[{index}].expires di {path} bukan tanggal yang sah (baris {line}, kolom {column}).")) from None
         waivers.append(Waiver(manifest=item["manifest"], rule=item["rule"], reason=item["reason"],
-                              approved_by=item["approvedBy"], decree=item["decree"], expires=item["expires"]))
+                              approved_by=item["approvedBy"], decree=item["decree"], expires=item["expires"],
+                              agency=item.get("agency")))
     return tuple(waivers)
 
 
+def unbound_waivers(waivers: tuple[Waiver, ...]) -> list[Text]:
+    """One notice per waiver written before waivers named their agency (SPEC §4): still read, never silently."""
+    return [Text(f"Waiver {w.decree} ({w.manifest}, {w.rule}) is not bound to an agency: add `agency:` with the "
+                 "manifest's metadata.agency.code. The gate does not apply it to a manifest that the change under review adds.",
+                 f"Pengecualian {w.decree} ({w.manifest}, {w.rule}) tidak terikat pada instansi: tambahkan `agency:` berisi "
+                 "metadata.agency.code manifes. Gerbang tidak menerapkannya pada manifes yang ditambahkan oleh perubahan yang ditinjau.")
+            for w in waivers if w.agency is None]
+
+
+def _refusal(waiver: Waiver, agency: str, new_proposal: bool) -> Text | None:
+    """Why a waiver with the right manifest id and rule still does not apply to this manifest, or None."""
+    if waiver.agency is not None and waiver.agency != agency:
+        return Text(f"waiver {waiver.decree} was granted to agency {waiver.agency}, not to this manifest's agency {agency}; not applied",
+                    f"pengecualian {waiver.decree} diberikan kepada instansi {waiver.agency}, bukan instansi manifes ini {agency}; tidak diterapkan")
+    if waiver.agency is None and new_proposal:
+        return Text(f"waiver {waiver.decree} is not bound to an agency and this change adds the manifest; not applied "
+                    f"until the policy owners add agency: \"{agency}\" to it",
+                    f"pengecualian {waiver.decree} tidak terikat pada instansi dan perubahan ini menambahkan manifesnya; "
+                    f"tidak diterapkan sampai pemilik kebijakan menambahkan agency: \"{agency}\"")
+    return None
+
+
 def apply_waivers(manifest_id: str, violations: list[Violation], waivers: tuple[Waiver, ...],
-                  today: dt.date) -> list[Violation]:
-    """Mark each violation covered by a valid waiver; note matching ones that expired."""
+                  today: dt.date, *, agency: str, new_proposal: bool) -> list[Violation]:
+    """Mark each violation covered by a valid waiver bound to this manifest; say why others do not apply.
+
+    A waiver binds to the manifest id *and* its agency (SPEC §4), so a proposal that takes
+    another agency's id cannot borrow its waivers. `new_proposal` is true when the change
+    under review adds the manifest: a waiver not bound to any agency is then refused too.
+    """
     out = []
     for violation in violations:
         matching = [w for w in waivers if w.manifest == manifest_id and w.rule == violation.rule]
-        valid = [w for w in matching if dt.date.fromisoformat(w.expires) >= today]
-        expired = [w for w in matching if dt.date.fromisoformat(w.expires) < today]
+        refused = [(w, why) for w in matching if (why := _refusal(w, agency, new_proposal)) is not None]
+        usable = [w for w in matching if all(w is not r for r, _ in refused)]
+        valid = [w for w in usable if dt.date.fromisoformat(w.expires) >= today]
+        expired = [w for w in usable if dt.date.fromisoformat(w.expires) < today]
         if valid:
-            violation = dataclasses.replace(violation, waiver=max(valid, key=lambda w: w.expires))
-        elif expired:
-            violation = dataclasses.replace(violation, expired_waiver=max(expired, key=lambda w: w.expires))
+            chosen = max(valid, key=lambda w: w.expires)
+            note = None if chosen.agency is not None else Text(
+                f"waiver {chosen.decree} is not bound to an agency; add agency: \"{agency}\" to it",
+                f"pengecualian {chosen.decree} tidak terikat pada instansi; tambahkan agency: \"{agency}\"")
+            violation = dataclasses.replace(violation, waiver=chosen, waiver_note=note)
+        else:
+            if expired:
+                violation = dataclasses.replace(violation, expired_waiver=max(expired, key=lambda w: w.expires))
+            if refused:
+                waiver, why = refused[0]
+                violation = dataclasses.replace(violation, refused_waiver=waiver, waiver_note=why)
         out.append(violation)
     return out

@@ -294,7 +294,8 @@ def test_pr_cannot_weaken_the_registry_or_waive_itself(gitrepo: GitRepo) -> None
 
 def test_waivers_in_the_base_apply(gitrepo: GitRepo) -> None:
     waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
-               "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: 2999-12-31\n")
+               "    agency: \"32.15\"\n    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n"
+               "    decree: B-1/2026\n    expires: 2999-12-31\n")
     gitrepo.checkout("main")
     gitrepo.commit("policy owners grant a waiver", {"policies/waivers.yaml": waivers})
     gitrepo.checkout("pr")
@@ -303,6 +304,114 @@ def test_waivers_in_the_base_apply(gitrepo: GitRepo) -> None:
     result = run_ci(gitrepo, "--format", "json", "--no-post", "--waivers", str(gitrepo.root / "policies/waivers.yaml"))
     assert result.exit_code == 0, result.output
     assert all(v["waived"] for v in json.loads(result.stdout)["results"][0]["violations"])
+
+
+LAPOR_WARGA = (PROJECT / "manifests/kabupaten-karawang/lapor-warga.yaml").read_text(encoding="utf-8")
+KARAWANG_WAIVERS = """apiVersion: spbe.go.id/v1
+kind: WaiverList
+waivers:
+""" + "".join(f"""  - manifest: karawang-lapor-warga
+    agency: "32.15"
+    rule: {rule}
+    reason: Approved for Karawang only
+    approvedBy: Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB
+    decree: B-{n}/M.PANRB/2026
+    expires: 2999-12-31
+""" for n, rule in enumerate(("SPBE-MOR-006", "SPBE-MOR-002", "SPBE-SHR-001"), start=1))
+
+
+def as_bandung(manifest: str) -> str:
+    return manifest.replace('code: "32.15"', 'code: "32.73"').replace("Pemerintah Kabupaten Karawang", "Pemerintah Kota Bandung")
+
+
+@pytest.fixture
+def karawang_repo(tmp_path: Path) -> GitRepo:
+    """The issue's setup: main holds Karawang's lapor-warga manifest and its three approved waivers."""
+    repo = GitRepo(tmp_path / "karawang")
+    repo.commit("Karawang's proposal and its waivers", {
+        "manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA, "waivers.yaml": KARAWANG_WAIVERS,
+        "manifests/kabupaten-karawang/apis/laporan.yaml": (PROJECT / "manifests/kabupaten-karawang/apis/laporan.yaml").read_text()})
+    repo.branch("pr")
+    return repo
+
+
+def run_real_ci(repo: GitRepo, *extra: str) -> Any:
+    """The project's own policy pack and sample registry (outside the temporary repository, so used as given)."""
+    return run_ci(repo, "--policies", str(PROJECT / "policies"), "--registry", str(PROJECT / "registry/national-registry.json.gz"),
+                  "--waivers", str(repo.root / "waivers.yaml"), "--format", "json", "--no-post", *extra)
+
+
+def test_the_waived_original_passes_on_its_own_id(karawang_repo: GitRepo) -> None:
+    karawang_repo.commit("Karawang edits its description",
+                         {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA.replace("Citizens report", "Residents report")})
+    result = run_real_ci(karawang_repo)
+    assert result.exit_code == 0, result.output
+    assert all(v["waived"] for v in json.loads(result.stdout)["results"][0]["violations"] if v["severity"] == "deny")
+
+
+def test_another_agency_cannot_take_an_id_and_its_waivers(karawang_repo: GitRepo) -> None:
+    """Issue 14.2: Kota Bandung adds a manifest with `metadata.id: karawang-lapor-warga`."""
+    karawang_repo.commit("Bandung borrows Karawang's id", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)})
+    result = run_real_ci(karawang_repo)
+    assert result.exit_code == 1, result.output
+    (only,) = json.loads(result.stdout)["results"]
+    assert only["file"] == "manifests/kota-bandung/lapor.yaml" and only["verdict"] == "invalid"
+    (violation,) = only["violations"]
+    line = next(n for n, text in enumerate(LAPOR_WARGA.splitlines(), 1) if text.startswith("  id:"))
+    assert (violation["rule"], violation["field"], violation["line"], violation["column"]) == ("SPBE-SCH-004", "metadata.id", line, 7)
+    assert "manifests/kabupaten-karawang/lapor-warga.yaml (agency 32.15)" in violation["message"]
+    indonesian = run_real_ci(karawang_repo, "--lang", "id")
+    assert "sudah dipakai oleh manifests/kabupaten-karawang/lapor-warga.yaml (instansi 32.15)" in indonesian.stdout
+
+
+def test_an_id_taken_on_the_target_branch_after_the_pr_branched_counts(karawang_repo: GitRepo) -> None:
+    karawang_repo.commit("Bandung proposes", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA).replace(
+        "karawang-lapor-warga", "lapor-warga-baru")})
+    karawang_repo.checkout("main")
+    karawang_repo.commit("someone else took the id", {"manifests/kota-bogor/lapor.yaml": LAPOR_WARGA.replace(
+        "karawang-lapor-warga", "lapor-warga-baru").replace('code: "32.15"', 'code: "32.71"')})
+    karawang_repo.checkout("pr")
+    result = run_real_ci(karawang_repo, "--trusted-ref", "main")
+    assert result.exit_code == 1, result.output
+    assert "manifests/kota-bogor/lapor.yaml (agency 32.71)" in json.loads(result.stdout)["results"][0]["violations"][0]["message"]
+
+
+def test_a_waiver_for_another_agency_is_not_applied_and_the_report_says_why(karawang_repo: GitRepo) -> None:
+    # The id is free in the repository (the original moved away), but the waivers were granted to Karawang.
+    karawang_repo.commit("Karawang's file leaves; Bandung takes the free id", {
+        "manifests/kabupaten-karawang/lapor-warga.yaml": None, "manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)})
+    result = run_real_ci(karawang_repo)
+    assert result.exit_code == 1, result.output
+    violations = json.loads(result.stdout)["results"][0]["violations"]
+    refused = [v for v in violations if "refusedWaiver" in v]
+    assert len(refused) == 3 and not any(v["waived"] for v in violations)
+    assert "granted to agency 32.15, not to this manifest's agency 32.73" in refused[0]["waiverNote"]
+
+
+def test_a_waiver_without_agency_is_read_but_not_applied_to_an_added_manifest(karawang_repo: GitRepo) -> None:
+    karawang_repo.checkout("main")
+    karawang_repo.commit("an old waiver file, before waivers named agencies",
+                         {"waivers.yaml": KARAWANG_WAIVERS.replace('    agency: "32.15"\n', "")})
+    karawang_repo.checkout("pr")
+    karawang_repo.repo.git.rebase("main")
+    edited = run_real_ci_after(karawang_repo, {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA + "\n"})
+    assert edited.exit_code == 0, edited.output  # an existing proposal keeps its waivers
+    assert "is not bound to an agency" in edited.stderr
+    assert "not bound to an agency" in json.loads(edited.stdout)["results"][0]["violations"][0]["waiverNote"]
+    # The id is free on main (the manifest was withdrawn); a change that adds it back is a new proposal.
+    karawang_repo.checkout("main")
+    karawang_repo.commit("withdrawn", {"manifests/kabupaten-karawang/lapor-warga.yaml": None})
+    karawang_repo.branch("pr2")
+    added = run_real_ci_after(karawang_repo, {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA})
+    assert added.exit_code == 1, added.output
+    violations = json.loads(added.stdout)["results"][0]["violations"]
+    assert not any(v["waived"] for v in violations)
+    assert any("this change adds the manifest" in v.get("waiverNote", "") for v in violations)
+
+
+def run_real_ci_after(repo: GitRepo, files: dict[str, str | None]) -> Any:
+    repo.commit("change", files)
+    return run_real_ci(repo)
 
 
 def test_working_tree_is_never_read(gitrepo: GitRepo) -> None:
