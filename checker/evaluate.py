@@ -19,7 +19,7 @@ from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
 from checker.capabilities import unknown_capabilities
 from checker.identity import Identities
-from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest, taken_id_violation
+from checker.manifest import SCHEMA_RULES, Manifest, Rejected, read_manifest, taken_id_violation
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
 from checker.openapi import openapi_status, repository_root
 from checker.policyset import PolicySet
@@ -132,7 +132,7 @@ class Judge:
         violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
         violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today,
-                                   agency=str(manifest.data["metadata"]["agency"]["code"]), new_proposal=new_proposal)
+                                   agency=manifest.agency, new_proposal=new_proposal)
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
@@ -182,7 +182,7 @@ class Judge:
             results.append(result)
             if on_result is not None:
                 on_result(result)
-        seen_ids: dict[str, str] = {}
+        seen_ids: dict[str, Manifest] = {}
         referenced: set[Path] = set()
         loaded: list[tuple[Target, Manifest | Rejected]] = [(t, read_manifest(t.path, t.file)) for t in targets]
         for target, item in loaded:
@@ -198,9 +198,10 @@ class Judge:
                 emit(Result(item.file, item.id, "invalid", item.violations))
                 continue
             if item.id in seen_ids:
-                emit(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
+                first = seen_ids[item.id]
+                emit(Result(item.file, item.id, "invalid", (taken_id_violation(item, first.file, first.agency),)))
                 continue
-            seen_ids[item.id] = item.file
+            seen_ids[item.id] = item
             holder = identities.holder_other_than(item.id, item.file) if identities is not None else None
             if holder is not None:
                 emit(Result(item.file, item.id, "invalid", (taken_id_violation(item, holder.file, holder.agency),)))

@@ -82,6 +82,10 @@ class Manifest:
     def id(self) -> str:
         return self.data["metadata"]["id"]
 
+    @property
+    def agency(self) -> str:
+        return str(self.data["metadata"]["agency"]["code"])
+
     def position(self, field: str) -> tuple[int | None, int | None]:
         return position_of(self.positions, field)
 
@@ -320,14 +324,6 @@ def _show(value: Any) -> str:
 
 def _violation(rule: str, message: Text, field: str, line: int | None, column: int | None) -> Violation:
     return Violation(rule=rule, severity="deny", message=message, field=field, line=line, column=column)
-
-
-def duplicate_id_violation(manifest: Manifest, other_file: str) -> Violation:
-    line, column = manifest.position("metadata.id")
-    return manifest.locate((_violation(SCH_DUPLICATE_ID, Text(
-        f"metadata.id {manifest.id!r} is also used by {other_file}.",
-        f"metadata.id {manifest.id!r} juga dipakai oleh {other_file}.",
-    ), "metadata.id", line, column),))[0]
 
 
 def taken_id_violation(manifest: Manifest, other_file: str, other_agency: str | None) -> Violation:
