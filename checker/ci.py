@@ -1,10 +1,13 @@
 """The pull-request gate's view of git: what changed, and which revision each input comes from.
 
-Trust rule (SECURITY.md): the rules that judge a pull request are the rules of its
-base. Policies, registry and waivers are read from the tree of the merge base of
-`--base` and `--head`; a path given for them that lies inside the repository is looked
-up in that tree, a path outside it (e.g. the tool's bundled policies) or an https URL is
-used as it is. What is judged (the changed manifests and the OpenAPI documents they
+Trust rule (SECURITY.md): the rules that judge a pull request are today's rules of
+the branch it targets. Policies, registry and waivers are read from the tree of the
+trusted revision, the tip of the target branch at the time of judging (`--trusted-ref`,
+by default the tip of `--base`), never from the merge base, which the author chooses by
+branching from an old commit. What the pull request changes is still computed against
+the merge base of `--base` and `--head`. A path given for a trusted input that lies
+inside the repository is looked up in the trusted tree, a path outside it (e.g. the
+tool's bundled policies) or an https URL is used as it is. What is judged (the changed manifests and the OpenAPI documents they
 reference) comes from the head commit. Neither is ever read from the working tree,
 which a pull request controls and which may differ from any commit.
 
@@ -39,13 +42,20 @@ _SYMLINK_MODE = 0o120000
 
 @dataclass(frozen=True)
 class Revisions:
-    """The two commits of a pull request: `base` is the merge base (trusted), `head` is judged."""
+    """A pull request's commits: `base` (merge base) and `head` define the change; `trusted` supplies the rules."""
 
     repo: git.Repo
     base: git.Commit
     head: git.Commit
     base_ref: str
     head_ref: str
+    trusted: git.Commit = None  # type: ignore[assignment]  # defaults to `base` (audit baselines, registry add)
+    trusted_ref: str = ""
+
+    def __post_init__(self) -> None:
+        if self.trusted is None:
+            object.__setattr__(self, "trusted", self.base)
+            object.__setattr__(self, "trusted_ref", self.trusted_ref or self.base_ref)
 
     @property
     def root(self) -> Path:
@@ -53,6 +63,9 @@ class Revisions:
 
     def describe_base(self) -> str:
         return f"{self.base.hexsha[:12]} (merge base of {self.base_ref} and {self.head_ref})"
+
+    def describe_trusted(self) -> str:
+        return f"{self.trusted.hexsha[:12]} (tip of {self.trusted_ref})"
 
 
 @dataclass(frozen=True)
@@ -115,10 +128,31 @@ def resolve_commit(repo: git.Repo, ref: str, role: str) -> git.Commit:
     return commit
 
 
-def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str) -> Revisions:
-    """Base and head, with the base replaced by their merge base (what the PR is diffed against)."""
+def trusted_ref_from(forge: str, target_branch: str | None, target_sha: str | None) -> str | None:
+    """The target branch's tip as the CI names it (checker/forge.py detects the values), or None.
+
+    GitHub: the remote-tracking target branch (`origin/<base.ref>`, its tip when the job
+    checked out, fresher than the event), else the event's `pull_request.base.sha`.
+    GitLab: `CI_MERGE_REQUEST_TARGET_BRANCH_SHA` when set (merged-results pipelines), else
+    the target branch head (`origin/<CI_MERGE_REQUEST_TARGET_BRANCH_NAME>`).
+    """
+    branch = f"origin/{target_branch}" if target_branch else None
+    if forge == "gitlab":
+        return target_sha or branch
+    return branch or target_sha
+
+
+def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str, trusted_ref: str | None = None) -> Revisions:
+    """The change (merge base of base and head, to head) and the trusted revision whose rules judge it.
+
+    `trusted_ref` defaults to `base_ref` itself, i.e. the tip of the target branch, never
+    the merge base. It must contain the merge base: a trusted revision that does not is
+    not the target branch (or the branch was rewritten), and the gate cannot judge.
+    """
     base = resolve_commit(repo, base_ref, "base")
     head = resolve_commit(repo, head_ref, "head")
+    trusted_ref = trusted_ref or base_ref
+    trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
     try:
         bases = repo.merge_base(base, head)
     except git.GitCommandError:
@@ -128,7 +162,15 @@ def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str) -> Revi
         shallow_id = " Klon ini dangkal: pakai actions/checkout dengan fetch-depth: 0." if _shallow(repo) else ""
         raise CannotJudge(_text(f"{base_ref} and {head_ref} have no common ancestor, so the trusted base revision is unknown.{shallow}",
                                 f"{base_ref} dan {head_ref} tidak memiliki leluhur bersama, sehingga revisi dasar tepercaya tidak diketahui.{shallow_id}"))
-    return Revisions(repo, bases[0], head, base_ref, head_ref)
+    if not repo.is_ancestor(bases[0], trusted):
+        raise CannotJudge(_text(
+            f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) does not contain the merge base {bases[0].hexsha[:12]} of "
+            f"{base_ref} and {head_ref}, so it is not the tip of the branch the pull request targets. Pass the target "
+            "branch (e.g. origin/main) after fetching it.",
+            f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) tidak memuat merge base {bases[0].hexsha[:12]} dari "
+            f"{base_ref} dan {head_ref}, jadi bukan ujung cabang tujuan pull request. Berikan cabang tujuan "
+            "(mis. origin/main) setelah mengambilnya."))
+    return Revisions(repo, bases[0], head, base_ref, head_ref, trusted, trusted_ref)
 
 
 def repository_relative(path: str | Path, root: Path) -> str | None:
@@ -501,23 +543,23 @@ class TrustedInputs:
 
 def _not_in_base(what: str, rel: str, rev: Revisions, option: str) -> CannotJudge:
     return CannotJudge(_text(
-        f"The {what} {rel} is not in the base revision {rev.describe_base()}. The gate reads the {what} from the base "
+        f"The {what} {rel} is not in the base revision {rev.describe_trusted()}. The gate reads the {what} from the base "
         f"branch so a pull request cannot change the rules that judge it: merge it there first, or pass {option} "
         "with a path outside the repository" + (" or an https URL." if what == "registry" else "."),
-        f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_base()}. Gerbang membaca {what} dari cabang dasar "
+        f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_trusted()}. Gerbang membaca {what} dari cabang dasar "
         f"agar pull request tidak dapat mengubah aturan yang menilainya: gabungkan dulu ke sana, atau berikan {option} "
         "dengan jalur di luar repositori" + (" atau URL https." if what == "registry" else ".")))
 
 
 def _refuse(what: str, rel: str, rev: Revisions, why_en: str, why_id: str) -> CannotJudge:
-    return CannotJudge(_text(f"Refusing the {what} {rel} in the base revision {rev.describe_base()}: {why_en}",
-                             f"{what.capitalize()} {rel} di revisi dasar {rev.describe_base()} ditolak: {why_id}"))
+    return CannotJudge(_text(f"Refusing the {what} {rel} in the base revision {rev.describe_trusted()}: {why_en}",
+                             f"{what.capitalize()} {rel} di revisi dasar {rev.describe_trusted()} ditolak: {why_id}"))
 
 
 def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, option: str) -> Path:
     """Copy the folder `rel` of the base tree to `dest`; symlinks and submodules are refused (fail closed)."""
     try:
-        tree = rev.base.tree / rel if rel != "." else rev.base.tree
+        tree = rev.trusted.tree / rel if rel != "." else rev.trusted.tree
     except KeyError:
         raise _not_in_base(what, rel, rev, option) from None
     if not isinstance(tree, git.Tree):
@@ -542,7 +584,7 @@ def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, opt
 def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str, option: str) -> Path:
     """Copy the file `rel` of the base tree into `dest_folder` (same name); symlinks refused."""
     try:
-        item = rev.base.tree / rel
+        item = rev.trusted.tree / rel
     except KeyError:
         raise _not_in_base(what, rel, rev, option) from None
     if isinstance(item, git.Tree):
@@ -558,11 +600,11 @@ def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str
 
 
 def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path) -> TrustedInputs:
-    """Resolve each judging input: inside the repository -> from the base tree; outside -> as given."""
+    """Resolve each judging input: inside the repository -> from the trusted tree; outside -> as given."""
     notes: list[str] = []
     labels: dict[str, str] = {}
     base_dir = workdir / "base"
-    at_base = f"at base {rev.describe_base()}"
+    at_base = f"at the target branch tip {rev.describe_trusted()}"
 
     rel = repository_relative(policies, rev.root)
     if rel is None:
@@ -570,7 +612,7 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
         notes.append(f"policies: {policies} (outside the repository, used as is)")
     else:
         policies_path = materialise_base_folder(rev, rel, base_dir / "policies", "policies", "--policies")
-        labels[str(policies_path)] = f"{rel} (base {rev.base.hexsha[:12]})"
+        labels[str(policies_path)] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"policies: {rel} {at_base}")
 
     def resolve_file(given: Path | str, kind: str, option: str, name: str) -> str:
@@ -579,7 +621,7 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
             notes.append(f"{name}: {given} (outside the repository, used as is)")
             return str(given)
         copied = str(materialise_base_file(rev, rel, base_dir / name, kind, option))
-        labels[copied] = f"{rel} (base {rev.base.hexsha[:12]})"
+        labels[copied] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"{name}: {rel} {at_base}")
         return copied
 
@@ -613,12 +655,13 @@ class GateRun:
 
 
 def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
-             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None) -> GateRun:
-    """Judge the manifests a pull request changes, with the base revision's rules. CannotJudge on any doubt."""
+             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
+             trusted_ref: str | None = None) -> GateRun:
+    """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
     from checker.evaluate import open_judge
 
     repo = open_repository(repo_dir)
-    rev = pull_request_revisions(repo, base_ref, head_ref)
+    rev = pull_request_revisions(repo, base_ref, head_ref, trusted_ref)
     folder = manifests_folder(folder_option, rev.root)
     changes = changes_between(rev.base, rev.head)
     references = openapi_references(rev.head, folder) if changes else {}
@@ -632,6 +675,6 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     head_dir = workdir / "head"
     head_dir.mkdir(parents=True, exist_ok=True)
     targets = materialise_head(rev.head, selection, head_dir)
-    identities = repository_identities(rev.head, rev.base, (rev.base,), selection, changes, folder)
+    identities = repository_identities(rev.head, rev.base, (rev.trusted,), selection, changes, folder)
     report = judge.check(targets, root=head_dir, identities=identities) if targets else judge.report([])
     return GateRun(report, selection, rev, inputs, inputs.changed_by(changes), tuple(judge.notices()))

@@ -309,10 +309,15 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @main.command("ci")
 @click.option("--base", "base_ref", default=None,
               help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
-                   "Policies, registry and waivers are read from the merge base of BASE and HEAD. "
+                   "The change is what HEAD adds since the merge base of BASE and HEAD. "
                    "Default: the pull_request event's base SHA on GitHub Actions, CI_MERGE_REQUEST_DIFF_BASE_SHA "
                    "on a GitLab merge-request pipeline.")
 @click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
+@click.option("--trusted-ref", "trusted_ref", default=None, metavar="REF",
+              help="The revision whose policies, registry and waivers judge the change: the tip of the target branch "
+                   "when judging (e.g. origin/main). [default: on GitHub origin/<the event's base.ref>, else its "
+                   "base.sha; on GitLab CI_MERGE_REQUEST_TARGET_BRANCH_SHA, else origin/<target branch>; elsewhere "
+                   "the tip of --base; never the merge base]")
 @click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
               show_default="the current directory's git work tree", help="The git repository.")
 @click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
@@ -323,23 +328,30 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
                    "or merge request (GitLab CI merge-request pipeline, GITLAB_TOKEN set); "
                    "--no-post prints what would be posted.")
 @fail_closed
-def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
+def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
                registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
                opa: Any = None, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
     """The pull-request gate: judge the manifests changed between BASE and HEAD.
 
     Only manifests added, modified or renamed under --manifests are judged (and any
     manifest whose OpenAPI document changed), with the policies, registry and waivers
-    of the base revision when they live in the repository, so a pull request cannot
-    weaken the rules that judge it. Exit 0 / 1 / 2 as for `check` (--fail-on included).
+    of the target branch's tip (--trusted-ref) when they live in the repository, so a
+    pull request can neither weaken the rules that judge it nor pick older ones by
+    branching from an old commit. Exit 0 / 1 / 2 as for `check` (--fail-on included).
     """
     import tempfile
 
     from checker import ci as gate
     from checker import forge, github
 
+    detected = forge.detected_revisions(os.environ)
+    trusted_ref = trusted_ref or gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
     if base_ref is None:
-        base_ref = forge.detected_revisions(os.environ).base
+        base_ref = detected.base
+        if base_ref is not None and trusted_ref is None:
+            # The detected base may be the diff base (the merge base); its rules are never the trusted ones.
+            raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
+                                   "(e.g. origin/main).")
         if base_ref is None:
             raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
                                    "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
@@ -352,7 +364,8 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
-                                Path(workdir), opa=opa)
+                                Path(workdir), opa=opa,
+                                trusted_ref=trusted_ref)
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise

@@ -414,6 +414,70 @@ def run_real_ci_after(repo: GitRepo, files: dict[str, str | None]) -> Any:
     return run_real_ci(repo)
 
 
+def test_rules_come_from_the_target_branch_tip_not_the_merge_base(gitrepo: GitRepo) -> None:
+    """Issue 16.1: main revoked a waiver after the PR branched; the PR must not be judged with it."""
+    waiver = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n    agency: \"32.15\"\n"
+              "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: 2999-12-31\n")
+    gitrepo.checkout("main")
+    gitrepo.commit("grant a waiver", {"policies/waivers.yaml": waiver})
+    gitrepo.branch("old-pr")
+    gitrepo.commit("propose parking", {"manifests/karawang/parkir.yaml": FAILING})
+    pr_head = gitrepo.head
+    gitrepo.checkout("main")
+    gitrepo.commit("revoke the waiver", {"policies/waivers.yaml": waiver.split("waivers:")[0] + "waivers: []\n"})
+    gitrepo.checkout("old-pr")
+    waivers = ("--waivers", str(gitrepo.root / "policies/waivers.yaml"))
+    judged = run_ci(gitrepo, "--format", "json", "--no-post", "--head", pr_head, *waivers)
+    assert judged.exit_code == 1, judged.output
+    assert not any(v["waived"] for v in json.loads(judged.stdout)["results"][0]["violations"])
+    assert "at the target branch tip" in judged.stderr and "(tip of main)" in judged.stderr
+    # The change is still what the PR adds since the merge base: main's own later commits are not judged.
+    assert judged_files(judged) == ["manifests/karawang/parkir.yaml"]
+    # Only an explicit choice of the old revision brings the old rules back.
+    merge_base = gitrepo.repo.merge_base("main", pr_head)[0].hexsha
+    old_rules = run_ci(gitrepo, "--format", "json", "--no-post", "--trusted-ref", merge_base, *waivers)
+    assert old_rules.exit_code == 0, old_rules.output
+
+
+def test_trusted_ref_must_contain_the_merge_base(gitrepo: GitRepo) -> None:
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    gitrepo.checkout("main")
+    gitrepo.branch("elsewhere")
+    gitrepo.commit("unrelated line of work", {"README.md": "x\n"})
+    gitrepo.repo.git.reset("--hard", "HEAD~1")
+    gitrepo.repo.git.commit("--amend", "-m", "rewritten base", "--allow-empty")
+    gitrepo.checkout("pr")
+    result = run_ci(gitrepo, "--no-post", "--trusted-ref", "elsewhere")
+    assert result.exit_code == 2
+    assert "does not contain the merge base" in result.stderr
+
+
+def test_trusted_ref_from_the_ci_environment(tmp_path: Path) -> None:
+    from checker import forge
+
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}}))
+    github = forge.detected_revisions({"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event)})
+    assert gate.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == "origin/main"
+    assert gate.trusted_ref_from("github", None, "a" * 40) == "a" * 40
+    gitlab = forge.detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+                                       "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "c" * 40, "CI_MERGE_REQUEST_DIFF_BASE_SHA": "d" * 40})
+    assert gate.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == "c" * 40
+    assert gate.trusted_ref_from("gitlab", "main", None) == "origin/main"
+    assert gate.trusted_ref_from("github", None, None) is None
+
+
+def test_a_detected_diff_base_is_never_the_trusted_revision(gitrepo: GitRepo) -> None:
+    """GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA is the merge base: without a target branch the gate will not judge."""
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    env = {"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": gitrepo.repo.commit("main").hexsha}
+    args = ["ci", "--repo", str(gitrepo.root), "--no-post", "--policies", str(gitrepo.root / "policies"),
+            "--registry", str(gitrepo.root / "registry" / "registry.json")]
+    result = CliRunner().invoke(main, args, env={**{k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB"))}, **env})
+    assert result.exit_code == 2, result.output
+    assert "pass --trusted-ref" in result.output
+
+
 def test_working_tree_is_never_read(gitrepo: GitRepo) -> None:
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     # Uncommitted edits: a "fixed" manifest and gutted policies. Head is what is judged.
