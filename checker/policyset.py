@@ -16,6 +16,7 @@ from typing import Any
 
 from checker.errors import CannotJudge
 from checker.model import RuleInfo, Text
+from checker.pack import PackDeclaration, check_complete, read_declarations
 from checker.yamlsafe import YamlError, parse_yaml
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
@@ -48,6 +49,7 @@ class PolicySet:
     files: tuple[PolicyFile, ...]
     data: dict[str, Any]  # merged data documents, keyed from the root of `data`
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    packs: tuple[PackDeclaration, ...] = ()  # what the folder declares it must contain (checker/pack.py)
 
     @property
     def revision(self) -> str:
@@ -72,7 +74,7 @@ class PolicySet:
 
 
 def load_policies(root: Path) -> PolicySet:
-    """Read every .rego and data.json/yaml under `root`; CannotJudge when unusable."""
+    """Read every .rego and data.json/yaml under `root`; CannotJudge when unusable or not a complete pack."""
     if not root.is_dir():
         raise CannotJudge(Text(
             f"Policy folder not found: {root}. Pass --policies DIR (the folder that holds spbe/*.rego).",
@@ -94,7 +96,10 @@ def load_policies(root: Path) -> PolicySet:
     if not any(not f.is_test for f in files):
         raise CannotJudge(Text(f"No .rego policies under {root}.", f"Tidak ada kebijakan .rego di {root}."))
     policy_set = PolicySet(str(root), tuple(files), data)
-    return PolicySet(policy_set.root, policy_set.files, data, read_rule_metadata(policy_set))
+    rules = read_rule_metadata(policy_set)
+    packs = read_declarations(root)
+    check_complete(root, packs, {f.package for f in policy_set.policy_files()}, set(rules), data)
+    return PolicySet(policy_set.root, policy_set.files, data, rules, tuple(packs))
 
 
 def _read(path: Path) -> str:

@@ -22,7 +22,7 @@ from git import Repo
 from checker import ci as gate
 from checker.cli import main
 from checker.registry_update import app_id, agency_level, next_revision
-from tests.conftest import TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
+from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -104,6 +104,7 @@ def base_files() -> dict[str, str]:
         "policies/spbe/demo.rego": TINY_POLICY,
         "policies/spbe/api.rego": OPENAPI_POLICY,
         "policies/spbe/config/data.json": '{"preferred": "pdn"}',
+        "policies/spbe/pack.json": TINY_PACK,
         "registry/registry.json": json.dumps(TINY_REGISTRY, indent=2),
         "manifests/karawang/lama.yaml": EXISTING,
         "apis/README.md": "OpenAPI documents live here.\n",
@@ -476,6 +477,15 @@ def test_a_detected_diff_base_is_never_the_trusted_revision(gitrepo: GitRepo) ->
     result = CliRunner().invoke(main, args, env={**{k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB"))}, **env})
     assert result.exit_code == 2, result.output
     assert "pass --trusted-ref" in result.output
+
+
+@pytest.mark.parametrize("folder", ["policies/spbe", "policies/spbe/config"])
+def test_gate_with_part_of_the_policy_pack_cannot_judge(gitrepo: GitRepo, folder: str) -> None:
+    """Issue 14.3: a typo in the workflow (`--policies policies/spbe`) passed every manifest."""
+    gitrepo.commit("propose parking", {"manifests/karawang/parkir.yaml": FAILING})
+    result = run_ci(gitrepo, "--no-post", "--policies", str(gitrepo.root / folder))
+    assert result.exit_code == 2, result.output
+    assert "complete policy pack" in result.stderr or "No .rego policies" in result.stderr
 
 
 def test_working_tree_is_never_read(gitrepo: GitRepo) -> None:
