@@ -203,6 +203,7 @@ def rules(rule_id: str | None, policies: Path, lang: Lang, as_json: bool) -> int
     """List the rules, or explain RULE_ID, from the policies' metadata."""
     from checker.manifest import SCHEMA_RULES
     from checker.policyset import load_policies
+    from checker.waivers import waiver_limit
 
     catalogue = {**SCHEMA_RULES, **load_policies(policies).rules}
     if rule_id:
@@ -218,22 +219,27 @@ def rules(rule_id: str | None, policies: Path, lang: Lang, as_json: bool) -> int
         return 0
     if rule_id:
         info = selected[0]
-        labels = ("Severity", "Family", "Why", "How to comply", "Reference", "Policy") if lang == "en" else \
-                 ("Tingkat", "Rumpun", "Alasan", "Cara memenuhi", "Rujukan", "Kebijakan")
+        labels = ("Severity", "Family", "Why", "How to comply", "Reference", "Waivers", "Policy") if lang == "en" else \
+                 ("Tingkat", "Rumpun", "Alasan", "Cara memenuhi", "Rujukan", "Pengecualian", "Kebijakan")
         click.echo(f"{info.id}  {info.title.get(lang)}")
         for label, value in zip(labels, (info.severity, info.family, info.description.get(lang),
-                                         info.remediation.get(lang), info.reference, f"{info.source} ({info.package})")):
+                                         info.remediation.get(lang), info.reference, waiver_limit(info).get(lang),
+                                         f"{info.source} ({info.package})")):
             click.echo(f"  {label}: {value}")
         return 0
     for info in selected:
-        click.echo(f"{info.id}  {info.severity:<4}  {info.title.get(lang)}")
+        limit = f"{info.max_waiver_days}d" if info.waivable and info.max_waiver_days else "-"
+        click.echo(f"{info.id}  {info.severity:<4}  {limit:>4}  {info.title.get(lang)}")
+    click.echo(Text("(the column after the severity is the longest waiver allowed; - = cannot be waived)",
+                    "(kolom setelah tingkat adalah pengecualian terlama yang diizinkan; - = tidak dapat dikecualikan)").get(lang))
     return 0
 
 
 def _rule_json(info: Any, lang: Lang) -> dict[str, Any]:
     return {"id": info.id, "family": info.family, "severity": info.severity, "title": info.title.get(lang),
             "description": info.description.get(lang), "remediation": info.remediation.get(lang),
-            "reference": info.reference, "package": info.package, "source": info.source}
+            "reference": info.reference, "package": info.package, "source": info.source,
+            "waivable": info.waivable, "maxWaiverDays": info.max_waiver_days}
 
 
 @main.command("test")

@@ -257,5 +257,5 @@ def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Pa
 
     policies = load_policies(policies_dir)
     registry = load_compiled(registry_source, use_cache=os.environ.get("SPBE_CHECK_NO_CACHE") is None)
-    waivers = load_waivers(waivers_path) if waivers_path else ()
+    waivers = load_waivers(waivers_path, {**SCHEMA_RULES, **policies.rules}, today) if waivers_path else ()
     return Judge(policies, registry, make_engine(engine_name, opa), waivers, today)

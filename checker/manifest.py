@@ -33,9 +33,10 @@ SCH_DUPLICATE_ID = "SPBE-SCH-004"
 
 
 def _rule(rid: str, title: tuple[str, str], description: tuple[str, str], remediation: tuple[str, str]) -> RuleInfo:
+    # Not waivable: an invalid manifest is never judged, so there is nothing a waiver could cover.
     return RuleInfo(id=rid, family="SCH", severity="deny", title=Text(*title), description=Text(*description),
                     remediation=Text(*remediation), reference="SPEC §1 (manifest format)", package="(built in)",
-                    source="checker/manifest.py")
+                    source="checker/manifest.py", waivable=False)
 
 
 SCHEMA_RULES: dict[str, RuleInfo] = {r.id: r for r in (

@@ -45,6 +45,7 @@ class Waiver:
     decree: str
     expires: str  # ISO date, inclusive, Asia/Jakarta
     agency: str | None = None  # agency code of the manifest it binds to; None in files written before SPEC §4 bound it
+    approved: str | None = None  # ISO date the waiver was granted; its length is measured from it
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class RuleInfo:
     reference: str
     package: str = ""
     source: str = ""  # policy file, relative to the policies root
+    waivable: bool = True  # METADATA custom.waivable: false for obligations no decree can suspend
+    max_waiver_days: int | None = None  # METADATA custom.maxWaiverDays: the longest waiver allowed
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 _TEST_RULE = re.compile(r"^(test_\w+)\s+if\b", re.MULTILINE)
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
 MAX_POLICY_FILES = 500
+DEFAULT_MAX_WAIVER_DAYS = 365  # for a waivable rule whose METADATA names no limit: one budget year
+MAX_WAIVER_DAYS_CEILING = 5 * 366  # a METADATA limit above this is a typo, not a policy
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,18 @@ def _rule_info(block: dict[str, Any], policy: PolicyFile) -> RuleInfo | None:
     if not _RULE_ID.match(rule_id) or custom.get("severity") not in ("deny", "warn"):
         raise CannotJudge(Text(f"Rule metadata in {policy.path}: id {rule_id!r} or severity {custom.get('severity')!r} is invalid.",
                                f"Metadata aturan di {policy.path}: id {rule_id!r} atau tingkat {custom.get('severity')!r} tidak sah."))
+    waivable = custom.get("waivable", True)
+    max_days = custom.get("maxWaiverDays", DEFAULT_MAX_WAIVER_DAYS if waivable is True else None)
+    if not isinstance(waivable, bool) or (waivable and (isinstance(max_days, bool) or not isinstance(max_days, int)
+                                                         or not 1 <= max_days <= MAX_WAIVER_DAYS_CEILING)) \
+            or (not waivable and "maxWaiverDays" in custom):
+        raise CannotJudge(Text(
+            f"Rule metadata of {rule_id} in {policy.path}: waivable must be true or false, and maxWaiverDays a whole "
+            f"number of days from 1 to {MAX_WAIVER_DAYS_CEILING} for a waivable rule only (got waivable {waivable!r}, "
+            f"maxWaiverDays {custom.get('maxWaiverDays')!r}).",
+            f"Metadata aturan {rule_id} di {policy.path}: waivable harus true atau false, dan maxWaiverDays bilangan "
+            f"bulat 1 sampai {MAX_WAIVER_DAYS_CEILING} hari, hanya untuk aturan yang dapat dikecualikan (didapat "
+            f"waivable {waivable!r}, maxWaiverDays {custom.get('maxWaiverDays')!r})."))
     indonesian = (custom.get("translations") or {}).get("id") or {}
     remediation = custom.get("remediation") or {}
     title = str(block.get("title", rule_id))
@@ -191,4 +205,6 @@ def _rule_info(block: dict[str, Any], policy: PolicyFile) -> RuleInfo | None:
         reference=str(custom.get("reference", "")),
         package=policy.package,
         source=policy.path,
+        waivable=waivable,
+        max_waiver_days=max_days if waivable else None,
     )

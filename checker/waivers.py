@@ -5,13 +5,14 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Mapping
 from zoneinfo import ZoneInfo
 
 import jsonschema
 
 from checker.errors import CannotJudge
 from checker.manifest import field_path
-from checker.model import Text, Violation, Waiver
+from checker.model import RuleInfo, Text, Violation, Waiver
 from checker.paths import SCHEMAS_DIR
 from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
 
@@ -24,8 +25,13 @@ def today_in_jakarta() -> dt.date:
     return dt.datetime.now(JAKARTA).date()
 
 
-def load_waivers(path: Path) -> tuple[Waiver, ...]:
-    """Read and validate a WaiverList; CannotJudge (exit 2) when it is unusable."""
+def load_waivers(path: Path, rules: Mapping[str, RuleInfo] | None = None,
+                 today: dt.date | None = None) -> tuple[Waiver, ...]:
+    """Read and validate a WaiverList; CannotJudge (exit 2) when it is unusable.
+
+    With `rules`, each waiver is also held to its rule's limits from METADATA (issue 16.8):
+    an unwaivable rule, or a waiver longer than the rule's `maxWaiverDays`, refuses the file.
+    """
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -47,16 +53,72 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
                                f"Berkas pengecualian {path} tidak sah pada {field or 'bagian atas'} (baris {line}, kolom {column}): {error.message}"))
     waivers = []
     for index, item in enumerate(document.data["waivers"]):
-        try:
-            dt.date.fromisoformat(item["expires"])
-        except ValueError:
-            line, column = document.positions.get(f"waivers[{index}].expires", (None, None))
-            raise CannotJudge(Text(f"waivers[{index}].expires in {path} is not a real date (line {line}, column {column}).",
-                                   f"waivers[{index}].expires di {path} bukan tanggal yang sah (baris {line}, kolom {column}).")) from None
+        for key in ("expires", "approved"):
+            try:
+                if key in item:
+                    dt.date.fromisoformat(item[key])
+            except ValueError:
+                line, column = document.positions.get(f"waivers[{index}].{key}", (None, None))
+                raise CannotJudge(Text(f"waivers[{index}].{key} in {path} is not a real date (line {line}, column {column}).",
+                                       f"waivers[{index}].{key} di {path} bukan tanggal yang sah (baris {line}, kolom {column}).")) from None
+        if rules is not None:
+            _within_limits(item, index, rules, today or today_in_jakarta(), path, document.positions)
         waivers.append(Waiver(manifest=item["manifest"], rule=item["rule"], reason=item["reason"],
                               approved_by=item["approvedBy"], decree=item["decree"], expires=item["expires"],
-                              agency=item.get("agency")))
+                              agency=item.get("agency"), approved=item.get("approved")))
     return tuple(waivers)
+
+
+def waiver_limit(info: RuleInfo) -> Text:
+    """The rule's waiver limit as `rules` and `explain` show it."""
+    if not info.waivable:
+        return Text("cannot be waived", "tidak dapat dikecualikan")
+    if info.max_waiver_days is None:
+        return Text("may be waived, without a time limit", "dapat dikecualikan, tanpa batas waktu")
+    return Text(f"may be waived for at most {info.max_waiver_days} days",
+                f"dapat dikecualikan paling lama {info.max_waiver_days} hari")
+
+
+def _within_limits(item: dict, index: int, rules: Mapping[str, RuleInfo], today: dt.date, path: Path,
+                   positions: Mapping[str, tuple[int, int]]) -> None:
+    """CannotJudge at the waiver's line when its rule cannot be waived, or not for that long.
+
+    The length runs from `approved` (the decision's date, an audit trail that does not
+    shrink as time passes); a waiver without it is measured from today, so an old file
+    stays readable but cannot keep a longer waiver alive than a new one could grant.
+    """
+    info = rules.get(item["rule"])
+    if info is None:
+        return
+    where = f"waivers[{index}]"
+    if not info.waivable:
+        line, column = positions.get(f"{where}.rule", (None, None))
+        raise CannotJudge(Text(
+            f"The waiver file {path} is refused: {where} (line {line}, column {column}) waives {info.id}, which cannot "
+            f"be waived. {info.description.en}".rstrip(),
+            f"Berkas pengecualian {path} ditolak: {where} (baris {line}, kolom {column}) mengecualikan {info.id}, yang "
+            f"tidak dapat dikecualikan. {info.description.id}".rstrip()))
+    limit = info.max_waiver_days
+    if limit is None:
+        return
+    start = dt.date.fromisoformat(item["approved"]) if "approved" in item else today
+    expires = dt.date.fromisoformat(item["expires"])
+    if "approved" in item and expires < start:
+        line, column = positions.get(f"{where}.expires", (None, None))
+        raise CannotJudge(Text(
+            f"The waiver file {path} is refused: {where}.expires (line {line}, column {column}) is before its approved date {start}.",
+            f"Berkas pengecualian {path} ditolak: {where}.expires (baris {line}, kolom {column}) sebelum tanggal approved {start}."))
+    days = (expires - start).days
+    if days > limit:
+        line, column = positions.get(f"{where}.expires", (None, None))
+        since_en = f"approval on {start}" if "approved" in item else f"today ({start}; the waiver has no approved date)"
+        since_id = f"persetujuan pada {start}" if "approved" in item else f"hari ini ({start}; pengecualian tidak memiliki tanggal approved)"
+        latest = start + dt.timedelta(days=limit)
+        raise CannotJudge(Text(
+            f"The waiver file {path} is refused: {where}.expires (line {line}, column {column}) is {days} days after "
+            f"{since_en}, but {info.id} may be waived for at most {limit} days. Set expires to {latest} or earlier.",
+            f"Berkas pengecualian {path} ditolak: {where}.expires (baris {line}, kolom {column}) berjarak {days} hari dari "
+            f"{since_id}, padahal {info.id} paling lama dapat dikecualikan {limit} hari. Isikan expires paling lambat {latest}."))
 
 
 def unbound_waivers(waivers: tuple[Waiver, ...]) -> list[Text]:

@@ -5,6 +5,7 @@ with policies, a registry and manifests, and a pull-request branch on top of it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -25,6 +26,7 @@ from checker.registry_update import app_id, agency_level, next_revision
 from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
 
 PROJECT = Path(__file__).resolve().parent.parent
+EXPIRES = (dt.date.today() + dt.timedelta(days=300)).isoformat()  # within every rule's longest waiver (365 days)
 
 # Under TINY_POLICY: LYN-PARKIR is run by registered apps (deny), a non-PDN host warns.
 FAILING = VALID_MANIFEST.replace("karawang-contoh", "karawang-parkir")
@@ -279,7 +281,7 @@ def test_pr_cannot_weaken_the_registry_or_waive_itself(gitrepo: GitRepo) -> None
     registry = json.loads(json.dumps(TINY_REGISTRY))
     registry["apps"] = [a for a in registry["apps"] if "LYN-PARKIR" not in a["functions"]]
     waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
-               "    rule: SPBE-MOR-901\n    reason: self-granted\n    approvedBy: me\n    decree: X-1\n    expires: 2999-12-31\n")
+               "    rule: SPBE-MOR-901\n    reason: self-granted\n    approvedBy: me\n    decree: X-1\n    expires: " + EXPIRES + "\n")
     gitrepo.commit("drop the parking apps, waive myself", {
         "manifests/karawang/parkir.yaml": FAILING, "registry/registry.json": json.dumps(registry),
         "policies/waivers.yaml": waivers})
@@ -296,7 +298,7 @@ def test_pr_cannot_weaken_the_registry_or_waive_itself(gitrepo: GitRepo) -> None
 def test_waivers_in_the_base_apply(gitrepo: GitRepo) -> None:
     waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
                "    agency: \"32.15\"\n    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n"
-               "    decree: B-1/2026\n    expires: 2999-12-31\n")
+               "    decree: B-1/2026\n    expires: " + EXPIRES + "\n")
     gitrepo.checkout("main")
     gitrepo.commit("policy owners grant a waiver", {"policies/waivers.yaml": waivers})
     gitrepo.checkout("pr")
@@ -317,7 +319,7 @@ waivers:
     reason: Approved for Karawang only
     approvedBy: Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB
     decree: B-{n}/M.PANRB/2026
-    expires: 2999-12-31
+    expires: {EXPIRES}
 """ for n, rule in enumerate(("SPBE-MOR-006", "SPBE-MOR-002", "SPBE-SHR-001"), start=1))
 
 
@@ -418,7 +420,7 @@ def run_real_ci_after(repo: GitRepo, files: dict[str, str | None]) -> Any:
 def test_rules_come_from_the_target_branch_tip_not_the_merge_base(gitrepo: GitRepo) -> None:
     """Issue 16.1: main revoked a waiver after the PR branched; the PR must not be judged with it."""
     waiver = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n    agency: \"32.15\"\n"
-              "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: 2999-12-31\n")
+              "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: " + EXPIRES + "\n")
     gitrepo.checkout("main")
     gitrepo.commit("grant a waiver", {"policies/waivers.yaml": waiver})
     gitrepo.branch("old-pr")

@@ -87,3 +87,107 @@ def test_waiver_agency_must_look_like_an_agency_code(write):
     with pytest.raises(CannotJudge) as err:
         load_waivers(write("w.yaml", WAIVERS.replace('agency: "32.15"', "agency: Karawang")))
     assert "waivers[0].agency" in err.value.message.en and "line 10" in err.value.message.en
+
+
+# --- limits from each rule's METADATA (issue 16.8) ---------------------------------------------
+
+def national_rules():
+    from checker.manifest import SCHEMA_RULES
+    from checker.paths import PROJECT_ROOT
+    from checker.policyset import load_policies
+
+    return {**SCHEMA_RULES, **load_policies(PROJECT_ROOT / "policies").rules}
+
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def test_every_national_rule_states_its_waiver_limit_and_residency_cannot_be_waived():
+    rules = national_rules()
+    assert rules["SPBE-HST-004"].waivable is False and rules["SPBE-HST-004"].max_waiver_days is None
+    assert "cannot be waived" in rules["SPBE-HST-004"].description.en
+    assert "tidak dapat dikecualikan" in rules["SPBE-HST-004"].description.id
+    assert all(r.max_waiver_days == 365 for r in rules.values() if r.waivable)
+    assert not any(r.waivable for r in rules.values() if r.family == "SCH")
+
+
+def test_a_waiver_of_an_unwaivable_rule_refuses_the_file_at_its_line(write):
+    content = WAIVERS.replace("SPBE-HST-001", "SPBE-HST-004")
+    with pytest.raises(CannotJudge) as err:
+        load_waivers(write("w.yaml", content), national_rules(), TODAY)
+    assert "waivers[0] (line 5, column 11) waives SPBE-HST-004, which cannot be waived" in err.value.message.en
+    assert "(baris 5, kolom 11) mengecualikan SPBE-HST-004, yang tidak dapat dikecualikan" in err.value.message.id
+
+
+def test_a_waiver_until_9999_is_refused_at_its_expires_line(write):
+    content = WAIVERS.replace("2027-06-30", "9999-12-31")
+    with pytest.raises(CannotJudge) as err:
+        load_waivers(write("w.yaml", content), national_rules(), TODAY)
+    message = err.value.message
+    assert "waivers[0].expires (line 9, column 14)" in message.en and "at most 365 days" in message.en
+    assert "Set expires to 2027-11-30 or earlier" in message.en and "the waiver has no approved date" in message.en
+    assert "paling lama dapat dikecualikan 365 hari" in message.id
+
+
+def test_the_length_runs_from_the_approved_date_when_there_is_one(write):
+    granted = WAIVERS.replace("    expires: 2027-06-30\n", "    approved: 2026-01-15\n    expires: 2027-01-15\n")
+    (waiver,) = load_waivers(write("ok.yaml", granted), national_rules(), TODAY)
+    assert waiver.approved == "2026-01-15"
+    too_long = granted.replace("2027-01-15", "2027-01-16")
+    with pytest.raises(CannotJudge) as err:
+        load_waivers(write("long.yaml", too_long), national_rules(), TODAY)
+    assert "366 days after approval on 2026-01-15" in err.value.message.en
+    backwards = granted.replace("2027-01-15", "2025-12-31")
+    with pytest.raises(CannotJudge) as err:
+        load_waivers(write("back.yaml", backwards), national_rules(), TODAY)
+    assert "is before its approved date" in err.value.message.en
+
+
+def test_a_waiver_within_its_limit_and_an_expired_one_are_read(write):
+    assert load_waivers(write("w.yaml", WAIVERS), national_rules(), TODAY)[0].expires == "2027-06-30"
+    expired = WAIVERS.replace("2027-06-30", "2020-01-01")
+    assert load_waivers(write("x.yaml", expired), national_rules(), TODAY)[0].expires == "2020-01-01"
+
+
+def test_the_gate_and_check_refuse_an_over_long_waiver_with_exit_2(write, tiny_policies, registry_file):
+    from click.testing import CliRunner
+
+    from checker.cli import main
+    from tests.conftest import VALID_MANIFEST
+
+    waivers = write("w.yaml", WAIVERS.replace("SPBE-HST-001", "SPBE-MOR-901").replace("2027-06-30", "9999-12-31"))
+    result = CliRunner().invoke(main, ["check", str(write("m.yaml", VALID_MANIFEST)), "--policies", str(tiny_policies),
+                                       "--registry", str(registry_file), "--waivers", str(waivers)])
+    assert result.exit_code == 2, result.output
+    assert "may be waived for at most 365 days" in result.output  # the default limit when METADATA names none
+
+
+@pytest.mark.parametrize("custom,needle", [
+    ("#   waivable: maybe\n", "waivable must be true or false"),
+    ("#   maxWaiverDays: 0\n", "maxWaiverDays a whole number"),
+    ("#   maxWaiverDays: 99999\n", "maxWaiverDays a whole number"),
+    ("#   waivable: false\n#   maxWaiverDays: 30\n", "for a waivable rule only"),
+])
+def test_malformed_waiver_limits_in_metadata_cannot_judge(tiny_policies, custom, needle):
+    from checker.policyset import load_policies
+
+    rego = tiny_policies / "spbe" / "demo.rego"
+    rego.write_text(rego.read_text().replace("#   severity: deny\n", "#   severity: deny\n" + custom, 1))
+    with pytest.raises(CannotJudge) as err:
+        load_policies(tiny_policies)
+    assert needle in err.value.message.en
+
+
+def test_rules_and_explain_show_the_limits():
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    listing = CliRunner().invoke(main, ["rules"])
+    assert "SPBE-HST-004  deny     -  " in listing.output and "SPBE-HST-001  deny  365d  " in listing.output
+    one = CliRunner().invoke(main, ["rules", "SPBE-HST-004", "--lang", "id"])
+    assert "Pengecualian: tidak dapat dikecualikan" in one.output
+    as_json = CliRunner().invoke(main, ["rules", "SPBE-MOR-001", "--json"])
+    assert '"maxWaiverDays": 365' in as_json.output and '"waivable": true' in as_json.output
+    page = CliRunner().invoke(main, ["explain", "SPBE-HST-001"])
+    assert "Waivers: may be waived for at most 365 days" in page.output

@@ -30,6 +30,8 @@ import data.spbe.lib.registry
 # custom:
 #   id: SPBE-MOR-001
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Aplikasi baru wajib disertai justifikasi
@@ -72,6 +74,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-002
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Fungsi yang sudah dilayani layanan bersama tidak boleh dibangun ulang
@@ -120,6 +124,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Fungsi yang sudah dijalankan aplikasi aktif instansi sendiri tidak boleh dibangun ulang
@@ -168,6 +174,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-004
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Instansi lain sudah menjalankan fungsi ini
@@ -219,6 +227,8 @@ warn contains violation if {
 # custom:
 #   id: SPBE-MOR-005
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Hampir sama dengan aplikasi aktif
@@ -269,6 +279,8 @@ warn contains violation if {
 # custom:
 #   id: SPBE-MOR-006
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Layanan publik bagi warga dihadirkan sebagai modul aplikasi super
@@ -324,6 +336,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Aplikasi yang dikembangkan atau digantikan harus aktif di registri
@@ -362,6 +376,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-008
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kode fungsi berasal dari taksonomi registri
