@@ -490,6 +490,20 @@ def test_gate_with_part_of_the_policy_pack_cannot_judge(gitrepo: GitRepo, folder
     assert "complete policy pack" in result.stderr or "No .rego policies" in result.stderr
 
 
+def test_an_id_held_by_a_file_with_an_odd_name_is_still_found(gitrepo: GitRepo) -> None:
+    gitrepo.checkout("main")
+    gitrepo.commit("an existing proposal with an odd file name",
+                   {os.fsdecode(b'manifests/karawang/la"ma \xe9.yaml'): PASSING.replace("karawang-baru", "karawang-dipakai")})
+    gitrepo.checkout("pr")
+    gitrepo.repo.git.rebase("main")
+    gitrepo.commit("Bekasi takes the id", {"manifests/bekasi/baru.yaml": PASSING.replace("karawang-baru", "karawang-dipakai")
+                                          .replace('"32.15"', '"32.75"')})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    (violation,) = json.loads(result.stdout)["results"][0]["violations"]
+    assert 'manifests/karawang/la"ma \\xe9.yaml (agency 32.15)' in violation["message"]
+
+
 def test_working_tree_is_never_read(gitrepo: GitRepo) -> None:
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     # Uncommitted edits: a "fixed" manifest and gutted policies. Head is what is judged.
