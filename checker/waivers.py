@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 from zoneinfo import ZoneInfo
 
 import jsonschema
@@ -79,7 +79,7 @@ def waiver_limit(info: RuleInfo) -> Text:
                 f"dapat dikecualikan paling lama {info.max_waiver_days} hari")
 
 
-def _within_limits(item: dict, index: int, rules: Mapping[str, RuleInfo], today: dt.date, path: Path,
+def _within_limits(item: dict[str, Any], index: int, rules: Mapping[str, RuleInfo], today: dt.date, path: Path,
                    positions: Mapping[str, tuple[int, int]]) -> None:
     """CannotJudge at the waiver's line when its rule cannot be waived, or not for that long.
 
