@@ -38,6 +38,7 @@ MAX_SCANNED_MANIFESTS = 100_000
 MAX_SCANNED_BYTES = 256 * 1024  # same as a manifest's limit: larger files cannot reference anything
 _REGULAR_MODES = (0o100644, 0o100755)
 _SYMLINK_MODE = 0o120000
+_GREP_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -389,11 +390,19 @@ def _proposal_identity(raw: bytes) -> tuple[str, str | None] | None:
 
 
 def _manifests_mentioning(commit: git.Commit, folder: str, needles: Iterable[str]) -> list[git.Blob]:
-    """Manifest blobs of `commit` under `folder` whose bytes contain any needle: one `git grep -F` over the tree.
+    """Manifest blobs of `commit` under `folder` whose bytes contain any needle: `git grep -F` over the tree.
 
     Reading every blob through GitPython cost about 1 ms per manifest; git grep reads them
-    in one process, and only its hits are parsed.
+    in one process (per 500 needles, to stay far below the command-line limit), and only
+    its hits are parsed.
     """
+    needles = list(needles)
+    if len(needles) > _GREP_CHUNK:
+        found: dict[str, git.Blob] = {}
+        for start in range(0, len(needles), _GREP_CHUNK):
+            for blob in _manifests_mentioning(commit, folder, needles[start:start + _GREP_CHUNK]):
+                found.setdefault(blob.path, blob)
+        return [found[path] for path in sorted(found)]
     patterns = [arg for needle in needles for arg in ("-e", needle)]
     try:
         raw = commit.repo.git.grep("-l", "-z", "-F", "--no-color", "--no-textconv", *patterns, commit.hexsha, "--",

@@ -861,3 +861,13 @@ def test_fail_on_warn_fails_the_gate_and_says_so(gitrepo: GitRepo) -> None:
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["summary"]["warn"] == 1
     assert "status spbe-check=failure" in result.stderr and "label spbe:fail" in result.stderr
+
+
+def test_holders_are_found_across_grep_batches(gitrepo: GitRepo, monkeypatch) -> None:
+    monkeypatch.setattr(gate, "_GREP_CHUNK", 1)
+    gitrepo.commit("two proposals, one taking an existing id", {
+        "manifests/bekasi/a.yaml": PASSING.replace("karawang-baru", "karawang-lama").replace('"32.15"', '"32.75"'),
+        "manifests/bekasi/b.yaml": PASSING.replace("karawang-baru", "bekasi-baru")})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    verdicts = {r["file"]: r["verdict"] for r in json.loads(result.stdout)["results"]}
+    assert verdicts == {"manifests/bekasi/a.yaml": "invalid", "manifests/bekasi/b.yaml": "pass"}, result.output
