@@ -129,31 +129,40 @@ def resolve_commit(repo: git.Repo, ref: str, role: str) -> git.Commit:
     return commit
 
 
-def trusted_ref_from(forge: str, target_branch: str | None, target_sha: str | None) -> str | None:
-    """The target branch's tip as the CI names it (checker/forge.py detects the values), or None.
+def trusted_ref_from(forge: str, target_branch: str | None, target_sha: str | None) -> tuple[str, ...]:
+    """The target branch's tip as the CI names it (checker/forge.py detects the values), best first.
 
     GitHub: the remote-tracking target branch (`origin/<base.ref>`, its tip when the job
-    checked out, fresher than the event), else the event's `pull_request.base.sha`.
-    GitLab: `CI_MERGE_REQUEST_TARGET_BRANCH_SHA` when set (merged-results pipelines), else
-    the target branch head (`origin/<CI_MERGE_REQUEST_TARGET_BRANCH_NAME>`).
+    checked out, fresher than the event), then the event's `pull_request.base.sha` (the
+    tip when the event fired). GitLab: `CI_MERGE_REQUEST_TARGET_BRANCH_SHA` (merged-results
+    pipelines), then the target branch head (`origin/<CI_MERGE_REQUEST_TARGET_BRANCH_NAME>`).
+    The gate uses the first that exists in the clone; an empty tuple means the CI named none.
     """
     branch = f"origin/{target_branch}" if target_branch else None
-    if forge == "gitlab":
-        return target_sha or branch
-    return branch or target_sha
+    ordered = (target_sha, branch) if forge == "gitlab" else (branch, target_sha)
+    return tuple(ref for ref in ordered if ref)
 
 
-def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str, trusted_ref: str | None = None) -> Revisions:
+def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
+                           trusted_ref: str | tuple[str, ...] | None = None) -> Revisions:
     """The change (merge base of base and head, to head) and the trusted revision whose rules judge it.
 
     `trusted_ref` defaults to `base_ref` itself, i.e. the tip of the target branch, never
-    the merge base. It must contain the merge base: a trusted revision that does not is
+    the merge base; a tuple is tried in order (the CI's candidates, `trusted_ref_from`). It must contain the merge base: a trusted revision that does not is
     not the target branch (or the branch was rewritten), and the gate cannot judge.
     """
     base = resolve_commit(repo, base_ref, "base")
     head = resolve_commit(repo, head_ref, "head")
-    trusted_ref = trusted_ref or base_ref
-    trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
+    candidates = (trusted_ref,) if isinstance(trusted_ref, str) else tuple(trusted_ref or ()) or (base_ref,)
+    for trusted_ref in candidates[:-1]:
+        try:
+            trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
+            break
+        except CannotJudge:
+            continue
+    else:
+        trusted_ref = candidates[-1]
+        trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
     try:
         bases = repo.merge_base(base, head)
     except git.GitCommandError:
@@ -673,7 +682,7 @@ class GateRun:
 
 def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
              waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
-             trusted_ref: str | None = None) -> GateRun:
+             trusted_ref: str | tuple[str, ...] | None = None) -> GateRun:
     """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
     from checker.evaluate import open_judge
 

@@ -321,9 +321,10 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
 @click.option("--trusted-ref", "trusted_ref", default=None, metavar="REF",
               help="The revision whose policies, registry and waivers judge the change: the tip of the target branch "
-                   "when judging (e.g. origin/main). [default: on GitHub origin/<the event's base.ref>, else its "
-                   "base.sha; on GitLab CI_MERGE_REQUEST_TARGET_BRANCH_SHA, else origin/<target branch>; elsewhere "
-                   "the tip of --base; never the merge base]")
+                   "when judging (e.g. origin/main). [default: the first that exists of, on GitHub, "
+                   "origin/<the event's base.ref> and its base.sha, on GitLab CI_MERGE_REQUEST_TARGET_BRANCH_SHA and "
+                   "origin/<target branch>, then the tip of --base (not GitLab's detected diff base); never the "
+                   "merge base]")
 @click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
               show_default="the current directory's git work tree", help="The git repository.")
 @click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
@@ -351,16 +352,22 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
     from checker import forge, github
 
     detected = forge.detected_revisions(os.environ)
-    trusted_ref = trusted_ref or gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
+    # The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else the tip of
+    # --base. Never GitLab's detected diff base: that is the merge base, whose rules the author chose.
+    candidates = gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
     if base_ref is None:
         base_ref = detected.base
-        if base_ref is not None and trusted_ref is None:
-            # The detected base may be the diff base (the merge base); its rules are never the trusted ones.
-            raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
-                                   "(e.g. origin/main).")
         if base_ref is None:
             raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
                                    "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
+        if detected.forge != "gitlab":
+            candidates = (*candidates, base_ref)
+    else:
+        candidates = (*candidates, base_ref)
+    trusted: str | tuple[str, ...] = trusted_ref or candidates
+    if not trusted:
+        raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
+                               "(e.g. origin/main).")
 
     def say(line: str) -> None:
         from checker.formats.escape import defuse_ci_commands
@@ -371,7 +378,7 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
         try:
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
                                 Path(workdir), opa=opa,
-                                trusted_ref=trusted_ref)
+                                trusted_ref=trusted)
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise

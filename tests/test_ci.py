@@ -461,13 +461,25 @@ def test_trusted_ref_from_the_ci_environment(tmp_path: Path) -> None:
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}}))
     github = forge.detected_revisions({"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event)})
-    assert gate.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == "origin/main"
-    assert gate.trusted_ref_from("github", None, "a" * 40) == "a" * 40
+    assert gate.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == ("origin/main", "a" * 40)
+    assert gate.trusted_ref_from("github", None, "a" * 40) == ("a" * 40,)
     gitlab = forge.detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
                                        "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "c" * 40, "CI_MERGE_REQUEST_DIFF_BASE_SHA": "d" * 40})
-    assert gate.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == "c" * 40
-    assert gate.trusted_ref_from("gitlab", "main", None) == "origin/main"
-    assert gate.trusted_ref_from("github", None, None) is None
+    assert gate.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == ("c" * 40, "origin/main")
+    assert gate.trusted_ref_from("gitlab", "main", None) == ("origin/main",)
+    assert gate.trusted_ref_from("github", None, None) == ()
+
+
+def test_the_first_trusted_candidate_that_exists_is_used(gitrepo: GitRepo) -> None:
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    repo = gitrepo.repo
+    rev = gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", repo.commit("main").hexsha))
+    assert rev.trusted == repo.commit("main") and rev.trusted_ref == repo.commit("main").hexsha
+    repo.create_remote("origin", str(gitrepo.root)).fetch()
+    assert gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "nope")).trusted_ref == "origin/main"
+    with pytest.raises(gate.CannotJudge) as err:
+        gate.pull_request_revisions(repo, "main", "HEAD", ("nope", "still-nope"))
+    assert "still-nope" in err.value.message.en
 
 
 def test_a_detected_diff_base_is_never_the_trusted_revision(gitrepo: GitRepo) -> None:
