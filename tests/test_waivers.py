@@ -191,3 +191,19 @@ def test_rules_and_explain_show_the_limits():
     assert '"maxWaiverDays": 365' in as_json.output and '"waivable": true' in as_json.output
     page = CliRunner().invoke(main, ["explain", "SPBE-HST-001"])
     assert "Waivers: may be waived for at most 365 days" in page.output
+
+
+@pytest.mark.parametrize("lang,needle", [("en", "was granted to agency 32.15, not to this manifest"),
+                                         ("id", "diberikan kepada instansi 32.15")])
+def test_every_format_says_why_a_waiver_was_not_applied(write, lang, needle):
+    from checker.formats import NAMES, render
+    from checker.model import Report, Result
+
+    waivers = load_waivers(write("w.yaml", WAIVERS))
+    (refused,) = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1),
+                               agency="32.73", new_proposal=False)
+    report = Report("0.1.0", "sha256:x", "test-1", (Result("m.yaml", "karawang-contoh", "fail", (refused,)),))
+    for name in NAMES:
+        if name == "gitlab":
+            continue  # Code Quality carries no waiver fields: GitLab's widget shows only open findings
+        assert needle in render(name, report, lang), name
