@@ -400,7 +400,7 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
         say(f"spbe-check: judging {len(selection.judged)} changed manifest(s); "
             f"{len(selection.not_judged)} other changed file(s) not judged.")
     emit(run.report, format_name, output, lang, junit_cases)
-    facts = github.CommentFacts(base_sha=run.revisions.base.hexsha, head_sha=run.revisions.head.hexsha,
+    facts = github.CommentFacts(base_sha=run.revisions.trusted.hexsha, head_sha=run.revisions.head.hexsha,
                                 folder=manifests_dir, not_judged=len(selection.not_judged),
                                 brought_in=selection.brought_in, trusted_changed=run.trusted_changed,
                                 fail_on=fail_on)

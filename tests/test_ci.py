@@ -883,3 +883,12 @@ def test_holders_are_found_across_grep_batches(gitrepo: GitRepo, monkeypatch) ->
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     verdicts = {r["file"]: r["verdict"] for r in json.loads(result.stdout)["results"]}
     assert verdicts == {"manifests/bekasi/a.yaml": "invalid", "manifests/bekasi/b.yaml": "pass"}, result.output
+
+
+def test_the_comment_names_the_trusted_revision_not_the_merge_base(gitrepo: GitRepo) -> None:
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    gitrepo.checkout("main")
+    tip = gitrepo.commit("main moves on", {"README.md": "newer\n"})
+    gitrepo.checkout("pr")
+    result = run_ci(gitrepo, "--no-post")
+    assert f"with the rules of the target branch at {tip[:12]}" in result.stderr, result.stderr
