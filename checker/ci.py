@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -39,6 +40,7 @@ MAX_SCANNED_BYTES = 256 * 1024  # same as a manifest's limit: larger files canno
 _REGULAR_MODES = (0o100644, 0o100755)
 _SYMLINK_MODE = 0o120000
 _GREP_CHUNK = 500
+_MANIFEST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,62}\Z")  # as in checker/schemas/manifest.schema.json
 
 
 @dataclass(frozen=True)
@@ -452,7 +454,9 @@ def repository_identities(head: git.Commit, merge_base: git.Commit, trusted: Ite
         found = _proposal_identity(_read_blob(blob, MAX_SCANNED_BYTES + 1)) if blob is not None and blob.size <= MAX_SCANNED_BYTES else None
         if found is not None:
             judged[path] = found
-    ids = {manifest_id for manifest_id, _ in judged.values()}
+    # Only ids of the schema's form go to git grep: any other manifest is invalid anyway, and an id
+    # like "--open-files-in-pager=…" never reaches a command line.
+    ids = {manifest_id for manifest_id, _ in judged.values() if _MANIFEST_ID.match(manifest_id)}
     if not ids:
         return Identities()
     gone = {c.path for c in changes if c.change == "D"} | {c.old_path for c in changes if c.change == "R" and c.old_path}

@@ -892,3 +892,12 @@ def test_the_comment_names_the_trusted_revision_not_the_merge_base(gitrepo: GitR
     gitrepo.checkout("pr")
     result = run_ci(gitrepo, "--no-post")
     assert f"with the rules of the target branch at {tip[:12]}" in result.stderr, result.stderr
+
+
+def test_an_id_shaped_like_an_option_never_reaches_git(gitrepo: GitRepo) -> None:
+    hostile = PASSING.replace("id: karawang-baru", "id: --open-files-in-pager=touch /tmp/spbe-pwned")
+    gitrepo.commit("hostile id", {"manifests/karawang/x.yaml": hostile})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["results"][0]["verdict"] == "invalid"
+    assert not Path("/tmp/spbe-pwned").exists()
