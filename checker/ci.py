@@ -150,21 +150,12 @@ def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
     """The change (merge base of base and head, to head) and the trusted revision whose rules judge it.
 
     `trusted_ref` defaults to `base_ref` itself, i.e. the tip of the target branch, never
-    the merge base; a tuple is tried in order (the CI's candidates, `trusted_ref_from`). It must contain the merge base: a trusted revision that does not is
-    not the target branch (or the branch was rewritten), and the gate cannot judge.
+    the merge base; a tuple (the CI's candidates, `trusted_ref_from`) gives the first that
+    exists and contains the merge base. A trusted revision that does not contain it is not
+    the target branch (or the branch was rewritten, or the clone is stale): cannot judge.
     """
     base = resolve_commit(repo, base_ref, "base")
     head = resolve_commit(repo, head_ref, "head")
-    candidates = (trusted_ref,) if isinstance(trusted_ref, str) else tuple(trusted_ref or ()) or (base_ref,)
-    for trusted_ref in candidates[:-1]:
-        try:
-            trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
-            break
-        except CannotJudge:
-            continue
-    else:
-        trusted_ref = candidates[-1]
-        trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
     try:
         bases = repo.merge_base(base, head)
     except git.GitCommandError:
@@ -174,15 +165,25 @@ def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
         shallow_id = " Klon ini dangkal: pakai actions/checkout dengan fetch-depth: 0." if _shallow(repo) else ""
         raise CannotJudge(_text(f"{base_ref} and {head_ref} have no common ancestor, so the trusted base revision is unknown.{shallow}",
                                 f"{base_ref} dan {head_ref} tidak memiliki leluhur bersama, sehingga revisi dasar tepercaya tidak diketahui.{shallow_id}"))
-    if not repo.is_ancestor(bases[0], trusted):
-        raise CannotJudge(_text(
+    candidates = (trusted_ref,) if isinstance(trusted_ref, str) else tuple(trusted_ref or ()) or (base_ref,)
+    first_error: CannotJudge | None = None
+    for trusted_ref in candidates:
+        try:
+            trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
+        except CannotJudge as err:
+            first_error = first_error or err
+            continue
+        if repo.is_ancestor(bases[0], trusted):
+            return Revisions(repo, bases[0], head, base_ref, head_ref, trusted, trusted_ref)
+        first_error = first_error or CannotJudge(_text(
             f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) does not contain the merge base {bases[0].hexsha[:12]} of "
             f"{base_ref} and {head_ref}, so it is not the tip of the branch the pull request targets. Pass the target "
             "branch (e.g. origin/main) after fetching it.",
             f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) tidak memuat merge base {bases[0].hexsha[:12]} dari "
             f"{base_ref} dan {head_ref}, jadi bukan ujung cabang tujuan pull request. Berikan cabang tujuan "
             "(mis. origin/main) setelah mengambilnya."))
-    return Revisions(repo, bases[0], head, base_ref, head_ref, trusted, trusted_ref)
+    assert first_error is not None
+    raise first_error
 
 
 def repository_relative(path: str | Path, root: Path) -> str | None:

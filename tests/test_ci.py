@@ -479,7 +479,15 @@ def test_the_first_trusted_candidate_that_exists_is_used(gitrepo: GitRepo) -> No
     assert gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "nope")).trusted_ref == "origin/main"
     with pytest.raises(gate.CannotJudge) as err:
         gate.pull_request_revisions(repo, "main", "HEAD", ("nope", "still-nope"))
-    assert "still-nope" in err.value.message.en
+    assert "'nope'" in err.value.message.en
+    # A stale candidate that does not contain the merge base is passed over for the next one.
+    repo.git.update_ref("refs/remotes/origin/main", repo.commit("main").hexsha)
+    gitrepo.checkout("main")
+    gitrepo.commit("main moves on", {"README.md": "newer\n"})
+    gitrepo.checkout("pr")
+    gitrepo.repo.git.rebase("main")
+    picked = gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "main"))
+    assert picked.trusted_ref == "main" and picked.trusted == repo.commit("main")
 
 
 def test_a_detected_diff_base_is_never_the_trusted_revision(gitrepo: GitRepo) -> None:
