@@ -241,6 +241,8 @@ warn contains violation if {
 # custom:
 #   id: SPBE-HST-006
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Sistem yang ditempatkan di PDN menyebut lokasi PDN-nya
@@ -291,6 +293,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-HST-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Lokasi pemulihan dapat dinilai

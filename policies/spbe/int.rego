@@ -289,6 +289,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kanal api menyebut API-nya

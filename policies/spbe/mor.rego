@@ -426,6 +426,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-009
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Aplikasi induk dari pengembangan atau modul dapat memuatnya
@@ -467,6 +469,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-010
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Usulan hanya menggantikan aplikasi milik instansinya sendiri

@@ -174,6 +174,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-SHR-004
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Layanan publik yang memerlukan identitas atau pembayaran menyebut penyedianya
