@@ -15,9 +15,10 @@ from pathlib import Path
 from checker import cache
 from checker.cache import cache_dir  # noqa: F401 - where the entries live, for callers and tests
 from checker.registry import Registry, parse_registry, policy_index, read_registry_bytes
-from checker.similarity import SimilarityIndex, build_index
+from checker.matching import MatchIndex, build_match_index
+from checker.matching.text import SYNONYMS_FILE
 
-_CODE_FILES = ("registry.py", "similarity.py", "compiled.py")
+_CODE_FILES = ("registry.py", "compiled.py", "matching/index.py", "matching/text.py")
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class CompiledRegistry:
     revision: str
     sha256: str
     index_json: str  # what policies read at data.spbe.registry, as JSON text
-    similarity: SimilarityIndex
+    matcher: MatchIndex  # the one duplicate matcher (checker/matching)
     apps: dict[str, tuple[str, str | None]]  # id -> (name, url), for suggestions
 
 
@@ -37,7 +38,7 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
         revision=registry.revision,
         sha256=registry.sha256,
         index_json=json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-        similarity=build_index(registry.apps.values()),
+        matcher=build_match_index(registry.apps.values()),
         apps={app_id: (app["name"], app.get("url")) for app_id, app in registry.apps.items()},
     )
 
@@ -47,11 +48,11 @@ def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistr
     raw = read_registry_bytes(str(source))
     if not use_cache:
         return compile_registry(parse_registry(raw, str(source)))
-    key = cache.cache_key(raw, _CODE_FILES)
+    key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE])
     cached = cache.load("registry", key, CompiledRegistry)
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
         return CompiledRegistry(str(source), cached.revision, cached.sha256, cached.index_json,
-                                cached.similarity, cached.apps)
+                                cached.matcher, cached.apps)
     compiled = compile_registry(parse_registry(raw, str(source)))
     cache.store("registry", key, compiled)
     return compiled

@@ -23,12 +23,12 @@ from checker.openapi import openapi_status, repository_root
 from checker.policyset import PolicySet
 from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
-from checker.similarity import words
+from checker.matching.suggest import Thresholds, match_facts
 from checker.waivers import apply_waivers, today_in_jakarta
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
-DEFAULT_SIMILARITY = {"name_threshold": 0.9, "description_threshold": 0.85, "max": 5}
+DEFAULT_SIMILARITY = {"near": 0.6, "same_thing": 0.75, "reuse": 0.45, "infer": 0.5, "max": 5}
 MAX_MANIFESTS_PER_RUN = 10_000
 RUN_TIME_BUDGET_SECONDS = 1800.0
 
@@ -94,26 +94,29 @@ class Judge:
         self.waivers = waivers
         self.today = today or today_in_jakarta()
         self.rules: dict[str, RuleInfo] = {**SCHEMA_RULES, **policies.rules}
-        self.similarity = self.compiled.similarity
+        self.matcher = self.compiled.matcher
         config = policies.config()
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
+        self.thresholds = Thresholds.from_config(self.similarity_config)
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
     def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
-        """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
+        """What Python knows that Rego cannot: similar apps by meaning, inferred functions, OpenAPI files."""
         spec = manifest.data["spec"]
+        metadata = manifest.data["metadata"]
         exclude = frozenset([spec.get("extends", "")] + list(spec.get("replaces", [])))
-        own_places = frozenset(words(manifest.data["metadata"]["agency"]["name"]))
-        cfg = self.similarity_config
-        similar = self.similarity.similar(
-            manifest.data["metadata"]["name"], spec.get("description", ""),
-            name_threshold=float(cfg["name_threshold"]), description_threshold=float(cfg["description_threshold"]),
-            limit=int(cfg["max"]), exclude=exclude, own_places=own_places)
+        found = self.match_facts(metadata["name"], spec.get("description", ""), metadata["agency"]["code"],
+                                 metadata["agency"].get("name", ""), exclude)
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {
-            "similar": [m.as_fact() for m in similar],
+            **found,
             "openapi": [{"status": openapi_status(api.get("openapi"), manifest.path, root)} for api in apis],
         }
+
+    def match_facts(self, name: str, description: str, agency_code: str, agency_name: str,
+                    exclude: frozenset[str]) -> dict[str, Any]:
+        """`similar` and `inferred` for one proposal (checker/matching); the audit memoises this."""
+        return match_facts(self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds)
 
     def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
         root = root or repository_root(manifest.path)
