@@ -71,6 +71,7 @@ class MatchIndex:
     common: frozenset[str]  # features in too many apps to say anything: ignored
     owners: dict[str, list[str]]  # function -> active shared services owning it
     name_keys: dict[str, int]  # name without place words -> active apps carrying it (same template)
+    translations: dict[int, list[str]]  # synonym concept -> its most common rendering in the registry
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
 
@@ -98,9 +99,36 @@ class MatchIndex:
             words = strip_phrases(words, extra)
         return [w for w in words if w not in FUNCTION_WORDS and (len(w) > 1 or w.isdigit())]
 
+    def translate(self, tokens: list[str]) -> list[str]:
+        """A proposal's words (or phrases) the registry never uses but the synonyms know, in the registry's words.
+
+        "Smart Parking" -> "smart parkir", "Disaster Early Warning" -> "bencana peringatan dini":
+        the most common registry rendering of the synonym group stands in for the foreign word.
+        """
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for phrase in self._concept_phrases.get(tokens[i], []) + [[tokens[i]]]:
+                text = " ".join(phrase)
+                if tokens[i:i + len(phrase)] != phrase or text not in self.concepts:
+                    continue
+                if all(w in self.idf or w in self.common for w in phrase):
+                    continue  # the registry's own words: nothing to translate
+                rendering = next((self.translations[c] for c in self.concepts[text] if c in self.translations), None)
+                if rendering:
+                    out.extend(rendering)
+                    i += len(phrase)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
     def features(self, tokens: list[str], weight: float, correct_typos: bool = False) -> dict[str, float]:
         """Feature -> field weight for one field's tokens (words, concepts, acronym expansions)."""
         out: dict[str, float] = {}
+        if correct_typos:
+            tokens = self.translate(tokens)
 
         def add(feature: str, value: float) -> None:
             if value > out.get(feature, 0.0):
@@ -108,12 +136,7 @@ class MatchIndex:
         for position, word in enumerate(tokens):
             if word in self.common:
                 continue
-            # A proposal's word the registry never uses but the synonyms know (often English): its concept stands in.
-            translated = correct_typos and word not in self.idf and word in self.concepts
-            if translated:
-                for concept in self.concepts[word]:
-                    add(f"~{concept}", weight)
-            elif word in self.acronyms:
+            if word in self.acronyms:
                 add(word, weight * ACRONYM_WEIGHT)
                 for expansion_word in self.acronyms[word]:
                     add(expansion_word, weight)
@@ -126,9 +149,8 @@ class MatchIndex:
                     add(word, weight)  # unknown: counts in the length, matches nothing
             else:
                 add(word, weight)
-            if not translated:
-                for concept in self.concepts.get(word, ()):
-                    add(f"~{concept}", weight * CONCEPT_WEIGHT)
+            for concept in self.concepts.get(word, ()):
+                add(f"~{concept}", weight * CONCEPT_WEIGHT)
             for phrase in self._concept_phrases.get(word, ()):
                 if tokens[position:position + len(phrase)] == phrase:
                     for concept in self.concepts[" ".join(phrase)]:
@@ -208,7 +230,8 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     active = [a for a in apps if a.get("status") == "active"]
     acronyms = _learn_acronyms(active, place_table)
     bare = MatchIndex(docs=[], postings={}, idf={}, unknown_idf=1.0, places=places, acronyms=acronyms,
-                      concepts=concepts, vocabulary=[], common=frozenset(), owners={}, name_keys={})
+                      concepts=concepts, vocabulary=[], common=frozenset(), owners={}, name_keys={},
+                      translations={})
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
     doc_features: list[dict[str, float]] = []
@@ -251,7 +274,22 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     return MatchIndex(docs=docs, postings={f: (array("I", d), array("f", w)) for f, (d, w) in postings.items()},
                       idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
                       vocabulary=vocabulary, common=frozenset(f for f, c in df.items() if c > limit),
-                      owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys)
+                      owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys,
+                      translations=_translations(concepts, df, idf))
+
+
+def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float]) -> dict[int, list[str]]:
+    """Per synonym concept, the member the registry uses most (a phrase counts by its rarest word)."""
+    best: dict[int, tuple[int, str]] = {}
+    for member, numbers in concepts.items():
+        words = member.split()
+        if not all(w in idf for w in words):
+            continue
+        count = min(df.get(w, 0) for w in words)
+        for number in numbers:
+            if count > best.get(number, (0, ""))[0] or (count == best.get(number, (0, ""))[0] and member < best[number][1]):
+                best[number] = (count, member)
+    return {number: member.split() for number, (count, member) in best.items() if count > 0}
 
 
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
