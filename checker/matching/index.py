@@ -142,6 +142,8 @@ class MatchIndex:
                     add(expansion_word, weight)
             elif (correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit()):
                 found, score = self._closest(word)
+                if found in self.common:
+                    continue  # a misspelt "informasi" says as little as "informasi"
                 if found:
                     add(found, weight * score)
                     word = found
@@ -270,7 +272,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
             entry = postings.setdefault(feature, ([], []))
             entry[0].append(number)
             entry[1].append(value / norm)
-    vocabulary = sorted(w for w in name_vocabulary if w in idf and not w.isdigit())
+    vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
     return MatchIndex(docs=docs, postings={f: (array("I", d), array("f", w)) for f, (d, w) in postings.items()},
                       idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
                       vocabulary=vocabulary, common=frozenset(f for f, c in df.items() if c > limit),
