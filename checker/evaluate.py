@@ -146,7 +146,12 @@ class Judge:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 raise bad("suggestion")
             name, url = self.compiled.apps.get(item["id"], (item["id"], None))
-            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url))
+            why = item.get("why")
+            why_text = Text(why["en"], why["id"]) if isinstance(why, dict) and all(
+                isinstance(why.get(k), str) and why.get(k) for k in ("en", "id")) else None
+            count = item.get("count", 1)
+            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url,
+                                          why_text, count if isinstance(count, int) and count > 0 else 1))
         line, column = manifest.position(field)
         return Violation(rule=rule, severity="deny" if severity == "deny" else "warn",
                          message=Text(message["en"], message["id"]), field=field, line=line, column=column,
