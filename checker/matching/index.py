@@ -71,6 +71,7 @@ class MatchIndex:
     common: frozenset[str]  # features in too many apps to say anything: ignored
     owners: dict[str, list[str]]  # function -> active shared services owning it
     name_keys: dict[str, int]  # name without place words -> active apps carrying it (same template)
+    doc_keys: list[str]  # each app's name without place words, by doc number
     translations: dict[int, list[str]]  # synonym concept -> its most common rendering in the registry
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -184,9 +185,15 @@ class MatchIndex:
 
     def similar(self, name: str, description: str, *, threshold: float, limit: int,
                 exclude: Iterable[str] = (), own_places: Iterable[str] = ()) -> list[Match]:
-        """Active apps at or above `threshold` cosine, best first (ties: shared, then id)."""
+        """Active apps at or above `threshold` cosine, best first (ties: shared, then id), explained."""
         places = [" ".join(fold_words(p)) for p in own_places if fold_words(p)]
         vec = self.vector(name, description, places)
+        return [self.explain(m, vec, places) for m in self.nearest(vec, threshold=threshold, limit=limit,
+                                                                   exclude=exclude)]
+
+    def nearest(self, vec: dict[str, float], *, threshold: float, limit: int,
+                exclude: Iterable[str] = ()) -> list[Match]:
+        """Active apps whose cosine with `vec` is at least `threshold`, best first; not yet explained."""
         scores: dict[int, float] = {}
         get = scores.get
         for feature, q in vec.items():
@@ -197,24 +204,34 @@ class MatchIndex:
             for doc, w in zip(docs, weights):
                 scores[doc] = get(doc, 0.0) + q * w
         excluded = set(exclude)
-        kept = [(s, d) for d, s in scores.items() if s >= threshold and self.docs[d][0] not in excluded]
-        kept.sort(key=lambda sd: (-round(sd[0], 6), not self.docs[sd[1]][4], self.docs[sd[1]][0]))
-        name_features = set(self.features(self.tokens(name, places), 1.0, True))
-        return [self._match(d, s, vec, name_features, places) for s, d in kept[:max(limit, 0)]]
+        docs = self.docs
+        kept = [(s, d) for d, s in scores.items() if s >= threshold]
+        kept.sort(key=lambda sd: (-round(sd[0], 6), not docs[sd[1]][4], docs[sd[1]][0]))
+        out: list[Match] = []
+        for score, doc in kept:
+            if len(out) >= limit:
+                break
+            if docs[doc][0] in excluded:
+                continue
+            app_id, app_name, agency, level, shared, functions = docs[doc]
+            out.append(Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4),
+                             (), ""))
+        return out
 
-    def _match(self, doc: int, score: float, vec: dict[str, float], name_features: set[str],
-               places: list[str]) -> Match:
-        app_id, app_name, agency, level, shared, functions = self.docs[doc]
-        app_tokens = self.tokens(app_name, places)
+    def explain(self, match: Match, vec: dict[str, float], places: list[str]) -> Match:
+        """The match with the proposal's words found in the app's name and any acronym that joined them.
+
+        Computed only for the suggestions shown: it re-reads the app's name.
+        """
+        app_tokens = self.tokens(match.name, places)
         app_features = self.features(app_tokens, 1.0)
         common = [f for f in vec if f in app_features and not f.startswith("~") and self.idf.get(f, 0.0) >= WHY_MIN_IDF]
         words = tuple(sorted(common, key=lambda f: -vec[f])[:4])
         acronym = next((t for t in app_tokens if t in self.acronyms and t not in vec), "")
         if not acronym:
-            acronym = next((f for f in name_features if f in self.acronyms and f in app_features
-                            and f not in app_tokens), "")
-        return Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4),
-                     words, acronym)
+            acronym = next((f for f in vec if f in self.acronyms and f in app_features and f not in app_tokens), "")
+        return Match(match.index, match.id, match.name, match.agency, match.level, match.shared, match.functions,
+                     match.score, words, acronym)
 
 
 # --- building ---------------------------------------------------------------------------
@@ -233,9 +250,10 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     acronyms = _learn_acronyms(active, place_table)
     bare = MatchIndex(docs=[], postings={}, idf={}, unknown_idf=1.0, places=places, acronyms=acronyms,
                       concepts=concepts, vocabulary=[], common=frozenset(), owners={}, name_keys={},
-                      translations={})
+                      doc_keys=[], translations={})
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
+    doc_keys: list[str] = []
     doc_features: list[dict[str, float]] = []
     name_vocabulary: set[str] = set()
     docs: list[list[Any]] = []
@@ -248,6 +266,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         name_vocabulary.update(name_tokens)
         key = " ".join(name_tokens)
         name_keys[key] = name_keys.get(key, 0) + 1
+        doc_keys.append(key)
         if app.get("shared"):
             for code in app.get("functions", []):
                 owners.setdefault(str(code), []).append(app["id"])
@@ -276,7 +295,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     return MatchIndex(docs=docs, postings={f: (array("I", d), array("f", w)) for f, (d, w) in postings.items()},
                       idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
                       vocabulary=vocabulary, common=frozenset(f for f, c in df.items() if c > limit),
-                      owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys,
+                      owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys, doc_keys=doc_keys,
                       translations=_translations(concepts, df, idf))
 
 

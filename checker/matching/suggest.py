@@ -19,6 +19,7 @@ from checker.matching.index import Match, MatchIndex
 from checker.matching.text import fold_words
 
 INFER_NEIGHBOURS = 10
+MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
 INFER_SHARE = 0.5  # the winning function's share of the neighbours' vote
 
 
@@ -50,17 +51,22 @@ def match_facts(index: MatchIndex, name: str, description: str, agency_code: str
     """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like)."""
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
-    matches = index.similar(name, description, threshold=low, limit=60, exclude=exclude,
-                            own_places=[place] if place else [])
-    return {"similar": ranked_suggestions(index, matches, agency_code),
-            "inferred": infer_functions(index, matches, thresholds.infer)}
+    places = [place] if place else []
+    vec = index.vector(name, description, places)
+    matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
+    similar = ranked_suggestions(index, matches, agency_code)[:MAX_SUGGESTIONS]
+    explained = {m.id: index.explain(m, vec, places) for m in matches if m.id in {s["id"] for s in similar}}
+    for entry in similar:
+        entry["why"] = why(explained[entry["id"]], entry["count"])
+        entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
+    return {"similar": similar, "inferred": infer_functions(index, matches, thresholds.infer)}
 
 
 def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str) -> list[dict[str, Any]]:
     """Own agency first, then shared services, then others (each best first); one line per template."""
     groups: dict[str, list[Match]] = {}
     for match in matches:
-        key = match.id if match.shared or match.agency == agency_code else index.name_key(match.name)
+        key = match.id if match.shared or match.agency == agency_code else index.doc_keys[match.index]
         groups.setdefault(key, []).append(match)
     out = []
     for key, members in groups.items():
@@ -68,9 +74,8 @@ def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str
         own = best.agency == agency_code
         count = 1 if (best.shared or own) else max(index.name_keys.get(key, 1), len(members))
         out.append({"id": best.id, "name": best.name, "agency": best.agency, "score": round(best.score, 3),
-                    "on": "name" if best.words or best.acronym else "description",
-                    "functions": list(best.functions), "own": own, "shared": best.shared,
-                    "count": count, "why": why(best, count)})
+                    "on": "name", "functions": list(best.functions), "own": own, "shared": best.shared,
+                    "count": count, "why": {}})
     out.sort(key=lambda s: (not s["own"], not s["shared"], -s["score"], s["id"]))
     return out
 
