@@ -28,11 +28,12 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz, process
 
 from checker.matching.text import (ACRONYM_LEADS, FUNCTION_WORDS, fold_words, load_synonym_groups, phrase_table,
-                                   spells, strip_phrases)
+                                   root_forms, spells, strip_phrases)
 
 DESCRIPTION_WEIGHT = 0.35
 CONCEPT_WEIGHT = 0.6
 ACRONYM_WEIGHT = 0.5  # the acronym itself; its expansion words count in full
+ROOT_WEIGHT = 0.9  # an affixed form of a registry word
 TYPO_CUTOFF = 84.0  # RapidFuzz ratio for a proposal word the registry does not know
 TYPO_MIN_LENGTH = 5
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
@@ -141,6 +142,11 @@ class MatchIndex:
                 add(word, weight * ACRONYM_WEIGHT)
                 for expansion_word in self.acronyms[word]:
                     add(expansion_word, weight)
+            elif correct_typos and word not in self.idf and (root := self._root(word)):
+                if root in self.common:
+                    continue
+                add(root, weight * ROOT_WEIGHT)  # "menyurat" -> "surat"
+                word = root
             elif (correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit()):
                 found, score = self._closest(word)
                 if found in self.common:
@@ -163,6 +169,10 @@ class MatchIndex:
     def name_key(self, name: str) -> str:
         """The name without place words: apps sharing it were built from one template."""
         return " ".join(self.tokens(name))
+
+    def _root(self, word: str) -> str:
+        """The registry word this unknown word is an affixed form of, or ""."""
+        return next((f for f in root_forms(word) if f in self.idf or f in self.common), "")
 
     def _closest(self, word: str) -> tuple[str, float]:
         found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)

@@ -92,6 +92,30 @@ def stems(word: str) -> list[str]:
     return out
 
 
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "ter", "di", "ke", "se")
+_SUFFIXES = ("kan", "an", "i", "nya")
+
+
+def root_forms(word: str) -> list[str]:
+    """Forms of an Indonesian word without its affixes, longest first ("menyurat" -> "nyurat", "surat", ...).
+
+    Only a fallback for words the registry does not know; "meny-" and "peny-" also try the
+    dropped initial "s" ("menyurat" -> "surat").
+    """
+    forms: list[str] = []
+    for suffix in ("",) + _SUFFIXES:
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[:len(word) - len(suffix)] if suffix else word
+        for prefix in ("",) + _PREFIXES:
+            if prefix and not stem.startswith(prefix):
+                continue
+            rest = stem[len(prefix):]
+            candidates = [rest] + (["s" + rest] if prefix in ("meny", "peny") else [])
+            forms.extend(c for c in candidates if len(c) >= 3 and c != word)
+    return sorted(set(forms), key=lambda f: (-len(f), f))
+
+
 def spells(acronym: str, words: list[str]) -> bool:
     """True when `acronym` is spelled by non-empty prefixes of every word, in order."""
     if not words or len(words) > len(acronym):
