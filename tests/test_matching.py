@@ -156,7 +156,10 @@ def test_index_is_plain_data(sample: MatchIndex) -> None:
         if isinstance(value, dict):
             return all(isinstance(k, (str, int)) and plain(v) for k, v in list(value.items())[:200])
         return False
-    assert all(plain(v) for v in sample.__getstate__().values())
+    data = sample.to_data()
+    assert all(plain(v) for v in data.values())
+    again = MatchIndex.from_data(data)
+    assert again.similar("SIMPUS", "", threshold=0.5, limit=3) == sample.similar("SIMPUS", "", threshold=0.5, limit=3)
 
 
 def test_matches_do_not_depend_on_the_hash_seed() -> None:

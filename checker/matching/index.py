@@ -69,27 +69,40 @@ class MatchIndex:
     acronyms: dict[str, list[str]]  # acronym -> its expansion's content words
     concepts: dict[str, list[int]]  # synonym member (maybe a phrase) -> concept numbers
     vocabulary: list[str]
-    common: frozenset[str]  # features in too many apps to say anything: ignored
+    common_features: list[str]  # features in too many apps to say anything: ignored
     owners: dict[str, list[str]]  # function -> active shared services owning it
     name_keys: dict[str, int]  # name without place words -> active apps carrying it (same template)
     doc_keys: list[str]  # each app's name without place words, by doc number
-    translations: dict[int, list[str]]  # synonym concept -> its most common rendering in the registry
+    translations: dict[str, list[str]]  # synonym concept number (as text) -> its most common registry rendering
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
+    common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
+        self.common = frozenset(self.common_features)
         self._concept_phrases = phrase_table(m for m in self.concepts if " " in m)
 
     def __len__(self) -> int:
         return len(self.docs)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_") and k != "common"}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.__post_init__()
+
+    def to_data(self) -> dict[str, Any]:
+        """The index as plain data (dicts, lists, strings, numbers, `array`s) for a code-free cache."""
+        return self.__getstate__()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "MatchIndex":
+        """The index back from `to_data()` (derived lookup tables are rebuilt)."""
+        index = cls.__new__(cls)
+        index.__setstate__(dict(data))
+        return index
 
     # --- text to features -----------------------------------------------------------
 
@@ -116,7 +129,8 @@ class MatchIndex:
                     continue
                 if all(w in self.idf or w in self.common for w in phrase):
                     continue  # the registry's own words: nothing to translate
-                rendering = next((self.translations[c] for c in self.concepts[text] if c in self.translations), None)
+                rendering = next((self.translations[str(c)] for c in self.concepts[text] if str(c) in self.translations),
+                                 None)
                 if rendering:
                     out.extend(rendering)
                     i += len(phrase)
@@ -259,7 +273,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     active = [a for a in apps if a.get("status") == "active"]
     acronyms = _learn_acronyms(active, place_table)
     bare = MatchIndex(docs=[], postings={}, idf={}, unknown_idf=1.0, places=places, acronyms=acronyms,
-                      concepts=concepts, vocabulary=[], common=frozenset(), owners={}, name_keys={},
+                      concepts=concepts, vocabulary=[], common_features=[], owners={}, name_keys={},
                       doc_keys=[], translations={})
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -304,12 +318,12 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
     return MatchIndex(docs=docs, postings={f: (array("I", d), array("f", w)) for f, (d, w) in postings.items()},
                       idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
-                      vocabulary=vocabulary, common=frozenset(f for f, c in df.items() if c > limit),
+                      vocabulary=vocabulary, common_features=sorted(f for f, c in df.items() if c > limit),
                       owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys, doc_keys=doc_keys,
                       translations=_translations(concepts, df, idf))
 
 
-def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float]) -> dict[int, list[str]]:
+def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float]) -> dict[str, list[str]]:
     """Per synonym concept, the member the registry uses most (a phrase counts by its rarest word)."""
     best: dict[int, tuple[int, str]] = {}
     for member, numbers in concepts.items():
@@ -320,7 +334,7 @@ def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[
         for number in numbers:
             if count > best.get(number, (0, ""))[0] or (count == best.get(number, (0, ""))[0] and member < best[number][1]):
                 best[number] = (count, member)
-    return {number: member.split() for number, (count, member) in best.items() if count > 0}
+    return {str(number): member.split() for number, (count, member) in best.items() if count > 0}
 
 
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
