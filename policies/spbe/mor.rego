@@ -150,7 +150,8 @@ deny contains violation if {
 #     tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional
 deny contains violation if {
 	count(own_same_thing) > 0
-	listing := concat(", ", [similar_label(s) | some s in own_same_thing])
+	listing := concat(", ", [similar_label(s, "en") | some s in own_same_thing])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in own_same_thing])
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-003",
 		own_same_thing_field,
@@ -160,7 +161,7 @@ deny contains violation if {
 		),
 		sprintf(
 			"%s sudah mengoperasikan aplikasi aktif yang sama dengan usulan ini: %s. Kembangkan aplikasi tersebut alih-alih membangun aplikasi lain, atau cantumkan dalam spec.replaces apabila usulan ini menggantikannya.",
-			[manifest.agency_label, listing],
+			[manifest.agency_label, listing_id],
 		),
 		similar_suggestions(own_same_thing),
 	)
@@ -171,7 +172,8 @@ warn contains violation if {
 	some i, code in manifest.functions
 	weak := own_similar_with_code(code)
 	count(weak) > 0
-	listing := concat(", ", [similar_label(s) | some s in weak])
+	listing := concat(", ", [similar_label(s, "en") | some s in weak])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in weak])
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-003",
 		sprintf("spec.functions[%d]", [i]),
@@ -181,7 +183,7 @@ warn contains violation if {
 		),
 		sprintf(
 			"%s sudah mengoperasikan aplikasi aktif dengan fungsi %s yang mirip dengan usulan ini: %s. Jika melayani kebutuhan yang sama, kembangkan atau cantumkan dalam spec.replaces; jika tidak, jelaskan perbedaannya dalam deskripsi.",
-			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "id"), listing],
+			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "id"), listing_id],
 		),
 		similar_suggestions(weak),
 	)
@@ -282,7 +284,8 @@ warn contains violation if {
 	count(near_duplicates) > 0
 	best := near_duplicates[0]
 	matches := data.spbe.lib.report.top(near_duplicates)
-	listing := concat(", ", [similar_label(s) | some s in matches])
+	listing := concat(", ", [similar_label(s, "en") | some s in matches])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in matches])
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-005",
 		similar_field(best),
@@ -292,7 +295,7 @@ warn contains violation if {
 		),
 		sprintf(
 			"%s usulan ini sangat mirip dengan aplikasi aktif yang terdaftar: %s. Periksa apakah salah satunya dapat dipakai ulang atau dikembangkan alih-alih membangun aplikasi ganda.",
-			[similar_on_id(best), listing],
+			[similar_on_id(best), listing_id],
 		),
 		similar_suggestions(matches),
 	)
@@ -606,14 +609,15 @@ similar_on_id(best) := "Nama" if best.on == "name"
 
 default similar_on_id(_) := "Deskripsi"
 
-similar_label(match) := sprintf(
+similar_label(match, lang) := sprintf(
 	"%s (%s, %s, %d%%%s)",
-	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100), similar_why(match)],
+	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100), similar_why(match, lang)],
 )
 
-similar_why(match) := sprintf("; %s", [match.why.en]) if match.why.en != ""
+# "; shares parkir" / "; sama-sama memuat parkir": why checker/matching joined them.
+similar_why(match, lang) := sprintf("; %s", [match.why[lang]]) if match.why[lang] != ""
 
-default similar_why(_) := ""
+default similar_why(_, _) := ""
 
 delivered_through_super_app if {
 	manifest.kind == "module"

@@ -218,6 +218,7 @@ test_mor_005_warns_on_near_duplicate_name if {
 	v.suggestions[0].why.en == "shares parkir"
 	count(v.suggestions) == 2
 	contains(v.message.en, "Parkir Online Semarang (APP-000201, 33.74, 93%; shares parkir)")
+	contains(v.message.id, "Parkir Online Semarang (APP-000201, 33.74, 93%; sama-sama memuat parkir)")
 }
 
 test_mor_005_points_at_description_when_best_match_is_on_description if {
