@@ -19,6 +19,7 @@ from checker import __version__
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
+from checker.secrets import scrub
 
 EXIT_CANNOT_JUDGE = 2
 FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "github", "gitlab")
@@ -37,7 +38,7 @@ def fail_closed(command: Callable[..., int | None]) -> Callable[..., None]:
         try:
             code = command(*args, **kwargs)
         except CannotJudge as err:
-            click.echo(f"spbe-check: {err.text(lang)}", err=True)
+            click.echo(f"spbe-check: {scrub(err.text(lang))}", err=True)
             sys.exit(EXIT_CANNOT_JUDGE)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -48,7 +49,7 @@ def fail_closed(command: Callable[..., int | None]) -> Callable[..., None]:
                 f"internal error ({type(err).__name__}: {err}); nothing was judged. Re-run with SPBE_CHECK_DEBUG=1 and report it.",
                 f"kesalahan internal ({type(err).__name__}: {err}); tidak ada yang dinilai. Jalankan ulang dengan SPBE_CHECK_DEBUG=1 dan laporkan.",
             )
-            click.echo(f"spbe-check: {message.get(lang)}", err=True)
+            click.echo(f"spbe-check: {scrub(message.get(lang))}", err=True)
             sys.exit(EXIT_CANNOT_JUDGE)
         sys.exit(code or 0)
     return wrapper
@@ -60,7 +61,8 @@ policies_option = click.option("--policies", type=click.Path(path_type=Path), de
                                show_default="the project's policies/", help="Folder of Rego policies and their data.")
 registry_option = click.option("--registry", default=str(DEFAULT_REGISTRY), show_default="the sample national registry",
                                envvar="SPBE_CHECK_REGISTRY",
-                               help="Registry file (YAML or JSON, optionally .gz) or https URL.")
+                               help="Registry file (YAML or JSON, optionally .gz) or https URL (30 s in all; "
+                                    "redirects only on the same host over https; user:password@ sent as Basic auth).")
 waivers_option = click.option("--waivers", type=click.Path(path_type=Path), default=None,
                               help="WaiverList file owned by the policy owners.")
 engine_option = click.option("--engine", type=click.Choice(["embedded", "opa"]), default="embedded", show_default=True,
@@ -78,7 +80,8 @@ _OPA_OPTIONS = (
     click.option("--opa-ca-cert", type=click.Path(path_type=Path), default=None,
                  help="PEM file of the CA that signed the server's certificate (TLS is always verified)."),
     click.option("--opa-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-                 help="Seconds to wait for each answer from the OPA server."),
+                 help="Seconds for each request to the OPA server, in all: connecting and every byte "
+                      "of the answer (a server that trickles bytes is cut off)."),
     click.option("--opa-retries", type=click.IntRange(0, 5), default=2, show_default=True,
                  help="Retries, with backoff, after a connection failure, a timeout or HTTP 429/502/503/504."),
 )
@@ -342,7 +345,7 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
     def say(line: str) -> None:
         from checker.formats.escape import defuse_ci_commands
 
-        click.echo(defuse_ci_commands(line), err=True)
+        click.echo(defuse_ci_commands(scrub(line)), err=True)
 
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:

@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checker import cache
 from checker.cache import cache_dir  # noqa: F401 - where the entries live, for callers and tests
@@ -43,16 +44,41 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
     )
 
 
+def _to_data(compiled: CompiledRegistry) -> dict[str, Any]:
+    """Plain data for checker.cache: nothing in it can run code when read back."""
+    return {"revision": compiled.revision, "sha256": compiled.sha256,
+            "matcher": compiled.matcher.to_data(),
+            "app_ids": list(compiled.apps), "app_names": [name for name, _ in compiled.apps.values()],
+            "app_urls": [url for _, url in compiled.apps.values()]}
+
+
+def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | None:
+    """The compilation a cache entry describes (the policy index is its text), or None when it is not that shape."""
+    if entry is None:
+        return None
+    data = entry.value
+    try:
+        ids, names, urls = data["app_ids"], data["app_names"], data["app_urls"]
+        if not (isinstance(ids, list) and isinstance(names, list) and isinstance(urls, list)
+                and len(ids) == len(names) == len(urls)) or not entry.text:
+            return None
+        apps = dict(zip(ids, zip(names, urls)))
+        return CompiledRegistry(source, str(data["revision"]), str(data["sha256"]), entry.text,
+                                MatchIndex.from_data(data["matcher"]), apps)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
 def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistry:
     """Read the registry bytes; compile them, or take the cached compilation of exactly those bytes."""
     raw = read_registry_bytes(str(source))
     if not use_cache:
         return compile_registry(parse_registry(raw, str(source)))
     key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE])
-    cached = cache.load("registry", key, CompiledRegistry)
+    with cache.gc_paused():
+        cached = _from_data(str(source), cache.load("registry", key))
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
-        return CompiledRegistry(str(source), cached.revision, cached.sha256, cached.index_json,
-                                cached.matcher, cached.apps)
+        return cached
     compiled = compile_registry(parse_registry(raw, str(source)))
-    cache.store("registry", key, compiled)
+    cache.store("registry", key, _to_data(compiled), compiled.index_json)
     return compiled

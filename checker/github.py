@@ -26,6 +26,7 @@ import jinja2
 from checker.formats.escape import gl_escape, md_escape, strip_control
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
 from checker.paths import TEMPLATES_DIR
+from checker.secrets import scrub  # noqa: F401 - the one scrubber; re-exported for callers of this module
 
 MARKER = "<!-- spbe-check:verdict -->"
 STATUS_CONTEXT = "spbe-check"
@@ -53,24 +54,11 @@ RETRIES = _env_int("SPBE_CHECK_GITHUB_RETRIES", 2, 0, 5)
 TIMEOUT_SECONDS = _env_int("SPBE_CHECK_GITHUB_TIMEOUT", 15, 1, 120)
 SECONDS_BETWEEN_REQUESTS: float = 0.25
 SECONDS_BETWEEN_WRITES: float = 1.0  # GitHub's advice against secondary rate limits
+# PyGithub's timeout is per read: an API (or a proxy) that trickles bytes would hold the job forever.
+POST_DEADLINE_SECONDS = _env_int("SPBE_CHECK_GITHUB_DEADLINE", 120, 5, 900)  # all of posting, in all
 
-_TOKEN_PATTERNS = re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b")
-_AUTH_HEADER = re.compile(r"(?i)((?:authorization|bearer|token)[\"']?\s*[:=]?\s*[\"']?(?:bearer\s+|token\s+)?)[^\s\"',}]{8,}")
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
-
-
-# --- secrets ------------------------------------------------------------------------------
-
-
-def scrub(text: str, *secrets: str | None) -> str:
-    """`text` with every secret (and its URL-encoded form), and anything shaped like a GitHub token, masked."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            for form in {secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)}:
-                text = text.replace(form, "***")
-    text = _TOKEN_PATTERNS.sub("***", text)
-    return _AUTH_HEADER.sub(lambda m: m.group(1) + "***", text)
 
 
 # --- where we are ---------------------------------------------------------------------------
@@ -350,10 +338,10 @@ def render_comment(report: Report | None, lang: Lang, facts: CommentFacts, limit
             revisions=t["revisions"].format(policy=report.policy_revision if report else "?",
                                             registry=report.registry_revision if report else "?",
                                             head=facts.head_sha[:12] or "?"),
-            error=strip_control(facts.error) if facts.error is not None else None,
+            error=strip_control(scrub(facts.error)) if facts.error is not None else None,
             run_link=link(t["run"], facts.run_url) if facts.run_url else None,
         )
-        return f"{MARKER}\n{body.strip()}\n"
+        return f"{MARKER}\n{scrub(body.strip())}\n"  # no credential in a comment, whatever it came from
 
     detailed = len(results)
     body = render(detailed)
@@ -508,6 +496,21 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
     return result
 
 
+def _post_within(seconds: float, pr: PullRequest, outcome: Outcome, body: str, description: str) -> PostResult:
+    """post() with a total deadline: posting is a courtesy, so a deadline costs the comment, never the verdict."""
+    from checker import net
+
+    try:
+        return net.within(seconds, lambda: post(pr, outcome, body, description), name="spbe-check-post")
+    except net.DeadlineExceeded:
+        result = PostResult()
+        result.errors.append(scrub(f"could not finish posting: the GitHub API at {pr.api_url} did not finish "
+                                   f"answering within {seconds:g} s in all; the verdict above stands. Check the "
+                                   f"runner's network and any proxy (SPBE_CHECK_GITHUB_DEADLINE sets the limit).",
+                                   pr.token))
+        return result
+
+
 def write_step_summary(body: str, env: Mapping[str, str]) -> None:
     """Also put the comment in the job summary: fork PRs, whose token cannot comment, still show the verdict."""
     path = env.get("GITHUB_STEP_SUMMARY")
@@ -542,7 +545,7 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
                        f"  label {label} (removing the other spbe:* labels)\n"
                        f"  comment ({_length(body)} characters):\n{body}", *secrets))
             return None
-        result = post(pr, outcome, body, description)
+        result = _post_within(POST_DEADLINE_SECONDS, pr, outcome, body, description)
         for line in result.done:
             echo(scrub(f"spbe-check: {line}", pr.token))
         for line in result.errors:

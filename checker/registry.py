@@ -16,11 +16,16 @@ from typing import Any
 
 from checker.errors import CannotJudge
 from checker.model import Text
+from checker.secrets import scrub
 from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
 
 API_VERSION = "spbe.go.id/v1"
 MAX_REGISTRY_BYTES = 512 * 1024 * 1024  # decompressed
-URL_TIMEOUT_SECONDS = 30
+URL_DEADLINE_SECONDS = 30  # in all: connection, redirects, headers and every byte of the download
+# A registry is JSON, YAML or gzip, served under many names (application/json, text/plain,
+# application/octet-stream...); these answers are pages, never a registry: refused before parsing.
+REFUSED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/javascript", "application/javascript",
+                                   "image/svg+xml", "multipart/form-data"})
 REUSE_CANDIDATES = 8
 _LEVEL_RANK = {"central": 0, "province": 1, "regency": 2}
 
@@ -77,30 +82,49 @@ def _read_file(path: Path) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         raise CannotJudge(Text(
-            f"Registry not found: {path}. Pass --registry FILE or URL, or regenerate the sample with `spbe-check registry generate`.",
-            f"Registri tidak ditemukan: {path}. Berikan --registry BERKAS atau URL, atau buat ulang contoh dengan `spbe-check registry generate`.",
+            f"Registry not found: {scrub(str(path))}. Pass --registry FILE or URL, or regenerate the sample with `spbe-check registry generate`.",
+            f"Registri tidak ditemukan: {scrub(str(path))}. Berikan --registry BERKAS atau URL, atau buat ulang contoh dengan `spbe-check registry generate`.",
         )) from None
     except OSError as err:
         raise CannotJudge(_bad(str(path), err.strerror or str(err))) from None
 
 
 def _fetch(url: str) -> bytes:
-    import urllib.error  # only for URL registries: keeps start-up short for files
-    import urllib.request
+    import http.client  # only for URL registries: keeps start-up short for files
+    import urllib.error
 
+    from checker import net
+
+    shown = scrub(url)
     if not url.startswith("https://"):
-        raise CannotJudge(Text(f"Registry URL must use https: {url}", f"URL registri harus memakai https: {url}"))
+        raise CannotJudge(Text(f"Registry URL must use https: {shown}", f"URL registri harus memakai https: {shown}"))
     try:
-        with urllib.request.urlopen(url, timeout=URL_TIMEOUT_SECONDS) as response:  # noqa: S310 (https only)
-            data = response.read(MAX_REGISTRY_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
+        data, _kind = net.fetch(url, seconds=URL_DEADLINE_SECONDS, max_bytes=MAX_REGISTRY_BYTES,
+                                refused_types=REFUSED_CONTENT_TYPES)
+    except net.DeadlineExceeded:
         raise CannotJudge(Text(
-            f"Cannot download the registry from {url}: {reason}. Check the URL and the network, or pass a local file with --registry.",
-            f"Registri tidak dapat diunduh dari {url}: {reason}. Periksa URL dan jaringan, atau berikan berkas lokal dengan --registry.",
+            f"The registry at {shown} did not arrive within {URL_DEADLINE_SECONDS} s (connection, redirects and "
+            f"download in all). Check the server, or download the registry and pass the file with --registry; "
+            f"nothing was judged.",
+            f"Registri di {shown} tidak selesai diterima dalam {URL_DEADLINE_SECONDS} detik (sambungan, pengalihan "
+            f"dan unduhan seluruhnya). Periksa server, atau unduh registri dan berikan berkasnya dengan --registry; "
+            f"tidak ada yang dinilai.")) from None
+    except net.RedirectRefused as err:
+        raise CannotJudge(Text(
+            f"The registry URL {shown} redirects to {scrub(err.target)}, which leaves its https origin; "
+            f"redirects are followed only on the same host over https. Pass the final https URL with --registry; "
+            f"nothing was judged.",
+            f"URL registri {shown} mengalihkan ke {scrub(err.target)}, di luar asal https-nya; pengalihan hanya "
+            f"diikuti pada host yang sama lewat https. Berikan URL https akhirnya dengan --registry; "
+            f"tidak ada yang dinilai.")) from None
+    except net.UnexpectedAnswer as err:
+        raise CannotJudge(_bad(shown, str(err))) from None
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
+        reason = scrub(str(getattr(err, "reason", err)))
+        raise CannotJudge(Text(
+            f"Cannot download the registry from {shown}: {reason}. Check the URL and the network, or pass a local file with --registry.",
+            f"Registri tidak dapat diunduh dari {shown}: {reason}. Periksa URL dan jaringan, atau berikan berkas lokal dengan --registry.",
         )) from None
-    if len(data) > MAX_REGISTRY_BYTES:
-        raise CannotJudge(_bad(url, "larger than the 512 MiB limit"))
     return data
 
 
@@ -130,6 +154,7 @@ def _parse_text(text: str, source: str) -> dict[str, Any]:
 
 
 def _bad(source: str, why: str) -> Text:
+    source, why = scrub(source), scrub(why)
     return Text(
         f"The registry {source} cannot be used: {why}. Fix or replace the registry file; nothing was judged.",
         f"Registri {source} tidak dapat dipakai: {why}. Perbaiki atau ganti berkas registri; tidak ada yang dinilai.",

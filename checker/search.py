@@ -200,6 +200,47 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.records)
 
+    _POSTINGS = ("name_post", "desc_post", "agency_post", "function_apps", "agency_apps")
+
+    def to_data(self) -> dict[str, Any]:
+        """The index as plain data for checker.cache (which stores nothing that can run code)."""
+        data: dict[str, Any] = {
+            "revision": self.revision, "synthetic": self.synthetic, "super_app": self.super_app, "bus": self.bus,
+            "records": [[r.id, r.name, r.agency_code, r.agency_name, r.level, r.shared, r.active, list(r.functions)]
+                        for r in self.records],
+            "taxonomy": self.taxonomy, "capabilities": self.capabilities, "synonyms": self.synonyms,
+            "function_words": {w: sorted(codes) for w, codes in self.function_words.items()},
+            "synonym_of": {m: sorted(groups) for m, groups in self.synonym_of.items()},
+            "vocabulary": self.vocabulary, "phrases": sorted(self.phrases)}
+        for name in self._POSTINGS:
+            data[name] = {w: p.tolist() for w, p in getattr(self, name).items()}
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SearchIndex:
+        """The index `to_data` described; KeyError/TypeError/ValueError when it is not that shape."""
+        index = cls.__new__(cls)
+        index.revision, index.synthetic = str(data["revision"]), bool(data["synthetic"])
+        index.super_app, index.bus = str(data["super_app"]), str(data["bus"])
+        index.records = [_Record(str(i), str(n), str(c), str(an), str(lv), bool(sh), bool(ac), tuple(map(str, fs)))
+                         for i, n, c, an, lv, sh, ac, fs in data["records"]]
+        index.by_id = {r.id: position for position, r in enumerate(index.records)}
+        index.taxonomy = {str(code): (str(en), str(id_)) for code, (en, id_) in data["taxonomy"].items()}
+        index.capabilities = dict(data["capabilities"])
+        index.synonyms = [[str(m) for m in group] for group in data["synonyms"]]
+        index.function_words = {str(w): set(map(str, codes)) for w, codes in data["function_words"].items()}
+        index.synonym_of = {str(m): {int(g) for g in groups} for m, groups in data["synonym_of"].items()}
+        index.vocabulary = [str(w) for w in data["vocabulary"]]
+        index._vocabulary_set = frozenset(index.vocabulary)
+        index.phrases = frozenset(str(p) for p in data["phrases"])
+        size = len(index.records)
+        for name in cls._POSTINGS:
+            postings = {str(w): array("I", p) for w, p in data[name].items()}
+            if any(p and max(p) >= size for p in postings.values()):
+                raise ValueError(f"{name} points past the {size} records")
+            setattr(index, name, postings)
+        return index
+
     # --- queries ---------------------------------------------------------------
 
     def concepts(self, text: str) -> list[_Concept]:
@@ -433,10 +474,14 @@ def open_search_index(source: str | Path, use_cache: bool = True) -> SearchIndex
     raw = read_registry_bytes(str(source))
     key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE]) if use_cache else ""
     if use_cache:
-        cached = cache.load("search", key, SearchIndex)
-        if cached is not None:
-            return cached
+        with cache.gc_paused():
+            entry = cache.load("search", key)
+            try:
+                if entry is not None:
+                    return SearchIndex.from_data(entry.value)
+            except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+                pass  # not the shape we store: rebuilt below
     index = SearchIndex(parse_registry(raw, str(source)))
     if use_cache:
-        cache.store("search", key, index)
+        cache.store("search", key, index.to_data())
     return index

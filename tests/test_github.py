@@ -443,3 +443,22 @@ def test_base_defaults_to_the_events_base_sha(gitrepo: GitRepo, fake: FakeGitHub
     event.write_text(json.dumps(doc))
     refused = CliRunner().invoke(main, args, env=env)
     assert refused.exit_code == 2 and "Missing option '--base'" in refused.output
+
+
+def test_an_api_that_trickles_bytes_is_given_up_on_and_the_verdict_stands(gitrepo: GitRepo, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loopback stand-in (tests/trickle.py) that sends one byte every 0.3 s: each read is in time, the whole never."""
+    import time
+
+    from trickle import TrickleServer
+
+    monkeypatch.setattr(gh, "POST_DEADLINE_SECONDS", 2)
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    with TrickleServer(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", interval=0.3) as server:
+        started = time.monotonic()
+        result = run_ci(gitrepo, env=actions_env(tmp_path, f"http://127.0.0.1:{server.port}", gitrepo.head))
+        elapsed = time.monotonic() - started
+    assert result.exit_code == 1, result.stderr  # the verdict's own exit code: posting is a courtesy
+    assert "did not finish answering within 2 s in all" in result.stderr
+    assert_no_token(result)
+    assert elapsed < 60, "stopped by the deadline, long before the server gives up (generous bound, not a benchmark)"

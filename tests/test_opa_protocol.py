@@ -493,3 +493,85 @@ def test_push_mode_uploads_nothing_to_an_unhealthy_server(httpserver: HTTPServer
     result = run_check(setup, httpserver.url_for("/"), "--opa-mode", "push")
     assert result.exit_code == 2 and "reports itself unhealthy (GET /health did not return 200)" in result.output
     assert [r.method for r, _ in httpserver.log] == ["GET", "GET"]
+
+
+# -- redirects, deadlines, credentials (issue 14 items 7 and 9, issue 16 item 2) -----------------
+
+def test_a_redirect_to_another_host_is_refused_not_trusted(httpserver: HTTPServer, setup):
+    """Loopback stand-ins: OPA answers 307 to another origin (a second loopback port) that would allow everything."""
+    other = HTTPServer(host="127.0.0.1", port=0)
+    other.start()
+    try:
+        serve_bundle(other, setup["revision"], deny=[], warn=[])  # "allow everything", and no token needed
+        httpserver.expect_request("/health").respond_with_json({})
+        httpserver.expect_request("/v1/data/system/bundles").respond_with_data(
+            "", status=307, headers={"Location": other.url_for("/v1/data/system/bundles")})
+        result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
+        assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
+        assert "leaves its origin" in result.output
+        assert not [r for r, _ in other.log if r.path.startswith("/v1/")], "the other host was never asked"
+    finally:
+        other.clear()
+        other.stop()
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off(setup):
+    """Loopback stand-in (tests/trickle.py): one byte every 0.3 s, each within the per-read timeout."""
+    from trickle import TrickleServer
+
+    with TrickleServer(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", interval=0.3) as server:
+        url = f"http://127.0.0.1:{server.port}"
+        started = time.monotonic()
+        result = run_check(setup, url, "--opa-timeout", "1", "--opa-retries", "1", "--opa-token", TOKEN)
+        elapsed = time.monotonic() - started
+    assert_named_and_secret(result, url)
+    assert "did not answer" in result.output and "in all" in result.output
+    assert elapsed < 60, "stopped by the deadline, long before the server gives up (generous bound, not a benchmark)"
+
+
+def test_credentials_echoed_by_the_server_are_not_printed(httpserver: HTTPServer, setup):
+    """Loopback stand-in checking OPA's REST protocol: an error body that echoes a URL with a password and a header."""
+    httpserver.expect_request("/health").respond_with_json({})
+    httpserver.expect_request("/v1/data/system/bundles").respond_with_json(
+        {"code": "internal_error", "message": f"upstream https://svc:hunter2-pw@bundles.example/b.tar.gz?sig=abc123 "
+                                              f"failed; sent Authorization: Bearer {TOKEN}x and token=zzzzzzzzzz"},
+        status=500)
+    result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN, "--opa-retries", "0")
+    assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
+    assert "https://***@bundles.example" in result.output
+    for secret in ("hunter2-pw", "abc123", "zzzzzzzzzz", f"{TOKEN}x"):
+        assert secret not in result.output
+
+
+def test_an_answer_over_the_size_limit_is_refused(httpserver: HTTPServer, setup, monkeypatch):
+    """Loopback stand-in checking OPA's REST protocol: a chunked answer (no Content-Length) larger than allowed."""
+    from checker.engine import opa as opa_module
+
+    monkeypatch.setattr(opa_module, "MAX_ANSWER_BYTES", 1000)
+
+    def huge(request: Request) -> Response:
+        return Response((b'{"result": "' + b"x" * 100 + b'"}' for _ in range(100)), content_type="application/json")
+
+    httpserver.expect_request("/health").respond_with_json({})
+    httpserver.expect_request("/v1/data/system/bundles").respond_with_handler(huge)
+    result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
+    assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
+    assert "over the 1000-byte limit" in result.output
+
+
+def test_a_trickling_proxy_is_cut_off_too(setup, monkeypatch):
+    """Loopback stand-in (tests/trickle.py) as the HTTP proxy from HTTP_PROXY: requests through it have the same deadline."""
+    from trickle import TrickleServer
+
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with TrickleServer(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}", interval=0.3) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
+        monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{proxy.port}")
+        started = time.monotonic()
+        result = run_check(setup, "http://opa.example.invalid:8181", "--opa-timeout", "1", "--opa-retries", "0")
+        elapsed = time.monotonic() - started
+        assert proxy.connections, "the request went through the proxy"
+    assert result.exit_code == 2, result.output
+    assert "did not answer" in result.output and "in all" in result.output
+    assert elapsed < 60, "stopped by the deadline, long before the proxy gives up (generous bound, not a benchmark)"

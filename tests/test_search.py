@@ -131,10 +131,10 @@ def test_index_is_cached_by_registry_content(tmp_path, monkeypatch):
     registry = tmp_path / "r.json"
     registry.write_text(json.dumps(TINY_REGISTRY), encoding="utf-8")
     first = open_search_index(registry)
-    assert list((tmp_path / "cache").glob("search-*.pickle"))
+    assert list((tmp_path / "cache").glob("search-*.json"))
     again = open_search_index(registry)
     assert ids(again.search("parkir karawang")) == ids(first.search("parkir karawang"))
-    for entry in (tmp_path / "cache").glob("search-*.pickle"):
+    for entry in (tmp_path / "cache").glob("search-*.json"):
         entry.write_bytes(b"not a pickle")  # a damaged cache entry is rebuilt, not an error
     assert ids(open_search_index(registry).search("complaint")) == ["SHARED-LAPOR"]
     changed = json.loads(registry.read_text())

@@ -24,11 +24,13 @@ from opa_client import OpaClient
 from opa_client.errors import (ConnectionsError, DeleteDataError, DeletePolicyError, PatchDataError,
                                PolicyNotFoundError, QueryExecuteError, RegoParseError, TypeException)
 
+from checker import net
 from checker.engine.interface import RawViolation, TestOutcome
 from checker.engine.opa_settings import OpaSettings, check_settings
 from checker.errors import CannotJudge
 from checker.model import Text
 from checker.policyset import PolicyFile, PolicySet
+from checker.secrets import scrub
 
 T = TypeVar("T")
 
@@ -38,6 +40,7 @@ BACKOFF_BASE_SECONDS = 0.25
 BACKOFF_CAP_SECONDS = 4.0
 DATA_TIMEOUT_FACTOR = 6  # the registry index is megabytes: give its upload more time
 BUNDLE_ROOT = "spbe"
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # an OPA answer is a set of violations: far smaller than this
 
 _CLIENT_ERRORS = (ConnectionsError, DeleteDataError, DeletePolicyError, PatchDataError, PolicyNotFoundError,
                   QueryExecuteError, RegoParseError, TypeException)
@@ -68,6 +71,8 @@ class OpaEngine:
                                  ssl=verify if self.endpoint.https else False, token=settings.token or None,
                                  retries=0, timeout=settings.timeout)
         self._client.root_url = f"{self.endpoint.base}/v1"  # keeps a reverse-proxy path prefix
+        # A total deadline per request, redirects only on the same origin, JSON answers of bounded size.
+        net.harden_session(self._client._session, max_bytes=MAX_ANSWER_BYTES, json_only=True)
         self.policy_revision: str | None = None
         self._queries: list[tuple[str, str]] = []
         self._tests: list[tuple[str, str]] = []
@@ -86,8 +91,12 @@ class OpaEngine:
                 "server, or with `opa test policies/`.",
                 "Bundle kebijakan tidak memuat tes: jalankan tes Rego dengan --opa-mode push pada server "
                 "pengembangan, atau dengan `opa test policies/`."))
-        healthy = self._client.check_health(query={"bundles": "true"} if bundle else None,
-                                            diagnostic_url=f"{self.endpoint.base}/health")
+        try:
+            with net.deadline(self.settings.timeout):
+                healthy = self._client.check_health(query={"bundles": "true"} if bundle else None,
+                                                    diagnostic_url=f"{self.endpoint.base}/health")
+        except net.NetError:
+            healthy = False  # the API calls below say precisely what is wrong
         # The first API call says precisely why a server is unreachable or refuses us; health only says "not 200".
         if bundle:
             self.policy_revision = self._check_bundle(policies, data)
@@ -263,7 +272,26 @@ class OpaEngine:
         last: Exception | None = None
         for attempt in range(attempts):
             try:
-                return fn(*args, **kwargs)
+                with net.deadline(self._client.timeout):
+                    return fn(*args, **kwargs)
+            except net.DeadlineExceeded as err:
+                last = err
+            except net.RedirectRefused as err:
+                raise self._fail(
+                    f"The OPA server at {self.url} redirected {what} to {err.target}, which leaves its origin; "
+                    f"answers from elsewhere are never trusted. Point --opa-url at the server itself; "
+                    f"nothing was judged.",
+                    f"Server OPA di {self.url} mengalihkan {what} ke {err.target}, di luar asalnya; jawaban dari "
+                    f"tempat lain tidak pernah dipercaya. Arahkan --opa-url ke server itu sendiri; "
+                    f"tidak ada yang dinilai.") from None
+            except net.UnexpectedAnswer as err:
+                if err.snippet:
+                    raise self._malformed(what, err.snippet) from None
+                raise self._fail(
+                    f"The OPA server at {self.url} answered {what} with something OPA does not send ({err}). "
+                    f"Is --opa-url an OPA server, and not a proxy's or login page? Nothing was judged.",
+                    f"Server OPA di {self.url} menjawab {what} dengan sesuatu yang tidak dikirim OPA ({err}). "
+                    f"Apakah --opa-url server OPA, bukan halaman proxy atau login? Tidak ada yang dinilai.") from None
             except requests.exceptions.SSLError as err:
                 raise self._fail(
                     f"TLS verification of the OPA server at {self.url} failed ({_reason(err)}). If it uses a "
@@ -297,12 +325,14 @@ class OpaEngine:
                 f"Check the server and any proxy in front of it; nothing was judged.",
                 f"Server OPA di {self.url} terus menjawab {what} dengan HTTP {status} ({tries.id}). "
                 f"Periksa server dan proxy di depannya; tidak ada yang dinilai.")
-        if _is_timeout(err):
+        if _is_timeout(err) or isinstance(err, net.DeadlineExceeded):
             return self._fail(
                 f"The OPA server at {self.url} did not answer {what} within {self.settings.timeout:g}s "
-                f"({tries.en}). Check the server's load, or raise --opa-timeout; nothing was judged.",
+                f"(connection and every byte of the answer, in all; {tries.en}). Check the server's load and any "
+                f"proxy in front of it, or raise --opa-timeout; nothing was judged.",
                 f"Server OPA di {self.url} tidak menjawab {what} dalam {self.settings.timeout:g} detik "
-                f"({tries.id}). Periksa beban server, atau naikkan --opa-timeout; tidak ada yang dinilai.")
+                f"(sambungan dan seluruh jawaban; {tries.id}). Periksa beban server dan proxy di depannya, atau "
+                f"naikkan --opa-timeout; tidak ada yang dinilai.")
         return self._fail(
             f"Cannot reach the OPA server at {self.url} ({_reason(err)}; {tries.en}). Check --opa-url "
             f"(or SPBE_CHECK_OPA_URL) and that the server is running; nothing was judged.",
@@ -362,9 +392,8 @@ class OpaEngine:
         return CannotJudge(Text(self._scrub(en), self._scrub(id_)))
 
     def _scrub(self, text: str) -> str:
-        """Belt and braces: whatever a server or library echoes, the token is not printed."""
-        token = self.settings.token
-        return text.replace(token, "***") if token else text
+        """Belt and braces: whatever a server or library echoes, the token (or any credential) is not printed."""
+        return scrub(text, self.settings.token)
 
 
 def _owns_root(roots: Any) -> bool:

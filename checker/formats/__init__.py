@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 
 from checker.formats.interface import Formatter
 from checker.model import Lang, Report
+from checker.secrets import scrub
 
 # Format name -> module; a module is imported only when its format is used, so a
 # `--format json` run does not pay for Jinja2 (start-up time is part of the budget).
@@ -48,7 +49,7 @@ def render(name: str, report: Report, lang: Lang, color: bool = False) -> str:
         formatter = FORMATS[name]
     except KeyError:
         raise ValueError(f"unknown format {name!r}; choose one of: {', '.join(NAMES)}") from None
-    return formatter.render(report, lang, color=color)
+    return scrub(formatter.render(report, lang, color=color))  # no credential in any report, whatever it came from
 
 
 __all__ = ["FORMATS", "NAMES", "Formatter", "render"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
@@ -94,14 +94,28 @@ class MatchIndex:
         self.__post_init__()
 
     def to_data(self) -> dict[str, Any]:
-        """The index as plain data (dicts, lists, strings, numbers, `array`s) for a code-free cache."""
-        return self.__getstate__()
+        """The index as JSON-ready plain data (postings' arrays as lists) for the code-free cache."""
+        state = self.__getstate__()
+        state["postings"] = {f: [list(docs), list(weights)] for f, (docs, weights) in self.postings.items()}
+        return state
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "MatchIndex":
-        """The index back from `to_data()` (derived lookup tables are rebuilt)."""
+        """The index back from `to_data()`; KeyError/TypeError/ValueError when the data is not that shape."""
+        state = dict(data)
+        size = len(state["docs"])
+        postings: dict[str, tuple[array, array]] = {}
+        for feature, (docs, weights) in state["postings"].items():
+            doc_array, weight_array = array("I", docs), array("f", weights)
+            if len(doc_array) != len(weight_array) or (doc_array and max(doc_array) >= size):
+                raise ValueError(f"postings of {feature!r} do not fit the index")
+            postings[feature] = (doc_array, weight_array)
+        state["postings"] = postings
+        missing = {f.name for f in fields(cls) if not f.name.startswith("_") and f.name != "common"} - set(state)
+        if missing:
+            raise KeyError(f"match index data lacks {sorted(missing)}")
         index = cls.__new__(cls)
-        index.__setstate__(dict(data))
+        index.__setstate__(state)
         return index
 
     # --- text to features -----------------------------------------------------------
