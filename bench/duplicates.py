@@ -6,7 +6,7 @@ Each case becomes a manifest (otherwise compliant: justification, government aud
 PDN hosting) judged by the real `Judge` (embedded engine, the policies in `policies/`,
 the sample registry). Only the duplicate findings count: SPBE-MOR-002, -003, -004, -005
 and -009 (function inference). A case's *suggestions* are the suggestions of those
-findings in the order MOR-002, MOR-009, MOR-003, MOR-005, MOR-004, duplicates removed.
+findings in the order MOR-002, MOR-011, MOR-003, MOR-005, MOR-004, duplicates removed.
 
 Right answers of a duplicate case: the ids in `expect.apps`, the shared service in
 `expect.shared`, and for `expect.group: FUNCTION#N` every active app built from the
@@ -46,8 +46,8 @@ from checker.registry_sample import ARCHETYPES  # noqa: E402
 
 CASES = ROOT / "bench" / "duplicates" / "cases.yaml"
 REGISTRY = ROOT / "registry" / "national-registry.json.gz"
-RULE_ORDER = ("SPBE-MOR-002", "SPBE-MOR-009", "SPBE-MOR-003", "SPBE-MOR-005", "SPBE-MOR-004")
-FLAGGING = {"SPBE-MOR-002", "SPBE-MOR-003", "SPBE-MOR-005", "SPBE-MOR-009"}
+RULE_ORDER = ("SPBE-MOR-002", "SPBE-MOR-011", "SPBE-MOR-003", "SPBE-MOR-005", "SPBE-MOR-004")
+FLAGGING = {"SPBE-MOR-002", "SPBE-MOR-003", "SPBE-MOR-005", "SPBE-MOR-011"}
 
 
 def group_members(registry: Any) -> dict[str, set[str]]:

@@ -53,10 +53,11 @@ import pytest  # noqa: E402
 
 from checker import cache  # noqa: E402
 from checker.compiled import _CODE_FILES  # noqa: E402
+from checker.matching.text import SYNONYMS_FILE  # noqa: E402
 
 
 def _entry(registry_file: Path) -> Path:
-    return cache.entry_path("registry", cache.cache_key(registry_file.read_bytes(), _CODE_FILES))
+    return cache.entry_path("registry", cache.cache_key(registry_file.read_bytes(), _CODE_FILES, [SYNONYMS_FILE]))
 
 
 class _RunsCode:

@@ -312,7 +312,7 @@ warn contains violation if {
 #   reviewer decides, and the agency either uses the named shared service or says in
 #   the description how its need differs.
 # custom:
-#   id: SPBE-MOR-009
+#   id: SPBE-MOR-011
 #   severity: warn
 #   translations:
 #     id:
@@ -347,7 +347,7 @@ warn contains violation if {
 	owner_labels := data.spbe.lib.registry.labels(owners)
 	declared := concat(", ", manifest.functions)
 	violation := data.spbe.lib.report.violation(
-		"SPBE-MOR-009",
+		"SPBE-MOR-011",
 		"spec.functions",
 		sprintf(
 			"This proposal reads like function %s (%d%% of its most similar registered applications serve it), which %s %s provides, but it declares %s. Use that service instead of building your own application, or say in the description how the need differs.",

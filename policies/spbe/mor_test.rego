@@ -249,7 +249,7 @@ test_mor_005_silent_without_matches if {
 	not "SPBE-MOR-005" in rules(warns(data.spbe.testdata.input_for(new_app)))
 }
 
-# --- SPBE-MOR-009 -----------------------------------------------------------------
+# --- SPBE-MOR-011 -----------------------------------------------------------------
 
 eoffice_facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [
 	{"code": "LYN-PENGADUAN", "share": 0.8, "score": 0.7, "owners": ["SHARED-LAPOR"], "via": ["APP-000103"]},
@@ -257,7 +257,7 @@ eoffice_facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [
 
 test_mor_009_names_the_shared_service_behind_a_wrong_code if {
 	some v in warns(data.spbe.testdata.input_with_facts(new_app, eoffice_facts))
-	v.rule == "SPBE-MOR-009"
+	v.rule == "SPBE-MOR-011"
 	v.field == "spec.functions"
 	v.suggestions == [{"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 0.7}]
 	contains(v.message.en, "SP4N-LAPOR! (SHARED-LAPOR)")
@@ -268,17 +268,17 @@ test_mor_009_names_the_shared_service_behind_a_wrong_code if {
 test_mor_009_silent_when_the_code_is_declared if {
 	# MOR-002 reports it instead.
 	proposal := object.union(new_app, {"spec": {"functions": ["LYN-PENGADUAN"]}})
-	not "SPBE-MOR-009" in rules(warns(data.spbe.testdata.input_with_facts(proposal, eoffice_facts)))
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, eoffice_facts)))
 }
 
 test_mor_009_silent_for_a_module_of_the_owner if {
 	proposal := data.spbe.testdata.with_spec({"kind": "module", "extends": "SHARED-LAPOR", "functions": ["LYN-PERIZINAN"]})
-	not "SPBE-MOR-009" in rules(warns(data.spbe.testdata.input_with_facts(proposal, eoffice_facts)))
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, eoffice_facts)))
 }
 
 test_mor_009_silent_without_an_owner if {
 	facts := {"openapi": [{"status": "ok"}], "inferred": [{"code": "LYN-PARKIR", "share": 0.9, "score": 0.8, "owners": []}]}
-	not "SPBE-MOR-009" in rules(warns(data.spbe.testdata.input_with_facts(new_app, facts)))
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(new_app, facts)))
 }
 
 # --- SPBE-MOR-006 -----------------------------------------------------------------
