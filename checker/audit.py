@@ -23,7 +23,8 @@ is also listed in the report (`ASSUMPTIONS`):
   of the record as the registry format keeps them).
   Without `uses`, `interoperability` or `data` the SHR and INT rules have nothing to
   judge, and data is assumed `criticality: low`, `personalData: false` (the least
-  demanding hosting rules): those counts are lower bounds.
+  demanding hosting rules): for such records those counts are lower bounds. The
+  sample registry's records carry all three (checker/registry_sample.py).
 - There is no manifest file: positions (line, column) are null. No waivers apply.
 - A record that does not fit the manifest schema is `invalid` (SPBE-SCH-003), as a
   manifest would be.
@@ -59,8 +60,8 @@ ASSUMPTIONS: tuple[Text, ...] = (
          "Registri tidak mencatat justifikasi, sehingga dipakai teks pengganti dan SPBE-MOR-001 (wajib justifikasi) tidak dinilai."),
     Text("Name, agency, description, audience, channels, functions and hosting come from the registry record; uses, interoperability, data and budget too when the record carries them.",
          "Nama, instansi, deskripsi, audiens, kanal, fungsi, dan hosting diambil dari catatan registri; demikian pula uses, interoperabilitas, data, dan anggaran bila tercatat."),
-    Text("Where the record has no `data`, criticality `low` and no personal data are assumed; where it has no `uses` or `interoperability`, the SHR and INT rules have nothing to judge. Those counts are lower bounds.",
-         "Bila catatan tidak memuat `data`, diasumsikan kategori `low` dan tanpa data pribadi; bila tidak memuat `uses` atau `interoperability`, aturan SHR dan INT tidak dapat dinilai. Angka-angka tersebut adalah batas bawah."),
+    Text("Where the record has no `data`, criticality `low` and no personal data are assumed; where it has no `uses` or `interoperability`, the SHR and INT rules have nothing to judge, and for such records those counts are lower bounds. The sample registry's records carry all three.",
+         "Bila catatan tidak memuat `data`, diasumsikan kategori `low` dan tanpa data pribadi; bila tidak memuat `uses` atau `interoperability`, aturan SHR dan INT tidak dapat dinilai, dan untuk catatan seperti itu angka-angka tersebut adalah batas bawah. Catatan registri contoh memuat ketiganya."),
     Text("No waivers apply; there is no manifest file, so line and column are empty. A record that does not fit the manifest schema is `invalid`.",
          "Tidak ada pengecualian (waiver) yang berlaku; tidak ada berkas manifes sehingga baris dan kolom kosong. Catatan yang tidak sesuai skema manifes berstatus `invalid`."),
     Text("The audit is a report, not a gate: it exits 0 whenever it ran, whatever the verdicts, and 2 when it could not run.",

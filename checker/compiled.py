@@ -30,6 +30,7 @@ class CompiledRegistry:
     index_json: str  # what policies read at data.spbe.registry, as JSON text
     matcher: MatchIndex  # the one duplicate matcher (checker/matching)
     apps: dict[str, tuple[str, str | None]]  # id -> (name, url), for suggestions
+    capabilities: dict[str, Any]  # the capability catalogue: the keys spec.uses may name
 
 
 def compile_registry(registry: Registry) -> CompiledRegistry:
@@ -41,6 +42,7 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
         index_json=json.dumps(index, ensure_ascii=False, separators=(",", ":")),
         matcher=build_match_index(registry.apps.values()),
         apps={app_id: (app["name"], app.get("url")) for app_id, app in registry.apps.items()},
+        capabilities=dict(registry.capabilities),
     )
 
 
@@ -49,7 +51,7 @@ def _to_data(compiled: CompiledRegistry) -> dict[str, Any]:
     return {"revision": compiled.revision, "sha256": compiled.sha256,
             "matcher": compiled.matcher.to_data(),
             "app_ids": list(compiled.apps), "app_names": [name for name, _ in compiled.apps.values()],
-            "app_urls": [url for _, url in compiled.apps.values()]}
+            "app_urls": [url for _, url in compiled.apps.values()], "capabilities": compiled.capabilities}
 
 
 def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | None:
@@ -63,8 +65,11 @@ def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | Non
                 and len(ids) == len(names) == len(urls)) or not entry.text:
             return None
         apps = dict(zip(ids, zip(names, urls)))
+        capabilities = data["capabilities"]
+        if not isinstance(capabilities, dict):
+            return None
         return CompiledRegistry(source, str(data["revision"]), str(data["sha256"]), entry.text,
-                                MatchIndex.from_data(data["matcher"]), apps)
+                                MatchIndex.from_data(data["matcher"]), apps, capabilities)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

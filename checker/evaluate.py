@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 from checker import __version__
 from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
+from checker.capabilities import unknown_capabilities
 from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
 from checker.openapi import openapi_status, repository_root
@@ -119,6 +120,9 @@ class Judge:
         return match_facts(self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds)
 
     def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
+        unknown = unknown_capabilities(manifest, self.compiled.capabilities)
+        if unknown:  # the schema part only the registry can check: still `invalid`
+            return Result(manifest.file, manifest.id, "invalid", manifest.locate(unknown))
         root = root or repository_root(manifest.path)
         input_doc = {"manifest": manifest.data, "facts": self.facts(manifest, root)}
         raw = self.engine.evaluate(input_doc)

@@ -6,11 +6,14 @@ written in code: a policy may carry them in `custom.examples`
 (`{fail: <yaml>, pass: <yaml>}`); otherwise they are found by judging the example
 manifests in `manifests/` with the real engine, registry and policies, and
 showing the lines around the violation in one manifest that breaks the rule and
-the same field in one that complies.
+the same field in one that complies. Rules that no agency-facing example breaks
+(the schema rules, and narrow loopholes) have a small failing manifest each in
+`checker/data/rule-examples/`, shipped with the package and judged the same way,
+so every rule has a failing and a passing example.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ from checker.model import Lang, Result, RuleInfo, Text
 from checker.paths import PROJECT_ROOT
 from checker.policyset import PolicySet, _metadata_blocks, load_policies
 
+RULE_EXAMPLES = Path(__file__).resolve().parent / "data" / "rule-examples"
 CONTEXT_LINES = 2
 MAX_BLOCK_LINES = 8
 
@@ -85,17 +89,21 @@ def _literal(verdict: str, text: Any) -> Example | None:
     return Example(verdict, "\n".join(f"   {n:>{width}} | {line}" for n, line in enumerate(lines, 1)))
 
 
-def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, Manifest]
-                      ) -> tuple[Example | None, Example | None]:
-    """A manifest that breaks the rule (lines around the violation) and one that complies (same field)."""
+def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, Manifest],
+                      paths: dict[str, Path] | None = None) -> tuple[Example | None, Example | None]:
+    """A manifest that breaks the rule (lines around the violation) and one that complies (same field).
+
+    `paths` locates files that are not valid manifests, so a schema rule can show the
+    file that breaks it."""
     failing: Example | None = None
     field_path = ""
     for result in results:
         violation = next((v for v in result.violations if v.rule == rule_id and not v.waived and v.line), None)
         manifest = manifests.get(result.file)
-        if violation is None or manifest is None:
+        path = manifest.path if manifest is not None else (paths or {}).get(result.file)
+        if violation is None or path is None or violation.line is None:
             continue
-        text = manifest.path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
         field_path = violation.field
         failing = Example("fail", numbered(text, violation.line, CONTEXT_LINES, CONTEXT_LINES), _shown(result.file),
                           violation.field, violation.line, violation.message)
@@ -109,9 +117,10 @@ def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, 
             if manifest is None or any(v.rule == rule_id for v in result.violations):
                 continue
             exact = _present(manifest, field_path)
-            candidates.append((0 if exact else 1, order.get(result.verdict, 3), result.file, manifest))
+            rule_example = manifest.path.resolve().is_relative_to(RULE_EXAMPLES)  # agency examples first
+            candidates.append((0 if exact else 1, rule_example, order.get(result.verdict, 3), result.file, manifest))
         if candidates:
-            _, _, file, manifest = min(candidates, key=lambda c: c[:3])
+            *_, file, manifest = min(candidates, key=lambda c: c[:4])
             line, _ = position_of(manifest.positions, _base_field(manifest, field_path))
             if line:
                 text = manifest.path.read_text(encoding="utf-8")
@@ -181,13 +190,17 @@ class Evidence:
 
     results: list[Result]
     manifests: dict[str, Manifest]
+    paths: dict[str, Path] = field(default_factory=dict)  # every file judged, valid or not
 
 
 def judge_examples(policies_dir: Path, registry: str, examples_dir: Path, engine: str = "embedded") -> Evidence:
-    """Judge every example manifest once; rule pages pick their examples from it."""
+    """Judge every example manifest, then the rule examples, once; rule pages pick their examples from it.
+
+    The agency-facing examples come first, so a rule shows one of them when one breaks it."""
     from checker.evaluate import collect_targets, open_judge
 
-    targets = collect_targets([examples_dir]) if examples_dir.is_dir() else []
+    folders = [d for d in (examples_dir, RULE_EXAMPLES) if d.is_dir()]
+    targets = collect_targets(folders) if folders else []
     if not targets:
         return Evidence([], {})
     report = open_judge(policies_dir, registry, None, engine).check(targets)
@@ -196,7 +209,7 @@ def judge_examples(policies_dir: Path, registry: str, examples_dir: Path, engine
         read = read_manifest(target.path, target.file)
         if isinstance(read, Manifest):
             manifests[target.file] = read
-    return Evidence(list(report.results), manifests)
+    return Evidence(list(report.results), manifests, {t.file: t.path for t in targets})
 
 
 def build_page(rule_id: str, policies_dir: Path, registry: str, examples_dir: Path, engine: str = "embedded",
@@ -207,10 +220,8 @@ def build_page(rule_id: str, policies_dir: Path, registry: str, examples_dir: Pa
     failing, passing = metadata_examples(policies, info.id)
     if failing or passing:
         return RulePage(info, failing, passing, "metadata")
-    if info.family == "SCH":
-        return RulePage(info, None, None, "none")
     evidence = evidence or judge_examples(policies_dir, registry, examples_dir, engine)
-    failing, passing = manifest_examples(info.id, evidence.results, evidence.manifests)
+    failing, passing = manifest_examples(info.id, evidence.results, evidence.manifests, evidence.paths)
     return RulePage(info, failing, passing, "manifests" if failing else "none")
 
 

@@ -53,8 +53,10 @@ SCHEMA_RULES: dict[str, RuleInfo] = {r.id: r for r in (
            "Salin salah satu contoh di manifests/ atau jalankan `spbe-check init`; jangan taruh berkas lain di folder manifes.")),
     _rule(SCH_SCHEMA,
           ("The manifest matches the schema", "Manifes sesuai skema"),
-          ("Every field is known, has the right type and allowed value; unknown fields are errors so typos are caught.",
-           "Setiap kolom dikenal, bertipe benar, dan bernilai yang diizinkan; kolom tak dikenal adalah kesalahan agar salah ketik tertangkap."),
+          ("Every field is known, has the right type and allowed value; unknown fields are errors so typos are caught. "
+           "The keys of spec.uses are capabilities of the registry's capability catalogue.",
+           "Setiap kolom dikenal, bertipe benar, dan bernilai yang diizinkan; kolom tak dikenal adalah kesalahan agar salah ketik tertangkap. "
+           "Kunci spec.uses adalah kapabilitas dari katalog kapabilitas registri."),
           ("Fix the field at the line shown; see the field list in README.md or checker/schemas/manifest.schema.json.",
            "Perbaiki kolom pada baris yang ditunjukkan; lihat daftar kolom di README.md atau checker/schemas/manifest.schema.json.")),
     _rule(SCH_DUPLICATE_ID,
@@ -272,6 +274,22 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
         what = error.schema.get("description", "")
         return [(field, Text(f"{name} has the wrong form: {shown}. {what}".strip(),
                              f"{name} berbentuk salah: {shown}. Lihat deskripsi kolom di skema.".strip()))]
+    if kind == "not" and isinstance(error.validator_value, dict) and isinstance(value, dict):
+        forbidden = [k for k in error.validator_value.get("required", []) if k in value]
+        spec_kind = value.get("kind", "")
+        return [(_child(field, k), Text(
+            f"{_child(field, k)} is not allowed with spec.kind {spec_kind}: only an extension or a module has a host. "
+            f"Remove {_child(field, k)}, or set spec.kind to extension or module.",
+            f"{_child(field, k)} tidak diizinkan untuk spec.kind {spec_kind}: hanya extension atau module yang memiliki "
+            f"aplikasi induk. Hapus {_child(field, k)}, atau ubah spec.kind menjadi extension atau module."))
+            for k in forbidden]
+    if kind == "oneOf" and error.context:
+        wanted = "object" if isinstance(value, dict) else "string"
+        branch = next((i for i, s in enumerate(error.validator_value) if s.get("type", "string") == wanted
+                       or (wanted == "string" and "$ref" in s)), None)
+        inner = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == branch]
+        if inner:
+            return [item for e in inner for item in _explain(e)]
     if kind == "anyOf":
         return [(field, Text(f"{name} is {shown}; it must be 'self', 'direct' where allowed, or a registry id such as SHARED-INAPAS.",
                              f"{name} bernilai {shown}; harus 'self', 'direct' bila diizinkan, atau id registri seperti SHARED-INAPAS."))]

@@ -1222,6 +1222,38 @@ def _traits(app: dict[str, Any]) -> dict[str, Any]:
         {"data": {"criticality": criticality, "personalData": personal}}
 
 
+# How registered apps integrate, so the audit's INT counts are real: most agencies
+# expose APIs directly and take population data over direct links.
+CONSUMED_BY_PREFIX = (("LYN-ADMINDUK", "SHARED-IKD"), ("SOS-", "SHARED-IKD"), ("KES-", "SHARED-IKD"),
+                      ("PDD-", "SHARED-IKD"), ("ADM-KEPEGAWAIAN", "SHARED-SIASN"), ("ADM-KINERJA", "SHARED-SIASN"),
+                      ("KEU-PERENCANAAN-DAERAH", "SHARED-SIPD"), ("KEU-PENATAUSAHAAN", "SHARED-SIPD"))
+OPENAPI_HOSTS = "https://api.{slug}.go.id/openapi.yaml"
+
+
+def _interoperability(app: dict[str, Any]) -> dict[str, Any]:
+    """`interoperability` of a registered app ({apis, consumes, datasets}, as in a manifest), from its own seed."""
+    rng = random.Random(f"{SEED}:interoperability:{app['id']}")
+    functions = app["functions"]
+    apis: list[dict[str, str]] = []
+    wanted = 1 + (rng.random() < 0.3) if "api" in app["channels"] else int(rng.random() < 0.12)
+    for n in range(wanted):
+        api: dict[str, str] = {"name": f"{functions[0].lower()}-{n + 1}"}
+        if rng.random() < 0.55:  # documented: an https URL (accepted as declared; never fetched)
+            api["openapi"] = OPENAPI_HOSTS.format(slug=app["id"].lower())
+        api["gateway"] = _weighted(rng, ((INTEGRATION["bus"], 30), ("direct", 70)))
+        apis.append(api)
+    consumes = []
+    for prefix, provider in CONSUMED_BY_PREFIX:
+        if any(f.startswith(prefix) for f in functions) and rng.random() < 0.5 and \
+                provider not in {c["provider"] for c in consumes}:
+            consumes.append({"provider": provider, "via": _weighted(rng, ((INTEGRATION["bus"], 25), ("direct", 75)))})
+    datasets = []
+    if any(f.startswith("DAT-") for f in functions) or rng.random() < 0.1:
+        datasets.append({"name": f"data-{functions[0].lower()}", "satuData": rng.random() < 0.35})
+    out = {key: value for key, value in (("apis", apis), ("consumes", consumes), ("datasets", datasets)) if value}
+    return {"interoperability": out} if out else {}
+
+
 def build_sample_registry(areas_dir: Path) -> dict:
     """Build the synthetic national registry (SPEC §2 form) from the idn-area CSVs in `areas_dir`.
 
@@ -1241,6 +1273,7 @@ def build_sample_registry(areas_dir: Path) -> dict:
     for app in builder.apps:
         if not app["shared"]:
             app.update(_traits(app))
+            app.update(_interoperability(app))
     doc = {
         "apiVersion": "spbe.go.id/v1",
         "kind": "Registry",

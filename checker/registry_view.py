@@ -161,8 +161,11 @@ def hosting_text(hosting: Any) -> str:
     if not isinstance(hosting, dict):
         return "-"
     parts = [str(hosting.get(k)) for k in ("provider", "site") if hosting.get(k)]
-    if hosting.get("drSite"):
-        parts.append(f"DR {hosting['drSite']}")
+    dr = hosting.get("drSite")
+    if isinstance(dr, dict):  # the structured form {provider, site, country}
+        parts.append("DR " + " ".join(str(dr[k]) for k in ("provider", "site", "country") if dr.get(k)))
+    elif dr:
+        parts.append(f"DR {dr}")
     if hosting.get("country"):
         parts.append(str(hosting["country"]))
     return _c(", ".join(parts)) or "-"

@@ -14,6 +14,7 @@ def test_cache_hit_equals_fresh_compilation(registry_file):
     fresh = compile_registry(load_registry(registry_file))
     assert second.index_json == fresh.index_json == first.index_json
     assert second.apps == fresh.apps
+    assert second.capabilities == fresh.capabilities == {"identity": {"providers": ["SHARED-INAPAS"]}}
 
 
 def test_changed_registry_is_never_served_from_cache(registry_file, tiny_registry):

@@ -66,8 +66,9 @@ def test_authz_policy_tests_pass_on_opas_go_engine():
     try:
         from opa_bindings import OpaEngine
     except ImportError:
-        pytest.skip("opa_bindings (opa-golib-python-bindings, Python >= 3.14) is not installed: "
-                    "`opa test` runs these tests in the OPA workflow")
+        pytest.fail("opa_bindings (PyPI opa-golib-python-bindings) is not installed: run `.venv/bin/pip install "
+                    "-c constraints.txt --no-deps --ignore-requires-python opa-golib-python-bindings` "
+                    "(the README's test command does)")
     engine = OpaEngine()
     test_file = DEPLOY / "authz_test.rego"
     for path in (DEPLOY / "authz.rego", test_file):

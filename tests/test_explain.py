@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.explain import block, build_page, judge_examples, numbered
+from checker.explain import RULE_EXAMPLES, block, build_page, judge_examples, numbered
+from checker.manifest import SCHEMA_RULES
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 from checker.policyset import load_policies
 
@@ -59,16 +60,33 @@ def evidence():
     return judge_examples(POLICIES_DIR, str(DEFAULT_REGISTRY), EXAMPLES)
 
 
-@pytest.mark.parametrize("rule", sorted(load_policies(POLICIES_DIR).rules))
-def test_every_rule_has_a_page_and_its_failing_example_really_fails(rule, evidence):
+@pytest.mark.parametrize("rule", sorted({**SCHEMA_RULES, **load_policies(POLICIES_DIR).rules}))
+def test_every_rule_has_a_failing_and_a_passing_example(rule, evidence):
+    """Issue 11 item 9: no rule page says there is no example; the failing one really breaks the rule."""
     page = build_page(rule, POLICIES_DIR, str(DEFAULT_REGISTRY), EXAMPLES, evidence=evidence)
     assert page.rule.id == rule and page.rule.remediation.en and page.rule.remediation.id
-    if page.failing is not None:
-        assert page.failing.file and page.failing.line
-        marked = [line for line in page.failing.snippet.splitlines() if line.startswith(" > ")]
-        assert len(marked) == 1 and f" {page.failing.line} |" in marked[0]
-    if page.passing is not None:
-        assert page.passing.file != page.failing.file
+    assert page.failing is not None and page.passing is not None, rule
+    assert page.failing.file and page.failing.line
+    marked = [line for line in page.failing.snippet.splitlines() if line.startswith(" > ")]
+    assert len(marked) == 1 and f" {page.failing.line} |" in marked[0]
+    judged = {r.file: r for r in evidence.results}
+    failing = [r for r in evidence.results if r.file.endswith(page.failing.file)]
+    assert failing and any(v.rule == rule for v in failing[0].violations)
+    assert page.passing.file != page.failing.file
+    passing = [r for f, r in judged.items() if f.endswith(page.passing.file)]
+    assert passing and not any(v.rule == rule for v in passing[0].violations)
+
+
+def test_rule_examples_break_the_rule_their_header_names(evidence):
+    """Each file in checker/data/rule-examples says which rule it illustrates; it must break it."""
+    for path in sorted(RULE_EXAMPLES.glob("*.yaml")):
+        header = path.read_text(encoding="utf-8").splitlines()[0]
+        rule = header.split("`spbe-check explain ")[1].split("`")[0]
+        (result,) = [r for r in evidence.results if Path(r.file).resolve() == path.resolve()]
+        expected = header.split("expected verdict: ")[1].split(")")[0]
+        assert result.verdict == expected, path.name
+        if expected != "pass":
+            assert rule in {v.rule for v in result.violations}, path.name
 
 
 def test_the_example_manifests_illustrate_every_family(evidence):
@@ -96,9 +114,10 @@ def test_examples_in_the_rules_metadata_win(tiny_policies, registry_file):
     assert "functions: [LYN-PARKIR]" in result.output and "functions: [LYN-LAIN]" in result.output
 
 
-def test_schema_rules_explain_without_examples():
+def test_schema_rules_explain_with_their_examples():
     result = invoke("explain", "SPBE-SCH-003")
-    assert result.exit_code == 0 and "No example manifest" in result.output
+    assert result.exit_code == 0 and "No example manifest" not in result.output
+    assert "rule-examples/sch-003.yaml" in result.output and "justifcation" in result.output
 
 
 def test_snippets_number_and_mark_lines():

@@ -128,3 +128,38 @@ def test_reader_keeps_where_each_value_ends() -> None:
     assert doc.ends["b"] == (2, 12)  # the quotes belong to the value
     assert doc.positions["c[1]"] == (3, 10) and doc.ends["c[1]"] == (3, 14)
     assert doc.positions["d"] == (4, 1) and doc.ends["d"] == (4, 2)  # a block: its key
+
+
+@pytest.mark.parametrize("dr_site, field, en, id_", [
+    ("{provider: pdn, site: PDN-BATAM}", "spec.hosting.drSite.country", "Missing required field spec.hosting.drSite.country",
+     "Kolom wajib spec.hosting.drSite.country tidak ada"),
+    ("{provider: ftp, site: X, country: ID}", "spec.hosting.drSite.provider", "spec.hosting.drSite.provider is 'ftp'; allowed",
+     "yang diizinkan"),
+    ("{provider: pdn, site: PDN-IKN, country: ID, rack: 7}", "spec.hosting.drSite.rack", "Unknown field spec.hosting.drSite.rack",
+     "Kolom tidak dikenal"),
+    ("[PDN-BATAM]", "spec.hosting.drSite", "must be of type string, not list", "harus bertipe string"),
+])
+def test_the_structured_recovery_site_is_checked_field_by_field(write, dr_site, field, en, id_):
+    """drSite is a string or {provider, site, country}; a wrong object names the wrong key, in both languages."""
+    text = VALID_MANIFEST.replace("    site: PDN-JABODETABEK\n", f"    site: PDN-JABODETABEK\n    drSite: {dr_site}\n")
+    result = rejected(write, text)
+    found = [v for v in result.violations if v.field == field]
+    assert found, [(v.field, v.message.en) for v in result.violations]
+    assert en in found[0].message.en and id_ in found[0].message.id
+    assert found[0].line == text.splitlines().index(f"    drSite: {dr_site}") + 1
+
+
+def test_a_structured_recovery_site_is_valid(write):
+    text = VALID_MANIFEST.replace("    site: PDN-JABODETABEK\n",
+                                  "    site: PDN-JABODETABEK\n    drSite: {provider: gov-cloud, site: Cloud B, country: ID}\n")
+    assert isinstance(read_manifest(write("m.yaml", text), "m.yaml"), Manifest)
+
+
+@pytest.mark.parametrize("kind, extra", [("new", "  justification: x\n"), ("replacement", "  replaces: [APP-000001]\n")])
+def test_extends_is_refused_for_kinds_without_a_host(write, kind, extra):
+    text = VALID_MANIFEST.replace("  kind: module\n", f"  kind: {kind}\n{extra}")
+    result = rejected(write, text)
+    (violation,) = [v for v in result.violations if v.field == "spec.extends"]
+    assert (violation.line, violation.column) == (13, 12)  # below the inserted line
+    assert f"spec.extends is not allowed with spec.kind {kind}" in violation.message.en
+    assert f"spec.extends tidak diizinkan untuk spec.kind {kind}" in violation.message.id

@@ -40,3 +40,16 @@ def test_every_rule_id_used_in_a_policy_is_declared():
 def test_policies_import_rego_v1():
     for policy in load_policies(POLICIES_DIR).files:
         assert "import rego.v1" in policy.text, policy.path
+
+
+def test_the_readme_rules_table_is_the_metadata():
+    """README's rule table lists every rule, in `spbe-check rules` order, with its severity and title."""
+    from checker.manifest import SCHEMA_RULES
+    from checker.paths import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(SPBE-[A-Z]{3}-\d{3})` \| (deny|warn) \| (.+) \|$", readme, re.MULTILINE)
+    catalogue = {**SCHEMA_RULES, **load_policies(POLICIES_DIR).rules}
+    assert {rule for rule, _, _ in rows} == set(catalogue)
+    for rule, severity, title in rows:
+        assert (severity, title) == (catalogue[rule].severity, catalogue[rule].title.en), rule

@@ -194,3 +194,29 @@ def test_main_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["--output", str(out), "--sources", str(SOURCES)]) == 0
     assert gzip.decompress(out.read_bytes()) == gzip.decompress(DEFAULT_REGISTRY.read_bytes())
     assert "applications" in capsys.readouterr().out
+
+
+def test_app_records_carry_interoperability_like_a_manifest(doc: dict[str, Any], apps: dict[str, Any]) -> None:
+    """Issue 11 item 8: the audit's INT counts are real, so records say how each app integrates."""
+    bus = doc["integration"]["bus"]
+    audited = [a for a in doc["apps"] if a["status"] == "active" and not a["shared"]]
+    with_interop = [a for a in audited if "interoperability" in a]
+    assert len(with_interop) > len(audited) // 5
+    kinds = collections.Counter()
+    for app in with_interop:
+        interop = app["interoperability"]
+        assert set(interop) <= {"apis", "consumes", "datasets"} and interop, app["id"]
+        for api in interop.get("apis", []):
+            assert set(api) <= {"name", "openapi", "gateway"} and api["gateway"] in {bus, "direct"}
+            assert api.get("openapi", "https://").startswith("https://")
+            kinds["api-" + ("bus" if api["gateway"] == bus else "direct")] += 1
+        for consumed in interop.get("consumes", []):
+            assert consumed["provider"] in apps and consumed["via"] in {bus, "direct"}
+            kinds["consumes"] += 1
+        for dataset in interop.get("datasets", []):
+            assert isinstance(dataset["satuData"], bool)
+            kinds["dataset-" + str(dataset["satuData"])] += 1
+    # every INT rule has something to judge, both ways
+    assert all(kinds[k] > 100 for k in ("api-bus", "api-direct", "consumes", "dataset-True", "dataset-False")), kinds
+    api_apps = [a for a in audited if "api" in a["channels"]]
+    assert api_apps and all(a.get("interoperability", {}).get("apis") for a in api_apps)

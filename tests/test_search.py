@@ -202,3 +202,14 @@ def test_registry_text_is_inert_on_a_terminal(tmp_path, tiny_registry):
     for args in (("registry", "search", "parkir"), ("registry", "show", "APP-000001")):
         result = invoke(*args, "--registry", str(path))
         assert result.exit_code == 0 and "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_hosting_text_shows_both_forms_of_the_recovery_site():
+    """A registry record written from a manifest may carry drSite as {provider, site, country} (issue 11)."""
+    from checker.registry_view import hosting_text
+
+    legacy = hosting_text({"provider": "pdn", "site": "PDN-JABODETABEK", "drSite": "PDN-BATAM", "country": "ID"})
+    structured = hosting_text({"provider": "gov-cloud", "site": "Cloud A", "country": "ID",
+                               "drSite": {"provider": "gov-cloud", "site": "Cloud B", "country": "ID"}})
+    assert legacy == "pdn, PDN-JABODETABEK, DR PDN-BATAM, ID"
+    assert structured == "gov-cloud, Cloud A, DR gov-cloud Cloud B ID, ID"

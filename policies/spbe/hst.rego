@@ -134,7 +134,9 @@ deny contains violation if {
 # title: Personal data and strategic or high systems stay in Indonesia
 # description: >-
 #   Public-sector electronic systems keep their data in Indonesia; this applies to
-#   every system that processes personal data and to every strategic or high system.
+#   every system that processes personal data and to every strategic or high system,
+#   and to its recovery site as to its primary site (a recovery copy is a copy of
+#   the same data).
 # custom:
 #   id: SPBE-HST-004
 #   severity: deny
@@ -144,26 +146,32 @@ deny contains violation if {
 #       description: >-
 #         Sistem elektronik lingkup publik menyimpan datanya di wilayah Indonesia; hal ini
 #         berlaku untuk setiap sistem yang memproses data pribadi serta setiap sistem
-#         strategis atau tinggi.
+#         strategis atau tinggi, baik untuk lokasi utama maupun lokasi pemulihannya
+#         (salinan pemulihan adalah salinan data yang sama).
 #   remediation:
-#     en: Host the system and its data in Indonesia and set hosting.country to ID.
-#     id: Tempatkan sistem beserta datanya di Indonesia dan isikan hosting.country dengan ID.
+#     en: >-
+#       Host the system, its data and its recovery copy in Indonesia: set
+#       hosting.country and hosting.drSite.country to ID.
+#     id: >-
+#       Tempatkan sistem, datanya, dan salinan pemulihannya di Indonesia: isikan
+#       hosting.country dan hosting.drSite.country dengan ID.
 #   reference: >-
 #     PP 71/2019 tentang Penyelenggaraan Sistem dan Transaksi Elektronik; UU 27/2022
 #     tentang Pelindungan Data Pribadi
 deny contains violation if {
 	count(residency_reasons) > 0
-	not manifest.country in config.domestic_countries
+	some place in hosting_places
+	not place.country in config.domestic_countries
 	violation := data.spbe.lib.report.violation(
 		"SPBE-HST-004",
-		"spec.hosting.country",
+		place.field,
 		sprintf(
-			"The system is hosted in %s, but %s, so its data must stay in %s.",
-			[manifest.country, concat(" and ", [r.en | some r in residency_reasons]), concat(", ", config.domestic_countries)],
+			"%s %s, but %s, so its data must stay in %s.",
+			[place.en, place.country, concat(" and ", [r.en | some r in residency_reasons]), concat(", ", config.domestic_countries)],
 		),
 		sprintf(
-			"Sistem ini ditempatkan di %s, padahal %s, sehingga datanya wajib tetap berada di %s.",
-			[manifest.country, concat(" serta ", [r.id | some r in residency_reasons]), concat(", ", config.domestic_countries)],
+			"%s %s, padahal %s, sehingga datanya wajib tetap berada di %s.",
+			[place.id, place.country, concat(" serta ", [r.id | some r in residency_reasons]), concat(", ", config.domestic_countries)],
 		),
 		[],
 	)
@@ -210,7 +218,157 @@ warn contains violation if {
 	)
 }
 
+# METADATA
+# title: A PDN-hosted system names its PDN site
+# description: >-
+#   Provider pdn means a national data centre, so the site is one of the PDN site
+#   codes; a server room described as PDN would otherwise escape every hosting
+#   rule. Codes are compared without regard to letter case or surrounding spaces.
+# custom:
+#   id: SPBE-HST-006
+#   severity: deny
+#   translations:
+#     id:
+#       title: Sistem yang ditempatkan di PDN menyebut lokasi PDN-nya
+#       description: >-
+#         Provider pdn berarti Pusat Data Nasional, sehingga lokasinya adalah salah satu
+#         kode lokasi PDN; ruang server yang disebut PDN akan lolos dari semua aturan
+#         hosting. Kode dibandingkan tanpa memperhatikan huruf besar/kecil atau spasi
+#         di tepinya.
+#   remediation:
+#     en: >-
+#       Set hosting.site to the PDN site code the system runs in (PDN-JABODETABEK,
+#       PDN-BATAM, PDN-IKN or PDN-LABUANBAJO), or set hosting.provider to where it
+#       really runs.
+#     id: >-
+#       Isikan hosting.site dengan kode lokasi PDN tempat sistem berjalan
+#       (PDN-JABODETABEK, PDN-BATAM, PDN-IKN, atau PDN-LABUANBAJO), atau isikan
+#       hosting.provider dengan tempat sistem sebenarnya berjalan.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik (Pusat Data
+#     Nasional); Perpres 82/2023 tentang Percepatan Transformasi Digital dan Keterpaduan
+#     Layanan Digital Nasional
+deny contains violation if {
+	manifest.provider in config.pdn_providers
+	not pdn_code(manifest.site)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-HST-006",
+		"spec.hosting.site",
+		sprintf(
+			"Hosting provider %s is a national data centre, but site %s is not a PDN site. Use one of %s.",
+			[manifest.provider, manifest.site, pdn_site_list],
+		),
+		sprintf(
+			"Penyedia hosting %s adalah Pusat Data Nasional, tetapi lokasi %s bukan lokasi PDN. Gunakan salah satu dari %s.",
+			[manifest.provider, manifest.site, pdn_site_list],
+		),
+		[],
+	)
+}
+
+# METADATA
+# title: The recovery site can be judged
+# description: >-
+#   Residency and recovery rules judge the recovery site as well as the primary
+#   site, so for a system that processes personal data or is strategic or high its
+#   recovery site is either a PDN site code (the short form) or an object with its
+#   provider, site and country. A free-text recovery site such as "AWS Singapore"
+#   says nothing the rules can check.
+# custom:
+#   id: SPBE-HST-007
+#   severity: deny
+#   translations:
+#     id:
+#       title: Lokasi pemulihan dapat dinilai
+#       description: >-
+#         Aturan residensi dan pemulihan menilai lokasi pemulihan sebagaimana lokasi
+#         utama, sehingga untuk sistem yang memproses data pribadi atau berkategori
+#         strategis atau tinggi, lokasi pemulihannya berupa kode lokasi PDN (bentuk
+#         singkat) atau objek berisi provider, site, dan country. Lokasi pemulihan
+#         berupa teks bebas seperti "AWS Singapore" tidak dapat diperiksa.
+#   remediation:
+#     en: >-
+#       Write hosting.drSite as a PDN site code, or as {provider, site, country}, for
+#       example {provider: gov-cloud, site: Cloud Pemprov DR, country: ID}.
+#     id: >-
+#       Tuliskan hosting.drSite sebagai kode lokasi PDN, atau sebagai {provider, site,
+#       country}, misalnya {provider: gov-cloud, site: Cloud Pemprov DR, country: ID}.
+#   reference: >-
+#     PP 71/2019 tentang Penyelenggaraan Sistem dan Transaksi Elektronik; UU 27/2022
+#     tentang Pelindungan Data Pribadi
+deny contains violation if {
+	count(residency_reasons) > 0
+	manifest.criticality != "strategic"
+	is_string(manifest.dr_site)
+	manifest.dr_site != ""
+	not pdn_code(manifest.dr_site)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-HST-007",
+		"spec.hosting.drSite",
+		sprintf(
+			"Recovery site %s is free text, but %s, so where the recovery copy lives must be checked. Write drSite as a PDN site code (%s) or as {provider, site, country}.",
+			[manifest.dr_site, concat(" and ", [r.en | some r in residency_reasons]), pdn_site_list],
+		),
+		sprintf(
+			"Lokasi pemulihan %s berupa teks bebas, padahal %s, sehingga tempat salinan pemulihan wajib dapat diperiksa. Tuliskan drSite sebagai kode lokasi PDN (%s) atau sebagai {provider, site, country}.",
+			[manifest.dr_site, concat(" serta ", [r.id | some r in residency_reasons]), pdn_site_list],
+		),
+		[],
+	)
+}
+
 # --- helpers ---------------------------------------------------------------
+
+# The canonical PDN site code for a site written in any letter case (undefined when
+# the site is not a PDN site).
+pdn_code(site) := code if {
+	is_string(site)
+	some code in config.pdn_sites
+	upper(trim_space(site)) == code
+}
+
+# The recovery site, in both forms: a string (a PDN site code, or legacy free text)
+# or an object {provider, site, country}.
+dr_field := "spec.hosting.drSite.site" if is_object(manifest.dr_site)
+
+default dr_field := "spec.hosting.drSite"
+
+dr_site_name := object.get(manifest.dr_site, "site", "") if {
+	is_object(manifest.dr_site)
+} else := manifest.dr_site
+
+# Provider and country of the recovery site ("" when the legacy free text does not say).
+dr_provider := object.get(manifest.dr_site, "provider", "") if {
+	is_object(manifest.dr_site)
+} else := config.pdn_providers[0] if {
+	pdn_code(manifest.dr_site)
+} else := ""
+
+dr_country := object.get(manifest.dr_site, "country", "") if {
+	is_object(manifest.dr_site)
+} else := config.pdn_country if {
+	pdn_code(manifest.dr_site)
+} else := ""
+
+dr_in_pdn if {
+	dr_provider in config.pdn_providers
+	pdn_code(dr_site_name)
+}
+
+# The recovery site is the production site, whatever the letter case.
+same_site if upper(trim_space(dr_site_name)) == upper(trim_space(manifest.site))
+
+# Where the data lives: the primary site and, when its country is known, the recovery site.
+hosting_places contains {"field": "spec.hosting.country", "country": manifest.country, "en": "The system is hosted in", "id": "Sistem ini ditempatkan di"}
+
+hosting_places contains {
+	"field": "spec.hosting.drSite.country",
+	"country": dr_country,
+	"en": "The recovery copy of the system is in",
+	"id": "Salinan pemulihan sistem ini berada di",
+} if {
+	dr_country != ""
+}
 
 pdn_site_list := concat(", ", config.pdn_sites)
 
@@ -228,7 +386,8 @@ strategic_problems contains {
 	"en": sprintf("site %s is not a national data centre site; use one of %s.", [manifest.site, pdn_site_list]),
 	"id": sprintf("lokasi %s bukan lokasi Pusat Data Nasional; gunakan salah satu dari %s.", [manifest.site, pdn_site_list]),
 } if {
-	not manifest.site in config.pdn_sites
+	not manifest.provider in config.pdn_providers
+	not pdn_code(manifest.site)
 }
 
 strategic_problems contains {
@@ -240,22 +399,22 @@ strategic_problems contains {
 }
 
 strategic_problems contains {
-	"field": "spec.hosting.drSite",
+	"field": dr_field,
 	"en": sprintf("its recovery site is the same site as production (%s); use a different PDN site.", [manifest.site]),
 	"id": sprintf("lokasi pemulihannya sama dengan lokasi produksi (%s); gunakan lokasi PDN yang berbeda.", [manifest.site]),
 } if {
 	manifest.dr_site != ""
-	manifest.dr_site == manifest.site
+	same_site
 }
 
 strategic_problems contains {
-	"field": "spec.hosting.drSite",
-	"en": sprintf("recovery site %s is not a national data centre site; use one of %s other than %s.", [manifest.dr_site, pdn_site_list, manifest.site]),
-	"id": sprintf("lokasi pemulihan %s bukan lokasi Pusat Data Nasional; gunakan salah satu dari %s selain %s.", [manifest.dr_site, pdn_site_list, manifest.site]),
+	"field": dr_field,
+	"en": sprintf("recovery site %s is not a national data centre site; use one of %s other than %s.", [dr_site_name, pdn_site_list, manifest.site]),
+	"id": sprintf("lokasi pemulihan %s bukan lokasi Pusat Data Nasional; gunakan salah satu dari %s selain %s.", [dr_site_name, pdn_site_list, manifest.site]),
 } if {
 	manifest.dr_site != ""
-	manifest.dr_site != manifest.site
-	not manifest.dr_site in config.pdn_sites
+	not same_site
+	not dr_in_pdn
 }
 
 # What is wrong with the hosting of a high system, one entry per problem.
@@ -276,12 +435,21 @@ high_problems contains {
 }
 
 high_problems contains {
-	"field": "spec.hosting.drSite",
+	"field": dr_field,
 	"en": sprintf("its recovery site is the same site as production (%s); use a different site.", [manifest.site]),
 	"id": sprintf("lokasi pemulihannya sama dengan lokasi produksi (%s); gunakan lokasi yang berbeda.", [manifest.site]),
 } if {
 	manifest.dr_site != ""
-	manifest.dr_site == manifest.site
+	same_site
+}
+
+high_problems contains {
+	"field": "spec.hosting.drSite.provider",
+	"en": sprintf("its recovery site must be hosted by %s, not %s.", [concat(" or ", config.high_providers), dr_provider]),
+	"id": sprintf("lokasi pemulihannya wajib ditempatkan pada %s, bukan %s.", [concat(" atau ", config.high_providers), dr_provider]),
+} if {
+	dr_provider != ""
+	not dr_provider in config.high_providers
 }
 
 # Why the data of this system must stay in the country.

@@ -267,6 +267,53 @@ deny contains violation if {
 	)
 }
 
+# METADATA
+# title: An api channel declares its APIs
+# description: >-
+#   A system offered through the api channel exposes APIs, and every exposed API is
+#   documented and published on the service bus (INT-001 to INT-003). Declaring the
+#   channel without listing the APIs in spec.interoperability.apis would skip all
+#   of those rules.
+# custom:
+#   id: SPBE-INT-007
+#   severity: deny
+#   translations:
+#     id:
+#       title: Kanal api menyebut API-nya
+#       description: >-
+#         Sistem yang ditawarkan melalui kanal api membuka API, dan setiap API yang
+#         dibuka didokumentasikan dan dipublikasikan melalui sistem penghubung layanan
+#         (INT-001 sampai INT-003). Menyatakan kanal tersebut tanpa mencantumkan API
+#         dalam spec.interoperability.apis akan melewati semua aturan itu.
+#   remediation:
+#     en: >-
+#       List every API the system exposes in spec.interoperability.apis with its
+#       OpenAPI document and gateway, or remove api from spec.channels.
+#     id: >-
+#       Cantumkan setiap API yang dibuka sistem dalam spec.interoperability.apis beserta
+#       dokumen OpenAPI dan gateway-nya, atau hapus api dari spec.channels.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik (interoperabilitas);
+#     Perpres 132/2022 tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional
+deny contains violation if {
+	some i, channel in manifest.channels
+	channel in config.api_channels
+	count(manifest.apis) == 0
+	violation := data.spbe.lib.report.violation(
+		"SPBE-INT-007",
+		sprintf("spec.channels[%d]", [i]),
+		sprintf(
+			"The system is offered through the %s channel but declares no API in spec.interoperability.apis. List the APIs it exposes, with their OpenAPI documents and gateway, or remove the channel.",
+			[channel],
+		),
+		sprintf(
+			"Sistem ditawarkan melalui kanal %s tetapi tidak menyebut API apa pun dalam spec.interoperability.apis. Cantumkan API yang dibuka beserta dokumen OpenAPI dan gateway-nya, atau hapus kanal tersebut.",
+			[channel],
+		),
+		[],
+	)
+}
+
 # --- helpers ---------------------------------------------------------------
 
 # openapi_problems[i]: what is wrong with the OpenAPI document of apis[i]

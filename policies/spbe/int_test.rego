@@ -248,3 +248,25 @@ test_only_direct_routes_without_a_bus if {
 	contains(v.message.en, "set via to direct: the registry names no service bus.")
 	v.suggestions == []
 }
+
+# --- SPBE-INT-007 -----------------------------------------------------------------
+
+test_int_007_fires_on_api_channel_without_apis if {
+	proposal := object.union(data.spbe.testdata.without_spec("interoperability"), {"spec": {"channels": ["web", "api"]}})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-INT-007"
+	v.field == "spec.channels[1]"
+	contains(v.message.en, "offered through the api channel but declares no API")
+	contains(v.message.id, "tidak menyebut API apa pun")
+}
+
+# Walking around it: an interoperability section with only consumed services is still no API.
+test_int_007_fires_when_only_consumption_is_declared if {
+	proposal := object.union(with_interop({"consumes": [{"provider": "SHARED-IKD", "via": "SHARED-SPLP"}]}), {"spec": {"channels": ["api"]}})
+	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-INT-007", "spec.channels[0]")
+}
+
+test_int_007_silent_when_the_api_is_declared if {
+	proposal := object.union(data.spbe.testdata.manifest, {"spec": {"channels": ["web", "api"]}})
+	not "SPBE-INT-007" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}

@@ -19,7 +19,14 @@ import data.spbe.lib.registry
 #   Under the moratorium on new government applications a new standalone application
 #   is an exception that has to be argued. The justification explains why no
 #   registered application or shared service can meet the need, so that reviewers
-#   can judge the exception.
+#   can judge the exception. A reviewer expects to read, in sentences, which
+#   registered applications and shared services were considered and why each of
+#   them cannot serve the need (a missing function, a legal mandate, a scale or a
+#   data constraint). Text that only fills the space is refused: it must be at
+#   least justification_min_length characters, contain letters, and use at least
+#   justification_min_distinct_words different words of two or more letters, each
+#   of which is not one letter repeated (so "xxxx", "lorem lorem lorem" or
+#   "1234567890..." do not count).
 # custom:
 #   id: SPBE-MOR-001
 #   severity: deny
@@ -31,6 +38,13 @@ import data.spbe.lib.registry
 #         merupakan pengecualian yang harus dijelaskan alasannya. Justifikasi
 #         menerangkan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang
 #         dapat memenuhi kebutuhan, sehingga peninjau dapat menilai pengecualian tersebut.
+#         Peninjau berharap membaca, dalam kalimat, aplikasi terdaftar dan layanan
+#         bersama mana yang telah dipertimbangkan dan mengapa masing-masing tidak dapat
+#         memenuhi kebutuhan (fungsi yang tidak tersedia, mandat hukum, skala, atau
+#         batasan data). Teks yang hanya mengisi ruang ditolak: panjangnya sekurang-kurangnya
+#         justification_min_length karakter, memuat huruf, dan memakai sekurang-kurangnya
+#         justification_min_distinct_words kata berbeda yang terdiri atas dua huruf atau
+#         lebih dan bukan satu huruf yang diulang.
 #   remediation:
 #     en: >-
 #       Write in spec.justification which registered applications and shared services
@@ -45,21 +59,8 @@ import data.spbe.lib.registry
 #     Digital Nasional; Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik
 deny contains violation if {
 	manifest.kind == "new"
-	length := count(manifest.justification)
-	length < config.justification_min_length
-	violation := data.spbe.lib.report.violation(
-		"SPBE-MOR-001",
-		"spec.justification",
-		sprintf(
-			"A new application needs a justification of at least %d characters explaining why no registered application or shared service can meet the need; spec.justification has %d.",
-			[config.justification_min_length, length],
-		),
-		sprintf(
-			"Aplikasi baru wajib disertai justifikasi sekurang-kurangnya %d karakter yang menjelaskan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang dapat memenuhi kebutuhan; spec.justification berisi %d karakter.",
-			[config.justification_min_length, length],
-		),
-		[],
-	)
+	problem := justification_problem
+	violation := data.spbe.lib.report.violation("SPBE-MOR-001", "spec.justification", problem.en, problem.id, [])
 }
 
 # METADATA
@@ -366,8 +367,10 @@ warn contains violation if {
 # description: >-
 #   Citizens should reach public services through one national super app instead of
 #   downloading and registering in one app per agency. A public web or mobile
-#   service is therefore a module of the citizen super app; changing an existing
-#   application (an extension) is allowed.
+#   service is therefore a module of the citizen super app, or a module of the
+#   shared service that owns its function (a complaints module of SP4N-LAPOR!);
+#   changing an existing application (an extension) is allowed. MOR-009 checks
+#   that the host really carries the function.
 # custom:
 #   id: SPBE-MOR-006
 #   severity: deny
@@ -378,14 +381,19 @@ warn contains violation if {
 #         Warga semestinya mengakses layanan publik melalui satu aplikasi super nasional,
 #         bukan mengunduh dan mendaftar di satu aplikasi untuk setiap instansi. Karena
 #         itu layanan publik berbasis web atau seluler dihadirkan sebagai modul aplikasi
-#         super warga; pengembangan aplikasi yang sudah ada (extension) tetap diperbolehkan.
+#         super warga, atau modul layanan bersama pemilik fungsinya (modul pengaduan
+#         SP4N-LAPOR!); pengembangan aplikasi yang sudah ada (extension) tetap
+#         diperbolehkan. MOR-009 memeriksa bahwa aplikasi induknya benar-benar memuat
+#         fungsi tersebut.
 #   remediation:
 #     en: >-
 #       Set spec.kind to module and spec.extends to the citizen super app named in the
-#       message, and build the service as a module of it.
+#       message, or to the shared service that owns the function, and build the
+#       service as a module of it.
 #     id: >-
 #       Ubah spec.kind menjadi module dan spec.extends menjadi aplikasi super warga yang
-#       disebut dalam pesan, lalu bangun layanan sebagai modul aplikasi tersebut.
+#       disebut dalam pesan, atau layanan bersama pemilik fungsinya, lalu bangun layanan
+#       sebagai modul aplikasi tersebut.
 #   reference: >-
 #     Perpres 82/2023 tentang Percepatan Transformasi Digital dan Keterpaduan Layanan
 #     Digital Nasional; Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik
@@ -401,14 +409,14 @@ deny contains violation if {
 		"SPBE-MOR-006",
 		problem.field,
 		sprintf(
-			"This is a public service for citizens (channels: %s), %s Citizen-facing web and mobile services ship as modules of the citizen super app %s: set spec.kind to module and spec.extends to %s.",
-			[channel_text, problem.en, data.spbe.lib.registry.label(super_app), super_app],
+			"This is a public service for citizens (channels: %s), %s Citizen-facing web and mobile services ship as modules of the citizen super app %s%s: set spec.kind to module and spec.extends to %s%s.",
+			[channel_text, problem.en, data.spbe.lib.registry.label(super_app), owners_text_en, super_app, owner_ids_text_en],
 		),
 		sprintf(
-			"Usulan ini merupakan layanan publik bagi warga (kanal: %s), %s Layanan web dan seluler bagi warga dihadirkan sebagai modul aplikasi super warga %s: ubah spec.kind menjadi module dan spec.extends menjadi %s.",
-			[channel_text, problem.id, data.spbe.lib.registry.label(super_app), super_app],
+			"Usulan ini merupakan layanan publik bagi warga (kanal: %s), %s Layanan web dan seluler bagi warga dihadirkan sebagai modul aplikasi super warga %s%s: ubah spec.kind menjadi module dan spec.extends menjadi %s%s.",
+			[channel_text, problem.id, data.spbe.lib.registry.label(super_app), owners_text_id, super_app, owner_ids_text_id],
 		),
-		data.spbe.lib.report.suggest([super_app]),
+		data.spbe.lib.report.suggest(array.concat([super_app], function_owner_ids)),
 	)
 }
 
@@ -493,7 +501,135 @@ deny contains violation if {
 	)
 }
 
+# METADATA
+# title: The host of an extension or module carries it
+# description: >-
+#   An extension or a module builds on a host, and is judged as part of it: the
+#   moratorium rules on duplicates and on standalone citizen apps do not apply to
+#   it. So the host must be one that can carry it: an active application of the
+#   same agency, a shared service or the citizen super app, and every proposed
+#   function must be one the host runs or is registered to carry (the super app
+#   carries any public service; config host_functions adds functions other hosts
+#   are registered to carry). Otherwise any new application could call itself an
+#   extension of the service bus.
+# custom:
+#   id: SPBE-MOR-009
+#   severity: deny
+#   translations:
+#     id:
+#       title: Aplikasi induk dari pengembangan atau modul dapat memuatnya
+#       description: >-
+#         Pengembangan atau modul dibangun di atas aplikasi induk dan dinilai sebagai
+#         bagiannya: aturan moratorium tentang duplikasi dan aplikasi mandiri bagi warga
+#         tidak berlaku baginya. Karena itu aplikasi induknya harus dapat memuatnya:
+#         aplikasi aktif milik instansi yang sama, layanan bersama, atau aplikasi super
+#         warga, dan setiap fungsi yang diusulkan adalah fungsi yang dijalankan aplikasi
+#         induk atau yang terdaftar untuk dimuatnya (aplikasi super memuat layanan publik
+#         apa pun; config host_functions menambahkan fungsi yang terdaftar untuk aplikasi
+#         induk lain). Tanpa itu, aplikasi baru apa pun dapat menyebut dirinya
+#         pengembangan sistem penghubung layanan.
+#   remediation:
+#     en: >-
+#       Set spec.extends to the agency's own application that runs the function, to
+#       the shared service that owns it, or to the citizen super app (the message
+#       names them), or propose a new application (spec.kind new with a
+#       justification).
+#     id: >-
+#       Isikan spec.extends dengan aplikasi milik instansi sendiri yang menjalankan
+#       fungsi tersebut, layanan bersama pemiliknya, atau aplikasi super warga (disebut
+#       dalam pesan), atau ajukan aplikasi baru (spec.kind new dengan justifikasi).
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 82/2023
+#     tentang Percepatan Transformasi Digital dan Keterpaduan Layanan Digital Nasional
+deny contains violation if {
+	some problem in host_problems
+	violation := data.spbe.lib.report.violation("SPBE-MOR-009", problem.field, problem.en, problem.id, problem.suggestions)
+}
+
+# METADATA
+# title: A proposal retires only its own agency's applications
+# description: >-
+#   spec.replaces lists the applications this proposal retires. An agency can only
+#   retire its own applications, and an application it builds on (spec.extends) is
+#   kept, not retired; naming anything else would only hide it from the duplicate
+#   checks.
+# custom:
+#   id: SPBE-MOR-010
+#   severity: deny
+#   translations:
+#     id:
+#       title: Usulan hanya menggantikan aplikasi milik instansinya sendiri
+#       description: >-
+#         spec.replaces memuat aplikasi yang dihentikan oleh usulan ini. Instansi hanya
+#         dapat menghentikan aplikasinya sendiri, dan aplikasi yang dikembangkan
+#         (spec.extends) tetap berjalan, tidak dihentikan; menyebut aplikasi lain hanya
+#         menyembunyikannya dari pemeriksaan duplikasi.
+#   remediation:
+#     en: >-
+#       Keep in spec.replaces only the agency's own applications that this proposal
+#       retires; remove shared services, other agencies' applications and the host
+#       named in spec.extends.
+#     id: >-
+#       Sisakan dalam spec.replaces hanya aplikasi milik instansi sendiri yang
+#       dihentikan oleh usulan ini; hapus layanan bersama, aplikasi instansi lain, dan
+#       aplikasi induk yang disebut dalam spec.extends.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 132/2022
+#     tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional
+deny contains violation if {
+	some i, id in manifest.replaces
+	app := registry.apps[id]
+	problem := replace_problem(id, app)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-010",
+		sprintf("spec.replaces[%d]", [i]),
+		sprintf("spec.replaces names %s, which %s A proposal retires only its own agency's applications.", [data.spbe.lib.registry.label(id), problem.en]),
+		sprintf("spec.replaces menyebut %s, yang %s Usulan hanya menghentikan aplikasi milik instansinya sendiri.", [data.spbe.lib.registry.label(id), problem.id]),
+		[],
+	)
+}
+
 # --- helpers ---------------------------------------------------------------
+
+# What is wrong with the justification of a new application (undefined when nothing):
+# too short, no letters, or too few distinct real words (filler).
+justification_problem := {
+	"en": sprintf(
+		"A new application needs a justification of at least %d characters explaining why no registered application or shared service can meet the need; spec.justification has %d.",
+		[config.justification_min_length, count(manifest.justification)],
+	),
+	"id": sprintf(
+		"Aplikasi baru wajib disertai justifikasi sekurang-kurangnya %d karakter yang menjelaskan mengapa tidak ada aplikasi terdaftar atau layanan bersama yang dapat memenuhi kebutuhan; spec.justification berisi %d karakter.",
+		[config.justification_min_length, count(manifest.justification)],
+	),
+} if {
+	count(manifest.justification) < config.justification_min_length
+} else := {
+	"en": "spec.justification contains no letters: write in sentences which registered applications and shared services were considered and why none of them can meet the need.",
+	"id": "spec.justification tidak memuat huruf: tuliskan dalam kalimat aplikasi terdaftar dan layanan bersama yang telah dipertimbangkan serta alasan tidak satu pun dapat memenuhi kebutuhan.",
+} if {
+	not regex.match(`\pL`, manifest.justification)
+} else := {
+	"en": sprintf(
+		"spec.justification looks like filler: it uses %d distinct words, fewer than %d. Write in sentences which registered applications and shared services were considered and why none of them can meet the need.",
+		[count(justification_words), justification_min_words],
+	),
+	"id": sprintf(
+		"spec.justification tampak sebagai isian kosong: hanya memakai %d kata berbeda, kurang dari %d. Tuliskan dalam kalimat aplikasi terdaftar dan layanan bersama yang telah dipertimbangkan serta alasan tidak satu pun dapat memenuhi kebutuhan.",
+		[count(justification_words), justification_min_words],
+	),
+} if {
+	count(justification_words) < justification_min_words
+}
+
+justification_min_words := object.get(config, "justification_min_distinct_words", 8)
+
+# The distinct words of the justification (lower case, two letters or more) that are
+# not one letter repeated ("xxxx" is filler, not a word).
+justification_words contains word if {
+	some word in regex.find_n(`\pL{2,}`, lower(manifest.justification), -1)
+	replace(word, substring(word, 0, 1), "") != "" # one regex per manifest, not per word: it is the audit's hot path
+}
 
 # competing_owners[code]: the active shared services owning a proposed function,
 # unless the proposal is a module or an extension of one of them.
@@ -509,16 +645,10 @@ built_on_any(owners) if {
 	manifest.extends in owners
 }
 
-# own_agency_apps[code]: the agency's own active applications with a proposed
-# function, other than those this proposal extends or replaces. Not computed for
-# a function a shared service owns (MOR-002 reports it).
-own_agency_apps[code] := ids if {
-	some code in manifest.functions
-	not competing_owners[code]
-	running := object.get(registry.function_agencies, [code, manifest.agency_code], [])
-	ids := [id | some id in running; not id in manifest.own_ids]
-	count(ids) > 0
-}
+# The proposal is a module or an extension of a shared service that owns the function:
+# the compliant path MOR-002 advises, so the agency's own apps with the function are
+# not duplicates of it (they are what the shared service replaces).
+built_on_owner(code) if built_on_any(object.get(registry.function_owners, code, []))
 
 # Candidates to reuse for a function: other agencies' apps with that function that
 # resemble the proposal (at least similarity.reuse), most similar first.
@@ -566,7 +696,15 @@ own_same_thing := [s |
 	some s in similar_apps
 	object.get(s, "own", false)
 	s.score >= similarity_threshold("same_thing", 0.75)
+	not built_on_owner_of(s)
 ]
+
+# The proposal is built on the shared service owning one of this app's functions:
+# the agency's own app is what that shared path replaces, not a duplicate of it.
+built_on_owner_of(app) if {
+	some code in object.get(app, "functions", [])
+	built_on_owner(code)
+}
 
 own_same_thing_field := sprintf("spec.functions[%d]", [i]) if {
 	some i, code in manifest.functions
@@ -580,6 +718,7 @@ own_similar_with_code(code) := [s |
 	object.get(s, "own", false)
 	code in object.get(s, "functions", [])
 	s.score >= similarity_threshold("reuse", 0.45)
+	not built_on_owner(code)
 ]
 
 similar_suggestions(items) := [suggestion |
@@ -624,12 +763,19 @@ delivered_through_super_app if {
 	manifest.extends == registry.super_app
 }
 
+# A module of a shared service (whose functions MOR-009 checks) is the shared path too.
+delivered_through_super_app if {
+	manifest.kind == "module"
+	registry.apps[manifest.extends].shared == true
+	data.spbe.lib.registry.active(manifest.extends)
+}
+
 delivered_through_super_app if manifest.kind in config.existing_app_kinds
 
 super_app_problem(super_app) := {
 	"field": "spec.extends",
-	"en": sprintf("but this module extends %s instead of the super app.", [manifest.extends]),
-	"id": sprintf("tetapi modul ini mengembangkan %s, bukan aplikasi super.", [manifest.extends]),
+	"en": sprintf("but this module extends %s instead of the super app or a shared service.", [manifest.extends]),
+	"id": sprintf("tetapi modul ini mengembangkan %s, bukan aplikasi super atau layanan bersama.", [manifest.extends]),
 } if {
 	manifest.kind == "module"
 	manifest.extends != super_app
@@ -640,6 +786,26 @@ default super_app_problem(_) := {
 	"en": "but it is proposed as a standalone application.",
 	"id": "tetapi diusulkan sebagai aplikasi mandiri.",
 }
+
+# Active shared services owning one of the proposed functions, sorted: the other
+# compliant host for a citizen-facing module (MOR-006).
+function_owner_ids := sort({id | some code in manifest.functions; some id in object.get(registry.function_owners, code, [])})
+
+owners_text_en := sprintf(" or of the shared service that owns its function, %s", [data.spbe.lib.registry.labels(function_owner_ids)]) if {
+	count(function_owner_ids) > 0
+} else := ""
+
+owners_text_id := sprintf(" atau modul layanan bersama pemilik fungsinya, %s", [data.spbe.lib.registry.labels(function_owner_ids)]) if {
+	count(function_owner_ids) > 0
+} else := ""
+
+owner_ids_text_en := sprintf(" (or %s)", [concat(", ", function_owner_ids)]) if {
+	count(function_owner_ids) > 0
+} else := ""
+
+owner_ids_text_id := sprintf(" (atau %s)", [concat(", ", function_owner_ids)]) if {
+	count(function_owner_ids) > 0
+} else := ""
 
 # Registry ids the proposal builds on or retires, with where they are written.
 registry_references contains {"field": "spec.extends", "id": manifest.extends} if manifest.extends != ""
@@ -656,4 +822,102 @@ reference_problem(id) := {
 } else := {
 	"en": sprintf("is not in the national registry (revision %s); use the registry id of an active application.", [registry.revision]),
 	"id": sprintf("tidak terdaftar dalam registri nasional (revisi %s); gunakan id registri dari aplikasi yang masih aktif.", [registry.revision]),
+}
+
+# --- hosts (MOR-009) and retired applications (MOR-010) ----------------------------
+
+host := manifest.extends
+
+host_app := registry.apps[host]
+
+# The host is one that can carry an extension or a module.
+acceptable_host if host_app.agency == manifest.agency_code
+
+acceptable_host if host_app.shared == true
+
+acceptable_host if host == registry.super_app
+
+# The host runs the function or is registered to carry it.
+carries(code) if host in object.get(registry.function_owners, code, [])
+
+carries(code) if host in object.get(registry.function_agencies, [code, manifest.agency_code], [])
+
+carries(_) if {
+	host == registry.super_app
+	object.get(config, "super_app_hosts_any_function", true) == true
+}
+
+carries(code) if code in object.get(config, ["host_functions", host], [])
+
+# Where the function could go instead: its shared owners, the agency's own apps running
+# it, and the super app.
+host_candidates(code) := array.concat(
+	array.concat(
+		object.get(registry.function_owners, code, []),
+		object.get(registry.function_agencies, [code, manifest.agency_code], []),
+	),
+	[id | id := registry.super_app; object.get(config, "super_app_hosts_any_function", true) == true],
+)
+
+host_problems contains {
+	"field": "spec.extends",
+	"en": sprintf(
+		"%s is an application of another agency (%s), so %s cannot be built on it. An extension or module builds on the agency's own application, a shared service or the citizen super app.",
+		[data.spbe.lib.registry.label(host), host_app.agency, manifest.kind],
+	),
+	"id": sprintf(
+		"%s adalah aplikasi milik instansi lain (%s), sehingga %s tidak dapat dibangun di atasnya. Pengembangan atau modul dibangun di atas aplikasi milik instansi sendiri, layanan bersama, atau aplikasi super warga.",
+		[data.spbe.lib.registry.label(host), host_app.agency, manifest.kind],
+	),
+	"suggestions": [],
+} if {
+	manifest.kind in config.host_kinds
+	data.spbe.lib.registry.active(host)
+	not acceptable_host
+}
+
+host_problems contains {
+	"field": sprintf("spec.functions[%d]", [i]),
+	"en": sprintf(
+		"%s does not run function %s and is not registered to carry it, so this %s is a new application under another name. Build it on a host that carries the function%s, or propose it as a new application.",
+		[data.spbe.lib.registry.label(host), data.spbe.lib.registry.function_label(code, "en"), manifest.kind, candidates_en(candidates)],
+	),
+	"id": sprintf(
+		"%s tidak menjalankan fungsi %s dan tidak terdaftar untuk memuatnya, sehingga %s ini adalah aplikasi baru dengan nama lain. Bangun di atas aplikasi induk yang memuat fungsi tersebut%s, atau ajukan sebagai aplikasi baru.",
+		[data.spbe.lib.registry.label(host), data.spbe.lib.registry.function_label(code, "id"), manifest.kind, candidates_id(candidates)],
+	),
+	"suggestions": data.spbe.lib.report.suggest(candidates),
+} if {
+	manifest.kind in config.host_kinds
+	data.spbe.lib.registry.active(host)
+	acceptable_host
+	some i, code in manifest.functions
+	registry.taxonomy[code]
+	not carries(code)
+	candidates := [id | some id in host_candidates(code); id != host]
+}
+
+candidates_en(ids) := sprintf(" (%s)", [data.spbe.lib.registry.labels(ids)]) if count(ids) > 0
+
+default candidates_en(_) := ""
+
+candidates_id(ids) := sprintf(" (%s)", [data.spbe.lib.registry.labels(ids)]) if count(ids) > 0
+
+default candidates_id(_) := ""
+
+replace_problem(id, app) := {
+	"en": "is the application this proposal builds on (spec.extends), not one it retires.",
+	"id": "merupakan aplikasi induk usulan ini (spec.extends), bukan aplikasi yang dihentikannya.",
+} if {
+	id == manifest.extends
+} else := {
+	"en": "is a shared service.",
+	"id": "merupakan layanan bersama.",
+} if {
+	app.shared == true
+} else := {
+	"en": sprintf("belongs to another agency (%s).", [app.agency]),
+	"id": sprintf("milik instansi lain (%s).", [app.agency]),
+} if {
+	app.agency != manifest.agency_code
 }

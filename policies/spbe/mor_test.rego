@@ -57,6 +57,37 @@ test_mor_001_silent_on_long_justification if {
 	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(proposal)))
 }
 
+new_with_justification(text) := data.spbe.testdata.input_for(data.spbe.testdata.with_spec({"kind": "new", "justification": text, "audience": "internal"}))
+
+test_mor_001_refuses_a_repeated_character if {
+	some v in denies(new_with_justification(concat("", ["x" | some _ in numbers.range(1, 100)])))
+	v.rule == "SPBE-MOR-001"
+	v.field == "spec.justification"
+	contains(v.message.en, "looks like filler: it uses 0 distinct words, fewer than 8")
+	contains(v.message.id, "tampak sebagai isian kosong")
+}
+
+test_mor_001_refuses_a_repeated_word if {
+	some v in denies(new_with_justification(concat(" ", ["aplikasi" | some _ in numbers.range(1, 20)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "it uses 1 distinct words")
+}
+
+test_mor_001_refuses_text_without_letters if {
+	some v in denies(new_with_justification(concat(" ", ["1234567890" | some _ in numbers.range(1, 12)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "contains no letters")
+	contains(v.message.id, "tidak memuat huruf")
+}
+
+# Walking around it: seven real words padded with one-letter-repeated "words".
+test_mor_001_refuses_few_words_padded_with_repeated_letters if {
+	padding := concat(" ", ["aaaa bbbb cccc dddd eeee ffff gggg hhhh" | some _ in numbers.range(1, 3)])
+	some v in denies(new_with_justification(sprintf("tidak ada aplikasi lain yang cocok dipakai %s", [padding])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "it uses 7 distinct words")
+}
+
 test_mor_001_silent_for_modules if {
 	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
 }
@@ -292,9 +323,20 @@ test_mor_006_fires_on_standalone_citizen_app if {
 	contains(v.message.en, "(channels: mobile)")
 }
 
-test_mor_006_fires_on_module_of_another_host if {
+test_mor_006_fires_on_module_of_an_agency_app if {
+	proposal := data.spbe.testdata.with_spec({"extends": "APP-000101", "functions": ["LYN-PARKIR"]})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-006"
+	v.field == "spec.extends"
+	contains(v.message.en, "extends APP-000101 instead of the super app or a shared service")
+}
+
+# A module of a shared service that does not own the function is MOR-009's finding.
+test_mor_006_leaves_a_module_of_the_wrong_shared_service_to_mor_009 if {
 	proposal := data.spbe.testdata.with_spec({"extends": "SHARED-LAPOR"})
-	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-006", "spec.extends")
+	violations := denies(data.spbe.testdata.input_for(proposal))
+	not "SPBE-MOR-006" in rules(violations)
+	fired(violations, "SPBE-MOR-009", "spec.functions[0]")
 }
 
 test_mor_006_silent_for_super_app_module if {
@@ -382,4 +424,132 @@ test_every_violation_has_the_contract_shape if {
 		is_array(v.suggestions)
 		startswith(v.rule, "SPBE-MOR-")
 	}
+}
+
+# --- SPBE-MOR-009: hosts that make sense --------------------------------------------
+
+# A public fisheries app declared as an extension of the service bus (issue 11).
+fisheries_on_the_bus := data.spbe.testdata.with_spec({
+	"kind": "extension",
+	"extends": "SHARED-SPLP",
+	"functions": ["PTN-PERIKANAN"],
+})
+
+test_mor_009_fires_on_a_new_app_called_an_extension_of_the_bus if {
+	some v in denies(data.spbe.testdata.input_for(fisheries_on_the_bus))
+	v.rule == "SPBE-MOR-009"
+	v.field == "spec.functions[0]"
+	contains(v.message.en, "Sistem Penghubung Layanan Pemerintah (SHARED-SPLP) does not run function PTN-PERIKANAN (Marine affairs and fisheries)")
+	contains(v.message.id, "tidak menjalankan fungsi PTN-PERIKANAN (Kelautan dan perikanan)")
+	{s.id | some s in v.suggestions} == {"SHARED-INAKU"}
+}
+
+test_mor_009_fires_on_a_host_of_another_agency if {
+	proposal := data.spbe.testdata.with_spec({"kind": "extension", "extends": "APP-000201", "functions": ["LYN-PARKIR"]})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-009"
+	v.field == "spec.extends"
+	contains(v.message.en, "is an application of another agency (33.74)")
+	contains(v.message.id, "milik instansi lain (33.74)")
+}
+
+test_mor_009_fires_on_an_own_app_that_does_not_run_the_function if {
+	proposal := data.spbe.testdata.with_spec({"kind": "extension", "extends": "APP-000101", "functions": ["LYN-PARKIR", "TRN-ANGKUTAN"]})
+	violations := [v | some v in denies(data.spbe.testdata.input_for(proposal)); v.rule == "SPBE-MOR-009"]
+	{v.field | some v in violations} == {"spec.functions[1]"}
+}
+
+test_mor_009_silent_on_an_own_app_running_the_function if {
+	proposal := data.spbe.testdata.with_spec({"kind": "extension", "extends": "APP-000101", "functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-009" in rules(denies(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_009_silent_on_the_super_app if {
+	not "SPBE-MOR-009" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
+}
+
+test_mor_009_reads_carried_functions_from_config if {
+	proposal := input_on_bus_with_carry
+	not "SPBE-MOR-009" in rules(denies(proposal)) with data.spbe.config.host_functions as {"SHARED-SPLP": ["PTN-PERIKANAN"]}
+}
+
+input_on_bus_with_carry := data.spbe.testdata.input_for(fisheries_on_the_bus)
+
+# An extension of SIASN (the shared staffing service) is the compliant path, even though
+# the agency runs a small competency app with the same function (issue 11).
+siasn_extension := data.spbe.testdata.with_spec({
+	"kind": "extension",
+	"extends": "SHARED-SIASN",
+	"audience": "government",
+	"functions": ["ADM-KEPEGAWAIAN"],
+})
+
+test_an_extension_of_siasn_is_not_told_to_extend_the_local_app if {
+	violations := denies(data.spbe.testdata.input_for(siasn_extension))
+	not "SPBE-MOR-003" in rules(violations)
+	not "SPBE-MOR-009" in rules(violations)
+	not "SPBE-MOR-002" in rules(violations)
+}
+
+# Walking around it: a new app for the same function is still MOR-002's deny.
+test_a_new_staffing_app_still_fails_mor_002 if {
+	proposal := data.spbe.testdata.with_spec({"kind": "new", "justification": testdata.long_justification, "audience": "government", "functions": ["ADM-KEPEGAWAIAN"]})
+	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-002", "spec.functions[0]")
+}
+
+# A module of SP4N-LAPOR! that retires the agency's own complaints app: exactly what
+# MOR-002 advises (issue 11).
+lapor_module := data.spbe.testdata.with_spec({
+	"kind": "module",
+	"extends": "SHARED-LAPOR",
+	"replaces": ["APP-000103"],
+	"functions": ["LYN-PENGADUAN"],
+})
+
+test_a_lapor_module_retiring_the_own_complaints_app_passes if {
+	count(denies(data.spbe.testdata.input_for(lapor_module))) == 0
+}
+
+test_mor_006_names_the_owning_shared_service_for_a_standalone_app if {
+	proposal := data.spbe.testdata.with_spec({"kind": "new", "extends": "", "justification": testdata.long_justification, "functions": ["LYN-PENGADUAN"]})
+	some v in denies(data.spbe.testdata.input_for(json.remove(proposal, ["spec/extends"])))
+	v.rule == "SPBE-MOR-006"
+	contains(v.message.en, "or of the shared service that owns its function, SP4N-LAPOR! (SHARED-LAPOR)")
+	contains(v.message.id, "atau modul layanan bersama pemilik fungsinya, SP4N-LAPOR! (SHARED-LAPOR)")
+	{s.id | some s in v.suggestions} == {"SHARED-INAKU", "SHARED-LAPOR"}
+}
+
+# `kind: new` with `extends` naming the agency's own duplicate does not hide it (issue 11;
+# the schema refuses the field too).
+test_new_with_extends_does_not_hide_the_own_duplicate if {
+	proposal := data.spbe.testdata.with_spec({"kind": "new", "extends": "APP-000101", "justification": testdata.long_justification, "audience": "internal", "functions": ["LYN-PARKIR"]})
+	fired(denies(with_similar(proposal, [own_parking])), "SPBE-MOR-003", "spec.functions[0]")
+}
+
+# --- SPBE-MOR-010: replaces names only what the proposal retires ---------------------
+
+test_mor_010_fires_on_replacing_a_shared_service if {
+	proposal := object.union(lapor_module, {"spec": {"extends": "SHARED-INAKU", "replaces": ["SHARED-LAPOR"]}})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-010"
+	v.field == "spec.replaces[0]"
+	contains(v.message.en, "SP4N-LAPOR! (SHARED-LAPOR), which is a shared service.")
+}
+
+test_mor_010_fires_on_replacing_another_agencys_app if {
+	proposal := data.spbe.testdata.with_spec({"kind": "replacement", "replaces": ["APP-000103", "APP-000201"], "functions": ["LYN-PARKIR"]})
+	violations := [v | some v in denies(data.spbe.testdata.input_for(proposal)); v.rule == "SPBE-MOR-010"]
+	{v.field | some v in violations} == {"spec.replaces[1]"}
+	contains(violations[0].message.id, "milik instansi lain (33.74)")
+}
+
+test_mor_010_fires_on_replacing_the_host if {
+	proposal := object.union(lapor_module, {"spec": {"replaces": ["SHARED-LAPOR"]}})
+	some v in denies(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-MOR-010"
+	contains(v.message.en, "is the application this proposal builds on (spec.extends)")
+}
+
+test_mor_010_silent_on_own_apps if {
+	not "SPBE-MOR-010" in rules(denies(data.spbe.testdata.input_for(lapor_module)))
 }

@@ -154,7 +154,88 @@ deny contains violation if {
 	)
 }
 
+# METADATA
+# title: A public service that signs citizens in or takes payments names its provider
+# description: >-
+#   A public service that processes citizens' personal data signs them in, and one
+#   that runs a revenue function (taxes, levies, fees) takes payments; leaving the
+#   capability out of spec.uses hides an in-house login or payment screen from
+#   SHR-001. Which capability each hint implies is data (config capability_hints).
+#   This is a warning, not a deny: the hint is inferred from the proposal's
+#   audience, personal data and functions, and a public service can process
+#   personal data without signing citizens in (a registration desk, an officials'
+#   portal); the reviewer confirms.
+# custom:
+#   id: SPBE-SHR-004
+#   severity: warn
+#   translations:
+#     id:
+#       title: Layanan publik yang memerlukan identitas atau pembayaran menyebut penyedianya
+#       description: >-
+#         Layanan publik yang memproses data pribadi warga membuat warga masuk (login),
+#         dan layanan yang menjalankan fungsi penerimaan (pajak, retribusi, biaya)
+#         menerima pembayaran; menghilangkan kapabilitas tersebut dari spec.uses
+#         menyembunyikan layar masuk atau pembayaran buatan sendiri dari SHR-001.
+#         Kapabilitas yang disiratkan setiap petunjuk adalah data (config
+#         capability_hints). Ini peringatan, bukan penolakan: petunjuknya disimpulkan
+#         dari audiens, data pribadi, dan fungsi usulan, dan layanan publik dapat
+#         memproses data pribadi tanpa membuat warga masuk; peninjau yang memastikan.
+#   remediation:
+#     en: >-
+#       Add the capability to spec.uses with one of the mandatory providers named in
+#       the message; if the service really does not sign citizens in or take
+#       payments, say so in spec.description.
+#     id: >-
+#       Tambahkan kapabilitas tersebut ke spec.uses dengan salah satu penyedia wajib
+#       yang disebut dalam pesan; bila layanan memang tidak membuat warga masuk atau
+#       tidak menerima pembayaran, nyatakan hal itu dalam spec.description.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik (aplikasi umum
+#     berbagi pakai); Perpres 82/2023 tentang Percepatan Transformasi Digital dan
+#     Keterpaduan Layanan Digital Nasional
+warn contains violation if {
+	manifest.audience in data.spbe.config.citizen_audiences
+	some need in capability_needs
+	not manifest.uses[need.capability]
+	providers := object.get(registry.capabilities, [need.capability, "providers"], [])
+	count(providers) > 0
+	violation := data.spbe.lib.report.violation(
+		"SPBE-SHR-004",
+		need.field,
+		sprintf(
+			"This public service %s, so it needs capability %s, but spec.uses does not name a provider for it. Set spec.uses.%s to %s.",
+			[need.en, need.capability, need.capability, one_of_en(providers)],
+		),
+		sprintf(
+			"Layanan publik ini %s, sehingga memerlukan kapabilitas %s, tetapi spec.uses tidak menyebut penyedianya. Isikan spec.uses.%s dengan %s.",
+			[need.id, need.capability, need.capability, one_of_id(providers)],
+		),
+		data.spbe.lib.report.suggest(providers),
+	)
+}
+
 # --- helpers ---------------------------------------------------------------
+
+# Capabilities the proposal evidently needs, with the field that shows why.
+capability_needs contains {
+	"capability": capability,
+	"field": "spec.data.personalData",
+	"en": "processes personal data",
+	"id": "memproses data pribadi",
+} if {
+	manifest.personal_data == true
+	some capability in object.get(data.spbe.config, ["capability_hints", "personal_data"], [])
+}
+
+capability_needs contains {
+	"capability": capability,
+	"field": sprintf("spec.functions[%d]", [i]),
+	"en": sprintf("runs function %s", [code]),
+	"id": sprintf("menjalankan fungsi %s", [code]),
+} if {
+	some i, code in manifest.functions
+	some capability in object.get(data.spbe.config, ["capability_hints", "functions", code], [])
+}
 
 # mandatory_providers[capability]: the providers of a capability the proposal
 # uses, for capabilities that have mandatory providers.

@@ -111,3 +111,44 @@ test_one_violation_per_uses_entry if {
 	count(violations) == 4
 	{v.field | some v in violations} == {"spec.uses.identity", "spec.uses.signature", "spec.uses.payment", "spec.uses.maps"}
 }
+
+# --- SPBE-SHR-004 -----------------------------------------------------------------
+
+warns(proposal_input) := result if {
+	result := shr.warn with input as proposal_input with data.spbe.registry as testdata.registry
+}
+
+test_shr_004_silent_on_the_compliant_module if {
+	count(warns(data.spbe.testdata.input_for(testdata.manifest))) == 0
+}
+
+test_shr_004_fires_on_public_personal_data_without_identity if {
+	proposal := with_uses({"signature": "SHARED-BSRE"})
+	some v in warns(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-SHR-004"
+	v.field == "spec.data.personalData"
+	contains(v.message.en, "processes personal data, so it needs capability identity")
+	contains(v.message.id, "Isikan spec.uses.identity dengan salah satu dari SHARED-INAPAS, SHARED-IKD")
+	{s.id | some s in v.suggestions} == {"SHARED-INAPAS", "SHARED-IKD"}
+}
+
+test_shr_004_fires_on_a_revenue_function_without_payment if {
+	proposal := object.union(with_uses({"identity": "SHARED-INAPAS"}), {"spec": {"functions": ["LYN-PERIZINAN", "LYN-PARKIR"]}})
+	some v in warns(data.spbe.testdata.input_for(proposal))
+	v.rule == "SPBE-SHR-004"
+	v.field == "spec.functions[1]"
+	contains(v.message.en, "runs function LYN-PARKIR, so it needs capability payment")
+}
+
+test_shr_004_silent_for_government_audiences if {
+	proposal := object.union(data.spbe.testdata.without_spec("uses"), {"spec": {"audience": "government"}})
+	not "SPBE-SHR-004" in rules(warns(data.spbe.testdata.input_for(proposal)))
+}
+
+# Walking around it: declaring the capability as "self" is SHR-001's deny, not silence.
+test_shr_004_leaves_self_to_shr_001 if {
+	proposal := with_uses({"identity": "self"})
+	violations := data.spbe.testdata.input_for(proposal)
+	not "SPBE-SHR-004" in rules(warns(violations))
+	fired(denies(violations), "SPBE-SHR-001", "spec.uses.identity")
+}

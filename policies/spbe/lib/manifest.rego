@@ -60,9 +60,14 @@ criticality := object.get(spec, ["data", "criticality"], "")
 
 personal_data := object.get(spec, ["data", "personalData"], false)
 
-# Registry ids this proposal builds on (extends) or retires (replaces): they are
-# never reported as duplicates of it nor suggested back to it.
-own_ids contains extends if extends != ""
+# Registry ids this proposal builds on (extends, for the kinds that have a host) or
+# retires (replaces): they are never reported as duplicates of it nor suggested
+# back to it. A `new` application that names an `extends` builds on nothing, so its
+# `extends` hides no duplicate.
+own_ids contains extends if {
+	extends != ""
+	kind in object.get(data.spbe.config, "host_kinds", ["module", "extension"])
+}
 
 own_ids contains id if some id in replaces
 

@@ -28,9 +28,11 @@ registry := {
 		"SHARED-SATUDATA": app("Portal Satu Data Indonesia", "bappenas", "central", "active", true),
 		"SHARED-SRIKANDI": app("SRIKANDI", "anri", "central", "active", true),
 		"SHARED-PETA-LAMA": app("Peta Lama", "big", "central", "retired", true),
+		"SHARED-SIASN": app("SIASN", "bkn", "central", "active", true),
 		"APP-000101": app("E-Parkir Karawang", "32.15", "regency", "active", false),
 		"APP-000102": app("SIMPEG Karawang", "32.15", "regency", "retired", false),
 		"APP-000103": app("Aduan Warga Karawang", "32.15", "regency", "active", false),
+		"APP-000104": app("Kompetensi ASN Karawang", "32.15", "regency", "active", false),
 		"APP-000201": app("Parkir Online Semarang", "33.74", "regency", "active", false),
 		"APP-000202": app("Perizinan Online Semarang", "33.74", "regency", "active", false),
 		"APP-000301": app("E-Parkir Denpasar", "51.71", "regency", "active", false),
@@ -43,6 +45,8 @@ registry := {
 		"LYN-SUPERAPP": {"en": "Citizen super app", "id": "Aplikasi super warga"},
 		"IDN-SSO": {"en": "Single sign-on", "id": "Sistem masuk tunggal"},
 		"TRN-ANGKUTAN": {"en": "Public transport", "id": "Angkutan umum"},
+		"ADM-KEPEGAWAIAN": {"en": "Civil-servant personnel management", "id": "Manajemen kepegawaian ASN"},
+		"PTN-PERIKANAN": {"en": "Marine affairs and fisheries", "id": "Kelautan dan perikanan"},
 	},
 	"capabilities": {
 		"identity": {"providers": ["SHARED-INAPAS", "SHARED-IKD"]},
@@ -56,11 +60,13 @@ registry := {
 		"LYN-PENGADUAN": ["SHARED-LAPOR"],
 		"LYN-SUPERAPP": ["SHARED-INAKU"],
 		"IDN-SSO": ["SHARED-IKD", "SHARED-INAPAS"],
+		"ADM-KEPEGAWAIAN": ["SHARED-SIASN"],
 	},
 	"function_agencies": {
 		"LYN-PENGADUAN": {"32.15": ["APP-000103"]},
 		"LYN-PARKIR": {"32.15": ["APP-000101"], "33.74": ["APP-000201"], "51.71": ["APP-000301"]},
 		"LYN-PERIZINAN": {"33.74": ["APP-000202"]},
+		"ADM-KEPEGAWAIAN": {"32.15": ["APP-000104"]},
 	},
 	"function_reuse": {
 		"LYN-PENGADUAN": [
