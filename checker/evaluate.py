@@ -25,12 +25,12 @@ from checker.openapi import openapi_status, repository_root
 from checker.policyset import PolicySet
 from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
-from checker.similarity import words
+from checker.matching.suggest import Thresholds, match_facts
 from checker.waivers import apply_waivers, today_in_jakarta, unbound_waivers
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
-DEFAULT_SIMILARITY = {"name_threshold": 0.9, "description_threshold": 0.85, "max": 5}
+DEFAULT_SIMILARITY = {"near": 0.6, "same_thing": 0.75, "reuse": 0.45, "infer": 0.5, "max": 5}
 MAX_MANIFESTS_PER_RUN = 10_000
 RUN_TIME_BUDGET_SECONDS = 1800.0
 
@@ -96,9 +96,10 @@ class Judge:
         self.waivers = waivers
         self.today = today or today_in_jakarta()
         self.rules: dict[str, RuleInfo] = {**SCHEMA_RULES, **policies.rules}
-        self.similarity = self.compiled.similarity
+        self.matcher = self.compiled.matcher
         config = policies.config()
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
+        self.thresholds = Thresholds.from_config(self.similarity_config)
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
     def notices(self) -> list[Text]:
@@ -106,20 +107,22 @@ class Judge:
         return unbound_waivers(self.waivers)
 
     def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
-        """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
+        """What Python knows that Rego cannot: similar apps by meaning, inferred functions, OpenAPI files."""
         spec = manifest.data["spec"]
+        metadata = manifest.data["metadata"]
         exclude = frozenset([spec.get("extends", "")] + list(spec.get("replaces", [])))
-        own_places = frozenset(words(manifest.data["metadata"]["agency"]["name"]))
-        cfg = self.similarity_config
-        similar = self.similarity.similar(
-            manifest.data["metadata"]["name"], spec.get("description", ""),
-            name_threshold=float(cfg["name_threshold"]), description_threshold=float(cfg["description_threshold"]),
-            limit=int(cfg["max"]), exclude=exclude, own_places=own_places)
+        found = self.match_facts(metadata["name"], spec.get("description", ""), metadata["agency"]["code"],
+                                 metadata["agency"].get("name", ""), exclude)
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {
-            "similar": [m.as_fact() for m in similar],
+            **found,
             "openapi": [{"status": openapi_status(api.get("openapi"), manifest.path, root)} for api in apis],
         }
+
+    def match_facts(self, name: str, description: str, agency_code: str, agency_name: str,
+                    exclude: frozenset[str]) -> dict[str, Any]:
+        """`similar` and `inferred` for one proposal (checker/matching); the audit memoises this."""
+        return match_facts(self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds)
 
     def judge(self, manifest: Manifest, root: Path | None = None, new_proposal: bool = False) -> Result:
         """One manifest's verdict; `new_proposal` when the change under review adds it (waivers, SPEC §4)."""
@@ -154,7 +157,12 @@ class Judge:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 raise bad("suggestion")
             name, url = self.compiled.apps.get(item["id"], (item["id"], None))
-            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url))
+            why = item.get("why")
+            why_text = Text(why["en"], why["id"]) if isinstance(why, dict) and all(
+                isinstance(why.get(k), str) and why.get(k) for k in ("en", "id")) else None
+            count = item.get("count", 1)
+            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url,
+                                          why_text, count if isinstance(count, int) and count > 0 else 1))
         line, column = manifest.position(field)
         return Violation(rule=rule, severity="deny" if severity == "deny" else "warn",
                          message=Text(message["en"], message["id"]), field=field, line=line, column=column,

@@ -34,6 +34,8 @@ class Suggestion:
     name: str
     score: float
     url: str | None = None
+    why: "Text | None" = None  # what joined it to the proposal (shared words, acronym), en/id
+    count: int = 1  # active apps carrying this name (one template rebuilt by many agencies)
 
 
 @dataclass(frozen=True)

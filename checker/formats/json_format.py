@@ -1,7 +1,8 @@
 """`--format json`: the machine-readable report whose shape SPEC §6 fixes.
 
 Keys named in SPEC §6 may never be removed or renamed; the extra keys here
-(`title`, `remediation`, `waiver`, `expiredWaiver`, `refusedWaiver`, `waiverNote`, suggestion `url`) only add.
+(`title`, `remediation`, `waiver`, `expiredWaiver`, `refusedWaiver`, `waiverNote`, suggestion `url`, `why`,
+`count`) only add.
 The data is written faithfully (no stripping), since tools match on it.
 """
 from __future__ import annotations
@@ -32,6 +33,10 @@ def suggestion_document(suggestion: Suggestion) -> dict[str, Any]:
     doc: dict[str, Any] = {"id": suggestion.id, "name": suggestion.name, "score": round(float(suggestion.score), 4)}
     if suggestion.url:
         doc["url"] = suggestion.url
+    if suggestion.why is not None:
+        doc["why"] = {"en": suggestion.why.en, "id": suggestion.why.id}
+    if suggestion.count > 1:
+        doc["count"] = suggestion.count
     return doc
 
 
