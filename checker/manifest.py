@@ -35,9 +35,10 @@ SCH_DUPLICATE_ID = "SPBE-SCH-004"
 
 
 def _rule(rid: str, title: tuple[str, str], description: tuple[str, str], remediation: tuple[str, str]) -> RuleInfo:
+    # Not waivable: an invalid manifest is never judged, so there is nothing a waiver could cover.
     return RuleInfo(id=rid, family="SCH", severity="deny", title=Text(*title), description=Text(*description),
                     remediation=Text(*remediation), reference="SPEC §1 (manifest format)", package="(built in)",
-                    source="checker/manifest.py")
+                    source="checker/manifest.py", waivable=False)
 
 
 SCHEMA_RULES: dict[str, RuleInfo] = {r.id: r for r in (
@@ -83,6 +84,10 @@ class Manifest:
     @property
     def id(self) -> str:
         return self.data["metadata"]["id"]
+
+    @property
+    def agency(self) -> str:
+        return str(self.data["metadata"]["agency"]["code"])
 
     def position(self, field: str) -> tuple[int | None, int | None]:
         return position_of(self.positions, field)
@@ -344,9 +349,14 @@ def _violation(rule: str, message: Text, field: str, line: int | None, column: i
     return Violation(rule=rule, severity="deny", message=message, field=field, line=line, column=column)
 
 
-def duplicate_id_violation(manifest: Manifest, other_file: str) -> Violation:
+def taken_id_violation(manifest: Manifest, other_file: str, other_agency: str | None) -> Violation:
+    """SPEC §4: an id already held elsewhere in the repository (base tree plus the change) cannot be taken."""
     line, column = manifest.position("metadata.id")
+    held_en = f"{other_file} (agency {other_agency})" if other_agency else other_file
+    held_id = f"{other_file} (instansi {other_agency})" if other_agency else other_file
     return manifest.locate((_violation(SCH_DUPLICATE_ID, Text(
-        f"metadata.id {manifest.id!r} is also used by {other_file}.",
-        f"metadata.id {manifest.id!r} juga dipakai oleh {other_file}.",
+        f"metadata.id {manifest.id!r} is already held by {held_en}. Ids are unique across the repository, so a "
+        "proposal cannot take another's id or its waivers: choose a new id.",
+        f"metadata.id {manifest.id!r} sudah dipakai oleh {held_id}. Id unik di seluruh repositori, sehingga usulan "
+        "tidak dapat mengambil id usulan lain beserta pengecualiannya: pilih id baru.",
     ), "metadata.id", line, column),))[0]

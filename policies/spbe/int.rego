@@ -24,6 +24,8 @@ import data.spbe.lib.registry
 # custom:
 #   id: SPBE-INT-001
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Setiap API yang dibuka memiliki dokumen OpenAPI 3
@@ -70,6 +72,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-002
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: API yang dibuka dipublikasikan melalui sistem penghubung layanan
@@ -116,6 +120,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-003
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Gateway API adalah sistem penghubung layanan
@@ -159,6 +165,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-004
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Data dari instansi lain diambil melalui sistem penghubung layanan
@@ -202,6 +210,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-005
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Penyedia dan jalur yang digunakan adalah aplikasi aktif di registri
@@ -234,6 +244,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-006
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Dataset yang dipublikasikan terdaftar di Satu Data Indonesia
@@ -277,6 +289,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kanal api menyebut API-nya
