@@ -29,13 +29,14 @@ def main() -> None:
     os.environ["SPBE_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="spbe-bench-cache-")
     from checker import cache
     from checker.compiled import _CODE_FILES, _from_data, load_compiled
+    from checker.matching.text import SYNONYMS_FILE
 
     def rebuild(source: str, key: str) -> object:
         with cache.gc_paused():  # as load_compiled does
             return _from_data(source, cache.load("registry", key))
 
     compiled = load_compiled(args.registry)  # fills the cache
-    key = cache.cache_key(Path(args.registry).read_bytes(), _CODE_FILES)
+    key = cache.cache_key(Path(args.registry).read_bytes(), _CODE_FILES, [SYNONYMS_FILE])
     entry = cache.entry_path("registry", key)
     old = Path(os.environ["SPBE_CHECK_CACHE_DIR"]) / "reference.pickle"
     old.write_bytes(pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))

@@ -42,7 +42,6 @@ from checker.evaluate import Judge
 from checker.manifest import API_VERSION, KIND, SCH_SCHEMA, Manifest, schema_violations
 from checker.model import Text, Verdict
 from checker.registry import Registry
-from checker.similarity import Match, SimilarityIndex
 
 PLACEHOLDER_CONTACT = "registry-audit@audit.invalid"
 PARALLEL_MIN_APPS = 2000  # below this, starting worker processes costs more than it saves
@@ -148,64 +147,26 @@ def judge_record(judge: Judge, app: Mapping[str, Any], registry: Registry, root:
     return AppOutcome(app["id"], result.verdict, deny, warn)
 
 
-def match_rank(match: Match) -> tuple[float, bool, str]:
-    """The order `SimilarityIndex.similar` ranks matches in: score, shared services first on ties, id.
-
-    Mirrored here (tests/test_audit.py fails if the two ever disagree).
-    """
-    return (-match.score, not match.id.startswith("SHARED-"), match.id)
-
-
-class MemoSimilarity:
-    """`SimilarityIndex.similar` with its name half computed once per distinct name.
-
-    Thousands of registered apps share a name once generic words and place names are
-    removed ("SIMPEG <town>": about 1,300 distinct names in the 25,000-app sample), and
-    the audit asks the same question for each of them. `similar` scores the name and
-    the description separately and keeps, per app, the name match unless the
-    description scores strictly higher; so this asks the index for each half on its
-    own (name half cached, by key words and threshold) and merges them the same way.
-    The answers are identical (tests compare them on the sample registry).
-    """
-
-    def __init__(self, index: SimilarityIndex):
-        self._index = index
-        self._names: dict[tuple[Any, ...], list[Match]] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._index, name)
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def similar(self, name: str, description: str, *, name_threshold: float, description_threshold: float,
-                limit: int, exclude: frozenset[str] = frozenset(), own_places: frozenset[str] = frozenset()) -> list[Match]:
-        everything = max(1, len(self._index))
-        key = (tuple(self._index.key_words(name, own_places)), name_threshold)
-        by_name = self._names.get(key)
-        if by_name is None:
-            by_name = self._index.similar(name, "", name_threshold=name_threshold,
-                                          description_threshold=description_threshold, limit=everything,
-                                          own_places=own_places)
-            self._names[key] = by_name
-        by_description = self._index.similar("", description, name_threshold=name_threshold,
-                                             description_threshold=description_threshold, limit=everything,
-                                             own_places=own_places)
-        # A name match ranked below `limit + len(exclude)` others cannot reach the top `limit`:
-        # merging only raises scores, so everything ranked above it stays above it.
-        best = {m.id: m for m in by_name[:limit + len(exclude)]}
-        for match in by_description:
-            kept = best.get(match.id)
-            if kept is None or match.score > kept.score:
-                best[match.id] = match
-        ranked = sorted((m for m in best.values() if m.id not in exclude), key=match_rank)
-        return ranked[:limit]
-
-
 def memoise_similarity(judge: Judge) -> Judge:
-    """Give `judge` the memoised similarity lookups (same answers, once per distinct query)."""
-    if not isinstance(judge.similarity, MemoSimilarity):
-        judge.similarity = MemoSimilarity(judge.similarity)  # type: ignore[assignment]
+    """Give `judge` memoised match lookups: registry apps built from one template ask the same question.
+
+    The answer depends only on the name, description, agency and excluded ids, so a dict
+    keyed by them returns identical facts.
+    """
+    if getattr(judge, "_memoised", False):
+        return judge
+    compute = judge.match_facts
+    memo: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def cached(name: str, description: str, agency_code: str, agency_name: str,
+               exclude: frozenset[str]) -> dict[str, Any]:
+        key = (name, description, agency_code, agency_name, exclude)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = compute(name, description, agency_code, agency_name, exclude)
+        return found
+    judge.match_facts = cached  # type: ignore[method-assign]
+    judge._memoised = True  # type: ignore[attr-defined]
     return judge
 
 

@@ -80,8 +80,8 @@ def audit_registry(*, registry_source: str, policies_dir: Path, lang: Lang = "en
         similarity = {**DEFAULT_SIMILARITY, **(policies.config().get("similarity") or {})}
         clusters = find_clusters(apps, places=ignored_words(registry.apps.values()), owners=owners,
                                  names={i: a["name"] for i, a in registry.apps.items()},
-                                 name_threshold=float(similarity["name_threshold"]),
-                                 description_threshold=float(similarity["description_threshold"]))
+                                 name_threshold=float(similarity.get("cluster_name_threshold", 0.9)),
+                                 description_threshold=float(similarity.get("cluster_description_threshold", 0.85)))
     comparison = None
     if compare:
         with timings.phase("compare"), tempfile.TemporaryDirectory(prefix="spbe-audit-") as tmp:

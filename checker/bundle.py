@@ -94,8 +94,13 @@ def pack(entries: list[tuple[str, bytes]]) -> bytes:
 
 
 def build_bundle(policies: PolicySet, data: dict[str, Any], registry_revision: str, revision: str | None = None) -> bytes:
-    """The bundle's bytes; its revision defaults to the policy set's, the one `--engine opa` expects."""
-    metadata = {"policyRevision": policies.revision, "registryRevision": registry_revision}
+    """The bundle's bytes; its revision defaults to the policy set's, the one `--engine opa` expects.
+
+    The manifest's metadata carries the pack declarations (`packs`), so a server's bundle
+    can be checked for being the complete pack, not just any bundle with the right name.
+    """
+    metadata = {"policyRevision": policies.revision, "registryRevision": registry_revision,
+                "packs": [pack.as_document() for pack in policies.packs]}
     return pack(bundle_entries(policies, data, revision, metadata))
 
 

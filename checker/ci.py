@@ -1,10 +1,13 @@
 """The pull-request gate's view of git: what changed, and which revision each input comes from.
 
-Trust rule (SECURITY.md): the rules that judge a pull request are the rules of its
-base. Policies, registry and waivers are read from the tree of the merge base of
-`--base` and `--head`; a path given for them that lies inside the repository is looked
-up in that tree, a path outside it (e.g. the tool's bundled policies) or an https URL is
-used as it is. What is judged (the changed manifests and the OpenAPI documents they
+Trust rule (SECURITY.md): the rules that judge a pull request are today's rules of
+the branch it targets. Policies, registry and waivers are read from the tree of the
+trusted revision, the tip of the target branch at the time of judging (`--trusted-ref`,
+by default the tip of `--base`), never from the merge base, which the author chooses by
+branching from an old commit. What the pull request changes is still computed against
+the merge base of `--base` and `--head`. A path given for a trusted input that lies
+inside the repository is looked up in the trusted tree, a path outside it (e.g. the
+tool's bundled policies) or an https URL is used as it is. What is judged (the changed manifests and the OpenAPI documents they
 reference) comes from the head commit. Neither is ever read from the working tree,
 which a pull request controls and which may differ from any commit.
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,7 +29,9 @@ from gitdb.exc import BadName, BadObject
 
 from checker.errors import CannotJudge
 from checker.evaluate import MANIFEST_SUFFIXES, MAX_MANIFESTS_PER_RUN, Judge, Target
+from checker.identity import Holder, Identities
 from checker.model import Text
+from checker.openapi import MAX_OPENAPI_BYTES
 from checker.yamlsafe import YamlError, decode_utf8, parse_yaml
 
 JUDGED_CHANGES = frozenset("AMRCT")  # added, modified, renamed, copied, type changed; "D" is never judged
@@ -34,17 +40,26 @@ MAX_SCANNED_MANIFESTS = 100_000
 MAX_SCANNED_BYTES = 256 * 1024  # same as a manifest's limit: larger files cannot reference anything
 _REGULAR_MODES = (0o100644, 0o100755)
 _SYMLINK_MODE = 0o120000
+_GREP_CHUNK = 500
+_MANIFEST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,62}\Z")  # as in checker/schemas/manifest.schema.json
 
 
 @dataclass(frozen=True)
 class Revisions:
-    """The two commits of a pull request: `base` is the merge base (trusted), `head` is judged."""
+    """A pull request's commits: `base` (merge base) and `head` define the change; `trusted` supplies the rules."""
 
     repo: git.Repo
     base: git.Commit
     head: git.Commit
     base_ref: str
     head_ref: str
+    trusted: git.Commit = None  # type: ignore[assignment]  # defaults to `base` (audit baselines, registry add)
+    trusted_ref: str = ""
+
+    def __post_init__(self) -> None:
+        if self.trusted is None:
+            object.__setattr__(self, "trusted", self.base)
+            object.__setattr__(self, "trusted_ref", self.trusted_ref or self.base_ref)
 
     @property
     def root(self) -> Path:
@@ -52,6 +67,9 @@ class Revisions:
 
     def describe_base(self) -> str:
         return f"{self.base.hexsha[:12]} (merge base of {self.base_ref} and {self.head_ref})"
+
+    def describe_trusted(self) -> str:
+        return f"{self.trusted.hexsha[:12]} (tip of {self.trusted_ref})"
 
 
 @dataclass(frozen=True)
@@ -114,8 +132,29 @@ def resolve_commit(repo: git.Repo, ref: str, role: str) -> git.Commit:
     return commit
 
 
-def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str) -> Revisions:
-    """Base and head, with the base replaced by their merge base (what the PR is diffed against)."""
+def trusted_ref_from(forge: str, target_branch: str | None, target_sha: str | None) -> tuple[str, ...]:
+    """The target branch's tip as the CI names it (checker/forge.py detects the values), best first.
+
+    GitHub: the remote-tracking target branch (`origin/<base.ref>`, its tip when the job
+    checked out, fresher than the event), then the event's `pull_request.base.sha` (the
+    tip when the event fired). GitLab: `CI_MERGE_REQUEST_TARGET_BRANCH_SHA` (merged-results
+    pipelines), then the target branch head (`origin/<CI_MERGE_REQUEST_TARGET_BRANCH_NAME>`).
+    The gate uses the first that exists in the clone; an empty tuple means the CI named none.
+    """
+    branch = f"origin/{target_branch}" if target_branch else None
+    ordered = (target_sha, branch) if forge == "gitlab" else (branch, target_sha)
+    return tuple(ref for ref in ordered if ref)
+
+
+def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
+                           trusted_ref: str | tuple[str, ...] | None = None) -> Revisions:
+    """The change (merge base of base and head, to head) and the trusted revision whose rules judge it.
+
+    `trusted_ref` defaults to `base_ref` itself, i.e. the tip of the target branch, never
+    the merge base; a tuple (the CI's candidates, `trusted_ref_from`) gives the first that
+    exists and contains the merge base. A trusted revision that does not contain it is not
+    the target branch (or the branch was rewritten, or the clone is stale): cannot judge.
+    """
     base = resolve_commit(repo, base_ref, "base")
     head = resolve_commit(repo, head_ref, "head")
     try:
@@ -127,7 +166,25 @@ def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str) -> Revi
         shallow_id = " Klon ini dangkal: pakai actions/checkout dengan fetch-depth: 0." if _shallow(repo) else ""
         raise CannotJudge(_text(f"{base_ref} and {head_ref} have no common ancestor, so the trusted base revision is unknown.{shallow}",
                                 f"{base_ref} dan {head_ref} tidak memiliki leluhur bersama, sehingga revisi dasar tepercaya tidak diketahui.{shallow_id}"))
-    return Revisions(repo, bases[0], head, base_ref, head_ref)
+    candidates = (trusted_ref,) if isinstance(trusted_ref, str) else tuple(trusted_ref or ()) or (base_ref,)
+    first_error: CannotJudge | None = None
+    for trusted_ref in candidates:
+        try:
+            trusted = resolve_commit(repo, trusted_ref, "trusted-ref")
+        except CannotJudge as err:
+            first_error = first_error or err
+            continue
+        if repo.is_ancestor(bases[0], trusted):
+            return Revisions(repo, bases[0], head, base_ref, head_ref, trusted, trusted_ref)
+        first_error = first_error or CannotJudge(_text(
+            f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) does not contain the merge base {bases[0].hexsha[:12]} of "
+            f"{base_ref} and {head_ref}, so it is not the tip of the branch the pull request targets. Pass the target "
+            "branch (e.g. origin/main) after fetching it.",
+            f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) tidak memuat merge base {bases[0].hexsha[:12]} dari "
+            f"{base_ref} dan {head_ref}, jadi bukan ujung cabang tujuan pull request. Berikan cabang tujuan "
+            "(mis. origin/main) setelah mengambilnya."))
+    assert first_error is not None
+    raise first_error
 
 
 def repository_relative(path: str | Path, root: Path) -> str | None:
@@ -181,17 +238,52 @@ def is_manifest_path(path: str, folder: str) -> bool:
     return not any(part.startswith(".") for part in inner.parts)
 
 
+def display_path(path: str) -> str:
+    """A git path as people read it: bytes that are not UTF-8 shown as `\\xNN`, never dropped or mangled."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _git_path(raw: bytes) -> str:
+    # surrogateescape keeps every byte: the same string names the file in GitPython's trees
+    # (which decode the same way) and on disk (Python's file-system encoding on POSIX).
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def changes_between(base: git.Commit, head: git.Commit) -> list[Change]:
-    """Every file changed from base to head, renames detected (git diff-tree -M)."""
+    """Every file changed from base to head, renames detected (git diff-tree -M).
+
+    Read as bytes from `git diff-tree -z`, not through GitPython's Diff, whose reader
+    thread dies on the first path that is not UTF-8 and silently returns the changes
+    before it (a pull request adding `readme-\\xe9.txt` then had "nothing to judge").
+    With -z git neither quotes nor escapes paths, so newlines and quotes survive too.
+    """
+    try:
+        raw = base.repo.git.diff_tree(base.hexsha, head.hexsha, "-r", "-z", "-M", "--raw", "--no-abbrev",
+                                      "--no-ext-diff", "--no-color", stdout_as_string=False)
+    except git.GitCommandError as err:
+        raise CannotJudge(_text(f"git diff-tree failed between {base.hexsha[:12]} and {head.hexsha[:12]} (exit {err.status}).",
+                                f"git diff-tree gagal antara {base.hexsha[:12]} dan {head.hexsha[:12]} (keluar {err.status}).")) from None
+    fields = raw.split(b"\0")
+    if fields and fields[-1] == b"":
+        fields.pop()
     out: list[Change] = []
-    for diff in base.diff(head):
-        letter = (diff.change_type or "M")[0]
-        if letter == "D":
-            out.append(Change(str(diff.a_path), "D"))
-        elif letter in ("R", "C"):
-            out.append(Change(str(diff.b_path), letter, str(diff.a_path)))
+    i = 0
+    while i < len(fields):
+        meta = fields[i]
+        parts = meta.split()
+        if not meta.startswith(b":") or len(parts) < 5:
+            raise CannotJudge(_text(f"Unexpected output from git diff-tree: {meta[:80]!r}.",
+                                    f"Keluaran git diff-tree tidak terduga: {meta[:80]!r}."))
+        letter = parts[4][:1].decode("ascii", "replace")
+        paths = 2 if letter in ("R", "C") else 1
+        if i + paths >= len(fields):
+            raise CannotJudge(_text("Truncated output from git diff-tree.", "Keluaran git diff-tree terpotong."))
+        names = [_git_path(p) for p in fields[i + 1:i + 1 + paths]]
+        i += 1 + paths
+        if letter in ("R", "C"):
+            out.append(Change(names[1], letter, names[0]))
         else:
-            out.append(Change(str(diff.b_path or diff.a_path), letter))
+            out.append(Change(names[0], letter))
     return sorted(out, key=lambda c: (c.path, c.change))
 
 
@@ -295,6 +387,106 @@ def select(changes: Iterable[Change], folder: str, references: dict[str, tuple[s
     )
 
 
+def _proposal_identity(raw: bytes) -> tuple[str, str | None] | None:
+    """(metadata.id, metadata.agency.code) of a manifest's bytes, or None when it has no readable id."""
+    try:
+        data: Any = parse_yaml(decode_utf8(raw), track_positions=False).data
+    except (YamlError, RecursionError):
+        return None
+    meta = data.get("metadata") if isinstance(data, dict) and data.get("kind") == "ApplicationProposal" else None
+    manifest_id = meta.get("id") if isinstance(meta, dict) else None
+    if not isinstance(manifest_id, str):
+        return None
+    agency = meta.get("agency")
+    code = agency.get("code") if isinstance(agency, dict) else None
+    return manifest_id, code if isinstance(code, str) else None
+
+
+def _manifests_mentioning(commit: git.Commit, folder: str, needles: Iterable[str]) -> list[git.Blob]:
+    """Manifest blobs of `commit` under `folder` whose bytes contain any needle: `git grep -F` over the tree.
+
+    Reading every blob through GitPython cost about 1 ms per manifest; git grep reads them
+    in one process (per 500 needles, to stay far below the command-line limit), and only
+    its hits are parsed.
+    """
+    needles = list(needles)
+    if len(needles) > _GREP_CHUNK:
+        found: dict[str, git.Blob] = {}
+        for start in range(0, len(needles), _GREP_CHUNK):
+            for blob in _manifests_mentioning(commit, folder, needles[start:start + _GREP_CHUNK]):
+                found.setdefault(blob.path, blob)
+        return [found[path] for path in sorted(found)]
+    patterns = [arg for needle in needles for arg in ("-e", needle)]
+    try:
+        raw = commit.repo.git.grep("-l", "-z", "-F", "--no-color", "--no-textconv", *patterns, commit.hexsha, "--",
+                                   f":(literal){folder}" if folder else ".", stdout_as_string=False)
+    except git.GitCommandError as err:
+        if err.status == 1:  # no match
+            return []
+        raise CannotJudge(_text(f"git grep failed in {commit.hexsha[:12]} (exit {err.status}).",
+                                f"git grep gagal di {commit.hexsha[:12]} (keluar {err.status}).")) from None
+    prefix = commit.hexsha.encode("ascii") + b":"
+    blobs = []
+    for entry in raw.split(b"\0"):
+        if not entry.startswith(prefix):
+            continue
+        path = _git_path(entry[len(prefix):])
+        blob = _blob_at(commit.tree, path) if is_manifest_path(path, folder) else None
+        if blob is not None and blob.mode in _REGULAR_MODES:
+            blobs.append(blob)
+    return blobs
+
+
+def repository_identities(head: git.Commit, merge_base: git.Commit, trusted: Iterable[git.Commit],
+                          selection: Selection, changes: Iterable[Change], folder: str) -> Identities:
+    """Who else holds the ids of the judged manifests, and which of them the change adds (SPEC §4).
+
+    Holders are looked for in head (base plus the change) and in each trusted tree (the
+    target branch as it is now, so an id taken there since the PR branched still counts),
+    except at paths the change deletes or renames away. `git grep -F` finds the blobs that
+    mention a judged id; only those are parsed.
+    A judged manifest is a new proposal when the merge base holds no manifest with its id
+    at its path (or at the path it was renamed from): waivers not bound to an agency are
+    then not applied to it.
+    """
+    changes = list(changes)
+    judged: dict[str, tuple[str, str | None]] = {}
+    for path in selection.judged:
+        blob = _blob_at(head.tree, path)
+        found = _proposal_identity(_read_blob(blob, MAX_SCANNED_BYTES + 1)) if blob is not None and blob.size <= MAX_SCANNED_BYTES else None
+        if found is not None:
+            judged[path] = found
+    # Only ids of the schema's form go to git grep: any other manifest is invalid anyway, and an id
+    # like "--open-files-in-pager=…" never reaches a command line.
+    ids = {manifest_id for manifest_id, _ in judged.values() if _MANIFEST_ID.match(manifest_id)}
+    if not ids:
+        return Identities()
+    gone = {c.path for c in changes if c.change == "D"} | {c.old_path for c in changes if c.change == "R" and c.old_path}
+    held: dict[str, dict[str, Holder]] = {}
+    seen: set[tuple[str, bytes]] = set()
+    for commit, skip in ((head, frozenset()), *((t, gone) for t in trusted)):
+        for blob in _manifests_mentioning(commit, folder, sorted(ids)):
+            if blob.path in skip or (blob.path, blob.binsha) in seen or blob.size > MAX_SCANNED_BYTES:
+                continue
+            seen.add((blob.path, blob.binsha))
+            found = _proposal_identity(_read_blob(blob, MAX_SCANNED_BYTES))
+            if found is not None and found[0] in ids:
+                held.setdefault(found[0], {}).setdefault(blob.path, Holder(display_path(blob.path), found[1]))
+    by_path = {c.path: c for c in changes}
+    new_files = set()
+    for path, (manifest_id, _) in judged.items():
+        change = by_path.get(path)
+        if change is None:  # brought in by a changed OpenAPI document: the manifest itself is unchanged
+            continue
+        before = None
+        if change.change not in ("A", "C"):
+            blob = _blob_at(merge_base.tree, change.old_path or path)
+            before = _proposal_identity(_read_blob(blob, MAX_SCANNED_BYTES)) if blob is not None else None
+        if before is None or before[0] != manifest_id:
+            new_files.add(display_path(path))
+    return Identities({k: tuple(v[p] for p in sorted(v)) for k, v in held.items()}, frozenset(new_files))
+
+
 def _safe_destination(dest: Path, rel: str) -> Path:
     parts = PurePosixPath(rel).parts
     if not parts or PurePosixPath(rel).is_absolute() or any(p in ("", ".", "..", ".git") for p in parts):
@@ -307,7 +499,7 @@ def _safe_destination(dest: Path, rel: str) -> Path:
     return target
 
 
-def _write_item(item: git.Blob, target: Path) -> None:
+def _write_item(item: git.Blob, target: Path, limit: int = MAX_MATERIALISED_BYTES) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if item.mode == _SYMLINK_MODE:
         # Kept as a link so the readers refuse it as they refuse one in a checkout.
@@ -315,7 +507,7 @@ def _write_item(item: git.Blob, target: Path) -> None:
         return
     with open(target, "wb") as handle:
         stream = item.data_stream
-        remaining = min(item.size, MAX_MATERIALISED_BYTES + 1)
+        remaining = min(item.size, limit + 1)
         while remaining > 0:
             chunk = stream.read(min(remaining, 1 << 20))
             if not chunk:
@@ -344,8 +536,10 @@ def materialise_head(head: git.Commit, selection: Selection, dest: Path) -> list
             except KeyError:
                 continue  # a missing OpenAPI document is reported as not found
             if isinstance(item, git.Blob) and (item.mode in _REGULAR_MODES or item.mode == _SYMLINK_MODE):
-                _write_item(item, _safe_destination(dest, rel))
-        targets.append(Target(dest.joinpath(*PurePosixPath(path).parts), path, False))
+                # Past its reader's limit (256 KiB a manifest, 2 MiB an OpenAPI document) a file is only
+                # ever "too large": write no more than the larger limit plus one byte.
+                _write_item(item, _safe_destination(dest, rel), MAX_OPENAPI_BYTES)
+        targets.append(Target(dest.joinpath(*PurePosixPath(path).parts), display_path(path), False))
     return targets
 
 
@@ -370,7 +564,7 @@ class TrustedInputs:
             for path in (change.path, change.old_path):
                 for rel in self.in_repository:
                     if path and (rel == "." or path == rel or path.startswith(rel.rstrip("/") + "/")):
-                        hits.add(path)
+                        hits.add(display_path(path))
         return tuple(sorted(hits))
 
     def relabel(self, err: CannotJudge) -> CannotJudge:
@@ -383,23 +577,23 @@ class TrustedInputs:
 
 def _not_in_base(what: str, rel: str, rev: Revisions, option: str) -> CannotJudge:
     return CannotJudge(_text(
-        f"The {what} {rel} is not in the base revision {rev.describe_base()}. The gate reads the {what} from the base "
+        f"The {what} {rel} is not in the base revision {rev.describe_trusted()}. The gate reads the {what} from the base "
         f"branch so a pull request cannot change the rules that judge it: merge it there first, or pass {option} "
         "with a path outside the repository" + (" or an https URL." if what == "registry" else "."),
-        f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_base()}. Gerbang membaca {what} dari cabang dasar "
+        f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_trusted()}. Gerbang membaca {what} dari cabang dasar "
         f"agar pull request tidak dapat mengubah aturan yang menilainya: gabungkan dulu ke sana, atau berikan {option} "
         "dengan jalur di luar repositori" + (" atau URL https." if what == "registry" else ".")))
 
 
 def _refuse(what: str, rel: str, rev: Revisions, why_en: str, why_id: str) -> CannotJudge:
-    return CannotJudge(_text(f"Refusing the {what} {rel} in the base revision {rev.describe_base()}: {why_en}",
-                             f"{what.capitalize()} {rel} di revisi dasar {rev.describe_base()} ditolak: {why_id}"))
+    return CannotJudge(_text(f"Refusing the {what} {rel} in the base revision {rev.describe_trusted()}: {why_en}",
+                             f"{what.capitalize()} {rel} di revisi dasar {rev.describe_trusted()} ditolak: {why_id}"))
 
 
 def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, option: str) -> Path:
     """Copy the folder `rel` of the base tree to `dest`; symlinks and submodules are refused (fail closed)."""
     try:
-        tree = rev.base.tree / rel if rel != "." else rev.base.tree
+        tree = rev.trusted.tree / rel if rel != "." else rev.trusted.tree
     except KeyError:
         raise _not_in_base(what, rel, rev, option) from None
     if not isinstance(tree, git.Tree):
@@ -424,7 +618,7 @@ def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, opt
 def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str, option: str) -> Path:
     """Copy the file `rel` of the base tree into `dest_folder` (same name); symlinks refused."""
     try:
-        item = rev.base.tree / rel
+        item = rev.trusted.tree / rel
     except KeyError:
         raise _not_in_base(what, rel, rev, option) from None
     if isinstance(item, git.Tree):
@@ -440,11 +634,11 @@ def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str
 
 
 def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path) -> TrustedInputs:
-    """Resolve each judging input: inside the repository -> from the base tree; outside -> as given."""
+    """Resolve each judging input: inside the repository -> from the trusted tree; outside -> as given."""
     notes: list[str] = []
     labels: dict[str, str] = {}
     base_dir = workdir / "base"
-    at_base = f"at base {rev.describe_base()}"
+    at_base = f"at the target branch tip {rev.describe_trusted()}"
 
     rel = repository_relative(policies, rev.root)
     if rel is None:
@@ -452,7 +646,7 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
         notes.append(f"policies: {policies} (outside the repository, used as is)")
     else:
         policies_path = materialise_base_folder(rev, rel, base_dir / "policies", "policies", "--policies")
-        labels[str(policies_path)] = f"{rel} (base {rev.base.hexsha[:12]})"
+        labels[str(policies_path)] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"policies: {rel} {at_base}")
 
     def resolve_file(given: Path | str, kind: str, option: str, name: str) -> str:
@@ -461,7 +655,7 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
             notes.append(f"{name}: {given} (outside the repository, used as is)")
             return str(given)
         copied = str(materialise_base_file(rev, rel, base_dir / name, kind, option))
-        labels[copied] = f"{rel} (base {rev.base.hexsha[:12]})"
+        labels[copied] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"{name}: {rel} {at_base}")
         return copied
 
@@ -487,6 +681,7 @@ class GateRun:
     revisions: Revisions
     inputs: TrustedInputs
     trusted_changed: tuple[str, ...] = ()
+    notices: tuple[Text, ...] = ()
 
     @property
     def nothing_to_judge(self) -> bool:
@@ -494,12 +689,13 @@ class GateRun:
 
 
 def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
-             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None) -> GateRun:
-    """Judge the manifests a pull request changes, with the base revision's rules. CannotJudge on any doubt."""
+             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
+             trusted_ref: str | tuple[str, ...] | None = None) -> GateRun:
+    """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
     from checker.evaluate import open_judge
 
     repo = open_repository(repo_dir)
-    rev = pull_request_revisions(repo, base_ref, head_ref)
+    rev = pull_request_revisions(repo, base_ref, head_ref, trusted_ref)
     folder = manifests_folder(folder_option, rev.root)
     changes = changes_between(rev.base, rev.head)
     references = openapi_references(rev.head, folder) if changes else {}
@@ -513,5 +709,6 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     head_dir = workdir / "head"
     head_dir.mkdir(parents=True, exist_ok=True)
     targets = materialise_head(rev.head, selection, head_dir)
-    report = judge.check(targets, root=head_dir) if targets else judge.report([])
-    return GateRun(report, selection, rev, inputs, inputs.changed_by(changes))
+    identities = repository_identities(rev.head, rev.base, (rev.trusted,), selection, changes, folder)
+    report = judge.check(targets, root=head_dir, identities=identities) if targets else judge.report([])
+    return GateRun(report, selection, rev, inputs, inputs.changed_by(changes), tuple(judge.notices()))

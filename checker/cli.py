@@ -221,6 +221,8 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
                                "Tidak ada manifes (*.yaml, *.yml) di jalur yang diberikan."))
     with stopwatch() as loading:
         judge = open_judge(policies, registry, waivers, engine, opa=opa)
+    for notice in judge.notices():
+        click.echo(f"spbe-check: {notice.get(lang)}", err=True)
     with stopwatch() as judging:
         report = check_with_progress(judge, targets)
     if quiet and output is None:
@@ -300,6 +302,7 @@ def rules(rule_id: str | None, policies: Path, lang: Lang, as_json: bool) -> int
     """List the rules, or explain RULE_ID, from the policies' metadata."""
     from checker.manifest import SCHEMA_RULES
     from checker.policyset import load_policies
+    from checker.waivers import waiver_limit
 
     catalogue = {**SCHEMA_RULES, **load_policies(policies).rules}
     if rule_id:
@@ -315,22 +318,27 @@ def rules(rule_id: str | None, policies: Path, lang: Lang, as_json: bool) -> int
         return 0
     if rule_id:
         info = selected[0]
-        labels = ("Severity", "Family", "Why", "How to comply", "Reference", "Policy") if lang == "en" else \
-                 ("Tingkat", "Rumpun", "Alasan", "Cara memenuhi", "Rujukan", "Kebijakan")
+        labels = ("Severity", "Family", "Why", "How to comply", "Reference", "Waivers", "Policy") if lang == "en" else \
+                 ("Tingkat", "Rumpun", "Alasan", "Cara memenuhi", "Rujukan", "Pengecualian", "Kebijakan")
         click.echo(f"{info.id}  {info.title.get(lang)}")
         for label, value in zip(labels, (info.severity, info.family, info.description.get(lang),
-                                         info.remediation.get(lang), info.reference, f"{info.source} ({info.package})")):
+                                         info.remediation.get(lang), info.reference, waiver_limit(info).get(lang),
+                                         f"{info.source} ({info.package})")):
             click.echo(f"  {label}: {value}")
         return 0
     for info in selected:
-        click.echo(f"{info.id}  {info.severity:<4}  {info.title.get(lang)}")
+        limit = f"{info.max_waiver_days}d" if info.waivable and info.max_waiver_days else "-"
+        click.echo(f"{info.id}  {info.severity:<4}  {limit:>4}  {info.title.get(lang)}")
+    click.echo(Text("(the column after the severity is the longest waiver allowed; - = cannot be waived)",
+                    "(kolom setelah tingkat adalah pengecualian terlama yang diizinkan; - = tidak dapat dikecualikan)").get(lang))
     return 0
 
 
 def _rule_json(info: Any, lang: Lang) -> dict[str, Any]:
     return {"id": info.id, "family": info.family, "severity": info.severity, "title": info.title.get(lang),
             "description": info.description.get(lang), "remediation": info.remediation.get(lang),
-            "reference": info.reference, "package": info.package, "source": info.source}
+            "reference": info.reference, "package": info.package, "source": info.source,
+            "waivable": info.waivable, "maxWaiverDays": info.max_waiver_days}
 
 
 @main.command("test")
@@ -406,10 +414,16 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 @main.command("ci")
 @click.option("--base", "base_ref", default=None,
               help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
-                   "Policies, registry and waivers are read from the merge base of BASE and HEAD. "
+                   "The change is what HEAD adds since the merge base of BASE and HEAD. "
                    "Default: the pull_request event's base SHA on GitHub Actions, CI_MERGE_REQUEST_DIFF_BASE_SHA "
                    "on a GitLab merge-request pipeline.")
 @click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
+@click.option("--trusted-ref", "trusted_ref", default=None, metavar="REF",
+              help="The revision whose policies, registry and waivers judge the change: the tip of the target branch "
+                   "when judging (e.g. origin/main). [default: the first that exists of, on GitHub, "
+                   "origin/<the event's base.ref> and its base.sha, on GitLab CI_MERGE_REQUEST_TARGET_BRANCH_SHA and "
+                   "origin/<target branch>, then the tip of --base (not GitLab's detected diff base); never the "
+                   "merge base]")
 @click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
               show_default="the current directory's git work tree", help="The git repository.")
 @click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
@@ -420,26 +434,39 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
                    "or merge request (GitLab CI merge-request pipeline, GITLAB_TOKEN set); "
                    "--no-post prints what would be posted.")
 @fail_closed(judging=True)
-def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
+def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
                registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
                opa: Any = None, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
     """The pull-request gate: judge the manifests changed between BASE and HEAD.
 
     Only manifests added, modified or renamed under --manifests are judged (and any
     manifest whose OpenAPI document changed), with the policies, registry and waivers
-    of the base revision when they live in the repository, so a pull request cannot
-    weaken the rules that judge it. Exit 0 / 1 / 2 as for `check` (--fail-on included).
+    of the target branch's tip (--trusted-ref) when they live in the repository, so a
+    pull request can neither weaken the rules that judge it nor pick older ones by
+    branching from an old commit. Exit 0 / 1 / 2 as for `check` (--fail-on included).
     """
     import tempfile
 
     from checker import ci as gate
     from checker import forge, github
 
+    detected = forge.detected_revisions(os.environ)
+    # The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else the tip of
+    # --base. Never GitLab's detected diff base: that is the merge base, whose rules the author chose.
+    candidates = gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
     if base_ref is None:
-        base_ref = forge.detected_revisions(os.environ).base
+        base_ref = detected.base
         if base_ref is None:
             raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
                                    "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
+        if detected.forge != "gitlab":
+            candidates = (*candidates, base_ref)
+    else:
+        candidates = (*candidates, base_ref)
+    trusted: str | tuple[str, ...] = trusted_ref or candidates
+    if not trusted:
+        raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
+                               "(e.g. origin/main).")
 
     def say(line: str) -> None:
         from checker.formats.escape import defuse_ci_commands
@@ -449,7 +476,8 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
-                                Path(workdir), opa=opa)
+                                Path(workdir), opa=opa,
+                                trusted_ref=trusted)
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise
@@ -459,6 +487,8 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
             raise
     for note in run.inputs.notes:
         say(f"spbe-check: {note}")
+    for notice in run.notices:
+        say(f"spbe-check: {notice.get(lang)}")
     selection = run.selection
     if run.nothing_to_judge:
         say(Text(f"spbe-check: no manifest changes under {manifests_dir}/ between {run.revisions.describe_base()} and "
@@ -469,7 +499,7 @@ def ci_command(base_ref: str | None, head_ref: str, repo_dir: Path, manifests_di
         say(f"spbe-check: judging {len(selection.judged)} changed manifest(s); "
             f"{len(selection.not_judged)} other changed file(s) not judged.")
     emit(run.report, format_name, output, lang, junit_cases)
-    facts = github.CommentFacts(base_sha=run.revisions.base.hexsha, head_sha=run.revisions.head.hexsha,
+    facts = github.CommentFacts(base_sha=run.revisions.trusted.hexsha, head_sha=run.revisions.head.hexsha,
                                 folder=manifests_dir, not_judged=len(selection.not_judged),
                                 brought_in=selection.brought_in, trusted_changed=run.trusted_changed,
                                 fail_on=fail_on)

@@ -85,10 +85,7 @@ class _UnionFind:
 
 
 def ignored_words(apps: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    """Words that name an agency, not a purpose: regional place names and central agencies' short codes.
-
-    The same set the similarity index strips (`similarity.build_index`).
-    """
+    """Words that name an agency, not a purpose: regional place names and central agencies' short codes."""
     apps = list(apps)
     regional = (a["agency"].get("name", "") for a in apps if a["agency"].get("level") in ("province", "regency"))
     central = {w for a in apps if a["agency"].get("level") == "central" for w in words(a["agency"]["code"])}

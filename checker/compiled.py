@@ -16,9 +16,10 @@ from typing import Any
 from checker import cache
 from checker.cache import cache_dir  # noqa: F401 - where the entries live, for callers and tests
 from checker.registry import Registry, parse_registry, policy_index, read_registry_bytes
-from checker.similarity import SimilarityIndex, build_index
+from checker.matching import MatchIndex, build_match_index
+from checker.matching.text import SYNONYMS_FILE
 
-_CODE_FILES = ("registry.py", "similarity.py", "compiled.py")
+_CODE_FILES = ("registry.py", "compiled.py", "matching/index.py", "matching/text.py")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class CompiledRegistry:
     revision: str
     sha256: str
     index_json: str  # what policies read at data.spbe.registry, as JSON text
-    similarity: SimilarityIndex
+    matcher: MatchIndex  # the one duplicate matcher (checker/matching)
     apps: dict[str, tuple[str, str | None]]  # id -> (name, url), for suggestions
     capabilities: dict[str, Any]  # the capability catalogue: the keys spec.uses may name
 
@@ -39,7 +40,7 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
         revision=registry.revision,
         sha256=registry.sha256,
         index_json=json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-        similarity=build_index(registry.apps.values()),
+        matcher=build_match_index(registry.apps.values()),
         apps={app_id: (app["name"], app.get("url")) for app_id, app in registry.apps.items()},
         capabilities=dict(registry.capabilities),
     )
@@ -48,7 +49,7 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
 def _to_data(compiled: CompiledRegistry) -> dict[str, Any]:
     """Plain data for checker.cache: nothing in it can run code when read back."""
     return {"revision": compiled.revision, "sha256": compiled.sha256,
-            "similarity": compiled.similarity.to_data(),
+            "matcher": compiled.matcher.to_data(),
             "app_ids": list(compiled.apps), "app_names": [name for name, _ in compiled.apps.values()],
             "app_urls": [url for _, url in compiled.apps.values()], "capabilities": compiled.capabilities}
 
@@ -68,7 +69,7 @@ def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | Non
         if not isinstance(capabilities, dict):
             return None
         return CompiledRegistry(source, str(data["revision"]), str(data["sha256"]), entry.text,
-                                SimilarityIndex.from_data(data["similarity"]), apps, capabilities)
+                                MatchIndex.from_data(data["matcher"]), apps, capabilities)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -78,7 +79,7 @@ def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistr
     raw = read_registry_bytes(str(source))
     if not use_cache:
         return compile_registry(parse_registry(raw, str(source)))
-    key = cache.cache_key(raw, _CODE_FILES)
+    key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE])
     with cache.gc_paused():
         cached = _from_data(str(source), cache.load("registry", key))
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():

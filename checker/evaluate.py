@@ -18,18 +18,19 @@ from checker import __version__
 from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
 from checker.capabilities import unknown_capabilities
-from checker.manifest import SCHEMA_RULES, Manifest, Rejected, duplicate_id_violation, read_manifest
+from checker.identity import Identities
+from checker.manifest import SCHEMA_RULES, Manifest, Rejected, read_manifest, taken_id_violation
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
-from checker.openapi import openapi_status, repository_root
+from checker.openapi import openapi_facts, repository_root
 from checker.policyset import PolicySet
 from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
-from checker.similarity import words
-from checker.waivers import apply_waivers, today_in_jakarta
+from checker.matching.suggest import Thresholds, match_facts
+from checker.waivers import apply_waivers, today_in_jakarta, unbound_waivers
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
-DEFAULT_SIMILARITY = {"name_threshold": 0.9, "description_threshold": 0.85, "max": 5}
+DEFAULT_SIMILARITY = {"near": 0.6, "same_thing": 0.75, "reuse": 0.45, "infer": 0.5, "max": 5}
 MAX_MANIFESTS_PER_RUN = 10_000
 RUN_TIME_BUDGET_SECONDS = 1800.0
 
@@ -95,28 +96,36 @@ class Judge:
         self.waivers = waivers
         self.today = today or today_in_jakarta()
         self.rules: dict[str, RuleInfo] = {**SCHEMA_RULES, **policies.rules}
-        self.similarity = self.compiled.similarity
+        self.matcher = self.compiled.matcher
         config = policies.config()
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
+        self.thresholds = Thresholds.from_config(self.similarity_config)
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
+    def notices(self) -> list[Text]:
+        """What the user should know about the inputs although they can judge (e.g. waivers not bound to an agency)."""
+        return unbound_waivers(self.waivers)
+
     def facts(self, manifest: Manifest, root: Path) -> dict[str, Any]:
-        """What Python knows that Rego cannot: near-duplicates and the OpenAPI files."""
+        """What Python knows that Rego cannot: similar apps by meaning, inferred functions, OpenAPI files."""
         spec = manifest.data["spec"]
+        metadata = manifest.data["metadata"]
         exclude = frozenset([spec.get("extends", "")] + list(spec.get("replaces", [])))
-        own_places = frozenset(words(manifest.data["metadata"]["agency"]["name"]))
-        cfg = self.similarity_config
-        similar = self.similarity.similar(
-            manifest.data["metadata"]["name"], spec.get("description", ""),
-            name_threshold=float(cfg["name_threshold"]), description_threshold=float(cfg["description_threshold"]),
-            limit=int(cfg["max"]), exclude=exclude, own_places=own_places)
+        found = self.match_facts(metadata["name"], spec.get("description", ""), metadata["agency"]["code"],
+                                 metadata["agency"].get("name", ""), exclude)
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {
-            "similar": [m.as_fact() for m in similar],
-            "openapi": [{"status": openapi_status(api.get("openapi"), manifest.path, root)} for api in apis],
+            **found,
+            "openapi": [fact.as_fact() for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root)],
         }
 
-    def judge(self, manifest: Manifest, root: Path | None = None) -> Result:
+    def match_facts(self, name: str, description: str, agency_code: str, agency_name: str,
+                    exclude: frozenset[str]) -> dict[str, Any]:
+        """`similar` and `inferred` for one proposal (checker/matching); the audit memoises this."""
+        return match_facts(self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds)
+
+    def judge(self, manifest: Manifest, root: Path | None = None, new_proposal: bool = False) -> Result:
+        """One manifest's verdict; `new_proposal` when the change under review adds it (waivers, SPEC §4)."""
         unknown = unknown_capabilities(manifest, self.compiled.capabilities)
         if unknown:  # the schema part only the registry can check: still `invalid`
             return Result(manifest.file, manifest.id, "invalid", manifest.locate(unknown))
@@ -125,7 +134,8 @@ class Judge:
         raw = self.engine.evaluate(input_doc)
         violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
-        violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today)
+        violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today,
+                                   agency=manifest.agency, new_proposal=new_proposal)
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
@@ -147,7 +157,12 @@ class Judge:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 raise bad("suggestion")
             name, url = self.compiled.apps.get(item["id"], (item["id"], None))
-            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url))
+            why = item.get("why")
+            why_text = Text(why["en"], why["id"]) if isinstance(why, dict) and all(
+                isinstance(why.get(k), str) and why.get(k) for k in ("en", "id")) else None
+            count = item.get("count", 1)
+            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url,
+                                          why_text, count if isinstance(count, int) and count > 0 else 1))
         line, column = manifest.position(field)
         return Violation(rule=rule, severity="deny" if severity == "deny" else "warn",
                          message=Text(message["en"], message["id"]), field=field, line=line, column=column,
@@ -155,13 +170,14 @@ class Judge:
 
     def check(self, targets: list[Target], root: Path | None = None,
               time_budget: float = RUN_TIME_BUDGET_SECONDS,
-              on_result: Callable[[Result], None] | None = None) -> Report:
+              on_result: Callable[[Result], None] | None = None, identities: Identities | None = None) -> Report:
         """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves.
 
         Each manifest is bounded by the reader's limits (size, depth, list lengths), so one
         pathological file is `invalid` and the others are still judged; the run as a whole
         is bounded by `MAX_MANIFESTS_PER_RUN` and `time_budget`, past which it cannot judge.
-        `on_result` is told of each result as it is made (a progress bar).
+        `on_result` is told of each result as it is made (a progress bar). `identities` (the
+        gate) names the ids held elsewhere in the repository and the manifests the change adds.
         """
         if len(targets) > MAX_MANIFESTS_PER_RUN:
             raise CannotJudge(Text(
@@ -174,7 +190,7 @@ class Judge:
             results.append(result)
             if on_result is not None:
                 on_result(result)
-        seen_ids: dict[str, str] = {}
+        seen_ids: dict[str, Manifest] = {}
         referenced: set[Path] = set()
         loaded: list[tuple[Target, Manifest | Rejected]] = [(t, read_manifest(t.path, t.file)) for t in targets]
         for target, item in loaded:
@@ -190,14 +206,20 @@ class Judge:
                 emit(Result(item.file, item.id, "invalid", item.violations))
                 continue
             if item.id in seen_ids:
-                emit(Result(item.file, item.id, "invalid", (duplicate_id_violation(item, seen_ids[item.id]),)))
+                first = seen_ids[item.id]
+                emit(Result(item.file, item.id, "invalid", (taken_id_violation(item, first.file, first.agency),)))
                 continue
-            seen_ids[item.id] = item.file
+            seen_ids[item.id] = item
+            holder = identities.holder_other_than(item.id, item.file) if identities is not None else None
+            if holder is not None:
+                emit(Result(item.file, item.id, "invalid", (taken_id_violation(item, holder.file, holder.agency),)))
+                continue
             if time.monotonic() > deadline:
                 raise CannotJudge(Text(
                     f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
                     f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
-            emit(replace(self.judge(item, root), seconds=time.perf_counter() - started))
+            emit(replace(self.judge(item, root, new_proposal=identities is not None and item.file in identities.new_files),
+                         seconds=time.perf_counter() - started))
         uris = {t.file: repository_uri(t, root) for t in targets}
         return self.report([replace(r, uri=uris.get(r.file)) for r in results])
 
@@ -243,5 +265,5 @@ def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Pa
 
     policies = load_policies(policies_dir)
     registry = load_compiled(registry_source, use_cache=os.environ.get("SPBE_CHECK_NO_CACHE") is None)
-    waivers = load_waivers(waivers_path) if waivers_path else ()
+    waivers = load_waivers(waivers_path, {**SCHEMA_RULES, **policies.rules}, today) if waivers_path else ()
     return Judge(policies, registry, make_engine(engine_name, opa), waivers, today)

@@ -22,6 +22,7 @@ from checker.manifest import SCHEMA_RULES, Manifest, position_of, read_manifest
 from checker.model import Lang, Result, RuleInfo, Text
 from checker.paths import PROJECT_ROOT
 from checker.policyset import PolicySet, _metadata_blocks, load_policies
+from checker.waivers import waiver_limit
 
 RULE_EXAMPLES = Path(__file__).resolve().parent / "data" / "rule-examples"
 CONTEXT_LINES = 2
@@ -237,6 +238,7 @@ LABELS: dict[str, Text] = {
                         "Tidak ada contoh manifes di {dir} yang melanggar aturan ini, jadi tidak ada contoh."),
     "no_passing": Text("(every example manifest breaks this rule)", "(semua contoh manifes melanggar aturan ini)"),
     "policy": Text("Policy", "Kebijakan"),
+    "waivers": Text("Waivers", "Pengecualian"),
     "more": Text("All rules: spbe-check rules · check your manifest: spbe-check check FILE",
                  "Semua aturan: spbe-check rules · periksa manifes Anda: spbe-check check BERKAS"),
     "severity": Text("{severity}: {meaning}", "{severity}: {meaning}"),
@@ -259,6 +261,7 @@ def render_page(page: RulePage, lang: Lang, examples_dir: str) -> str:
     lines += [label["why"], _indent(c(info.description.get(lang)))]
     if info.reference:
         lines.append(_indent(f"{label['reference']}: {c(info.reference)}"))
+    lines.append(_indent(f"{label['waivers']}: {waiver_limit(info).get(lang)}"))
     lines.append("")
     lines += [label["how"], _indent(c(info.remediation.get(lang)) or "-"), ""]
     if page.failing is None and page.passing is None:
@@ -315,6 +318,7 @@ def page_json(page: RulePage, lang: Lang) -> dict[str, Any]:
     return {"id": info.id, "family": info.family, "severity": info.severity, "title": info.title.get(lang),
             "description": info.description.get(lang), "reference": info.reference,
             "remediation": info.remediation.get(lang), "source": info.source, "package": info.package,
+            "waivable": info.waivable, "maxWaiverDays": info.max_waiver_days,
             "examplesFrom": page.examples_from,
             "failing": page.failing.as_json(lang) if page.failing else None,
             "passing": page.passing.as_json(lang) if page.passing else None}

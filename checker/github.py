@@ -233,8 +233,8 @@ def _environment(flavour: str = "github") -> jinja2.Environment:
 
 LABELS: dict[str, Text] = {
     "title": Text("SPBE compliance gate", "Gerbang kepatuhan SPBE"),
-    "judged": Text("Judged {n} manifest(s) changed by this pull request with the rules of the base revision {base}.",
-                   "Menilai {n} manifes yang diubah pull request ini dengan aturan revisi dasar {base}."),
+    "judged": Text("Judged {n} manifest(s) changed by this pull request with the rules of the target branch at {base}.",
+                   "Menilai {n} manifes yang diubah pull request ini dengan aturan cabang tujuan pada {base}."),
     "nothing": Text("No manifest changes in this pull request: nothing to judge.",
                     "Tidak ada perubahan manifes dalam pull request ini: tidak ada yang dinilai."),
     "error": Text("The gate could not judge this pull request, so nothing was passed.",
@@ -269,7 +269,7 @@ LABELS: dict[str, Text] = {
 class CommentFacts:
     """What the comment says beyond the report: revisions and the files that were not judged."""
 
-    base_sha: str = ""
+    base_sha: str = ""  # the trusted revision whose rules judged (the target branch's tip), not the merge base
     head_sha: str = ""
     folder: str = "manifests"
     not_judged: int = 0
@@ -287,6 +287,8 @@ def _violation_view(v: Violation, report: Report, lang: Lang) -> dict[str, Any]:
         note = LABELS["waived"].get(lang).format(decree=v.waiver.decree, expires=v.waiver.expires)
     elif v.expired_waiver is not None:
         note = LABELS["expired"].get(lang).format(decree=v.expired_waiver.decree, expires=v.expired_waiver.expires)
+    if v.waiver_note is not None:
+        note = (note + "; " if note else "") + v.waiver_note.get(lang)
     from checker.formats.sarif import help_uri
 
     return {

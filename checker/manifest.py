@@ -12,13 +12,15 @@ import os
 import stat
 from dataclasses import dataclass, field as dc_field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import AbstractSet, Any, Iterable
 
 import jsonschema
 
 from checker.fingerprints import decode_like_node, line_hashes
+from checker.invisible import describe, invisible_in
 from checker.model import RuleInfo, Text, Violation
 from checker.paths import MANIFEST_SCHEMA
+from checker.patterns import LinearValidator
 from checker.yamlsafe import Positions, YamlError, decode_utf8, parse_yaml
 
 MAX_MANIFEST_BYTES = 256 * 1024
@@ -33,9 +35,10 @@ SCH_DUPLICATE_ID = "SPBE-SCH-004"
 
 
 def _rule(rid: str, title: tuple[str, str], description: tuple[str, str], remediation: tuple[str, str]) -> RuleInfo:
+    # Not waivable: an invalid manifest is never judged, so there is nothing a waiver could cover.
     return RuleInfo(id=rid, family="SCH", severity="deny", title=Text(*title), description=Text(*description),
                     remediation=Text(*remediation), reference="SPEC §1 (manifest format)", package="(built in)",
-                    source="checker/manifest.py")
+                    source="checker/manifest.py", waivable=False)
 
 
 SCHEMA_RULES: dict[str, RuleInfo] = {r.id: r for r in (
@@ -81,6 +84,10 @@ class Manifest:
     @property
     def id(self) -> str:
         return self.data["metadata"]["id"]
+
+    @property
+    def agency(self) -> str:
+        return str(self.data["metadata"]["agency"]["code"])
 
     def position(self, field: str) -> tuple[int | None, int | None]:
         return position_of(self.positions, field)
@@ -146,7 +153,10 @@ def read_manifest(path: Path, file: str) -> Manifest | Rejected:
     not_manifest = _not_a_manifest(data, positions)
     if not_manifest:
         return Rejected(file, manifest_id, locate((not_manifest,), positions, ends, text))
-    problems = schema_violations(data, positions)
+    invisible = invisible_violations(data, positions)
+    # A field holding an invisible character is reported once, by the message that names the character.
+    problems = schema_violations(data, positions, skip_patterns_for={v.field for v in invisible})
+    problems = sorted(problems + invisible, key=lambda v: (v.line or 0, v.column or 0, v.field))[:MAX_SCHEMA_ERRORS]
     if problems:
         return Rejected(file, manifest_id, locate(problems, positions, ends, text))
     return Manifest(file, path, data, positions, ends, text)
@@ -216,23 +226,40 @@ def _looks_like(data: Any) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return LinearValidator(schema)
 
 
 def manifest_schema() -> dict[str, Any]:
     return _validator().schema
 
 
-def schema_violations(data: Any, positions: Positions) -> list[Violation]:
-    """Schema errors as SPBE-SCH-003 violations, in file order."""
+def schema_violations(data: Any, positions: Positions, skip_patterns_for: AbstractSet[str] = frozenset()) -> list[Violation]:
+    """Schema errors as SPBE-SCH-003 violations, in file order (pattern errors of `skip_patterns_for` left out)."""
     out: list[Violation] = []
     for error in _validator().iter_errors(data):
+        if error.validator == "pattern" and field_path(error.absolute_path) in skip_patterns_for:
+            continue
         for field, message in _explain(error):
             line, column = position_of(positions, field)
             out.append(_violation(SCH_SCHEMA, message, field, line, column))
     out.sort(key=lambda v: (v.line or 0, v.column or 0, v.field))
     unique = list(dict.fromkeys(out))
     return unique[:MAX_SCHEMA_ERRORS]
+
+
+def invisible_violations(data: Any, positions: Positions) -> list[Violation]:
+    """SPBE-SCH-003 for text a reviewer cannot see (format, default-ignorable and control characters)."""
+    out = []
+    for field, index, char in invisible_in(data):
+        line, column = position_of(positions, field)
+        out.append(_violation(SCH_SCHEMA, Text(
+            f"{field} contains an invisible character, {describe(char)}, at character {index + 1}; remove it "
+            "(it makes the text look like something else).",
+            f"{field} memuat karakter tak terlihat, {describe(char)}, pada karakter ke-{index + 1}; hapus karakter itu "
+            "(karakter itu membuat teks tampak seperti teks lain).",
+        ), field, line, column))
+    out.sort(key=lambda v: (v.line or 0, v.column or 0, v.field))
+    return out[:MAX_SCHEMA_ERRORS]
 
 
 def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
@@ -322,9 +349,14 @@ def _violation(rule: str, message: Text, field: str, line: int | None, column: i
     return Violation(rule=rule, severity="deny", message=message, field=field, line=line, column=column)
 
 
-def duplicate_id_violation(manifest: Manifest, other_file: str) -> Violation:
+def taken_id_violation(manifest: Manifest, other_file: str, other_agency: str | None) -> Violation:
+    """SPEC §4: an id already held elsewhere in the repository (base tree plus the change) cannot be taken."""
     line, column = manifest.position("metadata.id")
+    held_en = f"{other_file} (agency {other_agency})" if other_agency else other_file
+    held_id = f"{other_file} (instansi {other_agency})" if other_agency else other_file
     return manifest.locate((_violation(SCH_DUPLICATE_ID, Text(
-        f"metadata.id {manifest.id!r} is also used by {other_file}.",
-        f"metadata.id {manifest.id!r} juga dipakai oleh {other_file}.",
+        f"metadata.id {manifest.id!r} is already held by {held_en}. Ids are unique across the repository, so a "
+        "proposal cannot take another's id or its waivers: choose a new id.",
+        f"metadata.id {manifest.id!r} sudah dipakai oleh {held_id}. Id unik di seluruh repositori, sehingga usulan "
+        "tidak dapat mengambil id usulan lain beserta pengecualiannya: pilih id baru.",
     ), "metadata.id", line, column),))[0]

@@ -34,6 +34,8 @@ class Suggestion:
     name: str
     score: float
     url: str | None = None
+    why: "Text | None" = None  # what joined it to the proposal (shared words, acronym), en/id
+    count: int = 1  # active apps carrying this name (one template rebuilt by many agencies)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Waiver:
     approved_by: str
     decree: str
     expires: str  # ISO date, inclusive, Asia/Jakarta
+    agency: str | None = None  # agency code of the manifest it binds to; None in files written before SPEC §4 bound it
+    approved: str | None = None  # ISO date the waiver was granted; its length is measured from it
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class Violation:
     end_line: int | None = None  # where the offending value ends (1-based; column exclusive, as SARIF counts)
     end_column: int | None = None
     line_hash: str | None = None  # GitHub's primaryLocationLineHash of `line` (checker/fingerprints.py)
+    refused_waiver: Waiver | None = None  # a waiver for this manifest id and rule that was not applied
+    waiver_note: Text | None = None  # why `refused_waiver` was not applied, or a caveat about `waiver`
 
     @property
     def waived(self) -> bool:
@@ -91,6 +97,8 @@ class RuleInfo:
     reference: str
     package: str = ""
     source: str = ""  # policy file, relative to the policies root
+    waivable: bool = True  # METADATA custom.waivable: false for obligations no decree can suspend
+    max_waiver_days: int | None = None  # METADATA custom.maxWaiverDays: the longest waiver allowed
 
 
 @dataclass(frozen=True)

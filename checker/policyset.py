@@ -16,12 +16,15 @@ from typing import Any
 
 from checker.errors import CannotJudge
 from checker.model import RuleInfo, Text
+from checker.pack import PackDeclaration, check_complete, read_declarations
 from checker.yamlsafe import YamlError, parse_yaml
 
 _PACKAGE = re.compile(r"^package\s+([\w.]+)", re.MULTILINE)
 _TEST_RULE = re.compile(r"^(test_\w+)\s+if\b", re.MULTILINE)
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
 MAX_POLICY_FILES = 500
+DEFAULT_MAX_WAIVER_DAYS = 365  # for a waivable rule whose METADATA names no limit: one budget year
+MAX_WAIVER_DAYS_CEILING = 5 * 366  # a METADATA limit above this is a typo, not a policy
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class PolicySet:
     files: tuple[PolicyFile, ...]
     data: dict[str, Any]  # merged data documents, keyed from the root of `data`
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    packs: tuple[PackDeclaration, ...] = ()  # what the folder declares it must contain (checker/pack.py)
 
     @property
     def revision(self) -> str:
@@ -72,7 +76,7 @@ class PolicySet:
 
 
 def load_policies(root: Path) -> PolicySet:
-    """Read every .rego and data.json/yaml under `root`; CannotJudge when unusable."""
+    """Read every .rego and data.json/yaml under `root`; CannotJudge when unusable or not a complete pack."""
     if not root.is_dir():
         raise CannotJudge(Text(
             f"Policy folder not found: {root}. Pass --policies DIR (the folder that holds spbe/*.rego).",
@@ -94,7 +98,10 @@ def load_policies(root: Path) -> PolicySet:
     if not any(not f.is_test for f in files):
         raise CannotJudge(Text(f"No .rego policies under {root}.", f"Tidak ada kebijakan .rego di {root}."))
     policy_set = PolicySet(str(root), tuple(files), data)
-    return PolicySet(policy_set.root, policy_set.files, data, read_rule_metadata(policy_set))
+    rules = read_rule_metadata(policy_set)
+    packs = read_declarations(root)
+    check_complete(root, packs, {f.package for f in policy_set.policy_files()}, set(rules), data)
+    return PolicySet(policy_set.root, policy_set.files, data, rules, tuple(packs))
 
 
 def _read(path: Path) -> str:
@@ -172,6 +179,18 @@ def _rule_info(block: dict[str, Any], policy: PolicyFile) -> RuleInfo | None:
     if not _RULE_ID.match(rule_id) or custom.get("severity") not in ("deny", "warn"):
         raise CannotJudge(Text(f"Rule metadata in {policy.path}: id {rule_id!r} or severity {custom.get('severity')!r} is invalid.",
                                f"Metadata aturan di {policy.path}: id {rule_id!r} atau tingkat {custom.get('severity')!r} tidak sah."))
+    waivable = custom.get("waivable", True)
+    max_days = custom.get("maxWaiverDays", DEFAULT_MAX_WAIVER_DAYS if waivable is True else None)
+    if not isinstance(waivable, bool) or (waivable and (isinstance(max_days, bool) or not isinstance(max_days, int)
+                                                         or not 1 <= max_days <= MAX_WAIVER_DAYS_CEILING)) \
+            or (not waivable and "maxWaiverDays" in custom):
+        raise CannotJudge(Text(
+            f"Rule metadata of {rule_id} in {policy.path}: waivable must be true or false, and maxWaiverDays a whole "
+            f"number of days from 1 to {MAX_WAIVER_DAYS_CEILING} for a waivable rule only (got waivable {waivable!r}, "
+            f"maxWaiverDays {custom.get('maxWaiverDays')!r}).",
+            f"Metadata aturan {rule_id} di {policy.path}: waivable harus true atau false, dan maxWaiverDays bilangan "
+            f"bulat 1 sampai {MAX_WAIVER_DAYS_CEILING} hari, hanya untuk aturan yang dapat dikecualikan (didapat "
+            f"waivable {waivable!r}, maxWaiverDays {custom.get('maxWaiverDays')!r})."))
     indonesian = (custom.get("translations") or {}).get("id") or {}
     remediation = custom.get("remediation") or {}
     title = str(block.get("title", rule_id))
@@ -186,4 +205,6 @@ def _rule_info(block: dict[str, Any], policy: PolicyFile) -> RuleInfo | None:
         reference=str(custom.get("reference", "")),
         package=policy.package,
         source=policy.path,
+        waivable=waivable,
+        max_waiver_days=max_days if waivable else None,
     )

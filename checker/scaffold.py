@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jsonschema
 import yaml
 
 from checker.model import Text
 from checker.paths import MANIFEST_SCHEMA, TEMPLATES_DIR
+from checker.patterns import LinearValidator
 from checker.search import SearchIndex
 from checker.similarity import REGION_TITLE_WORDS, words
 
@@ -267,7 +267,7 @@ def answer_error(answer: str, value: Any) -> str | None:
     node: dict[str, Any] = schema
     for part in ANSWER_FIELDS[answer]:
         node = node["properties"][part]
-    validator = jsonschema.Draft202012Validator({**node, "$defs": schema.get("$defs", {})})
+    validator = LinearValidator({**node, "$defs": schema.get("$defs", {})})
     error = next(iter(validator.iter_errors(value)), None)
     if error is None:
         return None

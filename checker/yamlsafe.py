@@ -5,11 +5,15 @@ Walking nodes instead of calling `safe_load` is what lets us
 - refuse aliases before they are expanded (no "billion laughs"),
 - refuse duplicate keys, merge keys and non-standard tags, which `safe_load` accepts,
 - remember the line and column of each value so a violation points at what to fix.
+Two more rules make it bounded and editor-compatible: nesting is counted on the event
+stream before any node tree is built (LibYAML's composer recurses in C), and plain
+scalars are typed by the YAML 1.2 core schema, as editors type them (`NO` is text).
 """
 from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +38,37 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Core12Resolver(yaml.resolver.BaseResolver):
+    """Plain scalars typed by the YAML 1.2 core schema (YAML 1.2.2, section 10.3.2), as editors read them.
+
+    PyYAML resolves with YAML 1.1, where `NO` (Norway) is false, `on` is true, `012` is
+    octal, `1:20` is sexagesimal and `2027-06-30` is a date; a YAML 1.2 editor (and the
+    JSON Schema it validates with) reads `NO`, `on`, `1:20` and the date as text and `012`
+    as twelve. Only these regular expressions change: parsing stays PyYAML's. `<<` still resolves to a merge key, so
+    that it is refused with a clear message rather than read as an unknown field.
+    """
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+.0123456789")),
+    ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),
+):
+    _Core12Resolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+class _Loader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Core12Resolver):  # type: ignore[misc]
+    """LibYAML's parser (the pinned PyYAML wheels ship it) with YAML 1.2 core typing."""
+
+    def __init__(self, stream: str):
+        yaml.cyaml.CParser.__init__(self, stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Core12Resolver.__init__(self)
 
 Positions = dict[str, tuple[int, int]]
 
@@ -82,6 +116,9 @@ def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
     """Parse exactly one YAML document into plain data; raise YamlError otherwise."""
     loader = _Loader(text)
     try:
+        _refuse_deep_nesting(loader)
+        loader.dispose()
+        loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -118,6 +155,31 @@ def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
     walker = _Walker(track_positions)
     data = walker.walk(node, "", 0)
     return YamlDocument(data, walker.positions, walker.ends)
+
+
+def _refuse_deep_nesting(loader: Any) -> None:
+    """Walk the parser's flat event stream once and refuse nesting past MAX_DEPTH.
+
+    LibYAML's parser is a state machine, but the composer that builds the node tree
+    recurses once per level in C: `'[' * 50000` overflows the C stack (SIGSEGV) before
+    any Python-level depth check can run. Counting start and end events is linear and
+    bounded in memory, so the limit holds before anything recurses.
+    """
+    open_collections = 0
+    while loader.check_event():
+        event = loader.get_event()
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            open_collections -= 1
+            continue
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if open_collections > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlError(Text(
+                    f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+                    f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+                ), _line(mark), _col(mark))
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                open_collections += 1
 
 
 def _line(mark: Any) -> int | None:
@@ -201,7 +263,10 @@ class _Walker:
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:
-            value = self._constructor.construct_object(node, deep=False)
+            if node.tag == "tag:yaml.org,2002:int":
+                value = _core_int(node.value)
+            else:
+                value = self._constructor.construct_object(node, deep=False)
         except (ValueError, yaml.YAMLError):
             raise self._fail(node, f"Unreadable value {str(node.value)[:40]!r}.",
                              f"Nilai tidak dapat dibaca: {str(node.value)[:40]!r}.") from None
@@ -211,3 +276,14 @@ class _Walker:
         if isinstance(value, (_dt.date, _dt.datetime)):
             return value.isoformat()
         return value
+
+
+def _core_int(text: str) -> int:
+    """An integer as YAML 1.2 reads it: decimal (leading zeros are not octal), 0o octal or 0x hexadecimal."""
+    sign = -1 if text[:1] == "-" else 1
+    body = text[1:] if text[:1] in ("-", "+") else text
+    if body.startswith("0o"):
+        return sign * int(body[2:], 8)
+    if body.startswith("0x"):
+        return sign * int(body[2:], 16)
+    return sign * int(body, 10)

@@ -87,6 +87,9 @@ warn contains v if {
 }
 """
 
+TINY_PACK = json.dumps({"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-HST-901", "SPBE-MOR-901"],
+                        "data": ["spbe.config"]})
+
 VALID_MANIFEST = """apiVersion: spbe.go.id/v1
 kind: ApplicationProposal
 metadata:
@@ -131,6 +134,7 @@ def tiny_policies(tmp_path: Path) -> Path:
     (root / "spbe" / "config").mkdir(parents=True)
     (root / "spbe" / "demo.rego").write_text(TINY_POLICY, encoding="utf-8")
     (root / "spbe" / "config" / "data.json").write_text('{"preferred": "pdn"}', encoding="utf-8")
+    (root / "spbe" / "pack.json").write_text(TINY_PACK, encoding="utf-8")
     return root
 
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker import audit as audit_module
-from checker.audit import (PLACEHOLDER_CONTACT, MemoSimilarity, audited_apps, judge_record, manifest_from_record,
+from checker.audit import (PLACEHOLDER_CONTACT, audited_apps, judge_record, manifest_from_record,
                            memoise_similarity, run_audit)
 from checker.audit_run import audit_registry
 from checker.cli import main
@@ -145,14 +145,14 @@ def test_the_audit_verdict_is_the_check_verdict_of_the_mapped_manifest(sample, s
 
 
 def test_memoised_similarity_answers_exactly_like_the_index(sample, sample_judge) -> None:  # type: ignore[no-untyped-def]
-    index = sample_judge.similarity
-    index = index._index if isinstance(index, MemoSimilarity) else index
-    memo = MemoSimilarity(index)
+    """The audit's memo returns what the matcher computes, and computes each question once."""
+    fresh = Judge(sample_judge.policies, sample_judge.compiled, make_engine("embedded"))
+    memo = memoise_similarity(Judge(sample_judge.policies, sample_judge.compiled, make_engine("embedded")))
     for app in audited_apps(sample)[::50]:
-        kwargs = {"name_threshold": 0.9, "description_threshold": 0.85, "limit": 5,
-                  "exclude": frozenset([app["id"]]), "own_places": frozenset(words(app["agency"]["name"]))}
-        assert memo.similar(app["name"], app["description"], **kwargs) == \
-            index.similar(app["name"], app["description"], **kwargs), app["id"]
+        args = (app["name"], app["description"], app["agency"]["code"], app["agency"]["name"], frozenset([app["id"]]))
+        first = memo.match_facts(*args)
+        assert first == fresh.match_facts(*args), app["id"]
+        assert memo.match_facts(*args) is first
 
 
 def test_worker_processes_give_the_same_outcomes(sample, sample_judge, monkeypatch) -> None:  # type: ignore[no-untyped-def]

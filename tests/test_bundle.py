@@ -16,6 +16,7 @@ from checker.cli import main
 from checker.evaluate import engine_data
 from checker.policyset import load_policies
 from checker.registry import load_registry
+from tests.conftest import TINY_PACK
 
 
 def build(output: Path, policies: Path, registry: Path, *extra: str):
@@ -74,7 +75,8 @@ def test_layout_is_what_OPA_expects(tmp_path: Path, with_test_and_nested_data: P
     manifest = json.loads(files["/.manifest"][1])
     assert manifest["revision"] == policies.revision
     assert manifest["roots"] == ["spbe"]
-    assert manifest["metadata"] == {"policyRevision": policies.revision, "registryRevision": "test-1"}
+    assert manifest["metadata"] == {"policyRevision": policies.revision, "registryRevision": "test-1",
+                                    "packs": [json.loads(TINY_PACK)]}, "the pack declaration travels with the bundle"
     data = json.loads(files["/data.json"][1])
     expected = engine_data(policies, load_registry(registry_file))
     assert data == expected, "exactly what Judge gives the embedded engine"

@@ -5,6 +5,7 @@ with policies, a registry and manifests, and a pull-request branch on top of it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -22,9 +23,10 @@ from git import Repo
 from checker import ci as gate
 from checker.cli import main
 from checker.registry_update import app_id, agency_level, next_revision
-from tests.conftest import TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
+from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
 
 PROJECT = Path(__file__).resolve().parent.parent
+EXPIRES = (dt.date.today() + dt.timedelta(days=300)).isoformat()  # within every rule's longest waiver (365 days)
 
 # Under TINY_POLICY: LYN-PARKIR is run by registered apps (deny), a non-PDN host warns.
 FAILING = VALID_MANIFEST.replace("karawang-contoh", "karawang-parkir")
@@ -104,6 +106,7 @@ def base_files() -> dict[str, str]:
         "policies/spbe/demo.rego": TINY_POLICY,
         "policies/spbe/api.rego": OPENAPI_POLICY,
         "policies/spbe/config/data.json": '{"preferred": "pdn"}',
+        "policies/spbe/pack.json": TINY_PACK,
         "registry/registry.json": json.dumps(TINY_REGISTRY, indent=2),
         "manifests/karawang/lama.yaml": EXISTING,
         "apis/README.md": "OpenAPI documents live here.\n",
@@ -221,6 +224,44 @@ def test_only_changes_since_the_merge_base_are_judged(gitrepo: GitRepo) -> None:
     assert judged_files(result) == ["manifests/karawang/baru.yaml"]
 
 
+def test_a_non_utf8_file_name_does_not_hide_a_failing_manifest(gitrepo: GitRepo) -> None:
+    """Issue 14.1: `docs/readme-\\xe9.txt` in the same PR made the gate say "nothing to judge" and exit 0."""
+    bandung = FAILING.replace("karawang-parkir", "bandung-parkir").replace('"32.15"', '"32.73"')
+    gitrepo.commit("Bandung's parking app, and a readme", {
+        "manifests/kota-bandung/parkir.yaml": bandung, os.fsdecode(b"docs/readme-\xe9.txt"): "hi\n"})
+    changes = gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
+    assert [gate.display_path(c.path) for c in changes] == ["docs/readme-\\xe9.txt", "manifests/kota-bandung/parkir.yaml"]
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == ["manifests/kota-bandung/parkir.yaml"]
+    assert "nothing to judge" not in result.stderr and "1 other changed file(s) not judged" in result.stderr
+
+
+def test_a_manifest_with_a_non_utf8_name_is_judged_and_named_with_escapes(gitrepo: GitRepo) -> None:
+    gitrepo.commit("odd name", {os.fsdecode(b"manifests/karawang/parkir-\xff.yaml"): FAILING})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == ["manifests/karawang/parkir-\\xff.yaml"]
+    text = run_ci(gitrepo, "--no-post")
+    assert text.exit_code == 1 and "parkir-\\xff.yaml" in text.stdout
+
+
+@pytest.mark.parametrize("name", ['a"b.yaml', "new\nline.yaml", "tab\there.yaml", "caf\u00e9 \\ back.yaml", "-dash.yaml"])
+def test_names_git_would_quote_are_judged(gitrepo: GitRepo, name: str) -> None:
+    gitrepo.commit("quoted name", {f"manifests/karawang/{name}": FAILING})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == [f"manifests/karawang/{name}"]
+
+
+def test_renames_and_deletions_are_read_from_the_raw_diff(gitrepo: GitRepo) -> None:
+    gitrepo.repo.git.mv("manifests/karawang/lama.yaml", os.fsdecode(b"manifests/karawang/lama-\xe9.yaml"))
+    gitrepo.commit("rename to a non-UTF-8 name", {"README.md": None})
+    changes = gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
+    assert [(gate.display_path(c.path), c.change, c.old_path) for c in changes] == [
+        ("README.md", "D", None), ("manifests/karawang/lama-\\xe9.yaml", "R", "manifests/karawang/lama.yaml")]
+
+
 # --- trusted inputs come from the base revision ----------------------------------------------
 
 
@@ -240,7 +281,7 @@ def test_pr_cannot_weaken_the_registry_or_waive_itself(gitrepo: GitRepo) -> None
     registry = json.loads(json.dumps(TINY_REGISTRY))
     registry["apps"] = [a for a in registry["apps"] if "LYN-PARKIR" not in a["functions"]]
     waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
-               "    rule: SPBE-MOR-901\n    reason: self-granted\n    approvedBy: me\n    decree: X-1\n    expires: 2999-12-31\n")
+               "    rule: SPBE-MOR-901\n    reason: self-granted\n    approvedBy: me\n    decree: X-1\n    expires: " + EXPIRES + "\n")
     gitrepo.commit("drop the parking apps, waive myself", {
         "manifests/karawang/parkir.yaml": FAILING, "registry/registry.json": json.dumps(registry),
         "policies/waivers.yaml": waivers})
@@ -256,7 +297,8 @@ def test_pr_cannot_weaken_the_registry_or_waive_itself(gitrepo: GitRepo) -> None
 
 def test_waivers_in_the_base_apply(gitrepo: GitRepo) -> None:
     waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
-               "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: 2999-12-31\n")
+               "    agency: \"32.15\"\n    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n"
+               "    decree: B-1/2026\n    expires: " + EXPIRES + "\n")
     gitrepo.checkout("main")
     gitrepo.commit("policy owners grant a waiver", {"policies/waivers.yaml": waivers})
     gitrepo.checkout("pr")
@@ -265,6 +307,221 @@ def test_waivers_in_the_base_apply(gitrepo: GitRepo) -> None:
     result = run_ci(gitrepo, "--format", "json", "--no-post", "--waivers", str(gitrepo.root / "policies/waivers.yaml"))
     assert result.exit_code == 0, result.output
     assert all(v["waived"] for v in json.loads(result.stdout)["results"][0]["violations"])
+
+
+LAPOR_WARGA = (PROJECT / "manifests/kabupaten-karawang/lapor-warga.yaml").read_text(encoding="utf-8")
+KARAWANG_WAIVERS = """apiVersion: spbe.go.id/v1
+kind: WaiverList
+waivers:
+""" + "".join(f"""  - manifest: karawang-lapor-warga
+    agency: "32.15"
+    rule: {rule}
+    reason: Approved for Karawang only
+    approvedBy: Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB
+    decree: B-{n}/M.PANRB/2026
+    expires: {EXPIRES}
+""" for n, rule in enumerate(("SPBE-MOR-006", "SPBE-MOR-002", "SPBE-SHR-001"), start=1))
+
+
+def as_bandung(manifest: str) -> str:
+    return manifest.replace('code: "32.15"', 'code: "32.73"').replace("Pemerintah Kabupaten Karawang", "Pemerintah Kota Bandung")
+
+
+@pytest.fixture
+def karawang_repo(tmp_path: Path) -> GitRepo:
+    """The issue's setup: main holds Karawang's lapor-warga manifest and its three approved waivers."""
+    repo = GitRepo(tmp_path / "karawang")
+    repo.commit("Karawang's proposal and its waivers", {
+        "manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA, "waivers.yaml": KARAWANG_WAIVERS,
+        "manifests/kabupaten-karawang/apis/laporan.yaml": (PROJECT / "manifests/kabupaten-karawang/apis/laporan.yaml").read_text()})
+    repo.branch("pr")
+    return repo
+
+
+def run_real_ci(repo: GitRepo, *extra: str) -> Any:
+    """The project's own policy pack and sample registry (outside the temporary repository, so used as given)."""
+    return run_ci(repo, "--policies", str(PROJECT / "policies"), "--registry", str(PROJECT / "registry/national-registry.json.gz"),
+                  "--waivers", str(repo.root / "waivers.yaml"), "--format", "json", "--no-post", *extra)
+
+
+def test_the_waived_original_passes_on_its_own_id(karawang_repo: GitRepo) -> None:
+    karawang_repo.commit("Karawang edits its description",
+                         {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA.replace("Citizens report", "Residents report")})
+    result = run_real_ci(karawang_repo)
+    assert result.exit_code == 0, result.output
+    assert all(v["waived"] for v in json.loads(result.stdout)["results"][0]["violations"] if v["severity"] == "deny")
+
+
+def test_another_agency_cannot_take_an_id_and_its_waivers(karawang_repo: GitRepo) -> None:
+    """Issue 14.2: Kota Bandung adds a manifest with `metadata.id: karawang-lapor-warga`."""
+    karawang_repo.commit("Bandung borrows Karawang's id", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)})
+    result = run_real_ci(karawang_repo)
+    assert result.exit_code == 1, result.output
+    (only,) = json.loads(result.stdout)["results"]
+    assert only["file"] == "manifests/kota-bandung/lapor.yaml" and only["verdict"] == "invalid"
+    (violation,) = only["violations"]
+    line = next(n for n, text in enumerate(LAPOR_WARGA.splitlines(), 1) if text.startswith("  id:"))
+    assert (violation["rule"], violation["field"], violation["line"], violation["column"]) == ("SPBE-SCH-004", "metadata.id", line, 7)
+    assert "manifests/kabupaten-karawang/lapor-warga.yaml (agency 32.15)" in violation["message"]
+    indonesian = run_real_ci(karawang_repo, "--lang", "id")
+    assert "sudah dipakai oleh manifests/kabupaten-karawang/lapor-warga.yaml (instansi 32.15)" in indonesian.stdout
+
+
+def test_an_id_taken_on_the_target_branch_after_the_pr_branched_counts(karawang_repo: GitRepo) -> None:
+    karawang_repo.commit("Bandung proposes", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA).replace(
+        "karawang-lapor-warga", "lapor-warga-baru")})
+    karawang_repo.checkout("main")
+    karawang_repo.commit("someone else took the id", {"manifests/kota-bogor/lapor.yaml": LAPOR_WARGA.replace(
+        "karawang-lapor-warga", "lapor-warga-baru").replace('code: "32.15"', 'code: "32.71"')})
+    karawang_repo.checkout("pr")
+    result = run_real_ci(karawang_repo, "--trusted-ref", "main")
+    assert result.exit_code == 1, result.output
+    assert "manifests/kota-bogor/lapor.yaml (agency 32.71)" in json.loads(result.stdout)["results"][0]["violations"][0]["message"]
+
+
+def test_a_waiver_for_another_agency_is_not_applied_and_the_report_says_why(karawang_repo: GitRepo) -> None:
+    # The id is free in the repository (the original moved away), but the waivers were granted to Karawang.
+    karawang_repo.commit("Karawang's file leaves; Bandung takes the free id", {
+        "manifests/kabupaten-karawang/lapor-warga.yaml": None, "manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)})
+    result = run_real_ci(karawang_repo)
+    assert result.exit_code == 1, result.output
+    violations = json.loads(result.stdout)["results"][0]["violations"]
+    refused = [v for v in violations if "refusedWaiver" in v]
+    assert len(refused) == 3 and not any(v["waived"] for v in violations)
+    assert "granted to agency 32.15, not to this manifest's agency 32.73" in refused[0]["waiverNote"]
+
+
+def test_a_waiver_without_agency_is_read_but_not_applied_to_an_added_manifest(karawang_repo: GitRepo) -> None:
+    karawang_repo.checkout("main")
+    karawang_repo.commit("an old waiver file, before waivers named agencies",
+                         {"waivers.yaml": KARAWANG_WAIVERS.replace('    agency: "32.15"\n', "")})
+    karawang_repo.checkout("pr")
+    karawang_repo.repo.git.rebase("main")
+    edited = run_real_ci_after(karawang_repo, {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA + "\n"})
+    assert edited.exit_code == 0, edited.output  # an existing proposal keeps its waivers
+    assert "is not bound to an agency" in edited.stderr
+    assert "not bound to an agency" in json.loads(edited.stdout)["results"][0]["violations"][0]["waiverNote"]
+    # The id is free on main (the manifest was withdrawn); a change that adds it back is a new proposal.
+    karawang_repo.checkout("main")
+    karawang_repo.commit("withdrawn", {"manifests/kabupaten-karawang/lapor-warga.yaml": None})
+    karawang_repo.branch("pr2")
+    added = run_real_ci_after(karawang_repo, {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA})
+    assert added.exit_code == 1, added.output
+    violations = json.loads(added.stdout)["results"][0]["violations"]
+    assert not any(v["waived"] for v in violations)
+    assert any("this change adds the manifest" in v.get("waiverNote", "") for v in violations)
+
+
+def run_real_ci_after(repo: GitRepo, files: dict[str, str | None]) -> Any:
+    repo.commit("change", files)
+    return run_real_ci(repo)
+
+
+def test_rules_come_from_the_target_branch_tip_not_the_merge_base(gitrepo: GitRepo) -> None:
+    """Issue 16.1: main revoked a waiver after the PR branched; the PR must not be judged with it."""
+    waiver = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n    agency: \"32.15\"\n"
+              "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: " + EXPIRES + "\n")
+    gitrepo.checkout("main")
+    gitrepo.commit("grant a waiver", {"policies/waivers.yaml": waiver})
+    gitrepo.branch("old-pr")
+    gitrepo.commit("propose parking", {"manifests/karawang/parkir.yaml": FAILING})
+    pr_head = gitrepo.head
+    gitrepo.checkout("main")
+    gitrepo.commit("revoke the waiver", {"policies/waivers.yaml": waiver.split("waivers:")[0] + "waivers: []\n"})
+    gitrepo.checkout("old-pr")
+    waivers = ("--waivers", str(gitrepo.root / "policies/waivers.yaml"))
+    judged = run_ci(gitrepo, "--format", "json", "--no-post", "--head", pr_head, *waivers)
+    assert judged.exit_code == 1, judged.output
+    assert not any(v["waived"] for v in json.loads(judged.stdout)["results"][0]["violations"])
+    assert "at the target branch tip" in judged.stderr and "(tip of main)" in judged.stderr
+    # The change is still what the PR adds since the merge base: main's own later commits are not judged.
+    assert judged_files(judged) == ["manifests/karawang/parkir.yaml"]
+    # Only an explicit choice of the old revision brings the old rules back.
+    merge_base = gitrepo.repo.merge_base("main", pr_head)[0].hexsha
+    old_rules = run_ci(gitrepo, "--format", "json", "--no-post", "--trusted-ref", merge_base, *waivers)
+    assert old_rules.exit_code == 0, old_rules.output
+
+
+def test_trusted_ref_must_contain_the_merge_base(gitrepo: GitRepo) -> None:
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    gitrepo.checkout("main")
+    gitrepo.branch("elsewhere")
+    gitrepo.commit("unrelated line of work", {"README.md": "x\n"})
+    gitrepo.repo.git.reset("--hard", "HEAD~1")
+    gitrepo.repo.git.commit("--amend", "-m", "rewritten base", "--allow-empty")
+    gitrepo.checkout("pr")
+    result = run_ci(gitrepo, "--no-post", "--trusted-ref", "elsewhere")
+    assert result.exit_code == 2
+    assert "does not contain the merge base" in result.stderr
+
+
+def test_trusted_ref_from_the_ci_environment(tmp_path: Path) -> None:
+    from checker import forge
+
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}}))
+    github = forge.detected_revisions({"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event)})
+    assert gate.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == ("origin/main", "a" * 40)
+    assert gate.trusted_ref_from("github", None, "a" * 40) == ("a" * 40,)
+    gitlab = forge.detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+                                       "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "c" * 40, "CI_MERGE_REQUEST_DIFF_BASE_SHA": "d" * 40})
+    assert gate.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == ("c" * 40, "origin/main")
+    assert gate.trusted_ref_from("gitlab", "main", None) == ("origin/main",)
+    assert gate.trusted_ref_from("github", None, None) == ()
+
+
+def test_the_first_trusted_candidate_that_exists_is_used(gitrepo: GitRepo) -> None:
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    repo = gitrepo.repo
+    rev = gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", repo.commit("main").hexsha))
+    assert rev.trusted == repo.commit("main") and rev.trusted_ref == repo.commit("main").hexsha
+    repo.create_remote("origin", str(gitrepo.root)).fetch()
+    assert gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "nope")).trusted_ref == "origin/main"
+    with pytest.raises(gate.CannotJudge) as err:
+        gate.pull_request_revisions(repo, "main", "HEAD", ("nope", "still-nope"))
+    assert "'nope'" in err.value.message.en
+    # A stale candidate that does not contain the merge base is passed over for the next one.
+    repo.git.update_ref("refs/remotes/origin/main", repo.commit("main").hexsha)
+    gitrepo.checkout("main")
+    gitrepo.commit("main moves on", {"README.md": "newer\n"})
+    gitrepo.checkout("pr")
+    gitrepo.repo.git.rebase("main")
+    picked = gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "main"))
+    assert picked.trusted_ref == "main" and picked.trusted == repo.commit("main")
+
+
+def test_a_detected_diff_base_is_never_the_trusted_revision(gitrepo: GitRepo) -> None:
+    """GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA is the merge base: without a target branch the gate will not judge."""
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    env = {"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": gitrepo.repo.commit("main").hexsha}
+    args = ["ci", "--repo", str(gitrepo.root), "--no-post", "--policies", str(gitrepo.root / "policies"),
+            "--registry", str(gitrepo.root / "registry" / "registry.json")]
+    result = CliRunner().invoke(main, args, env={**{k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB"))}, **env})
+    assert result.exit_code == 2, result.output
+    assert "pass --trusted-ref" in result.output
+
+
+@pytest.mark.parametrize("folder", ["policies/spbe", "policies/spbe/config"])
+def test_gate_with_part_of_the_policy_pack_cannot_judge(gitrepo: GitRepo, folder: str) -> None:
+    """Issue 14.3: a typo in the workflow (`--policies policies/spbe`) passed every manifest."""
+    gitrepo.commit("propose parking", {"manifests/karawang/parkir.yaml": FAILING})
+    result = run_ci(gitrepo, "--no-post", "--policies", str(gitrepo.root / folder))
+    assert result.exit_code == 2, result.output
+    assert "complete policy pack" in result.stderr or "No .rego policies" in result.stderr
+
+
+def test_an_id_held_by_a_file_with_an_odd_name_is_still_found(gitrepo: GitRepo) -> None:
+    gitrepo.checkout("main")
+    gitrepo.commit("an existing proposal with an odd file name",
+                   {os.fsdecode(b'manifests/karawang/la"ma \xe9.yaml'): PASSING.replace("karawang-baru", "karawang-dipakai")})
+    gitrepo.checkout("pr")
+    gitrepo.repo.git.rebase("main")
+    gitrepo.commit("Bekasi takes the id", {"manifests/bekasi/baru.yaml": PASSING.replace("karawang-baru", "karawang-dipakai")
+                                          .replace('"32.15"', '"32.75"')})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    (violation,) = json.loads(result.stdout)["results"][0]["violations"]
+    assert 'manifests/karawang/la"ma \\xe9.yaml (agency 32.15)' in violation["message"]
 
 
 def test_working_tree_is_never_read(gitrepo: GitRepo) -> None:
@@ -624,3 +881,31 @@ def test_fail_on_warn_fails_the_gate_and_says_so(gitrepo: GitRepo) -> None:
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["summary"]["warn"] == 1
     assert "status spbe-check=failure" in result.stderr and "label spbe:fail" in result.stderr
+
+
+def test_holders_are_found_across_grep_batches(gitrepo: GitRepo, monkeypatch) -> None:
+    monkeypatch.setattr(gate, "_GREP_CHUNK", 1)
+    gitrepo.commit("two proposals, one taking an existing id", {
+        "manifests/bekasi/a.yaml": PASSING.replace("karawang-baru", "karawang-lama").replace('"32.15"', '"32.75"'),
+        "manifests/bekasi/b.yaml": PASSING.replace("karawang-baru", "bekasi-baru")})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    verdicts = {r["file"]: r["verdict"] for r in json.loads(result.stdout)["results"]}
+    assert verdicts == {"manifests/bekasi/a.yaml": "invalid", "manifests/bekasi/b.yaml": "pass"}, result.output
+
+
+def test_the_comment_names_the_trusted_revision_not_the_merge_base(gitrepo: GitRepo) -> None:
+    gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
+    gitrepo.checkout("main")
+    tip = gitrepo.commit("main moves on", {"README.md": "newer\n"})
+    gitrepo.checkout("pr")
+    result = run_ci(gitrepo, "--no-post")
+    assert f"with the rules of the target branch at {tip[:12]}" in result.stderr, result.stderr
+
+
+def test_an_id_shaped_like_an_option_never_reaches_git(gitrepo: GitRepo) -> None:
+    hostile = PASSING.replace("id: karawang-baru", "id: --open-files-in-pager=touch /tmp/spbe-pwned")
+    gitrepo.commit("hostile id", {"manifests/karawang/x.yaml": hostile})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["results"][0]["verdict"] == "invalid"
+    assert not Path("/tmp/spbe-pwned").exists()

@@ -54,10 +54,11 @@ import pytest  # noqa: E402
 
 from checker import cache  # noqa: E402
 from checker.compiled import _CODE_FILES  # noqa: E402
+from checker.matching.text import SYNONYMS_FILE  # noqa: E402
 
 
 def _entry(registry_file: Path) -> Path:
-    return cache.entry_path("registry", cache.cache_key(registry_file.read_bytes(), _CODE_FILES))
+    return cache.entry_path("registry", cache.cache_key(registry_file.read_bytes(), _CODE_FILES, [SYNONYMS_FILE]))
 
 
 class _RunsCode:
@@ -86,7 +87,7 @@ def test_entries_are_plain_json(registry_file):
     load_compiled(registry_file)
     header, text = _entry(registry_file).read_text(encoding="utf-8").split("\n", 1)
     envelope = json.loads(header)
-    assert envelope["kind"] == "registry" and set(envelope["value"]) >= {"similarity", "app_ids"}
+    assert envelope["kind"] == "registry" and set(envelope["value"]) >= {"matcher", "app_ids"}
     assert json.loads(text)["revision"] == "test-1", "the policy index follows the JSON line, as raw text"
 
 
@@ -145,21 +146,21 @@ def test_damaged_or_foreign_entries_are_rebuilt(registry_file, damage):
         elif damage == "wrong-shape":
             envelope["value"]["app_names"] = [1, 2, 3]
         else:
-            envelope["value"]["similarity"]["name_postings"] = {"parkir": [10_000]}
+            envelope["value"]["matcher"]["postings"] = {"parkir": [[10_000], [1.0]]}
         entry.write_bytes(json.dumps(envelope).encode() + b"\n" + text)
     again = load_compiled(registry_file)
     fresh = compile_registry(load_registry(registry_file))
     assert (again.index_json, again.apps) == (fresh.index_json, fresh.apps)
-    assert again.similarity.to_data() == fresh.similarity.to_data()
+    assert again.matcher.to_data() == fresh.matcher.to_data()
 
 
-def test_similarity_index_round_trips_through_the_cache(registry_file):
+def test_match_index_round_trips_through_the_cache(registry_file):
     first = load_compiled(registry_file)
     second = load_compiled(registry_file)
     query = ("Sistem Parkir Kota", "Retribusi parkir tepi jalan")
-    kwargs = {"name_threshold": 0.5, "description_threshold": 0.5, "limit": 5}
-    assert first.similarity.similar(*query, **kwargs) == second.similarity.similar(*query, **kwargs)
-    assert second.similarity.similar(*query, **kwargs), "the query finds something, so equality means something"
+    kwargs = {"threshold": 0.2, "limit": 5}
+    assert first.matcher.similar(*query, **kwargs) == second.matcher.similar(*query, **kwargs)
+    assert second.matcher.similar(*query, **kwargs), "the query finds something, so equality means something"
 
 
 def test_a_failed_write_leaves_no_temporary_file(registry_file, monkeypatch):
@@ -175,7 +176,7 @@ _PARALLEL_RUN = """
 import hashlib, json, sys
 from checker.compiled import load_compiled
 c = load_compiled(sys.argv[1])
-print(hashlib.sha256(json.dumps([c.revision, c.index_json, c.apps, c.similarity.to_data()],
+print(hashlib.sha256(json.dumps([c.revision, c.index_json, c.apps, c.matcher.to_data()],
                                 sort_keys=True).encode()).hexdigest())
 """
 

@@ -7,7 +7,7 @@ import pytest
 
 from checker.engine.regorus import RegorusEngine
 from checker.errors import CannotJudge
-from checker.evaluate import Judge, Target, open_judge
+from checker.evaluate import Judge, Target, collect_targets, open_judge
 from checker.policyset import load_policies
 from checker.registry import load_registry
 from tests.conftest import TINY_POLICY, VALID_MANIFEST
@@ -44,6 +44,19 @@ def test_duplicate_ids_are_invalid(tiny_policies, registry_file, write):
     report = judge.check([Target(a, "a.yaml", True), Target(b, "b.yaml", True)])
     assert report.results[1].verdict == "invalid"
     assert report.results[1].violations[0].rule == "SPBE-SCH-004"
+
+
+def test_check_over_a_folder_names_the_manifest_and_agency_already_holding_an_id(tiny_policies, registry_file, write):
+    """Issue 14.2 with `check manifests/`: Kota Bandung reuses Karawang's id."""
+    write("m/kabupaten-karawang/a.yaml", VALID_MANIFEST)
+    write("m/kota-bandung/b.yaml", VALID_MANIFEST.replace('"32.15"', '"32.73"'))
+    report = judge_for(tiny_policies, registry_file).check(collect_targets([tiny_policies.parent / "m"]))
+    taken = report.results[1]
+    assert taken.file.endswith("m/kota-bandung/b.yaml") and taken.verdict == "invalid"
+    (violation,) = taken.violations
+    assert (violation.rule, violation.field, violation.line, violation.column) == ("SPBE-SCH-004", "metadata.id", 4, 7)
+    assert "m/kabupaten-karawang/a.yaml (agency 32.15)" in violation.message.en
+    assert "(instansi 32.15)" in violation.message.id
 
 
 def test_policy_syntax_error_cannot_judge(tiny_policies, registry_file):

@@ -171,6 +171,10 @@ def test_base_defaults_to_the_diff_base_gitlab_names(gitrepo: GitRepo, fake: Fak
     args = ["ci", "--repo", str(gitrepo.root), "--policies", str(gitrepo.root / "policies"),
             "--registry", str(gitrepo.root / "registry" / "registry.json"), "--format", "json"]
     clean = {k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB_"))}
+    # The diff base is the merge base: the rules come from the target branch's tip, which the job must fetch.
+    unfetched = CliRunner().invoke(main, args, env={**clean, **gitlab_env(fake.api, gitrepo.head, base=base)})
+    assert unfetched.exit_code == 2 and "'origin/main'" in unfetched.output
+    gitrepo.repo.create_remote("origin", str(gitrepo.root)).fetch()
     result = CliRunner().invoke(main, args, env={**clean, **gitlab_env(fake.api, gitrepo.head, base=base)})
     assert result.exit_code == 1, result.output
     assert [r["file"] for r in json.loads(result.stdout)["results"]] == ["manifests/karawang/parkir.yaml"]

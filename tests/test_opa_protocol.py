@@ -31,7 +31,7 @@ from checker.evaluate import engine_data
 from checker.policyset import load_policies
 from checker.registry import load_registry
 
-from conftest import TINY_POLICY, VALID_MANIFEST
+from conftest import TINY_PACK, TINY_POLICY, VALID_MANIFEST
 
 TOKEN = "s3cret-t0ken-never-printed"
 
@@ -82,7 +82,7 @@ def bundle_status(revision: str, roots: list[str] | None = None) -> dict[str, An
     """POST /v1/data/system/bundles as OPA answers it for one activated bundle."""
     return {"result": {"spbe-policies": {"etag": "\"abc\"", "manifest": {
         "revision": revision, "roots": roots or ["spbe"],
-        "metadata": {"policyRevision": revision, "registryRevision": "test-1"}}}}}
+        "metadata": {"policyRevision": revision, "registryRevision": "test-1", "packs": [json.loads(TINY_PACK)]}}}}}
 
 
 def serve_bundle(server: HTTPServer, revision: str, *, deny: Any = None, warn: Any = None,
@@ -575,3 +575,29 @@ def test_a_trickling_proxy_is_cut_off_too(setup, monkeypatch):
     assert result.exit_code == 2, result.output
     assert "did not answer" in result.output and "in all" in result.output
     assert elapsed < 60, "stopped by the deadline, long before the proxy gives up (generous bound, not a benchmark)"
+
+
+# -- the served bundle must declare the complete pack (issue 14.3) -------------------------------
+
+@pytest.mark.parametrize("packs,needle", [
+    (None, "declares no policy pack"),
+    ([], "declares no policy pack"),
+    ([{"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-MOR-901"], "data": ["spbe.config"]}],
+     "it lacks rules SPBE-HST-901"),
+    ([{"pack": "spbe", "packages": ["spbe.demo"]}], "is invalid at the top"),
+])
+def test_bundle_mode_refuses_a_bundle_that_does_not_declare_the_local_pack(httpserver: HTTPServer, setup, packs, needle):
+    """Loopback stand-in for an OPA server serving a bundle with the right revision but no (or another) pack declaration."""
+    status = bundle_status(setup["revision"])
+    metadata = status["result"]["spbe-policies"]["manifest"]["metadata"]
+    if packs is None:
+        del metadata["packs"]
+    else:
+        metadata["packs"] = packs
+    httpserver.expect_request("/health", method="GET", query_string={"bundles": "true"}).respond_with_json({})
+    httpserver.expect_request("/v1/data/system/bundles", method="POST").respond_with_json(status)
+    serve_queries(httpserver)
+    result = run_check(setup, httpserver.url_for("/"))
+    assert result.exit_code == 2, result.output
+    assert needle in result.output
+    assert not any(path.endswith("/deny") for _, path, _ in requests_made(httpserver)), "nothing judged"

@@ -29,6 +29,7 @@ from checker.engine.interface import RawViolation, TestOutcome
 from checker.engine.opa_settings import OpaSettings, check_settings
 from checker.errors import CannotJudge
 from checker.model import Text
+from checker.pack import parse_declaration
 from checker.policyset import PolicyFile, PolicySet
 from checker.secrets import scrub
 
@@ -182,6 +183,7 @@ class OpaEngine:
                 f"Server OPA di {self.url} menyajikan bundle kebijakan '{name}' revisi {revision or '(tidak ada)'}, "
                 f"tetapi {source.id} mengharapkan {expected}. Terbitkan bundle dari kebijakan ini, atau berikan "
                 f"--opa-revision dengan revisi yang dimaksud. Tidak ada yang dinilai."))
+        self._check_declared_packs(name, manifest, policies)
         local_registry = (data.get(BUNDLE_ROOT) or {}).get("registry", {}).get("revision")
         if local_registry is not None:
             served = self._read_document(f"{BUNDLE_ROOT}/registry/revision")
@@ -195,6 +197,31 @@ class OpaEngine:
                     f"(--registry) adalah {local_registry}. Arahkan --registry ke registri yang dipakai membangun "
                     f"bundle, atau bangun ulang dan terbitkan bundle. Tidak ada yang dinilai."))
         return revision
+
+    def _check_declared_packs(self, name: str, manifest: dict[str, Any], policies: PolicySet) -> None:
+        """The served bundle must declare the same complete packs as the local policies (checker/pack.py)."""
+        metadata = manifest.get("metadata")
+        served = metadata.get("packs") if isinstance(metadata, dict) else None
+        local = [pack.as_document() for pack in policies.packs]
+        if not isinstance(served, list) or not served:
+            raise CannotJudge(Text(
+                f"The policy bundle '{name}' served by {self.url} declares no policy pack (no `packs` in its manifest "
+                "metadata), so it cannot be shown to hold every rule. Rebuild it with `spbe-check bundle build` and "
+                "publish it. Nothing was judged.",
+                f"Bundle kebijakan '{name}' yang disajikan {self.url} tidak mendeklarasikan paket kebijakan (tidak ada "
+                "`packs` di metadata manifesnya), sehingga tidak terbukti memuat semua aturan. Bangun ulang dengan "
+                "`spbe-check bundle build` lalu terbitkan. Tidak ada yang dinilai."))
+        declared = [parse_declaration(doc, f"bundle '{name}' manifest metadata").as_document() for doc in served]
+        if declared != local:
+            missing = sorted({f"{kind} {item}" for doc in local for kind in ("packages", "rules", "data")
+                              for item in doc[kind]} - {f"{kind} {item}" for doc in declared
+                                                        for kind in ("packages", "rules", "data") for item in doc[kind]})
+            detail = (": it lacks " + ", ".join(missing[:10])) if missing else ""
+            raise CannotJudge(Text(
+                f"The policy bundle '{name}' served by {self.url} declares other packs than the local policies in "
+                f"{policies.root}{detail}. Publish the bundle built from these policies. Nothing was judged.",
+                f"Bundle kebijakan '{name}' yang disajikan {self.url} mendeklarasikan paket yang berbeda dari kebijakan "
+                f"lokal di {policies.root}{detail}. Terbitkan bundle dari kebijakan ini. Tidak ada yang dinilai."))
 
     # -- push mode -----------------------------------------------------------------------------
 

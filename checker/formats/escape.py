@@ -28,7 +28,9 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
-_SPACES = re.compile(r"[ \t]*\n[ \t]*")
+# Leading blanks are taken only from the first blank of a run, so each run is scanned once: linear
+# (`[ \t]*\n[ \t]*` rescanned a run of blanks from each of its positions: quadratic).
+_SPACES = re.compile(r"(?:(?<![ \t])[ \t]+)?\n[ \t]*")
 
 # Characters that make markup anywhere in a line (emphasis, code, links, tables, strikethrough,
 # GitLab's {+ +} diffs), backslash-escaped. Others only matter at the start of a line (lists,

@@ -46,6 +46,8 @@ def _message(violation: Violation, report: Report, lang: Lang) -> str:
     if violation.expired_waiver is not None:
         w = violation.expired_waiver
         lines.append("(" + LABELS["expired"].get(lang).format(decree=w.decree, expires=w.expires) + ")")
+    if violation.waiver_note is not None:
+        lines.append("(" + violation.waiver_note.get(lang) + ")")
     info = report.rules.get(violation.rule)
     if info is not None and info.remediation.get(lang):
         lines.append(f"{LABELS['fix'].get(lang)}: {info.remediation.get(lang)}")

@@ -1,7 +1,8 @@
 """`--format json`: the machine-readable report whose shape SPEC §6 fixes.
 
 Keys named in SPEC §6 may never be removed or renamed; the extra keys here
-(`title`, `remediation`, `waiver`, `expiredWaiver`, suggestion `url`) only add.
+(`title`, `remediation`, `waiver`, `expiredWaiver`, `refusedWaiver`, `waiverNote`, suggestion `url`, `why`,
+`count`) only add.
 The data is written faithfully (no stripping), since tools match on it.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ def waiver_document(waiver: Waiver) -> dict[str, str]:
         "approvedBy": waiver.approved_by,
         "decree": waiver.decree,
         "expires": waiver.expires,
-    }
+    } | ({"agency": waiver.agency} if waiver.agency is not None else {})
 
 
 def suggestion_document(suggestion: Suggestion) -> dict[str, Any]:
@@ -32,6 +33,10 @@ def suggestion_document(suggestion: Suggestion) -> dict[str, Any]:
     doc: dict[str, Any] = {"id": suggestion.id, "name": suggestion.name, "score": round(float(suggestion.score), 4)}
     if suggestion.url:
         doc["url"] = suggestion.url
+    if suggestion.why is not None:
+        doc["why"] = {"en": suggestion.why.en, "id": suggestion.why.id}
+    if suggestion.count > 1:
+        doc["count"] = suggestion.count
     return doc
 
 
@@ -55,6 +60,10 @@ def violation_document(violation: Violation, report: Report, lang: Lang) -> dict
         doc["waiver"] = waiver_document(violation.waiver)
     if violation.expired_waiver is not None:
         doc["expiredWaiver"] = waiver_document(violation.expired_waiver)
+    if violation.refused_waiver is not None:
+        doc["refusedWaiver"] = waiver_document(violation.refused_waiver)
+    if violation.waiver_note is not None:
+        doc["waiverNote"] = violation.waiver_note.get(lang)
     return doc
 
 

@@ -77,12 +77,13 @@ def md_link(text: Any, url: str | None) -> str:
 
 
 def _waived_cell(violation: Violation, lang: Lang) -> str:
+    note = f" ({violation.waiver_note.get(lang)})" if violation.waiver_note is not None else ""
     if violation.waiver is not None:
-        return LABELS["yes_until"].get(lang).format(decree=violation.waiver.decree, expires=violation.waiver.expires)
+        return LABELS["yes_until"].get(lang).format(decree=violation.waiver.decree, expires=violation.waiver.expires) + note
     if violation.expired_waiver is not None:
         w = violation.expired_waiver
-        return LABELS["expired"].get(lang).format(decree=w.decree, expires=w.expires)
-    return LABELS["no"].get(lang)
+        return LABELS["expired"].get(lang).format(decree=w.decree, expires=w.expires) + note
+    return LABELS["no"].get(lang) + note
 
 
 def _suggestions(result: Result) -> list[Suggestion]:

@@ -193,6 +193,10 @@ def _result(result: Result, artifact: int, violation: Violation, rule_index: int
     }
     if violation.expired_waiver is not None:
         properties["expiredWaiver"] = waiver_document(violation.expired_waiver)
+    if violation.refused_waiver is not None:
+        properties["refusedWaiver"] = waiver_document(violation.refused_waiver)
+    if violation.waiver_note is not None:
+        properties["waiverNote"] = violation.waiver_note.get(lang)
     fingerprints = {"spbeViolation/v1": _fingerprint(result.id or result.file, violation.rule, violation.field)}
     if violation.line_hash and "region" in _location(result, artifact, violation)["physicalLocation"]:
         fingerprints["primaryLocationLineHash"] = violation.line_hash

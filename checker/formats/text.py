@@ -98,6 +98,8 @@ def _violation_lines(violation: Violation, report: Report, lang: Lang, paint: _P
     if violation.expired_waiver is not None:
         w = violation.expired_waiver
         head += " " + paint("(" + LABELS["expired"].get(lang).format(decree=_clean(w.decree), expires=_clean(w.expires)) + ")", YELLOW)
+    if violation.waiver_note is not None:
+        head += " " + paint("(" + _clean(violation.waiver_note.get(lang)) + ")", YELLOW)
     lines = [head, "      " + _clean(violation.message.get(lang))]
     if violation.waiver is not None and violation.waiver.reason:
         lines.append("      " + paint(_clean(violation.waiver.reason), DIM))

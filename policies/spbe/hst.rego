@@ -21,6 +21,8 @@ import data.spbe.lib.manifest
 # custom:
 #   id: SPBE-HST-001
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Tidak ada pusat data baru milik instansi
@@ -65,6 +67,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-HST-002
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Sistem strategis berjalan di lokasi PDN dengan pemulihan di lokasi PDN lain
@@ -102,6 +106,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-HST-003
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Sistem berkategori tinggi berjalan di PDN atau komputasi awan pemerintah dengan lokasi pemulihan
@@ -137,9 +143,12 @@ deny contains violation if {
 #   every system that processes personal data and to every strategic or high system,
 #   and to its recovery site as to its primary site (a recovery copy is a copy of
 #   the same data).
+#   It cannot be waived: the obligation is set by law (PP 71/2019, UU 27/2022), and no
+#   decree of a policy owner can suspend it.
 # custom:
 #   id: SPBE-HST-004
 #   severity: deny
+#   waivable: false
 #   translations:
 #     id:
 #       title: Data pribadi serta sistem strategis dan tinggi tetap berada di Indonesia
@@ -148,6 +157,9 @@ deny contains violation if {
 #         berlaku untuk setiap sistem yang memproses data pribadi serta setiap sistem
 #         strategis atau tinggi, baik untuk lokasi utama maupun lokasi pemulihannya
 #         (salinan pemulihan adalah salinan data yang sama).
+#         Aturan ini tidak dapat dikecualikan: kewajibannya ditetapkan undang-undang
+#         (PP 71/2019, UU 27/2022), dan keputusan pemilik kebijakan tidak dapat
+#         menangguhkannya.
 #   remediation:
 #     en: >-
 #       Host the system, its data and its recovery copy in Indonesia: set
@@ -186,6 +198,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-HST-005
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Sistem berkategori rendah di komputasi awan komersial sebaiknya pindah ke PDN atau komputasi awan pemerintah
@@ -227,6 +241,8 @@ warn contains violation if {
 # custom:
 #   id: SPBE-HST-006
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Sistem yang ditempatkan di PDN menyebut lokasi PDN-nya
@@ -277,6 +293,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-HST-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Lokasi pemulihan dapat dinilai

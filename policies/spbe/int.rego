@@ -24,6 +24,8 @@ import data.spbe.lib.registry
 # custom:
 #   id: SPBE-INT-001
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Setiap API yang dibuka memiliki dokumen OpenAPI 3
@@ -70,6 +72,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-002
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: API yang dibuka dipublikasikan melalui sistem penghubung layanan
@@ -116,6 +120,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-003
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Gateway API adalah sistem penghubung layanan
@@ -159,6 +165,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-004
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Data dari instansi lain diambil melalui sistem penghubung layanan
@@ -202,6 +210,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-005
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Penyedia dan jalur yang digunakan adalah aplikasi aktif di registri
@@ -234,6 +244,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-006
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Dataset yang dipublikasikan terdaftar di Satu Data Indonesia
@@ -277,6 +289,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-INT-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kanal api menyebut API-nya
@@ -331,7 +345,7 @@ openapi_problems[i] := {
 
 openapi_problems[i] := {
 	"field": sprintf("spec.interoperability.apis[%d].openapi", [i]),
-	"message": openapi_message(status, api.name, api.openapi),
+	"message": with_detail(openapi_message(status, api.name, api.openapi), openapi_detail(i)),
 } if {
 	some i, api in manifest.apis
 	api.openapi
@@ -342,6 +356,20 @@ openapi_problems[i] := {
 openapi_status(i) := status if {
 	status := manifest.openapi_facts[i].status
 } else := "unchecked"
+
+# What the reader found wrong inside the document (with its line), when it says.
+openapi_detail(i) := detail if {
+	detail := manifest.openapi_facts[i].detail
+	is_string(detail.en)
+	is_string(detail.id)
+} else := null
+
+with_detail(message, null) := message
+
+with_detail(message, detail) := {
+	"en": sprintf("%s: %s.", [trim_suffix(message.en, "."), trim_suffix(detail.en, ".")]),
+	"id": sprintf("%s: %s.", [trim_suffix(message.id, "."), trim_suffix(detail.id, ".")]),
+} if detail != null
 
 openapi_message(status, name, path) := {
 	"en": sprintf("The OpenAPI document of API %s was not found at %s.", [name, path]),
@@ -368,6 +396,11 @@ openapi_message(status, name, path) := {
 	"id": sprintf("Dokumen %s untuk API %s bukan dokumen OpenAPI 3 (tidak memiliki isian openapi dengan versi 3.x).", [path, name]),
 } if {
 	status == "not-openapi-3"
+} else := {
+	"en": sprintf("The document %s given for API %s is not a valid OpenAPI 3 document.", [path, name]),
+	"id": sprintf("Dokumen %s untuk API %s bukan dokumen OpenAPI 3 yang sah.", [path, name]),
+} if {
+	status == "invalid"
 } else := {
 	"en": sprintf("API %s has no OpenAPI document (no openapi field).", [name]),
 	"id": sprintf("API %s tidak memiliki dokumen OpenAPI (tidak ada isian openapi).", [name]),

@@ -66,6 +66,7 @@ test_int_001_message_per_status if {
 		"too-large": "too large",
 		"unreadable": "cannot be read",
 		"not-openapi-3": "is not an OpenAPI 3 document",
+		"invalid": "is not a valid OpenAPI 3 document",
 		"something-new": "could not be checked (status something-new)",
 	}
 	every status, phrase in expected {
@@ -74,6 +75,17 @@ test_int_001_message_per_status if {
 		v.field == "spec.interoperability.apis[1].openapi"
 		contains(v.message.en, phrase)
 	}
+}
+
+test_int_001_message_carries_the_readers_detail if {
+	facts := {"openapi": [{"status": "ok"}, {"status": "invalid", "detail": {
+		"en": "'info' is a required property (line 1, column 1)",
+		"id": "'info' is a required property (baris 1, kolom 1)",
+	}}]}
+	some v in denies(data.spbe.testdata.input_with_facts(two_apis, facts))
+	v.rule == "SPBE-INT-001"
+	contains(v.message.en, "not a valid OpenAPI 3 document: 'info' is a required property (line 1, column 1).")
+	contains(v.message.id, "(baris 1, kolom 1).")
 }
 
 test_int_001_fails_closed_without_facts if {

@@ -30,6 +30,8 @@ import data.spbe.lib.registry
 # custom:
 #   id: SPBE-MOR-001
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Aplikasi baru wajib disertai justifikasi
@@ -72,6 +74,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-002
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Fungsi yang sudah dilayani layanan bersama tidak boleh dibangun ulang
@@ -112,70 +116,110 @@ deny contains violation if {
 }
 
 # METADATA
-# title: No function the agency already runs in an active application
+# title: No second application for what the agency already runs
 # description: >-
-#   An agency that already runs an active application for a function extends or
-#   replaces it instead of building a second one. Applications the proposal
+#   An agency that already runs an active application for the same need extends or
+#   replaces it instead of building a second one. The deny needs evidence: one of the
+#   agency's own active applications is the same thing by meaning (a similarity of at
+#   least similarity.same_thing in policies/spbe/config/data.json), not only the same
+#   coarse function code. An own application with the same code and a weaker but real
+#   similarity (at least similarity.reuse) is a warning. Applications the proposal
 #   replaces or extends do not count.
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
-#       title: Fungsi yang sudah dijalankan aplikasi aktif instansi sendiri tidak boleh dibangun ulang
+#       title: Tidak ada aplikasi kedua untuk kebutuhan yang sudah dijalankan instansi
 #       description: >-
-#         Instansi yang sudah mengoperasikan aplikasi aktif untuk suatu fungsi
+#         Instansi yang sudah mengoperasikan aplikasi aktif untuk kebutuhan yang sama
 #         mengembangkan atau menggantikan aplikasi tersebut, bukan membangun aplikasi
-#         kedua. Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
+#         kedua. Penolakan memerlukan bukti: salah satu aplikasi aktif instansi sendiri
+#         memiliki makna yang sama (kemiripan sekurang-kurangnya similarity.same_thing),
+#         bukan hanya kode fungsi yang sama. Aplikasi sendiri dengan kode yang sama dan
+#         kemiripan yang lebih lemah (sekurang-kurangnya similarity.reuse) menjadi
+#         peringatan. Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
 #       Propose an extension of the existing application (spec.kind extension with
 #       spec.extends), or list it in spec.replaces when this proposal retires it (for
-#       example a super-app module that takes over a standalone application).
+#       example a super-app module that takes over a standalone application). If it is
+#       a different thing, say how in the name and description.
 #     id: >-
 #       Ajukan pengembangan aplikasi yang sudah ada (spec.kind extension dengan
 #       spec.extends), atau cantumkan aplikasi tersebut dalam spec.replaces apabila
 #       usulan ini menggantikannya (misalnya modul aplikasi super yang mengambil alih
-#       aplikasi mandiri).
+#       aplikasi mandiri). Jika berbeda, jelaskan perbedaannya dalam nama dan deskripsi.
 #   reference: >-
 #     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 132/2022
 #     tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional
 deny contains violation if {
+	count(own_same_thing) > 0
+	listing := concat(", ", [similar_label(s, "en") | some s in own_same_thing])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in own_same_thing])
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-003",
+		own_same_thing_field,
+		sprintf(
+			"%s already runs an active application that is the same thing as this proposal: %s. Extend that application instead of building another one, or list it in spec.replaces if this proposal retires it.",
+			[manifest.agency_label, listing],
+		),
+		sprintf(
+			"%s sudah mengoperasikan aplikasi aktif yang sama dengan usulan ini: %s. Kembangkan aplikasi tersebut alih-alih membangun aplikasi lain, atau cantumkan dalam spec.replaces apabila usulan ini menggantikannya.",
+			[manifest.agency_label, listing_id],
+		),
+		similar_suggestions(own_same_thing),
+	)
+}
+
+warn contains violation if {
+	count(own_same_thing) == 0
 	some i, code in manifest.functions
-	ids := own_agency_apps[code]
-	app_labels := data.spbe.lib.registry.labels(ids)
+	weak := own_similar_with_code(code)
+	count(weak) > 0
+	listing := concat(", ", [similar_label(s, "en") | some s in weak])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in weak])
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-003",
 		sprintf("spec.functions[%d]", [i]),
 		sprintf(
-			"%s already runs an active application with function %s: %s. Extend that application instead of building another one, or list it in spec.replaces if this proposal retires it.",
-			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "en"), app_labels],
+			"%s already runs an active application with function %s that resembles this proposal: %s. If it serves the same need, extend it or list it in spec.replaces; if not, say in the description how this one differs.",
+			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "en"), listing],
 		),
 		sprintf(
-			"%s sudah mengoperasikan aplikasi aktif dengan fungsi %s: %s. Kembangkan aplikasi tersebut alih-alih membangun aplikasi lain, atau cantumkan dalam spec.replaces apabila usulan ini menggantikannya.",
-			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "id"), app_labels],
+			"%s sudah mengoperasikan aplikasi aktif dengan fungsi %s yang mirip dengan usulan ini: %s. Jika melayani kebutuhan yang sama, kembangkan atau cantumkan dalam spec.replaces; jika tidak, jelaskan perbedaannya dalam deskripsi.",
+			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "id"), listing_id],
 		),
-		data.spbe.lib.report.suggest(ids),
+		similar_suggestions(weak),
 	)
 }
 
 # METADATA
 # title: Other agencies already run this function
 # description: >-
-#   When other agencies already run applications for the same function, one of them
+#   When other agencies already run applications for the same function and some of
+#   them resemble the proposal (a similarity of at least similarity.reuse), one of them
 #   can often be reused or shared instead of building yet another. This is a warning
-#   for new and replacement applications that names candidates to reuse.
+#   for new and replacement applications that names those candidates, most similar
+#   first; a function code alone, with nothing similar, raises no warning (a warning
+#   that always fires is noise reviewers learn to ignore).
 # custom:
 #   id: SPBE-MOR-004
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Instansi lain sudah menjalankan fungsi ini
 #       description: >-
-#         Apabila instansi lain sudah mengoperasikan aplikasi untuk fungsi yang sama,
-#         salah satunya sering dapat dipakai ulang atau dibagipakaikan alih-alih
-#         membangun aplikasi lagi. Peringatan ini berlaku untuk aplikasi baru dan
-#         aplikasi pengganti serta menyebutkan kandidat yang dapat dipakai ulang.
+#         Apabila instansi lain sudah mengoperasikan aplikasi untuk fungsi yang sama
+#         dan sebagian mirip dengan usulan (kemiripan sekurang-kurangnya
+#         similarity.reuse), salah satunya sering dapat dipakai ulang atau
+#         dibagipakaikan. Peringatan ini berlaku untuk aplikasi baru dan aplikasi
+#         pengganti serta menyebutkan kandidat tersebut, yang paling mirip lebih dulu;
+#         kode fungsi saja tanpa aplikasi yang mirip tidak menimbulkan peringatan.
 #   remediation:
 #     en: >-
 #       Contact the owners of the suggested applications about reusing them, and record
@@ -189,43 +233,54 @@ deny contains violation if {
 #     Layanan Digital Nasional
 warn contains violation if {
 	manifest.kind in config.reuse_warning_kinds
+	count(near_duplicates) == 0
 	some i, code in manifest.functions
 	not competing_owners[code]
-	not own_agency_apps[code]
+	count(own_similar_with_code(code)) == 0
 	agencies := count(object.remove(object.get(registry.function_agencies, code, {}), [manifest.agency_code]))
 	agencies > 0
 	candidates := reuse_candidates(code)
+	count(candidates) > 0
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-004",
 		sprintf("spec.functions[%d]", [i]),
 		sprintf(
-			"Function %s is already run by active applications of %s. %s",
+			"Function %s is already run by active applications of %s, and some resemble this proposal. %s",
 			[data.spbe.lib.registry.function_label(code, "en"), other_agencies_en(agencies), reuse_hint_en(candidates)],
 		),
 		sprintf(
-			"Fungsi %s sudah dijalankan oleh aplikasi aktif milik %d instansi lain. %s",
+			"Fungsi %s sudah dijalankan oleh aplikasi aktif milik %d instansi lain, dan sebagian mirip dengan usulan ini. %s",
 			[data.spbe.lib.registry.function_label(code, "id"), agencies, reuse_hint_id(candidates)],
 		),
-		candidates,
+		similar_suggestions(candidates),
 	)
 }
 
 # METADATA
 # title: Near-duplicate of an active application
 # description: >-
-#   A proposal whose name or description is nearly identical to an active registered
-#   application is likely to duplicate it. This is a warning that names the closest
-#   applications so that they are considered first.
+#   A proposal that means nearly the same as an active registered application (a
+#   similarity of at least similarity.near, by words, bilingual synonyms and acronyms,
+#   see checker/matching) is likely to duplicate it. This is a warning for every kind,
+#   modules and extensions included (their host excluded), that names the closest
+#   applications: the agency's own first, then shared services, then others, one line
+#   per name that many agencies share.
 # custom:
 #   id: SPBE-MOR-005
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Hampir sama dengan aplikasi aktif
 #       description: >-
-#         Usulan yang nama atau deskripsinya hampir sama dengan aplikasi aktif yang
-#         terdaftar kemungkinan besar menduplikasi aplikasi tersebut. Peringatan ini
-#         menyebutkan aplikasi yang paling mirip agar dipertimbangkan terlebih dahulu.
+#         Usulan yang maknanya hampir sama dengan aplikasi aktif yang terdaftar
+#         (kemiripan sekurang-kurangnya similarity.near, menurut kata, sinonim dua
+#         bahasa, dan singkatan) kemungkinan besar menduplikasi aplikasi tersebut.
+#         Peringatan ini berlaku untuk semua jenis usulan, termasuk modul dan
+#         pengembangan (aplikasi induknya dikecualikan), dan menyebutkan aplikasi yang
+#         paling mirip: milik instansi sendiri lebih dulu, lalu layanan bersama, lalu
+#         lainnya, satu baris untuk nama yang dipakai banyak instansi.
 #   remediation:
 #     en: >-
 #       Check whether one of the suggested applications can be reused or extended; if
@@ -237,11 +292,11 @@ warn contains violation if {
 #     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik; Perpres 82/2023
 #     tentang Percepatan Transformasi Digital dan Keterpaduan Layanan Digital Nasional
 warn contains violation if {
-	manifest.kind in config.reuse_warning_kinds
-	count(similar_apps) > 0
-	best := similar_apps[0]
-	matches := data.spbe.lib.report.top(similar_apps)
-	listing := concat(", ", [similar_label(s) | some s in matches])
+	count(near_duplicates) > 0
+	best := near_duplicates[0]
+	matches := data.spbe.lib.report.top(near_duplicates)
+	listing := concat(", ", [similar_label(s, "en") | some s in matches])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in matches])
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-005",
 		similar_field(best),
@@ -251,9 +306,71 @@ warn contains violation if {
 		),
 		sprintf(
 			"%s usulan ini sangat mirip dengan aplikasi aktif yang terdaftar: %s. Periksa apakah salah satunya dapat dipakai ulang atau dikembangkan alih-alih membangun aplikasi ganda.",
-			[similar_on_id(best), listing],
+			[similar_on_id(best), listing_id],
 		),
-		[{"id": s.id, "name": object.get(s, "name", s.id), "score": object.get(s, "score", 0)} | some s in matches],
+		similar_suggestions(matches),
+	)
+}
+
+# METADATA
+# title: Reads like a function a shared service provides
+# description: >-
+#   The declared function code is the agency's own label; what the proposal says it
+#   does is the evidence. When the registry applications nearest to the proposal by
+#   meaning mostly serve a function that a shared service owns, and the proposal does
+#   not declare that function, it is probably that service's function under another
+#   code. This is a warning, not a deny, because it is inferred from text: the
+#   reviewer decides, and the agency either uses the named shared service or says in
+#   the description how its need differs.
+# custom:
+#   id: SPBE-MOR-011
+#   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
+#   translations:
+#     id:
+#       title: Terbaca sebagai fungsi yang disediakan layanan bersama
+#       description: >-
+#         Kode fungsi yang dicantumkan adalah label dari instansi; uraian usulan
+#         adalah buktinya. Apabila aplikasi terdaftar yang paling mirip maknanya
+#         sebagian besar melayani fungsi milik layanan bersama, dan usulan tidak
+#         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
+#         layanan bersama itu dengan kode lain. Ini peringatan, bukan penolakan,
+#         karena disimpulkan dari teks: peninjau yang memutuskan.
+#   remediation:
+#     en: >-
+#       Use the shared service named in the message (or propose a module or an
+#       extension of it); if the need is different, correct spec.functions and say in
+#       spec.description how it differs.
+#     id: >-
+#       Gunakan layanan bersama yang disebut dalam pesan (atau ajukan modul atau
+#       pengembangannya); jika kebutuhannya berbeda, perbaiki spec.functions dan
+#       jelaskan perbedaannya dalam spec.description.
+#   reference: >-
+#     Perpres 95/2018 tentang Sistem Pemerintahan Berbasis Elektronik (aplikasi umum
+#     berbagi pakai); Perpres 82/2023 tentang Percepatan Transformasi Digital dan
+#     Keterpaduan Layanan Digital Nasional
+warn contains violation if {
+	some inferred in manifest.inferred
+	owners := [id | some id in object.get(inferred, "owners", []); data.spbe.lib.registry.active(id)]
+	count(owners) > 0
+	not inferred.code in manifest.functions
+	not built_on_any(owners)
+	not owner_already_named(owners)
+	owner_labels := data.spbe.lib.registry.labels(owners)
+	declared := concat(", ", manifest.functions)
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-011",
+		"spec.functions",
+		sprintf(
+			"This proposal reads like function %s (%d%% of its most similar registered applications serve it), which %s %s provides, but it declares %s. Use that service instead of building your own application, or say in the description how the need differs.",
+			[data.spbe.lib.registry.function_label(inferred.code, "en"), round(inferred.share * 100), shared_service_noun(owners), owner_labels, declared],
+		),
+		sprintf(
+			"Usulan ini terbaca sebagai fungsi %s (%d%% aplikasi terdaftar yang paling mirip melayaninya), yang disediakan oleh layanan bersama %s, tetapi mencantumkan %s. Gunakan layanan tersebut alih-alih membangun aplikasi sendiri, atau jelaskan dalam deskripsi perbedaan kebutuhannya.",
+			[data.spbe.lib.registry.function_label(inferred.code, "id"), round(inferred.share * 100), owner_labels, declared],
+		),
+		[{"id": id, "name": data.spbe.lib.registry.name_of(id), "score": object.get(inferred, "score", 1.0)} | some id in owners],
 	)
 }
 
@@ -269,6 +386,8 @@ warn contains violation if {
 # custom:
 #   id: SPBE-MOR-006
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Layanan publik bagi warga dihadirkan sebagai modul aplikasi super
@@ -324,6 +443,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-007
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Aplikasi yang dikembangkan atau digantikan harus aktif di registri
@@ -362,6 +483,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-008
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kode fungsi berasal dari taksonomi registri
@@ -410,6 +533,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-009
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Aplikasi induk dari pengembangan atau modul dapat memuatnya
@@ -451,6 +576,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-MOR-010
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Usulan hanya menggantikan aplikasi milik instansinya sendiri
@@ -545,25 +672,13 @@ built_on_any(owners) if {
 # not duplicates of it (they are what the shared service replaces).
 built_on_owner(code) if built_on_any(object.get(registry.function_owners, code, []))
 
-# own_agency_apps[code]: the agency's own active applications with a proposed
-# function, other than those this proposal extends or replaces. Not computed for
-# a function a shared service owns (MOR-002 reports it).
-own_agency_apps[code] := ids if {
-	some code in manifest.functions
-	not competing_owners[code]
-	not built_on_owner(code)
-	running := object.get(registry.function_agencies, [code, manifest.agency_code], [])
-	ids := [id | some id in running; not id in manifest.own_ids]
-	count(ids) > 0
-}
-
-# Ranked candidates to reuse for a function, without the agency's own applications
-# and those the proposal extends or replaces.
-reuse_candidates(code) := data.spbe.lib.report.top([
-{"id": candidate.id, "name": candidate.name, "score": candidate.score} |
-	some candidate in object.get(registry.function_reuse, code, [])
-	candidate.agency != manifest.agency_code
-	not candidate.id in manifest.own_ids
+# Candidates to reuse for a function: other agencies' apps with that function that
+# resemble the proposal (at least similarity.reuse), most similar first.
+reuse_candidates(code) := data.spbe.lib.report.top([s |
+	some s in similar_apps
+	not s.own
+	code in object.get(s, "functions", [])
+	s.score >= similarity_threshold("reuse", 0.45)
 ])
 
 candidate_list(candidates) := concat(", ", [sprintf("%s (%s)", [c.name, c.id]) | some c in candidates])
@@ -590,9 +705,58 @@ reuse_hint_id(candidates) := hint if {
 
 default reuse_hint_id(_) := "Sebelum membangun aplikasi baru, tanyakan kepada pemiliknya apakah salah satunya dapat dipakai ulang."
 
-# Near-duplicates found by the Python side, without the applications this
-# proposal extends or replaces (an extension naturally resembles its host).
+# Similar applications found by the Python side (checker/matching), without the
+# applications this proposal extends or replaces (an extension resembles its host).
 similar_apps := [match | some match in manifest.similar; not match.id in manifest.own_ids]
+
+similarity_threshold(name, fallback) := object.get(config, ["similarity", name], fallback)
+
+near_duplicates := [s | some s in similar_apps; s.score >= similarity_threshold("near", 0.6)]
+
+# The agency's own apps that are the same thing by meaning (MOR-003 deny).
+own_same_thing := [s |
+	some s in similar_apps
+	object.get(s, "own", false)
+	s.score >= similarity_threshold("same_thing", 0.75)
+	not built_on_owner_of(s)
+]
+
+# The proposal is built on the shared service owning one of this app's functions:
+# the agency's own app is what that shared path replaces, not a duplicate of it.
+built_on_owner_of(app) if {
+	some code in object.get(app, "functions", [])
+	built_on_owner(code)
+}
+
+own_same_thing_field := sprintf("spec.functions[%d]", [i]) if {
+	some i, code in manifest.functions
+	some s in own_same_thing
+	code in object.get(s, "functions", [])
+} else := "metadata.name"
+
+# The agency's own apps with a declared function that resemble the proposal (MOR-003 warn).
+own_similar_with_code(code) := [s |
+	some s in similar_apps
+	object.get(s, "own", false)
+	code in object.get(s, "functions", [])
+	s.score >= similarity_threshold("reuse", 0.45)
+	not built_on_owner(code)
+]
+
+similar_suggestions(items) := [suggestion |
+	some s in data.spbe.lib.report.top(items)
+	suggestion := {
+		"id": s.id, "name": object.get(s, "name", s.id), "score": object.get(s, "score", 0),
+		"why": object.get(s, "why", {}), "count": object.get(s, "count", 1),
+	}
+]
+
+# A shared service already named by MOR-002 for a declared function.
+owner_already_named(owners) if {
+	some code in manifest.functions
+	some id in owners
+	id in object.get(competing_owners, code, [])
+}
 
 similar_field(best) := "metadata.name" if best.on == "name"
 
@@ -606,10 +770,15 @@ similar_on_id(best) := "Nama" if best.on == "name"
 
 default similar_on_id(_) := "Deskripsi"
 
-similar_label(match) := sprintf(
-	"%s (%s, %s, %d%%)",
-	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100)],
+similar_label(match, lang) := sprintf(
+	"%s (%s, %s, %d%%%s)",
+	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100), similar_why(match, lang)],
 )
+
+# "; shares parkir" / "; sama-sama memuat parkir": why checker/matching joined them.
+similar_why(match, lang) := sprintf("; %s", [match.why[lang]]) if match.why[lang] != ""
+
+default similar_why(_, _) := ""
 
 delivered_through_super_app if {
 	manifest.kind == "module"

@@ -129,99 +129,104 @@ test_mor_002_silent_on_unowned_function if {
 
 # --- SPBE-MOR-003 -----------------------------------------------------------------
 
-test_mor_003_fires_when_agency_runs_the_function if {
+# What checker/matching reports for a parking proposal from Karawang (32.15).
+own_parking := {"id": "APP-000101", "name": "E-Parkir Karawang", "agency": "32.15", "score": 0.91, "on": "name",
+	"functions": ["LYN-PARKIR"], "own": true, "shared": false, "count": 1,
+	"why": {"en": "shares parkir", "id": "sama-sama memuat parkir"}}
+
+other_parking := {"id": "APP-000201", "name": "Parkir Online Semarang", "agency": "33.74", "score": 0.5, "on": "name",
+	"functions": ["LYN-PARKIR"], "own": false, "shared": false, "count": 1,
+	"why": {"en": "shares parkir", "id": "sama-sama memuat parkir"}}
+
+with_similar(proposal, similar) := data.spbe.testdata.input_with_facts(proposal, {"openapi": [{"status": "ok"}], "similar": similar})
+
+test_mor_003_denies_when_own_app_is_the_same_thing if {
 	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN", "LYN-PARKIR"]})
-	some v in denies(data.spbe.testdata.input_for(proposal))
+	some v in denies(with_similar(proposal, [own_parking]))
 	v.rule == "SPBE-MOR-003"
 	v.field == "spec.functions[1]"
-	v.suggestions == [{"id": "APP-000101", "name": "E-Parkir Karawang", "score": 1.0}]
+	v.suggestions[0].id == "APP-000101"
+	v.suggestions[0].score == 0.91
 	contains(v.message.en, "Pemerintah Kabupaten Karawang (32.15)")
+	contains(v.message.en, "E-Parkir Karawang (APP-000101, 32.15, 91%; shares parkir)")
+}
+
+test_mor_003_same_thing_under_another_code_points_at_the_name if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	fired(denies(with_similar(proposal, [own_parking])), "SPBE-MOR-003", "metadata.name")
+}
+
+test_mor_003_same_code_alone_is_not_a_deny if {
+	# The flood-sensor case: the agency runs another app under the same coarse code.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
+	not "SPBE-MOR-003" in rules(warns(data.spbe.testdata.input_for(proposal)))
+}
+
+test_mor_003_weak_similarity_with_same_code_is_a_warning if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	weak := object.union(own_parking, {"score": 0.5})
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [weak])))
+	fired(warns(with_similar(proposal, [weak])), "SPBE-MOR-003", "spec.functions[0]")
 }
 
 test_mor_003_silent_when_replacing_that_app if {
 	proposal := data.spbe.testdata.with_spec({"kind": "replacement", "replaces": ["APP-000101"], "audience": "internal", "functions": ["LYN-PARKIR"]})
-	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [own_parking])))
 }
 
 test_mor_003_silent_when_extending_that_app if {
 	proposal := data.spbe.testdata.with_spec({"kind": "extension", "extends": "APP-000101", "functions": ["LYN-PARKIR"]})
-	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [own_parking])))
 }
 
 test_mor_003_silent_for_module_that_retires_the_app if {
 	# The migration path: a super-app module that takes over the standalone app.
 	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"], "replaces": ["APP-000101"]})
-	count(denies(data.spbe.testdata.input_for(proposal))) == 0
+	count(denies(with_similar(proposal, [own_parking]))) == 0
 }
 
 test_mor_003_silent_for_other_agency if {
-	proposal := object.union(
-		data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]}),
-		{"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}}},
-	)
-	not "SPBE-MOR-003" in rules(denies(data.spbe.testdata.input_for(proposal)))
-}
-
-test_mor_003_left_to_mor_002_for_owned_function if {
-	# 32.15 runs APP-000103 for LYN-PENGADUAN, which SHARED-LAPOR owns: only MOR-002.
-	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PENGADUAN"]})
-	violations := denies(data.spbe.testdata.input_for(proposal))
-	fired(violations, "SPBE-MOR-002", "spec.functions[0]")
-	not "SPBE-MOR-003" in rules(violations)
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [other_parking])))
 }
 
 # --- SPBE-MOR-004 -----------------------------------------------------------------
 
-test_mor_004_warns_when_other_agencies_run_the_function if {
-	proposal := object.union(new_app, {
-		"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}},
-		"spec": {"functions": ["LYN-PARKIR"]},
-	})
-	some v in warns(data.spbe.testdata.input_for(proposal))
+surabaya_parking := object.union(new_app, {
+	"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}},
+	"spec": {"functions": ["LYN-PARKIR"]},
+})
+
+test_mor_004_warns_with_similar_candidates_ranked_by_similarity if {
+	better := object.union(other_parking, {"id": "APP-000301", "name": "E-Parkir Denpasar", "score": 0.55})
+	some v in warns(with_similar(surabaya_parking, [better, other_parking]))
 	v.rule == "SPBE-MOR-004"
 	v.field == "spec.functions[0]"
 	contains(v.message.en, "3 other agencies")
-	[s.id | some s in v.suggestions] == ["APP-000101", "APP-000201", "APP-000301"]
+	[s.id | some s in v.suggestions] == ["APP-000301", "APP-000201"]
 }
 
-test_mor_004_excludes_own_agency_from_suggestions if {
-	proposal := object.union(new_app, {"spec": {
-		"kind": "replacement", "replaces": ["APP-000101"], "functions": ["LYN-PARKIR"],
-	}})
-	some v in warns(data.spbe.testdata.input_for(proposal))
-	v.rule == "SPBE-MOR-004"
-	v.field == "spec.functions[0]"
-	contains(v.message.en, "2 other agencies")
-	[s.id | some s in v.suggestions] == ["APP-000201", "APP-000301"]
+test_mor_004_silent_without_a_similar_candidate if {
+	# The function alone, with nothing similar, is not a warning: it would fire on everything.
+	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(surabaya_parking)))
 }
 
-test_mor_004_without_candidates_still_warns if {
-	proposal := object.union(new_app, {
-		"metadata": {"agency": {"code": "35.78", "name": "Pemerintah Kota Surabaya"}},
-		"spec": {"functions": ["LYN-PARKIR"]},
-	})
-	registry := object.union(testdata.registry, {"function_reuse": {"LYN-PARKIR": []}})
-	violations := mor.warn with input as data.spbe.testdata.input_for(proposal) with data.spbe.registry as registry
-	some v in violations
-	v.rule == "SPBE-MOR-004"
-	v.suggestions == []
-	contains(v.message.en, "ask their owners")
-	contains(v.message.id, "tanyakan kepada pemiliknya")
+test_mor_004_ignores_candidates_of_other_functions if {
+	unrelated := object.union(other_parking, {"functions": ["LYN-PERIZINAN"]})
+	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [unrelated])))
 }
 
 test_mor_004_silent_for_modules if {
-	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
-	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(proposal)))
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-004" in rules(warns(with_similar(proposal, [other_parking])))
 }
 
-test_mor_004_silent_when_nobody_else_runs_it if {
-	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(new_app)))
-}
-
-test_mor_004_silent_when_mor_003_fires if {
-	proposal := object.union(new_app, {"spec": {"functions": ["LYN-PARKIR"]}})
-	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-003", "spec.functions[0]")
-	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_for(proposal)))
+test_mor_004_silent_when_mor_005_fires if {
+	near := object.union(other_parking, {"score": 0.9})
+	violations := warns(with_similar(surabaya_parking, [near]))
+	"SPBE-MOR-005" in rules(violations)
+	not "SPBE-MOR-004" in rules(violations)
 }
 
 # --- SPBE-MOR-005 -----------------------------------------------------------------
@@ -229,7 +234,8 @@ test_mor_004_silent_when_mor_003_fires if {
 similar_facts := {
 	"openapi": [{"status": "ok"}],
 	"similar": [
-		{"id": "APP-000201", "name": "Parkir Online Semarang", "agency": "33.74", "score": 0.934, "on": "name"},
+		{"id": "APP-000201", "name": "Parkir Online Semarang", "agency": "33.74", "score": 0.934, "on": "name",
+			"count": 1, "why": {"en": "shares parkir", "id": "sama-sama memuat parkir"}},
 		{"id": "APP-000301", "name": "E-Parkir Denpasar", "agency": "51.71", "score": 0.91, "on": "description"},
 	],
 }
@@ -238,9 +244,12 @@ test_mor_005_warns_on_near_duplicate_name if {
 	some v in warns(data.spbe.testdata.input_with_facts(new_app, similar_facts))
 	v.rule == "SPBE-MOR-005"
 	v.field == "metadata.name"
-	v.suggestions[0] == {"id": "APP-000201", "name": "Parkir Online Semarang", "score": 0.934}
+	v.suggestions[0].id == "APP-000201"
+	v.suggestions[0].score == 0.934
+	v.suggestions[0].why.en == "shares parkir"
 	count(v.suggestions) == 2
-	contains(v.message.en, "Parkir Online Semarang (APP-000201, 33.74, 93%)")
+	contains(v.message.en, "Parkir Online Semarang (APP-000201, 33.74, 93%; shares parkir)")
+	contains(v.message.id, "Parkir Online Semarang (APP-000201, 33.74, 93%; sama-sama memuat parkir)")
 }
 
 test_mor_005_points_at_description_when_best_match_is_on_description if {
@@ -257,8 +266,50 @@ test_mor_005_ignores_the_replaced_app if {
 	not "SPBE-MOR-005" in rules(warns(data.spbe.testdata.input_with_facts(proposal, similar_facts)))
 }
 
+test_mor_005_checks_modules_too if {
+	# Every kind is checked; the host is excluded (it is in own_ids).
+	fired(warns(data.spbe.testdata.input_with_facts(testdata.manifest, similar_facts)), "SPBE-MOR-005", "metadata.name")
+}
+
+test_mor_005_below_threshold_is_silent if {
+	facts := {"openapi": [{"status": "ok"}], "similar": [other_parking]}
+	not "SPBE-MOR-005" in rules(warns(data.spbe.testdata.input_with_facts(new_app, facts)))
+}
+
 test_mor_005_silent_without_matches if {
 	not "SPBE-MOR-005" in rules(warns(data.spbe.testdata.input_for(new_app)))
+}
+
+# --- SPBE-MOR-011 -----------------------------------------------------------------
+
+eoffice_facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [
+	{"code": "LYN-PENGADUAN", "share": 0.8, "score": 0.7, "owners": ["SHARED-LAPOR"], "via": ["APP-000103"]},
+]}
+
+test_mor_009_names_the_shared_service_behind_a_wrong_code if {
+	some v in warns(data.spbe.testdata.input_with_facts(new_app, eoffice_facts))
+	v.rule == "SPBE-MOR-011"
+	v.field == "spec.functions"
+	v.suggestions == [{"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 0.7}]
+	contains(v.message.en, "SP4N-LAPOR! (SHARED-LAPOR)")
+	contains(v.message.en, "80%")
+	contains(v.message.id, "SP4N-LAPOR! (SHARED-LAPOR)")
+}
+
+test_mor_009_silent_when_the_code_is_declared if {
+	# MOR-002 reports it instead.
+	proposal := object.union(new_app, {"spec": {"functions": ["LYN-PENGADUAN"]}})
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, eoffice_facts)))
+}
+
+test_mor_009_silent_for_a_module_of_the_owner if {
+	proposal := data.spbe.testdata.with_spec({"kind": "module", "extends": "SHARED-LAPOR", "functions": ["LYN-PERIZINAN"]})
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, eoffice_facts)))
+}
+
+test_mor_009_silent_without_an_owner if {
+	facts := {"openapi": [{"status": "ok"}], "inferred": [{"code": "LYN-PARKIR", "share": 0.9, "score": 0.8, "owners": []}]}
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(new_app, facts)))
 }
 
 # --- SPBE-MOR-006 -----------------------------------------------------------------
@@ -472,7 +523,7 @@ test_mor_006_names_the_owning_shared_service_for_a_standalone_app if {
 # the schema refuses the field too).
 test_new_with_extends_does_not_hide_the_own_duplicate if {
 	proposal := data.spbe.testdata.with_spec({"kind": "new", "extends": "APP-000101", "justification": testdata.long_justification, "audience": "internal", "functions": ["LYN-PARKIR"]})
-	fired(denies(data.spbe.testdata.input_for(proposal)), "SPBE-MOR-003", "spec.functions[0]")
+	fired(denies(with_similar(proposal, [own_parking])), "SPBE-MOR-003", "spec.functions[0]")
 }
 
 # --- SPBE-MOR-010: replaces names only what the proposal retires ---------------------

@@ -24,6 +24,8 @@ import data.spbe.lib.registry
 # custom:
 #   id: SPBE-SHR-001
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kapabilitas bersama yang wajib tidak dibangun sendiri
@@ -72,6 +74,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-SHR-002
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Kapabilitas bersama yang wajib diambil dari penyedia wajibnya
@@ -120,6 +124,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-SHR-003
 #   severity: deny
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Penyedia dalam spec.uses adalah aplikasi aktif di registri
@@ -168,6 +174,8 @@ deny contains violation if {
 # custom:
 #   id: SPBE-SHR-004
 #   severity: warn
+#   waivable: true
+#   maxWaiverDays: 365
 #   translations:
 #     id:
 #       title: Layanan publik yang memerlukan identitas atau pembayaran menyebut penyedianya

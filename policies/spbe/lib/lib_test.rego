@@ -60,7 +60,7 @@ test_config_has_every_key_with_its_type if {
 	config := data.spbe.config
 	is_number(config.justification_min_length)
 	is_number(config.max_suggestions)
-	every key in ["name_threshold", "description_threshold", "max"] {
+	every key in ["near", "same_thing", "reuse", "infer", "max"] {
 		is_number(config.similarity[key])
 	}
 	every key in [
@@ -75,7 +75,7 @@ test_config_has_every_key_with_its_type if {
 }
 
 test_similarity_thresholds_are_scores if {
-	every key in ["name_threshold", "description_threshold"] {
+	every key in ["near", "same_thing", "reuse", "infer"] {
 		data.spbe.config.similarity[key] >= 0
 		data.spbe.config.similarity[key] <= 1
 	}

@@ -74,5 +74,9 @@ own_ids contains id if some id in replaces
 # One entry per spec.interoperability.apis[i], same order (computed by Python).
 openapi_facts := object.get(facts, "openapi", [])
 
-# Active registry apps with near-identical name or description, best first.
+# Active registry apps similar in meaning (checker/matching), the agency's own first,
+# then shared services, then others; each with score, functions, own, shared, count, why.
 similar := object.get(facts, "similar", [])
+
+# Functions the proposal's nearest registry apps agree on: {code, share, score, owners, via}.
+inferred := object.get(facts, "inferred", [])

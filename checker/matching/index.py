@@ -1,0 +1,424 @@
+"""The match index: TF-IDF cosine over words, synonym concepts and acronym expansions.
+
+Why TF-IDF over words and not a fuzzy string ratio: a set ratio scores any subset of key
+words at 100% ("Pengadaan Tanah" against every procurement app), and a list of generic
+words is never complete. Inverse document frequency is learnt from the registry itself:
+a word carried by 5,000 names ("sistem", "informasi", "online") weighs almost nothing, a
+word carried by 40 ("puskesmas", "stunting") decides. Words the registry has never seen
+still count in the proposal's length, so "Pendaftaran Hewan Kurban" is not reduced to
+"hewan" and matched with animal-health apps: what the registry does not know separates it.
+
+Each active app is one vector: its name's features at full weight, its description's at
+DESCRIPTION_WEIGHT (registry descriptions are long and partly boilerplate), synonym
+concepts at CONCEPT_WEIGHT and acronym expansions at ACRONYM_WEIGHT; L2-normalised, so a
+score is a cosine in [0, 1]. A proposal becomes a vector the same way (typos mapped to
+the closest registry word) and is scored against the apps sharing at least one feature,
+found through an inverted index: no scan of the 27,400 apps.
+
+Everything the index holds is plain data (lists, dicts, strings, numbers, `array`s), so
+the compiled-registry cache can store it in a code-free format.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+from dataclasses import dataclass, field, fields
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
+
+from checker.matching.text import (ACRONYM_LEADS, FUNCTION_WORDS, fold_words, load_synonym_groups, phrase_table,
+                                   root_forms, spells, strip_phrases)
+
+DESCRIPTION_WEIGHT = 0.35
+CONCEPT_WEIGHT = 0.6
+ACRONYM_WEIGHT = 0.5  # the acronym itself; its expansion words count in full
+ROOT_WEIGHT = 0.9  # an affixed form of a registry word
+TYPO_CUTOFF = 84.0  # RapidFuzz ratio for a proposal word the registry does not know
+TYPO_MIN_LENGTH = 5
+MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
+WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
+REGION_TITLES = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "daerah", "istimewa"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """One active registry app and how similar it is to the proposal."""
+
+    index: int
+    id: str
+    name: str
+    agency: str
+    level: str
+    shared: bool
+    functions: tuple[str, ...]
+    score: float
+    words: tuple[str, ...]  # the proposal's words (or concepts) found in the app's name
+    acronym: str  # an acronym that joined them ("simpus"), or ""
+
+
+@dataclass
+class MatchIndex:
+    """Inverted TF-IDF index over active apps; build with `build_match_index`."""
+
+    docs: list[list[Any]]  # [id, name, agency code, level, shared, functions]
+    postings: dict[str, tuple[array, array]]  # feature -> (doc numbers 'I', weights 'f')
+    idf: dict[str, float]
+    unknown_idf: float
+    places: list[str]
+    acronyms: dict[str, list[str]]  # acronym -> its expansion's content words
+    concepts: dict[str, list[int]]  # synonym member (maybe a phrase) -> concept numbers
+    vocabulary: list[str]
+    common_features: list[str]  # features in too many apps to say anything: ignored
+    owners: dict[str, list[str]]  # function -> active shared services owning it
+    name_keys: dict[str, int]  # name without place words -> active apps carrying it (same template)
+    doc_keys: list[str]  # each app's name without place words, by doc number
+    translations: dict[str, list[str]]  # synonym concept number (as text) -> its most common registry rendering
+    _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
+    common: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._places = phrase_table(self.places)
+        self.common = frozenset(self.common_features)
+        self._concept_phrases = phrase_table(m for m in self.concepts if " " in m)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_") and k != "common"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
+    def to_data(self) -> dict[str, Any]:
+        """The index as JSON-ready plain data (postings' arrays as lists) for the code-free cache."""
+        state = self.__getstate__()
+        state["postings"] = {f: [list(docs), list(weights)] for f, (docs, weights) in self.postings.items()}
+        return state
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "MatchIndex":
+        """The index back from `to_data()`; KeyError/TypeError/ValueError when the data is not that shape."""
+        state = dict(data)
+        size = len(state["docs"])
+        postings: dict[str, tuple[array, array]] = {}
+        for feature, (docs, weights) in state["postings"].items():
+            doc_array, weight_array = array("I", docs), array("f", weights)
+            if len(doc_array) != len(weight_array) or (doc_array and max(doc_array) >= size):
+                raise ValueError(f"postings of {feature!r} do not fit the index")
+            postings[feature] = (doc_array, weight_array)
+        state["postings"] = postings
+        missing = {f.name for f in fields(cls) if not f.name.startswith("_") and f.name != "common"} - set(state)
+        if missing:
+            raise KeyError(f"match index data lacks {sorted(missing)}")
+        index = cls.__new__(cls)
+        index.__setstate__(state)
+        return index
+
+    # --- text to features -----------------------------------------------------------
+
+    def tokens(self, text: str, own_places: Iterable[str] = ()) -> list[str]:
+        """Content words of `text`: whole region names and function words removed."""
+        words = strip_phrases(fold_words(text), self._places)
+        extra = phrase_table(own_places)
+        if extra:
+            words = strip_phrases(words, extra)
+        return [w for w in words if w not in FUNCTION_WORDS and (len(w) > 1 or w.isdigit())]
+
+    def translate(self, tokens: list[str]) -> list[str]:
+        """A proposal's words (or phrases) the registry never uses but the synonyms know, in the registry's words.
+
+        "Smart Parking" -> "smart parkir", "Disaster Early Warning" -> "bencana peringatan dini":
+        the most common registry rendering of the synonym group stands in for the foreign word.
+        """
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for phrase in self._concept_phrases.get(tokens[i], []) + [[tokens[i]]]:
+                text = " ".join(phrase)
+                if tokens[i:i + len(phrase)] != phrase or text not in self.concepts:
+                    continue
+                if all(w in self.idf or w in self.common for w in phrase):
+                    continue  # the registry's own words: nothing to translate
+                rendering = next((self.translations[str(c)] for c in self.concepts[text] if str(c) in self.translations),
+                                 None)
+                if rendering:
+                    out.extend(rendering)
+                    i += len(phrase)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def features(self, tokens: list[str], weight: float, correct_typos: bool = False) -> dict[str, float]:
+        """Feature -> field weight for one field's tokens (words, concepts, acronym expansions)."""
+        out: dict[str, float] = {}
+        if correct_typos:
+            tokens = self.translate(tokens)
+
+        def add(feature: str, value: float) -> None:
+            if value > out.get(feature, 0.0):
+                out[feature] = value
+        for position, word in enumerate(tokens):
+            if word in self.common:
+                continue
+            if word in self.acronyms:
+                add(word, weight * ACRONYM_WEIGHT)
+                for expansion_word in self.acronyms[word]:
+                    add(expansion_word, weight)
+            elif correct_typos and word not in self.idf and (root := self._root(word)):
+                if root in self.common:
+                    continue
+                add(root, weight * ROOT_WEIGHT)  # "menyurat" -> "surat"
+                word = root
+            elif (correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit()):
+                found, score = self._closest(word)
+                if found in self.common:
+                    continue  # a misspelt "informasi" says as little as "informasi"
+                if found:
+                    add(found, weight * score)
+                    word = found
+                else:
+                    add(word, weight)  # unknown: counts in the length, matches nothing
+            else:
+                add(word, weight)
+            for concept in self.concepts.get(word, ()):
+                add(f"~{concept}", weight * CONCEPT_WEIGHT)
+            for phrase in self._concept_phrases.get(word, ()):
+                if tokens[position:position + len(phrase)] == phrase:
+                    for concept in self.concepts[" ".join(phrase)]:
+                        add(f"~{concept}", weight * CONCEPT_WEIGHT)
+        return out
+
+    def name_key(self, name: str) -> str:
+        """The name without place words: apps sharing it were built from one template."""
+        return " ".join(self.tokens(name))
+
+    def _root(self, word: str) -> str:
+        """The registry word this unknown word is an affixed form of, or ""."""
+        return next((f for f in root_forms(word) if f in self.idf or f in self.common), "")
+
+    def _closest(self, word: str) -> tuple[str, float]:
+        found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return (found[0], found[1] / 100.0) if found else ("", 0.0)
+
+    def vector(self, name: str, description: str, own_places: Iterable[str] = (),
+               correct_typos: bool = True) -> dict[str, float]:
+        """The L2-normalised TF-IDF vector of a proposal (unknown words count in its length)."""
+        places = list(own_places)
+        weights = self.features(self.tokens(name, places), 1.0, correct_typos)
+        for feature, value in self.features(self.tokens(description, places), DESCRIPTION_WEIGHT,
+                                            correct_typos).items():
+            if value > weights.get(feature, 0.0):
+                weights[feature] = value
+        vec = {f: w * self.idf.get(f, self.unknown_idf) for f, w in weights.items() if f not in self.common}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {f: v / norm for f, v in vec.items()} if norm else {}
+
+    # --- querying -----------------------------------------------------------------------
+
+    def similar(self, name: str, description: str, *, threshold: float, limit: int,
+                exclude: Iterable[str] = (), own_places: Iterable[str] = ()) -> list[Match]:
+        """Active apps at or above `threshold` cosine, best first (ties: shared, then id), explained."""
+        places = [" ".join(fold_words(p)) for p in own_places if fold_words(p)]
+        vec = self.vector(name, description, places)
+        return [self.explain(m, vec, places) for m in self.nearest(vec, threshold=threshold, limit=limit,
+                                                                   exclude=exclude)]
+
+    def nearest(self, vec: dict[str, float], *, threshold: float, limit: int,
+                exclude: Iterable[str] = ()) -> list[Match]:
+        """Active apps whose cosine with `vec` is at least `threshold`, best first; not yet explained."""
+        scores: dict[int, float] = {}
+        get = scores.get
+        for feature, q in vec.items():
+            posting = self.postings.get(feature)
+            if posting is None:
+                continue
+            docs, weights = posting
+            for doc, w in zip(docs, weights):
+                scores[doc] = get(doc, 0.0) + q * w
+        excluded = set(exclude)
+        docs = self.docs
+        kept = [(s, d) for d, s in scores.items() if s >= threshold]
+        kept.sort(key=lambda sd: (-round(sd[0], 6), not docs[sd[1]][4], docs[sd[1]][0]))
+        out: list[Match] = []
+        for score, doc in kept:
+            if len(out) >= limit:
+                break
+            if docs[doc][0] in excluded:
+                continue
+            app_id, app_name, agency, level, shared, functions = docs[doc]
+            out.append(Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4),
+                             (), ""))
+        return out
+
+    def explain(self, match: Match, vec: dict[str, float], places: list[str]) -> Match:
+        """The match with the proposal's words found in the app's name and any acronym that joined them.
+
+        Computed only for the suggestions shown: it re-reads the app's name.
+        """
+        app_tokens = self.tokens(match.name, places)
+        app_features = self.features(app_tokens, 1.0)
+        common = [f for f in vec if f in app_features and not f.startswith("~") and self.idf.get(f, 0.0) >= WHY_MIN_IDF]
+        words = tuple(sorted(common, key=lambda f: -vec[f])[:4])
+        acronym = next((t for t in app_tokens if t in self.acronyms and t not in vec), "")
+        if not acronym:
+            acronym = next((f for f in vec if f in self.acronyms and f in app_features and f not in app_tokens), "")
+        return Match(match.index, match.id, match.name, match.agency, match.level, match.shared, match.functions,
+                     match.score, words, acronym)
+
+
+# --- building ---------------------------------------------------------------------------
+
+def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
+    """Index the active apps of a registry (about two seconds for 27,400; cached with the registry)."""
+    apps = list(apps)
+    places = _place_phrases(apps)
+    place_table = phrase_table(places)
+    groups = load_synonym_groups()
+    concepts: dict[str, list[int]] = {}
+    for number, group in enumerate(groups):
+        for member in group:
+            concepts.setdefault(member, []).append(number)
+    active = [a for a in apps if a.get("status") == "active"]
+    acronyms = _learn_acronyms(active, place_table)
+    bare = MatchIndex(docs=[], postings={}, idf={}, unknown_idf=1.0, places=places, acronyms=acronyms,
+                      concepts=concepts, vocabulary=[], common_features=[], owners={}, name_keys={},
+                      doc_keys=[], translations={})
+    owners: dict[str, list[str]] = {}
+    name_keys: dict[str, int] = {}
+    doc_keys: list[str] = []
+    doc_features: list[dict[str, float]] = []
+    name_vocabulary: set[str] = set()
+    docs: list[list[Any]] = []
+    df: dict[str, int] = {}
+    for app in active:
+        agency = app.get("agency") or {}
+        docs.append([app["id"], str(app.get("name", "")), str(agency.get("code", "")), str(agency.get("level", "")),
+                     bool(app.get("shared", False)), [str(f) for f in app.get("functions", [])]])
+        name_tokens = bare.tokens(str(app.get("name", "")))
+        name_vocabulary.update(name_tokens)
+        key = " ".join(name_tokens)
+        name_keys[key] = name_keys.get(key, 0) + 1
+        doc_keys.append(key)
+        if app.get("shared"):
+            for code in app.get("functions", []):
+                owners.setdefault(str(code), []).append(app["id"])
+        weights = bare.features(name_tokens, 1.0)
+        for feature, value in bare.features(bare.tokens(str(app.get("description", ""))), DESCRIPTION_WEIGHT).items():
+            if value > weights.get(feature, 0.0):
+                weights[feature] = value
+        doc_features.append(weights)
+        for feature in weights:
+            df[feature] = df.get(feature, 0) + 1
+    n = len(docs)
+    limit = max(50, int(n * MAX_DF_FRACTION))
+    idf = {f: math.log((n + 1) / (c + 1)) + 1.0 for f, c in df.items() if c <= limit}
+    unknown_idf = math.log(n + 1) + 1.0
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    for number, weights in enumerate(doc_features):
+        vec = {f: w * idf[f] for f, w in weights.items() if f in idf}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        if not norm:
+            continue
+        for feature, value in vec.items():
+            entry = postings.setdefault(feature, ([], []))
+            entry[0].append(number)
+            entry[1].append(value / norm)
+    vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
+    return MatchIndex(docs=docs, postings={f: (array("I", d), array("f", w)) for f, (d, w) in postings.items()},
+                      idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
+                      vocabulary=vocabulary, common_features=sorted(f for f, c in df.items() if c > limit),
+                      owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys, doc_keys=doc_keys,
+                      translations=_translations(concepts, df, idf))
+
+
+def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float]) -> dict[str, list[str]]:
+    """Per synonym concept, the member the registry uses most (a phrase counts by its rarest word)."""
+    best: dict[int, tuple[int, str]] = {}
+    for member, numbers in concepts.items():
+        words = member.split()
+        if not all(w in idf for w in words):
+            continue
+        count = min(df.get(w, 0) for w in words)
+        for number in numbers:
+            if count > best.get(number, (0, ""))[0] or (count == best.get(number, (0, ""))[0] and member < best[number][1]):
+                best[number] = (count, member)
+    return {str(number): member.split() for number, (count, member) in best.items() if count > 0}
+
+
+def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
+    """Whole region names ("tebing tinggi") and central agencies' own words ("kemenkes") to strip."""
+    phrases: set[str] = set()
+    central_names: dict[str, list[set[str]]] = {}
+    for app in apps:
+        agency = app.get("agency") or {}
+        if agency.get("level") in ("province", "regency"):
+            words = [w for w in fold_words(str(agency.get("name", ""))) if w not in REGION_TITLES]
+            if words:
+                phrases.add(" ".join(words))
+        elif agency.get("level") == "central":
+            central_names.setdefault(str(agency.get("code", "")), []).append(set(fold_words(str(app.get("name", "")))))
+    for code, names in central_names.items():
+        phrases.update(w for w in fold_words(code))
+        if len(names) >= 5:
+            counts: dict[str, int] = {}
+            for words in names:
+                for w in words:
+                    counts[w] = counts.get(w, 0) + 1
+            phrases.update(w for w, c in counts.items() if c >= 0.6 * len(names) and w not in FUNCTION_WORDS)
+    return sorted(phrases)
+
+
+def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]]]) -> dict[str, list[str]]:
+    """Acronym -> expansion content words, learnt from the registry's own names and descriptions.
+
+    An acronym is a name word written in capitals ("SIMPUS", "SIMRS"). Its expansion is a
+    registry name that spells it from word prefixes after an implied "Sistem Informasi
+    (Manajemen)" ("Sistem Informasi Manajemen Puskesmas"), or the first clause of the
+    app's own description when its name is the acronym alone ("SRIKANDI: Sistem Informasi
+    Kearsipan Dinamis Terintegrasi").
+    """
+    candidates: dict[str, int] = {}
+    explicit: dict[str, list[str]] = {}
+    tails: dict[str, set[tuple[str, ...]]] = {lead: set() for lead in ACRONYM_LEADS}
+    lead_words = {"si": ["sistem", "informasi"], "sim": ["sistem", "informasi", "manajemen"], "e": []}
+    for app in apps:
+        raw = str(app.get("name", ""))
+        for token in raw.replace("-", " ").split():
+            letters = "".join(c for c in token if c.isalnum())
+            if 3 <= len(letters) <= 10 and letters.isupper() and letters.isalpha():
+                acronym = letters.lower()
+                candidates[acronym] = candidates.get(acronym, 0) + 1
+                name_words = strip_phrases(fold_words(raw), places)
+                description = str(app.get("description", ""))
+                if name_words == [acronym] and ":" in description[:120]:
+                    clause = description.split(":")[0]
+                    words = [w for w in fold_words(clause) if w not in FUNCTION_WORDS]
+                    if 2 <= len(words) <= 8:
+                        explicit[acronym] = words
+        words = strip_phrases(fold_words(raw), places)
+        for lead, prefix in lead_words.items():
+            if prefix and words[:len(prefix)] == prefix and len(words) > len(prefix):
+                rest = tuple(words[len(prefix):len(prefix) + 4])
+                tails[lead].add(rest)
+    out: dict[str, list[str]] = {}
+    for acronym in sorted(candidates):
+        if acronym in explicit:
+            out[acronym] = [w for w in explicit[acronym] if w not in ("sistem", "informasi", "manajemen", "aplikasi")]
+            continue
+        for lead, pool in (("sim", "sim"), ("sim", "si"), ("si", "si")):
+            if not acronym.startswith(lead) or len(acronym) <= len(lead):
+                continue
+            rest = acronym[len(lead):]
+            found = sorted({tail[:k] for tail in tails[pool] for k in range(1, len(tail) + 1)
+                            if spells(rest, list(tail[:k]))})
+            if found:
+                best = min(found, key=lambda t: (len(t), t))
+                out[acronym] = [w for w in best if w not in FUNCTION_WORDS]
+                break
+    return {k: v for k, v in out.items() if v}

@@ -1,0 +1,121 @@
+"""From matches to the facts the MOR rules read: ranked, collapsed, explained, with inferred functions.
+
+Why this order: a reviewer acts first on what the agency itself runs (extend it), then on
+the shared services (reuse them), then on other agencies' apps. Apps built from one
+template in hundreds of regions ("SIMPEG <town>") are one suggestion that says how many
+run it, not five lines of the same thing.
+
+Function inference: the proposal's nearest apps vote for their functions, weighted by
+similarity; a function that wins most of the vote is what the proposal most likely does,
+whatever code it declares. When a shared service owns that function, the MOR rules can
+name the service even if the declared code hides it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from checker.matching.index import Match, MatchIndex
+from checker.matching.text import fold_words
+
+INFER_NEIGHBOURS = 10
+MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
+INFER_SHARE = 0.5  # the winning function's share of the neighbours' vote
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Cosine thresholds, from policies/spbe/config/data.json -> similarity (policy owners tune them)."""
+
+    near: float = 0.6  # MOR-005: a near-duplicate
+    same_thing: float = 0.75  # MOR-003 deny: the agency's own app is the same thing
+    reuse: float = 0.45  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
+    infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
+    max: int = 5
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> "Thresholds":
+        known = {k: config[k] for k in ("near", "same_thing", "reuse", "infer", "max") if k in config}
+        return cls(**{k: (int(v) if k == "max" else float(v)) for k, v in known.items()})
+
+
+def place_of(agency_name: str) -> str:
+    """The agency's place name ("Pemerintah Kabupaten Karawang" -> "karawang")."""
+    from checker.matching.index import REGION_TITLES
+
+    return " ".join(w for w in fold_words(agency_name) if w not in REGION_TITLES)
+
+
+def match_facts(index: MatchIndex, name: str, description: str, agency_code: str, agency_name: str,
+                exclude: Iterable[str], thresholds: Thresholds) -> dict[str, Any]:
+    """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like)."""
+    low = min(thresholds.reuse, thresholds.infer, thresholds.near)
+    place = place_of(agency_name)
+    places = [place] if place else []
+    vec = index.vector(name, description, places)
+    matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
+    similar = ranked_suggestions(index, matches, agency_code)[:MAX_SUGGESTIONS]
+    explained = {m.id: index.explain(m, vec, places) for m in matches if m.id in {s["id"] for s in similar}}
+    for entry in similar:
+        entry["why"] = why(explained[entry["id"]], entry["count"])
+        entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
+    return {"similar": similar, "inferred": infer_functions(index, matches, thresholds.infer)}
+
+
+def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str) -> list[dict[str, Any]]:
+    """Own agency first, then shared services, then others (each best first); one line per template."""
+    groups: dict[str, list[Match]] = {}
+    for match in matches:
+        key = match.id if match.shared or match.agency == agency_code else index.doc_keys[match.index]
+        groups.setdefault(key, []).append(match)
+    out = []
+    for key, members in groups.items():
+        best = members[0]
+        own = best.agency == agency_code
+        count = 1 if (best.shared or own) else max(index.name_keys.get(key, 1), len(members))
+        out.append({"id": best.id, "name": best.name, "agency": best.agency, "score": round(best.score, 3),
+                    "on": "name", "functions": list(best.functions), "own": own, "shared": best.shared,
+                    "count": count, "why": {}})
+    out.sort(key=lambda s: (not s["own"], not s["shared"], -s["score"], s["id"]))
+    return out
+
+
+def why(match: Match, count: int) -> dict[str, str]:
+    """Why this app was suggested, in English and Bahasa Indonesia."""
+    en, id_ = [], []
+    if match.words:
+        shown = ", ".join(match.words)
+        en.append(f"shares {shown}")
+        id_.append(f"sama-sama memuat {shown}")
+    if match.acronym:
+        en.append(f"{match.acronym.upper()} is the acronym")
+        id_.append(f"{match.acronym.upper()} adalah singkatannya")
+    if not en:
+        en.append("similar description")
+        id_.append("deskripsi serupa")
+    if count > 1:
+        en.append(f"run by {count} agencies under this name, e.g. {match.agency}")
+        id_.append(f"dijalankan {count} instansi dengan nama ini, mis. {match.agency}")
+    return {"en": "; ".join(en), "id": "; ".join(id_)}
+
+
+def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -> list[dict[str, Any]]:
+    """Functions the nearest apps agree on (share of their similarity-weighted vote >= INFER_SHARE)."""
+    near = [m for m in matches if m.score >= threshold][:INFER_NEIGHBOURS]
+    if not near:
+        return []
+    votes: dict[str, float] = {}
+    for match in near:
+        for code in match.functions:
+            votes[code] = votes.get(code, 0.0) + match.score / max(1, len(match.functions))
+    total = sum(m.score for m in near)
+    out = []
+    for code, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        share = vote / total
+        if share < INFER_SHARE:
+            break
+        via = [m.id for m in near if code in m.functions][:3]
+        out.append({"code": code, "share": round(share, 3), "score": round(max(m.score for m in near
+                                                                                 if code in m.functions), 3),
+                    "owners": index.owners.get(code, []), "via": via})
+    return out

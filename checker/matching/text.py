@@ -1,0 +1,134 @@
+"""Text to matching features: folded words, whole region names removed, synonyms and acronyms.
+
+Why each step:
+- accents and case folded, punctuation dropped: "e-Kinerja" and "E KINERJA" are one name;
+- only *whole* region names are removed ("Tebing Tinggi", "Kepulauan Selayar"), never
+  their words alone, so "tinggi", "laut", "tanah", "pusat" keep their meaning;
+- function words ("dan", "untuk", "the", "of") are dropped; every other word is kept and
+  weighted by how rare it is in the registry, so "sistem informasi" says little because
+  thousands of names carry it, not because a list says so;
+- bilingual synonyms (checker/data/synonyms.json) add a shared *concept* feature, so
+  "Smart Parking" meets "Parkir Online" without making "parkir" and "parking" one word;
+- acronyms learnt from the registry ("SIMPUS" spelled from the prefixes of "Sistem
+  Informasi Manajemen PUSkesmas") add the expansion's words, and the reverse.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.json"
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_WORDS = 400  # a 10,000-character description is judged on its first words, never slowly
+
+FUNCTION_WORDS = frozenset("""
+dan atau untuk bagi dari di ke yang dengan pada oleh serta dalam secara sebagai melalui antar
+the of and for a an to in on by with via
+system systems information management application applications app apps modul module fitur feature
+regional regency city province national new
+pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa
+""".split())
+# English generic words are dropped too: the registry is Indonesian, so their rarity
+# there would make "system" weigh like a specific word.
+# Words that start an acronym's expansion without carrying meaning of their own.
+ACRONYM_LEADS = ("si", "sim", "e")
+_AFFIXES = ("peng", "peny", "pem", "pen", "per", "ke")
+
+
+def fold_words(text: str) -> list[str]:
+    """Lower-case ASCII words of `text`, accents folded, at most MAX_WORDS of them."""
+    folded = unicodedata.normalize("NFKD", text[:20_000]).encode("ascii", "ignore").decode("ascii").lower()
+    return _WORD.findall(folded)[:MAX_WORDS]
+
+
+def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
+    """Synonym groups, each member as its folded words joined by one space."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    groups = []
+    for group in doc.get("groups", []):
+        members = list(dict.fromkeys(" ".join(fold_words(m)) for m in group if isinstance(m, str)))
+        members = [m for m in members if m]
+        if len(members) > 1:
+            groups.append(members)
+    return groups
+
+
+def strip_phrases(tokens: list[str], phrases: dict[str, list[list[str]]]) -> list[str]:
+    """`tokens` without any whole phrase of `phrases` (first word -> phrases, longest first)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase in phrases.get(tokens[i], ()):
+            if tokens[i:i + len(phrase)] == phrase:
+                i += len(phrase)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def phrase_table(phrases: Iterable[str]) -> dict[str, list[list[str]]]:
+    """First word -> the phrases starting with it, longest first (for strip_phrases)."""
+    table: dict[str, list[list[str]]] = {}
+    for phrase in set(phrases):
+        words = phrase.split()
+        if words:
+            table.setdefault(words[0], []).append(words)
+    for entries in table.values():
+        entries.sort(key=len, reverse=True)
+    return table
+
+
+def stems(word: str) -> list[str]:
+    """The word and its forms without a common Indonesian affix ("kepegawaian" -> "pegawaian")."""
+    out = [word]
+    for prefix in _AFFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            out.append(word[len(prefix):])
+    return out
+
+
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "ter", "di", "ke", "se")
+_SUFFIXES = ("kan", "an", "i", "nya")
+
+
+def root_forms(word: str) -> list[str]:
+    """Forms of an Indonesian word without its affixes, longest first ("menyurat" -> "nyurat", "surat", ...).
+
+    Only a fallback for words the registry does not know; "meny-" and "peny-" also try the
+    dropped initial "s" ("menyurat" -> "surat").
+    """
+    forms: list[str] = []
+    for suffix in ("",) + _SUFFIXES:
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[:len(word) - len(suffix)] if suffix else word
+        for prefix in ("",) + _PREFIXES:
+            if prefix and not stem.startswith(prefix):
+                continue
+            rest = stem[len(prefix):]
+            candidates = [rest] + (["s" + rest] if prefix in ("meny", "peny") else [])
+            forms.extend(c for c in candidates if len(c) >= 3 and c != word)
+    return sorted(set(forms), key=lambda f: (-len(f), f))
+
+
+def spells(acronym: str, words: list[str]) -> bool:
+    """True when `acronym` is spelled by non-empty prefixes of every word, in order."""
+    if not words or len(words) > len(acronym):
+        return False
+
+    def walk(pos: int, index: int) -> bool:
+        if index == len(words):
+            return pos == len(acronym)
+        for form in stems(words[index]):
+            for length in range(1, min(len(form), len(acronym) - pos - (len(words) - index - 1)) + 1):
+                if form[:length] != acronym[pos:pos + length]:
+                    break
+                if walk(pos + length, index + 1):
+                    return True
+        return False
+    return walk(0, 0)

@@ -1,0 +1,178 @@
+"""The one duplicate matcher (checker/matching): scores that mean something, on the tiny and the sample registry."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from checker.compiled import load_compiled
+from checker.matching import MatchIndex, build_match_index
+from checker.matching.suggest import Thresholds, match_facts
+from checker.matching.text import spells, strip_phrases, phrase_table
+from checker.paths import DEFAULT_REGISTRY
+
+
+@pytest.fixture(scope="module")
+def sample() -> MatchIndex:
+    return load_compiled(DEFAULT_REGISTRY, use_cache=False).matcher
+
+
+def ids(matches) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.id for m in matches]
+
+
+# --- tiny registry -------------------------------------------------------------------
+
+def test_same_function_other_place_is_a_match(tiny_registry):  # type: ignore[no-untyped-def]
+    found = build_match_index(tiny_registry["apps"]).similar("Sistem Informasi Parkir Kota Semarang", "",
+                                                             threshold=0.3, limit=5)
+    assert set(ids(found)) == {"APP-000001", "APP-000002"}
+
+
+def test_own_place_name_alone_is_not_a_duplicate(tiny_registry):  # type: ignore[no-untyped-def]
+    found = build_match_index(tiny_registry["apps"]).similar("Lapor Warga Karawang", "Aplikasi Karawang",
+                                                             threshold=0.3, limit=5, own_places=["karawang"])
+    assert "APP-000001" not in ids(found)
+
+
+def test_retired_apps_are_never_suggested(tiny_registry):  # type: ignore[no-untyped-def]
+    found = build_match_index(tiny_registry["apps"]).similar("Lapor Bupati Karawang", "", threshold=0.0, limit=50)
+    assert "APP-000003" not in ids(found)
+
+
+def test_excluded_ids_are_never_suggested(tiny_registry):  # type: ignore[no-untyped-def]
+    idx = build_match_index(tiny_registry["apps"])
+    assert "APP-000001" in ids(idx.similar("Parkir", "retribusi parkir tepi jalan umum", threshold=0.1, limit=5))
+    assert "APP-000001" not in ids(idx.similar("Parkir", "retribusi parkir tepi jalan umum", threshold=0.1, limit=5,
+                                               exclude=["APP-000001"]))
+
+
+# --- what the issue measured ---------------------------------------------------------
+
+def test_a_subset_of_words_is_not_a_perfect_score(sample: MatchIndex) -> None:
+    """token_set_ratio gave 100 to "Pengadaan Tanah" against procurement apps."""
+    found = sample.similar("Pengadaan Tanah", "Inventarisasi bidang tanah dan ganti kerugian untuk pembangunan jalan",
+                           threshold=0.0, limit=1)
+    assert not found or found[0].score < 0.6
+
+
+def test_real_words_that_are_also_in_place_names_are_kept(sample: MatchIndex) -> None:
+    tokens = sample.tokens("Pemantauan Tinggi Muka Air Laut dan Tanah Pusat")
+    assert {"tinggi", "laut", "tanah", "pusat"} <= set(tokens)
+    assert "tinggi" not in sample.tokens("Sistem Informasi Parkir Kota Tebing Tinggi")
+
+
+def test_acronym_meets_its_expansion(sample: MatchIndex) -> None:
+    found = sample.similar("Sistem Informasi Manajemen Puskesmas Karawang", "", threshold=0.5, limit=5,
+                           own_places=["karawang"])
+    assert found and all("KES-PUSKESMAS" in m.functions for m in found)
+    assert any(m.name.startswith("SIMPUS") for m in sample.similar("SIMPUS", "", threshold=0.5, limit=20))
+
+
+def test_srikandi_is_found_from_its_own_expansion(sample: MatchIndex) -> None:
+    found = sample.similar("Sistem Informasi Kearsipan Dinamis Terintegrasi Karawang", "", threshold=0.5, limit=3,
+                           own_places=["karawang"])
+    assert ids(found)[:1] == ["SHARED-SRIKANDI"]
+    assert found[0].acronym == "srikandi"
+
+
+def test_english_names_meet_indonesian_ones(sample: MatchIndex) -> None:
+    parking = sample.similar("Smart Parking", "Cashless parking payment", threshold=0.6, limit=5)
+    assert parking and all("LYN-PARKIR" in m.functions for m in parking)
+    complaints = sample.similar("Citizen Complaint Handling System", "Citizens report problems", threshold=0.5, limit=5)
+    assert complaints and all("LYN-PENGADUAN" in m.functions for m in complaints)
+
+
+def test_typos_are_tolerated(sample: MatchIndex) -> None:
+    found = sample.similar("Sistem Infromasi Kepegawain", "", threshold=0.5, limit=5)
+    assert found and all("ADM-KEPEGAWAIAN" in m.functions for m in found)
+
+
+def test_wrong_code_still_names_the_shared_service(sample: MatchIndex) -> None:
+    facts = match_facts(sample, "e-Office Karawang", "Tata naskah dinas elektronik, surat masuk dan keluar, disposisi.",
+                        "32.15", "Pemerintah Kabupaten Karawang", frozenset(), Thresholds())
+    assert facts["inferred"] and facts["inferred"][0]["code"] == "ADM-ARSIP"
+    assert facts["inferred"][0]["owners"] == ["SHARED-SRIKANDI"]
+
+
+def test_suggestions_put_own_agency_first_and_collapse_templates(sample: MatchIndex) -> None:
+    facts = match_facts(sample, "Sistem Informasi Kepegawaian", "Data pegawai dan kenaikan pangkat", "32.15",
+                        "Pemerintah Kabupaten Karawang", frozenset(), Thresholds())
+    similar = facts["similar"]
+    assert similar
+    order = [(not s["own"], not s["shared"]) for s in similar]
+    assert order == sorted(order)
+    names = [s["name"] for s in similar if not s["own"] and not s["shared"]]
+    keys = [sample.name_key(n) for n in names]
+    assert len(keys) == len(set(keys)), "one line per template"
+    assert any(s["count"] > 100 for s in similar)
+    assert all(s["why"]["en"] and s["why"]["id"] for s in similar)
+
+
+# --- bad input -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "!!!???---", "数据管理系统", "Система управления", "parkir " * 5000,
+                                  "x" * 10_000, "𝔖𝔦𝔰𝔱𝔢𝔪 🚗🚗🚗"])
+def test_bad_input_is_judged_without_crashing_or_random_suggestions(sample: MatchIndex, text: str) -> None:
+    start = time.process_time()
+    found = sample.similar(text, text, threshold=0.6, limit=5)
+    assert time.process_time() - start < 2.0  # a guard against pathological slowness, not a benchmark
+    if "parkir" not in text:
+        assert found == []
+
+
+def test_nothing_in_common_gives_no_suggestion(sample: MatchIndex) -> None:
+    assert sample.similar("Zyxwvut Qwerty", "Lorem ipsum dolor sit amet", threshold=0.3, limit=5) == []
+
+
+# --- building blocks -----------------------------------------------------------------
+
+def test_spelling_an_acronym_from_word_prefixes() -> None:
+    assert spells("pus", ["puskesmas"])
+    assert spells("rs", ["rumah", "sakit"])
+    assert spells("peg", ["kepegawaian"])
+    assert not spells("rs", ["perselisihan"])
+    assert not spells("simpus", ["sistem", "informasi"])
+
+
+def test_only_whole_phrases_are_stripped() -> None:
+    table = phrase_table(["tebing tinggi", "kepulauan selayar"])
+    assert strip_phrases("parkir tebing tinggi".split(), table) == ["parkir"]
+    assert strip_phrases("muka air tinggi".split(), table) == ["muka", "air", "tinggi"]
+
+
+def test_index_is_plain_data(sample: MatchIndex) -> None:
+    """The cache is moving to a code-free format: only lists, dicts, strings, numbers and arrays."""
+    from array import array
+
+    def plain(value) -> bool:  # type: ignore[no-untyped-def]
+        if isinstance(value, (str, int, float, bool, array)) or value is None:
+            return True
+        if isinstance(value, (list, tuple, frozenset, set)):
+            return all(plain(v) for v in list(value)[:200])
+        if isinstance(value, dict):
+            return all(isinstance(k, (str, int)) and plain(v) for k, v in list(value.items())[:200])
+        return False
+    data = sample.to_data()
+    assert all(plain(v) for v in data.values())
+    again = MatchIndex.from_data(data)
+    assert again.similar("SIMPUS", "", threshold=0.5, limit=3) == sample.similar("SIMPUS", "", threshold=0.5, limit=3)
+
+
+def test_matches_do_not_depend_on_the_hash_seed() -> None:
+    script = (
+        "import hashlib, json\n"
+        "from checker.registry import load_registry\n"
+        "from checker.paths import DEFAULT_REGISTRY\n"
+        "from checker.matching import build_match_index\n"
+        "apps = list(load_registry(DEFAULT_REGISTRY).apps.values())\n"
+        "idx = build_match_index(apps)\n"
+        "out = [[(m.id, m.score) for m in idx.similar(a['name'], a.get('description', ''), threshold=0.4, limit=5)]\n"
+        "       for a in apps[::499]]\n"
+        "print(hashlib.sha256(json.dumps(out).encode()).hexdigest())\n")
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(digests) == 1
