@@ -28,7 +28,11 @@ def _patterns(node: Any) -> Iterator[str]:
             yield from _patterns(item)
 
 
-SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMAS_DIR.glob("*.json"))}
+# The schemas jsonschema applies to untrusted files with RE2 (checker/patterns.py). The registry schema is
+# applied by jsonschema-rs, whose Rust regex engine is linear for patterns without look-around or
+# back-references (tests/test_registry.py), and the registry comes from the trusted base revision.
+SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMAS_DIR.glob("*.json"))
+           if p.name != "registry.schema.json"}
 PATTERNS = sorted({p for schema in SCHEMAS.values() for p in _patterns(schema)})
 
 
@@ -102,7 +106,6 @@ def test_secret_scrubbing_is_linear_on_hostile_text():
 
 
 _OLD_SPACES = re.compile(r"[ \t]*\n[ \t]*")
-_OLD_CI_COMMAND = re.compile(r"^(\s*)(::|##\[|##vso\[)", re.MULTILINE)
 
 
 @settings(max_examples=400, deadline=None)
@@ -110,15 +113,13 @@ _OLD_CI_COMMAND = re.compile(r"^(\s*)(::|##\[|##vso\[)", re.MULTILINE)
 def test_linear_output_escapes_mean_what_the_quadratic_ones_meant(text):
     from checker.formats import escape
     assert escape._SPACES.sub(" ", text) == _OLD_SPACES.sub(" ", text)
-    fix = lambda m: m.group(1) + m.group(2)[0] + "\u200b" + m.group(2)[1:]  # noqa: E731
-    assert escape._CI_COMMAND.sub(fix, text) == _OLD_CI_COMMAND.sub(fix, text)
 
 
 def test_output_escapes_are_linear_on_hostile_text():
     """Found by the audit: 20,000 newlines took 6.6 s in the CI-command defuser, 20,000 blanks 1.1 s in the space folder."""
     from checker.formats import escape
     started = time.monotonic()
-    for text in ("\n" * 200_000 + "x", " \n" * 100_000, " " * 200_000 + "x", "\t" * 200_000):
-        escape._CI_COMMAND.sub("", text)
+    for text in ("\n" * 200_000 + "x", " \n" * 100_000, " " * 200_000 + "x", "\t" * 200_000, "\r:" * 100_000):
+        escape.defuse_ci_commands(text)
         escape._SPACES.sub(" ", text)
     assert time.monotonic() - started < 2  # a bound against a hang, not a performance measurement
