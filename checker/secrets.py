@@ -17,15 +17,15 @@ import urllib.parse
 MASK = "***"
 
 # ":\u200b//": Markdown output breaks autolinks with a zero-width space; the credential is still there.
-_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*:\u200b?//)[^/\s?#@\"'<>]*(?:@[^/\s?#@\"'<>]*)*@")
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{0,31}:\u200b?//)[^/\s?#@\"'<>]*(?:@[^/\s?#@\"'<>]*)*@")
 _SECRET_PARAMETER = re.compile(
-    r"(?i)([?&;][a-z0-9_.\-]*(?:token|sig|signature|secret|password|passwd|pwd|key|credential|auth)[a-z0-9_.\-]*=)"
+    r"(?i)([?&;][a-z0-9_.\-]{0,64}?(?:token|sig|signature|secret|password|passwd|pwd|key|credential|auth)[a-z0-9_.\-]{0,64}=)"
     r"[^&#\s\"'<>]+")
 _GITHUB_TOKEN = re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b")
 _GITLAB_TOKEN = re.compile(r"\b(?:glpat|gldt|glrt|glcbt|glptt|glft|glimt|glagent|glsoat|gloas)-[A-Za-z0-9_.-]{16,}\b")
 _AUTHORIZATION = re.compile(r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?(?:(?:bearer|token|basic)\s+)?)[^\s\"',}]+")
 _SCHEME_CREDENTIALS = re.compile(r"(?i)(\b(?:bearer|basic)\s+)[A-Za-z0-9\-._~+/]{8,}=*")
-_TOKEN_PAIR = re.compile(r"(?i)(\b[a-z_\-]*token[\"']?\s*[:=]\s*[\"']?)[^\s\"',}&]{8,}")
+_TOKEN_PAIR = re.compile(r"(?i)(token[\"']?\s*[:=]\s*[\"']?)[^\s\"',}&]{8,}")
 
 
 def scrub(text: str, *secrets: str | None) -> str:
