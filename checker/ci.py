@@ -703,7 +703,9 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     inputs = trusted_inputs(rev, policies, registry, waivers, workdir)
     # The judge is built even when nothing changed: broken base rules must still stop the gate (exit 2).
     try:
-        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name, opa=opa)
+        # Never the cache: an entry is not authenticated, so a planted one could change the verdict (SECURITY.md).
+        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name, opa=opa,
+                                  use_cache=False)
     except CannotJudge as err:
         raise inputs.relabel(err) from None
     head_dir = workdir / "head"

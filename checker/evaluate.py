@@ -257,13 +257,16 @@ def verdict_of(violations: Iterable[Violation]) -> Verdict:
 
 
 def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Path | None, engine_name: str,
-               today: dt.date | None = None, opa: OpaSettings | None = None) -> Judge:
-    """Load policies, registry and waivers and compile them; CannotJudge on any problem."""
+               today: dt.date | None = None, opa: OpaSettings | None = None, use_cache: bool = True) -> Judge:
+    """Load policies, registry and waivers and compile them; CannotJudge on any problem.
+
+    `use_cache=False` compiles the registry afresh: the gate does so, because the cache is
+    not authenticated and whoever can write it could change what the gate judges with."""
     from checker.engine import make_engine
     from checker.policyset import load_policies
     from checker.waivers import load_waivers
 
     policies = load_policies(policies_dir)
-    registry = load_compiled(registry_source, use_cache=os.environ.get("SPBE_CHECK_NO_CACHE") is None)
+    registry = load_compiled(registry_source, use_cache=use_cache and os.environ.get("SPBE_CHECK_NO_CACHE") is None)
     waivers = load_waivers(waivers_path, {**SCHEMA_RULES, **policies.rules}, today) if waivers_path else ()
     return Judge(policies, registry, make_engine(engine_name, opa), waivers, today)

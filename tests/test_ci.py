@@ -909,3 +909,18 @@ def test_an_id_shaped_like_an_option_never_reaches_git(gitrepo: GitRepo) -> None
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["results"][0]["verdict"] == "invalid"
     assert not Path("/tmp/spbe-pwned").exists()
+
+
+def test_the_gate_never_reads_or_writes_the_cache(gitrepo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A planted cache entry is well-formed plain data that could change the verdict: the gate compiles afresh."""
+    from checker import cache
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the gate touched the compiled-registry cache")
+
+    monkeypatch.setattr(cache, "load", refuse)
+    monkeypatch.setattr(cache, "store", refuse)
+    gitrepo.commit("propose parking app", {"manifests/karawang/parkir.yaml": FAILING})
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert judged_files(result) == ["manifests/karawang/parkir.yaml"]

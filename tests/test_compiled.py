@@ -209,3 +209,4 @@ def test_a_value_that_is_not_plain_data_is_not_cached_and_not_an_error(monkeypat
     monkeypatch.setenv("SPBE_CHECK_DEBUG", "1")
     with pytest.raises(TypeError, match="plain JSON data"):
         cache.store("demo", "k", {"when": dt.date(2026, 1, 1)})
+
