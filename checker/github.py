@@ -381,6 +381,20 @@ class PostResult:
     errors: list[str] = field(default_factory=list)
 
 
+def run_steps(result: PostResult, steps: list[tuple[str, Callable[[], None]]],
+              explain_error: Callable[[Exception, str], tuple[str, bool]]) -> PostResult:
+    """Run the posting steps in order; a failure is recorded (never raised) and may stop the rest."""
+    for name, step in steps:
+        try:
+            step()
+        except Exception as err:  # noqa: BLE001 - posting never changes the verdict
+            message, stop = explain_error(err, name)
+            result.errors.append(message)
+            if stop:
+                break
+    return result
+
+
 class _Stop(Exception):
     """Stop posting: later requests would fail the same way (rate limit, network)."""
 
@@ -487,15 +501,7 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
 
     steps: list[tuple[str, Callable[[], None]]] = [
         ("post the comment", comment), ("set the commit status", status), ("set the outcome label", labels)]
-    for name, step in steps:
-        try:
-            step()
-        except Exception as err:  # noqa: BLE001 - posting never changes the verdict
-            message, stop = explain(err, pr, name)
-            result.errors.append(message)
-            if stop:
-                break
-    return result
+    return run_steps(result, steps, lambda err, name: explain(err, pr, name))
 
 
 def _post_within(seconds: float, pr: PullRequest, outcome: Outcome, body: str, description: str) -> PostResult:

@@ -31,6 +31,7 @@ from checker.github import (
     CommentFacts,
     Outcome,
     PostResult,
+    run_steps,
     outcome_of,
     render_comment,
     scrub,
@@ -289,15 +290,7 @@ def post(mr: MergeRequest, outcome: Outcome, body: str, description: str) -> Pos
 
     steps: list[tuple[str, Callable[[], None]]] = [
         ("post the merge-request note", note), ("set the commit status", status), ("set the outcome label", labels)]
-    for name, step in steps:
-        try:
-            step()
-        except Exception as err:  # noqa: BLE001 - posting never changes the verdict
-            message, stop = explain(err, mr, name)
-            result.errors.append(message)
-            if stop:
-                break
-    return result
+    return run_steps(result, steps, lambda err, name: explain(err, mr, name))
 
 
 def _post_within(seconds: float, mr: MergeRequest, outcome: Outcome, body: str, description: str) -> PostResult:
