@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-SHARED = PROJECT.parent / "shared"
 
 TINY_REGISTRY: dict[str, Any] = {
     "apiVersion": "spbe.go.id/v1",
