@@ -118,7 +118,7 @@ def _last_words(line: str) -> None:
 lang_option = click.option("--lang", type=click.Choice(["en", "id"]), default="en", envvar="SPBE_CHECK_LANG",
                            show_default=True, help="Language of messages: English or Bahasa Indonesia.")
 policies_option = click.option("--policies", type=click.Path(path_type=Path), default=POLICIES_DIR,
-                               show_default="the project's policies/", help="Folder of Rego policies and their data.")
+                               show_default="the national policy pack shipped with spbe-check", help="Folder of Rego policies and their data.")
 registry_option = click.option("--registry", default=str(DEFAULT_REGISTRY), show_default="the sample national registry",
                                envvar="SPBE_CHECK_REGISTRY",
                                help="Registry file (YAML or JSON, optionally .gz) or https URL (30 s in all; "

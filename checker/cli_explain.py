@@ -12,9 +12,8 @@ import click
 from checker.cli import fail_closed, lang_option, policies_option, registry_option
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
-from checker.paths import MANIFEST_SCHEMA, PROJECT_ROOT
+from checker.paths import EXAMPLES_DIR, MANIFEST_SCHEMA
 
-EXAMPLES_DIR = PROJECT_ROOT / "manifests"
 
 
 def _t(lang: Lang, en: str, id_: str) -> str:
@@ -25,7 +24,7 @@ def _t(lang: Lang, en: str, id_: str) -> str:
 @click.argument("rule_id", metavar="RULE")
 @click.option("--json", "as_json", is_flag=True, help="Print the rule page as JSON.")
 @click.option("--examples", "examples_dir", type=click.Path(path_type=Path), default=EXAMPLES_DIR,
-              show_default="the project's manifests/", help="Example manifests to find a failing and a passing example in.")
+              show_default="the examples shipped with spbe-check", help="Example manifests to find a failing and a passing example in.")
 @policies_option
 @registry_option
 @lang_option
