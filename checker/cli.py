@@ -185,14 +185,70 @@ def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+class GateCommand(click.Command):
+    """`ci`: its `.spbe-check.yaml` comes from the trusted base revision, like its policies.
+
+    The working tree is the pull request's: a settings file there could point the gate
+    at other rules. The base and repository are only known once the command line is
+    parsed, so a first, resilient parse finds them, then the real parse runs with the
+    base revision's settings as Click's `default_map`.
+    """
+
+    config_from_base = True
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not ctx.resilient_parsing and ctx.default_map is None and not {"-h", "--help"} & set(args):
+            from checker.config import CONFIG_NAME, MAX_CONFIG_BYTES, default_map, message_language, read_config
+            from checker import ci as gate
+
+            probe = self.make_context(ctx.info_name, list(args), parent=ctx.parent, resilient_parsing=True)
+            base, head, repo = probe.params.get("base_ref"), probe.params.get("head_ref"), probe.params.get("repo_dir")
+            if base is None:
+                from checker import forge
+
+                base = forge.detected_revisions(os.environ).base
+            if base and head and repo is not None:
+                try:
+                    found = gate.trusted_file_upwards(Path(repo), base, head, CONFIG_NAME, Path.cwd(), MAX_CONFIG_BYTES)
+                except CannotJudge:
+                    found = None  # the gate itself reports why the base revision is unusable (exit 2)
+                if found is not None:
+                    lang = message_language()
+                    config = read_config(found[0], found[1], found[2], lang)
+                    root = ctx.find_root().command
+                    ctx.default_map = default_map(root, config, message_language(config), only=(self.name or "ci",)).get(
+                        self.name or "ci", {})
+        return super().parse_args(ctx, args)
+
+
+def _apply_config_file(ctx: click.Context) -> None:
+    """Load `.spbe-check.yaml` (walking up to the repository root) as Click's `default_map`."""
+    sub = ctx.command.commands.get(ctx.invoked_subcommand or "") if isinstance(ctx.command, click.Group) else None
+    if sub is None or ctx.resilient_parsing or getattr(sub, "config_from_base", False):
+        return
+    from checker.config import default_map, find_config, load_config_file, message_language
+
+    found = find_config(Path.cwd())
+    if found is not None:
+        config = load_config_file(found, message_language())
+        ctx.default_map = default_map(ctx.command, config, message_language(config))
+
+
 @click.group(cls=GateGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="spbe-check")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Check proposed government applications against the SPBE rules.
 
     Stop building new apps, reuse the shared services, interoperate through the
     service bus (SPLP), host in the national data centres (PDN).
+
+    Settings: a `.spbe-check.yaml` in the working directory or a parent (up to the
+    repository root) sets any long option by its name (`format: json`, `fail-on:
+    warn`, `opa: {url: …}`); the command line and environment variables win over it.
+    `ci` reads it from the base revision.
     """
+    _apply_config_file(ctx)
 
 
 @main.command()
@@ -411,7 +467,7 @@ def bundle_build(output: Path, policies: Path, registry: str, revision: str | No
 # --- the pull-request gate and the post-merge registry update (see checker/ci.py, checker/github.py) ---
 
 
-@main.command("ci")
+@main.command("ci", cls=GateCommand)
 @click.option("--base", "base_ref", default=None,
               help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
                    "The change is what HEAD adds since the merge base of BASE and HEAD. "

@@ -110,6 +110,9 @@ def _answer_check(answer: str) -> Callable[[Any], str | None]:
 @click.option("--yes", "-y", is_flag=True, help="Ask nothing: take the flags given and the defaults for the rest.")
 @click.option("--check/--no-check", "run_check", default=True, show_default=True,
               help="Judge the written manifest with the real policies and registry.")
+@click.option("--write-config", is_flag=True,
+              help="Write .spbe-check.yaml (the --registry, --policies and --lang given, the other settings as "
+                   "comments) at the repository root, and stop.")
 @registry_option
 @policies_option
 @lang_option
@@ -119,7 +122,7 @@ def init(purpose: str | None, name: str | None, app_id: str | None, agency_code:
          audience: str | None, channels: str | None, functions: str | None, description: str | None,
          justification: str | None, hosting_provider: str | None, site: str | None, dr_site: str | None,
          criticality: str | None, personal_data: bool | None, output: Path | None, force: bool, yes: bool,
-         run_check: bool, registry: str, policies: Path, lang: Lang) -> int:
+         run_check: bool, write_config: bool, registry: str, policies: Path, lang: Lang) -> int:
     """Scaffold a manifest: say what the app is for, see what already serves it, reuse it.
 
     Asks on the terminal; every answer is also a flag, and --yes takes the
@@ -129,6 +132,9 @@ def init(purpose: str | None, name: str | None, app_id: str | None, agency_code:
     """
     from checker import scaffold as sc
     from checker.search import open_search_index
+
+    if write_config:
+        return _write_config(registry, policies, lang, force)
 
     if output is not None and output.exists() and not force:
         raise CannotJudge(_exists(output))
@@ -263,6 +269,26 @@ def init(purpose: str | None, name: str | None, app_id: str | None, agency_code:
         click.echo(_t(lang, f"Next: spbe-check check {output}", f"Berikutnya: spbe-check check {output}"))
         return 0
     return _check_written(output, registry, policies, lang)
+
+
+def _write_config(registry: str, policies: Path, lang: Lang, force: bool) -> int:
+    """The settings given on the command line (or from the environment), as a starter file."""
+    from checker.config import CONFIG_NAME, config_folder, render_config
+
+    ctx = click.get_current_context()
+    given = {name: str(value) for name, value in (("registry", registry), ("policies", policies), ("lang", lang))
+             if ctx.get_parameter_source(name) not in (click.core.ParameterSource.DEFAULT, None)}
+    folder = config_folder(Path.cwd())
+    target = folder / CONFIG_NAME
+    if target.exists() and not force:
+        raise CannotJudge(_exists(target))
+    try:
+        target.write_text(render_config(folder, given), encoding="utf-8")
+    except OSError as err:
+        raise CannotJudge(Text(f"Cannot write {target}: {err.strerror or err}.",
+                               f"{target} tidak dapat ditulis: {err.strerror or err}.")) from None
+    click.echo(_t(lang, f"Wrote {target}", f"Menulis {target}"))
+    return 0
 
 
 def _exists(output: Path) -> Text:
