@@ -93,7 +93,30 @@ def pack(entries: list[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
-def build_bundle(policies: PolicySet, data: dict[str, Any], registry_revision: str, revision: str | None = None) -> bytes:
+@dataclass(frozen=True)
+class Signer:
+    """How to sign: a private key (checker.bundle_signing.load_signing_key), OPA's algorithm name and key id."""
+
+    key: Any
+    algorithm: str = "RS256"
+    key_id: str = "default"
+
+
+def signed(entries: list[tuple[str, bytes]], signer: Signer | None) -> list[tuple[str, bytes]]:
+    """`entries` plus `/.signatures.json` over all of them (OPA's format), when a signer is given.
+
+    The signature covers `.manifest` too, so the pack declarations it carries are signed."""
+    if signer is None:
+        return entries
+    from checker.bundle_signing import SIGNATURES_NAME, sign_files
+
+    files = {name.lstrip("/"): content for name, content in entries}
+    signature = sign_files(files, signer.key, signer.algorithm, signer.key_id)
+    return sorted([*entries, ("/" + SIGNATURES_NAME, signature)])
+
+
+def build_bundle(policies: PolicySet, data: dict[str, Any], registry_revision: str, revision: str | None = None,
+                 signer: Signer | None = None) -> bytes:
     """The bundle's bytes; its revision defaults to the policy set's, the one `--engine opa` expects.
 
     The manifest's metadata carries the pack declarations (`packs`), so a server's bundle
@@ -101,11 +124,12 @@ def build_bundle(policies: PolicySet, data: dict[str, Any], registry_revision: s
     """
     metadata = {"policyRevision": policies.revision, "registryRevision": registry_revision,
                 "packs": [pack.as_document() for pack in policies.packs]}
-    return pack(bundle_entries(policies, data, revision, metadata))
+    return pack(signed(bundle_entries(policies, data, revision, metadata), signer))
 
 
-def write_bundle(output: Path, policies_dir: Path, registry_source: str | Path, revision: str | None = None) -> BundleInfo:
-    """Load policies and registry, build the bundle and write it to `output`."""
+def write_bundle(output: Path, policies_dir: Path, registry_source: str | Path, revision: str | None = None,
+                 signer: Signer | None = None) -> BundleInfo:
+    """Load policies and registry, build the bundle (signed when `signer`) and write it to `output`."""
     from checker.evaluate import engine_data
     from checker.policyset import load_policies
     from checker.registry import load_registry
@@ -114,7 +138,7 @@ def write_bundle(output: Path, policies_dir: Path, registry_source: str | Path, 
         raise CannotJudge(Text("--revision must not be empty.", "--revision tidak boleh kosong."))
     policies = load_policies(policies_dir)
     registry = load_registry(registry_source)
-    blob = build_bundle(policies, engine_data(policies, registry), registry.revision, revision)
+    blob = build_bundle(policies, engine_data(policies, registry), registry.revision, revision, signer)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(blob)

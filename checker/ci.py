@@ -22,7 +22,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import git
 from gitdb.exc import BadName, BadObject
@@ -633,8 +633,13 @@ def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str
     return target
 
 
-def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path) -> TrustedInputs:
-    """Resolve each judging input: inside the repository -> from the trusted tree; outside -> as given."""
+def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path,
+                   open_policies: Callable[[Path], Path] | None = None) -> TrustedInputs:
+    """Resolve each judging input: inside the repository -> from the trusted tree; outside -> as given.
+
+    `open_policies` turns the policies (a folder or an OPA bundle file, once read from the
+    trusted tree) into a verified policy folder (checker/policy_source.py).
+    """
     notes: list[str] = []
     labels: dict[str, str] = {}
     base_dir = workdir / "base"
@@ -645,9 +650,14 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
         policies_path = policies
         notes.append(f"policies: {policies} (outside the repository, used as is)")
     else:
-        policies_path = materialise_base_folder(rev, rel, base_dir / "policies", "policies", "--policies")
+        if _blob_at(rev.trusted.tree, rel) is not None:  # an OPA bundle committed to the repository
+            policies_path = materialise_base_file(rev, rel, base_dir / "policy-bundle", "policies", "--policies")
+        else:
+            policies_path = materialise_base_folder(rev, rel, base_dir / "policies", "policies", "--policies")
         labels[str(policies_path)] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"policies: {rel} {at_base}")
+    if open_policies is not None:
+        policies_path = open_policies(policies_path)
 
     def resolve_file(given: Path | str, kind: str, option: str, name: str) -> str:
         rel = repository_relative(given, rev.root)
@@ -715,7 +725,8 @@ class GateRun:
 
 def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
              waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
-             trusted_ref: str | tuple[str, ...] | None = None) -> GateRun:
+             trusted_ref: str | tuple[str, ...] | None = None,
+             open_policies: Callable[[Path], Path] | None = None) -> GateRun:
     """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
     from checker.evaluate import open_judge
 
@@ -725,7 +736,7 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     changes = changes_between(rev.base, rev.head)
     references = openapi_references(rev.head, folder) if changes else {}
     selection = select(changes, folder, references)
-    inputs = trusted_inputs(rev, policies, registry, waivers, workdir)
+    inputs = trusted_inputs(rev, policies, registry, waivers, workdir, open_policies)
     # The judge is built even when nothing changed: broken base rules must still stop the gate (exit 2).
     try:
         # Never the cache: an entry is not authenticated, so a planted one could change the verdict (SECURITY.md).

@@ -117,8 +117,70 @@ def _last_words(line: str) -> None:
 
 lang_option = click.option("--lang", type=click.Choice(["en", "id"]), default="en", envvar="SPBE_CHECK_LANG",
                            show_default=True, help="Language of messages: English or Bahasa Indonesia.")
-policies_option = click.option("--policies", type=click.Path(path_type=Path), default=POLICIES_DIR,
-                               show_default="the national policy pack shipped with spbe-check", help="Folder of Rego policies and their data.")
+_SOURCE_OPTIONS = "spbe-check.policy-source"
+
+
+def _source_options(ctx: click.Context) -> Any:
+    from checker.policy_source import SourceOptions
+
+    return ctx.meta.get(_SOURCE_OPTIONS) or SourceOptions()
+
+
+def _remember_source_option(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    import dataclasses
+
+    field = {"verification_key": "key", "verification_key_id": "key_id", "offline": "offline"}[param.name or ""]
+    if field == "key":
+        value = Path(value) if value else None
+    elif field == "key_id":
+        value = value or None
+    ctx.meta[_SOURCE_OPTIONS] = dataclasses.replace(_source_options(ctx), **{field: bool(value) if field == "offline" else value})
+
+
+def _say(ctx: click.Context) -> Callable[[Text], None]:
+    lang = ctx.params.get("lang") or os.environ.get("SPBE_CHECK_LANG") or "en"
+    return lambda message: click.echo(f"spbe-check: {message.get(lang if lang in ('en', 'id') else 'en')}", err=True)
+
+
+def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """--policies as a folder: a bundle file or URL is checked, verified and unpacked into the cache.
+
+    The gate (`ci`) reads a policy path inside the repository from the base revision
+    first, so it opens it itself (checker/ci.py, `open_policies`).
+    """
+    from checker.policy_source import is_url, resolve_policies
+
+    if value is None or ctx.resilient_parsing:
+        return Path(value) if value is not None else None
+    if getattr(ctx.command, "config_from_base", False) and not is_url(value):
+        return Path(value)
+    try:
+        return resolve_policies(value, _source_options(ctx), _say(ctx))
+    except CannotJudge as err:
+        lang = ctx.params.get("lang") or os.environ.get("SPBE_CHECK_LANG") or "en"
+        raise click.BadParameter(err.text(lang if lang in ("en", "id") else "en"), ctx, param) from None
+
+
+def policies_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--policies (a folder, an OPA bundle file or an https URL to one) and the key a bundle must be signed with."""
+    for option in reversed((
+        click.option("--policies", type=str, default=str(POLICIES_DIR), callback=_open_policies,
+                     show_default="the national policy pack shipped with spbe-check",
+                     help="Folder of Rego policies and their data, an OPA bundle (.tar.gz) or an https URL to one."),
+        click.option("--verification-key", type=click.Path(dir_okay=False), default=None, is_eager=True,
+                     expose_value=False, callback=_remember_source_option, envvar="SPBE_CHECK_VERIFICATION_KEY",
+                     help="PEM public key (or X.509 certificate): use only a policy bundle signed with it "
+                          "in OPA's format; anything else is exit 2."),
+        click.option("--verification-key-id", default=None, is_eager=True, expose_value=False,
+                     callback=_remember_source_option,
+                     help="Key id the bundle's signature must name [default: any]."),
+        click.option("--offline", is_flag=True, default=False, is_eager=True, expose_value=False,
+                     callback=_remember_source_option, envvar="SPBE_CHECK_OFFLINE",
+                     help="When the --policies URL cannot be reached, use the copy cached by the last successful "
+                          "download (its revision and age are printed)."),
+    )):
+        command = option(command)
+    return command
 registry_option = click.option("--registry", default=str(DEFAULT_REGISTRY), show_default="the sample national registry",
                                envvar="SPBE_CHECK_REGISTRY",
                                help="Registry file (YAML or JSON, optionally .gz) or https URL (30 s in all; "
@@ -453,14 +515,47 @@ def bundle_group() -> None:
 @registry_option
 @click.option("--revision", default=None,
               help="Bundle revision [default: the policies' content revision, which --engine opa expects].")
+@click.option("--signing-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="PEM private key (RSA or EC): sign the bundle in OPA's format (.signatures.json).")
+@click.option("--signing-alg", type=click.Choice(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+                                                  "ES256", "ES384", "ES512"]),
+              default="RS256", show_default=True, help="JWT algorithm of the signature, as OPA names it.")
+@click.option("--signing-key-id", default="default", show_default=True,
+              help="Key id recorded in the signature (the key's name in OPA's `keys:` configuration).")
 @fail_closed
-def bundle_build(output: Path, policies: Path, registry: str, revision: str | None) -> int:
-    """Build a reproducible OPA bundle: the policies plus one data.json (config and registry index)."""
-    from checker.bundle import write_bundle
+def bundle_build(output: Path, policies: Path, registry: str, revision: str | None, signing_key: Path | None,
+                 signing_alg: str, signing_key_id: str) -> int:
+    """Build a reproducible OPA bundle: the policies plus one data.json (config and registry index), optionally signed."""
+    from checker.bundle import Signer, write_bundle
+    from checker.bundle_signing import load_signing_key
 
-    info = write_bundle(output, policies, registry, revision)
+    signer = Signer(load_signing_key(signing_key), signing_alg, signing_key_id) if signing_key else None
+    info = write_bundle(output, policies, registry, revision, signer)
     click.echo(f"wrote {info.path}: revision {info.revision}, {info.modules} policy modules, "
-               f"{info.size} bytes, sha256 {info.sha256}")
+               f"{info.size} bytes, sha256 {info.sha256}" + (f", signed ({signing_alg}, key id {signing_key_id})"
+                                                             if signer else ", unsigned"))
+    return 0
+
+
+@bundle_group.command("verify")
+@click.argument("bundle_path", metavar="BUNDLE", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--verification-key", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              envvar="SPBE_CHECK_VERIFICATION_KEY", help="PEM public key or X.509 certificate of the signer.")
+@click.option("--verification-key-id", default=None, help="Key id the signature must name [default: any].")
+@lang_option
+@fail_closed
+def bundle_verify(bundle_path: Path, verification_key: Path, verification_key_id: str | None, lang: Lang) -> int:
+    """Verify a bundle's OPA signature: every file signed with this key, nothing added, removed or changed."""
+    from checker.bundle_reader import open_bundle
+    from checker.bundle_signing import load_verification_key
+    from checker.policy_source import read_bundle_file
+
+    bundle = open_bundle(read_bundle_file(bundle_path), str(bundle_path), load_verification_key(verification_key),
+                         verification_key_id)
+    click.echo(Text(f"verified {bundle_path}: revision {bundle.revision}, {len(bundle.files) - 1} files signed "
+                    f"with key id {bundle.signed_by}, sha256 {bundle.sha256}",
+                    f"terverifikasi {bundle_path}: revisi {bundle.revision}, {len(bundle.files) - 1} berkas "
+                    f"ditandatangani dengan id kunci {bundle.signed_by}, sha256 {bundle.sha256}").get(lang))
     return 0
 
 
@@ -531,9 +626,13 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
 
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:
+            from checker.policy_source import resolve_policies
+
+            ctx = click.get_current_context()
+            options, tell = _source_options(ctx), _say(ctx)
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
                                 Path(workdir), opa=opa,
-                                trusted_ref=trusted)
+                                trusted_ref=trusted, open_policies=lambda path: resolve_policies(path, options, tell))
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise
