@@ -69,7 +69,7 @@ def _opener() -> object:
     return urllib.request.build_opener(NoRedirect)
 
 
-def download(url: str, what: Text, max_bytes: int, deadline: float = DEADLINE_SECONDS) -> bytes:
+def download(url: str, what: Text, max_bytes: int, deadline: float | None = None) -> bytes:
     """GET `url` (https only) within `deadline` seconds in total and `max_bytes`; CannotJudge otherwise.
 
     `what` names the input in messages ("the policy bundle", "bundle kebijakan").
@@ -79,6 +79,7 @@ def download(url: str, what: Text, max_bytes: int, deadline: float = DEADLINE_SE
     import urllib.request
 
     shown = scrub(url)
+    deadline = DEADLINE_SECONDS if deadline is None else deadline
     if not url.startswith("https://"):
         raise CannotJudge(Text(f"{what.en.capitalize()} URL must use https: {shown}",
                                f"URL {what.id} harus memakai https: {shown}"))
