@@ -661,6 +661,9 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
     if run.trusted_changed:
         say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
     forge.publish(run.report, lang, facts, os.environ, post, say)
+    from checker.step_outputs import write_step_outputs
+
+    write_step_outputs(run.report, output, os.environ)
     return run.report.exit_code_for(fail_on)  # type: ignore[arg-type]
 
 

@@ -47,7 +47,7 @@ def test_opa_serves_on_all_interfaces_with_config_token_auth_and_the_authz_polic
     assert "/config/authz.rego" in command
     mounts = {m.split(":")[1]: m.split(":")[0] for m in opa["volumes"]}
     for inside, outside in mounts.items():
-        assert (DEPLOY / outside).is_file(), f"{outside} mounted at {inside} is missing"
+        assert (DEPLOY / outside).exists(), f"{outside} mounted at {inside} is missing"
     assert "SPBE_OPA_TOKEN" in opa["environment"]
     assert opa["ports"] == ["127.0.0.1:8181:8181"], "published on loopback only, TLS is the proxy's job"
     assert opa["depends_on"]["bundle-server"]["condition"] == "service_healthy"
