@@ -30,7 +30,6 @@ from checker.model import Text
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # decompressed tar stream
 MAX_MEMBER_BYTES = 128 * 1024 * 1024
 MAX_MEMBERS = 5_000
-DATA_NAMES = ("data.json", "data.yaml", "data.yml")
 
 
 def _bad(label: str, en: str, id_: str) -> CannotJudge:
@@ -140,8 +139,7 @@ def policy_folder(bundle: BundleContents, cache_root: Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".unpack-", dir=cache_root / "bundles"))
     try:
         for name, content in sorted(bundle.files.items()):
-            base = name.rsplit("/", 1)[-1]
-            if not (name.endswith(".rego") or base in DATA_NAMES):
+            if name in (MANIFEST_NAME, SIGNATURES_NAME):  # the bundle's own bookkeeping, not policy files
                 continue
             if name == "data.json":
                 content = _without_registry(content, name)
