@@ -2,8 +2,9 @@
 
 Every command takes the policies as a folder (checker/policyset.py); this module turns a
 bundle into one. A URL is downloaded through checker/remote.py (deadline, no redirects,
-size limit, cached with its revision; the cached copy only with `--offline`). With a verification key only a bundle signed with that key, over exactly
-its files, is used; a folder cannot be verified, so it is then refused too (SPEC §5).
+size limit, cached with its revision; the cached copy only with `--offline`). With a
+verification key only a bundle signed with that key, over exactly its files, is used; a
+folder cannot be verified, so it is then refused too (SPEC §5).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class SourceOptions:
 
 
 def is_url(source: str | Path) -> bool:
+    """A URL is downloaded (and refused unless https); anything else is a local path."""
     return str(source).startswith(("https://", "http://"))
 
 

@@ -363,3 +363,24 @@ def test_the_gate_reads_a_committed_bundle_from_the_base_revision(tmp_path: Path
                                 env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None})
     assert result.exit_code == 1, result.output  # judged (and failed) with the base's intact, signed bundle
     assert {v["severity"] for v in json.loads(result.stdout)["results"][0]["violations"]} == {"deny"}
+
+
+def test_settings_file_names_the_signed_bundle_and_its_key(tmp_path: Path, signed_bundle: Path,
+                                                           keys: tuple[Path, Path], registry_file: Path,
+                                                           manifest: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The agency's usual setup: `.spbe-check.yaml` with the bundle and the key, paths relative to the file."""
+    folder = tmp_path / "agency"
+    (folder / "keys").mkdir(parents=True)
+    (folder / "keys" / "authority.pub.pem").write_bytes(keys[1].read_bytes())
+    (folder / "bundle.tar.gz").write_bytes(signed_bundle.read_bytes())
+    (folder / ".spbe-check.yaml").write_text(
+        f"policies: bundle.tar.gz\nverification-key: keys/authority.pub.pem\nregistry: {registry_file}\nformat: json\n",
+        encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = invoke("check", str(manifest))
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["results"][0]["verdict"] == "fail"
+    (folder / "keys" / "authority.pub.pem").write_bytes(
+        write_keys(tmp_path, "other", ec.generate_private_key(ec.SECP256R1()))[1].read_bytes())
+    refused = invoke("check", str(manifest))
+    assert refused.exit_code == 2 and "does not verify with this key" in refused.output
