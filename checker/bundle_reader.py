@@ -5,15 +5,15 @@ it, every member is checked: no path that escapes (`..`, absolute, backslashes),
 symbolic or hard links or devices, no duplicate names, no member or total larger than
 the limits, a `.manifest` present; with a verification key, the OPA signature must
 cover exactly its files (checker/bundle_signing.py). Only then are the policies and
-their data written, into the cache, under the bundle's content hash.
+their data written, into a fresh private folder in the cache, removed at exit.
 """
 from __future__ import annotations
 
+import atexit
 import gzip
 import hashlib
 import io
 import json
-import os
 import posixpath
 import shutil
 import tarfile
@@ -125,36 +125,33 @@ def open_bundle(raw: bytes, label: str, verification_key: Any = None, key_id: st
 
 
 def policy_folder(bundle: BundleContents, cache_root: Path) -> Path:
-    """The bundle's policies and data as a policy folder under `cache_root`, written once per bundle hash.
+    """The bundle's policy files as a policy folder: a fresh private folder under `cache_root`.
 
-    The registry index an OPA bundle carries (`data.spbe.registry`) is left out: the
-    registry always comes from --registry, so a bundle judges like the folder it was
-    built from (same policy revision).
+    Unpacked again on every run, right after the bytes were checked (and verified), and
+    removed when the process ends: a folder left in the cache is never trusted later, so
+    whoever can write to the cache cannot swap the policies a signature vouched for. The
+    registry index an OPA bundle carries (`data.spbe.registry`) is left out: the registry
+    always comes from --registry, so a bundle judges like the folder it was built from.
     """
-    target = cache_root / "bundles" / bundle.sha256
-    if (target / ".complete").is_file():
-        return target
-    cache_root.mkdir(parents=True, exist_ok=True)
-    (cache_root / "bundles").mkdir(exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".unpack-", dir=cache_root / "bundles"))
+    parent = cache_root / "bundles"
+    parent.mkdir(parents=True, exist_ok=True)
+    target = Path(tempfile.mkdtemp(prefix=f"{bundle.sha256[:16]}-", dir=parent))  # mode 0700
+    atexit.register(shutil.rmtree, target, True)
+    root = target.resolve()
     try:
         for name, content in sorted(bundle.files.items()):
             if name in (MANIFEST_NAME, SIGNATURES_NAME):  # the bundle's own bookkeeping, not policy files
                 continue
             if name == "data.json":
                 content = _without_registry(content, name)
-            path = (staging / name).resolve()
-            if not path.is_relative_to(staging.resolve()):  # read_bundle already refused it; belt and braces
-                raise _bad(name, "path escapes the cache.", "jalur keluar dari cache.")
+            path = (target / name).resolve()
+            if not path.is_relative_to(root):  # read_bundle already refused it; belt and braces
+                raise CannotJudge(Text(f"Bundle member {name} would be written outside the cache.",
+                                       f"Anggota bundle {name} akan ditulis di luar cache."))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
-        (staging / ".complete").write_text(bundle.revision, encoding="utf-8")
-        try:
-            os.replace(staging, target)
-        except OSError:  # another run unpacked the same bundle first
-            shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
         raise
     return target
 
