@@ -634,11 +634,13 @@ def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str
 
 
 def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path,
-                   open_policies: Callable[[Path], Path] | None = None) -> TrustedInputs:
+                   open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None) -> TrustedInputs:
     """Resolve each judging input: inside the repository -> from the trusted tree; outside -> as given.
 
-    `open_policies` turns the policies (a folder or an OPA bundle file, once read from the
-    trusted tree) into a verified policy folder (checker/policy_source.py).
+    `open_policies(path, from_trusted)` turns the policies (a folder or an OPA bundle file,
+    once read from the trusted tree) into a verified policy folder (checker/policy_source.py);
+    `from_trusted` gives it the trusted tree's copy of another file it needs, such as the
+    verification key when that is kept in the repository.
     """
     notes: list[str] = []
     labels: dict[str, str] = {}
@@ -657,7 +659,13 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
         labels[str(policies_path)] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"policies: {rel} {at_base}")
     if open_policies is not None:
-        policies_path = open_policies(policies_path)
+        def from_base(path: Path) -> Path:
+            inner = repository_relative(path, rev.root)
+            if inner is None:
+                return path
+            return materialise_base_file(rev, inner, base_dir / "keys", "verification key", "--verification-key")
+
+        policies_path = open_policies(policies_path, from_base)
 
     def resolve_file(given: Path | str, kind: str, option: str, name: str) -> str:
         rel = repository_relative(given, rev.root)
@@ -726,7 +734,7 @@ class GateRun:
 def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
              waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
              trusted_ref: str | tuple[str, ...] | None = None,
-             open_policies: Callable[[Path], Path] | None = None) -> GateRun:
+             open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None) -> GateRun:
     """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
     from checker.evaluate import open_judge
 

@@ -6,6 +6,7 @@ closed and never prints a traceback unless SPBE_CHECK_DEBUG=1.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -127,8 +128,6 @@ def _source_options(ctx: click.Context) -> Any:
 
 
 def _remember_source_option(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    import dataclasses
-
     field = {"verification_key": "key", "verification_key_id": "key_id", "offline": "offline"}[param.name or ""]
     if field == "key":
         value = Path(value) if value else None
@@ -630,9 +629,14 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
 
             ctx = click.get_current_context()
             options, tell = _source_options(ctx), _say(ctx)
+
+            def open_policies(path: Path, from_base: Callable[[Path], Path]) -> Path:
+                """The gate's policies, verified with the base revision's key when the key is in the repository."""
+                key = from_base(options.key) if options.key is not None else None
+                return resolve_policies(path, dataclasses.replace(options, key=key), tell)
+
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
-                                Path(workdir), opa=opa,
-                                trusted_ref=trusted, open_policies=lambda path: resolve_policies(path, options, tell))
+                                Path(workdir), opa=opa, trusted_ref=trusted, open_policies=open_policies)
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise

@@ -384,3 +384,34 @@ def test_settings_file_names_the_signed_bundle_and_its_key(tmp_path: Path, signe
         write_keys(tmp_path, "other", ec.generate_private_key(ec.SECP256R1()))[1].read_bytes())
     refused = invoke("check", str(manifest))
     assert refused.exit_code == 2 and "does not verify with this key" in refused.output
+
+
+def test_the_gate_takes_the_verification_key_from_the_base_revision(tmp_path: Path, signed_bundle: Path,
+                                                                   keys: tuple[Path, Path], registry_file: Path,
+                                                                   tiny_policies: Path) -> None:
+    """A pull request that swaps the committed public key for its own cannot get its own bundle accepted."""
+    from git import Repo
+
+    repo = Repo.init(tmp_path / "agency", initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Test").set_value("user", "email", "test@example.invalid")
+    root = Path(repo.working_tree_dir or "")
+    (root / "keys").mkdir()
+    (root / "keys" / "authority.pub.pem").write_bytes(keys[1].read_bytes())
+    repo.git.add(A=True)
+    repo.git.commit("-m", "the authority's public key")
+    repo.git.checkout("-b", "pr")
+    attacker_private, attacker_public = write_keys(tmp_path, "attacker", rsa.generate_private_key(65537, 2048))
+    (root / "keys" / "authority.pub.pem").write_bytes(attacker_public.read_bytes())
+    (root / "manifests").mkdir()
+    (root / "manifests" / "parkir.yaml").write_text(FAILING, encoding="utf-8")
+    repo.git.add(A=True)
+    repo.git.commit("-m", "propose, with my own key")
+    forged = tmp_path / "forged.tar.gz"
+    assert invoke("bundle", "build", "--output", str(forged), "--policies", str(tiny_policies),
+                  "--registry", str(registry_file), "--signing-key", str(attacker_private)).exit_code == 0
+    result = CliRunner().invoke(main, ["ci", "--base", "main", "--repo", str(root), "--no-post", "--format", "json",
+                                       "--policies", str(forged), "--registry", str(registry_file),
+                                       "--verification-key", str(root / "keys" / "authority.pub.pem")],
+                                env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None})
+    assert result.exit_code == 2 and "does not verify with this key" in result.output
