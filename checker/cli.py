@@ -134,11 +134,28 @@ def _remember_source_option(ctx: click.Context, param: click.Parameter, value: A
     elif field == "key_id":
         value = value or None
     ctx.meta[_SOURCE_OPTIONS] = dataclasses.replace(_source_options(ctx), **{field: bool(value) if field == "offline" else value})
+    if field == "offline" and value:  # the registry URL (checker/registry.py) honours it too
+        from checker import remote
+
+        token = remote.SESSION.set(dataclasses.replace(remote.SESSION.get(), offline=True))
+        ctx.call_on_close(lambda: remote.SESSION.reset(token))
 
 
-def _say(ctx: click.Context) -> Callable[[Text], None]:
-    lang = ctx.params.get("lang") or os.environ.get("SPBE_CHECK_LANG") or "en"
-    return lambda message: click.echo(f"spbe-check: {message.get(lang if lang in ('en', 'id') else 'en')}", err=True)
+def _say(ctx: click.Context | None = None) -> Callable[[Text], None]:
+    """Tell the user something on stderr, in the language of the command running when it is said."""
+    def say(message: Text) -> None:
+        current = ctx or click.get_current_context(silent=True)
+        lang = (current.params.get("lang") if current else None) or os.environ.get("SPBE_CHECK_LANG") or "en"
+        click.echo(f"spbe-check: {message.get(lang if lang in ('en', 'id') else 'en')}", err=True)
+    return say
+
+
+def _start_session(ctx: click.Context) -> None:
+    """Downloads in this run (checker/remote.py) report through the command line; reset when it ends."""
+    from checker import remote
+
+    token = remote.SESSION.set(remote.Session(offline=False, say=_say()))
+    ctx.call_on_close(lambda: remote.SESSION.reset(token))
 
 
 def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
@@ -309,6 +326,7 @@ def main(ctx: click.Context) -> None:
     warn`, `opa: {url: …}`); the command line and environment variables win over it.
     `ci` reads it from the base revision.
     """
+    _start_session(ctx)
     _apply_config_file(ctx)
 
 

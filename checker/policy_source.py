@@ -47,11 +47,11 @@ def resolve_policies(source: str | Path, options: SourceOptions = SourceOptions(
     fetched = None
     label = str(source)
     if is_url(source):
-        from checker.remote import fetch, scrub
+        from checker.remote import download, fetch, scrub
 
         label = scrub(label)
-        fetched = fetch(str(source), URL_KIND, Text("the policy bundle", "bundle kebijakan"), MAX_BUNDLE_FILE_BYTES,
-                        options.offline)
+        what = Text("the policy bundle", "bundle kebijakan")
+        fetched = fetch(str(source), URL_KIND, lambda url: download(url, what, MAX_BUNDLE_FILE_BYTES), options.offline)
         raw = fetched.raw
     else:
         path = Path(source)

@@ -27,6 +27,7 @@ URL_DEADLINE_SECONDS = 30  # in all: connection, redirects, headers and every by
 # application/octet-stream...); these answers are pages, never a registry: refused before parsing.
 REFUSED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/javascript", "application/javascript",
                                    "image/svg+xml", "multipart/form-data"})
+URL_CACHE_KIND = "registry"  # checker/remote.py keeps good downloads under this name
 REUSE_CANDIDATES = 8
 _LEVEL_RANK = {"central": 0, "province": 1, "regency": 2}
 
@@ -61,8 +62,24 @@ def load_registry(source: str | Path) -> Registry:
 
 
 def read_registry_bytes(source: str) -> bytes:
-    """The registry's bytes as stored (maybe gzip), from a file or an https URL."""
-    return _fetch(source) if source.startswith(("https://", "http://")) else _read_file(Path(source))
+    """The registry's bytes as stored (maybe gzip), from a file or an https URL.
+
+    A URL's good download is kept in the cache (checker/remote.py); with --offline that
+    copy stands in for an unreachable server, and the user is told its revision and age.
+    """
+    if not source.startswith(("https://", "http://")):
+        return _read_file(Path(source))
+    from checker import remote
+
+    fetched = remote.fetch(source, URL_CACHE_KIND, _fetch, remote.offline_allowed())
+    if fetched.from_cache:
+        remote.tell(Text(f"registry: {fetched.url} is unreachable ({fetched.why_cached}); using the cached copy, revision "
+                         f"{fetched.revision or 'unknown'}, downloaded {fetched.age()} ago ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
+                         f"registri: {fetched.url} tidak dapat dihubungi ({fetched.why_cached}); memakai salinan cache, revisi "
+                         f"{fetched.revision or 'tidak diketahui'}, diunduh {fetched.age()} yang lalu ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC)."))
+    else:
+        remote.remember(fetched, source, URL_CACHE_KIND, "")  # the revision is noted once parsed
+    return fetched.raw
 
 
 def parse_registry(raw: bytes, source: str) -> Registry:
@@ -75,6 +92,10 @@ def parse_registry(raw: bytes, source: str) -> Registry:
         raise CannotJudge(_bad(source, err.message.en)) from None
     doc = _parse_text(text, source)
     apps = check_registry(doc, source)
+    if source.startswith("https://"):
+        from checker.remote import note_revision
+
+        note_revision(source, URL_CACHE_KIND, digest, str(doc["metadata"]["revision"]))
     return Registry(source=source, revision=str(doc["metadata"]["revision"]), sha256=digest, doc=doc, apps=apps)
 
 

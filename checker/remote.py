@@ -18,8 +18,10 @@ import os
 import tempfile
 import time
 import urllib.parse
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from checker.errors import CannotJudge
 from checker.model import Text
@@ -125,24 +127,78 @@ def _entry(kind: str, url: str) -> Path:
     return cache_dir() / "downloads" / f"{kind}-{hashlib.sha256(url.encode()).hexdigest()[:32]}"
 
 
-def fetch(url: str, kind: str, what: Text, max_bytes: int, offline: bool) -> Fetched:
-    """The file at `url`, fresh; or, when the server is unreachable and `offline`, the cached copy."""
+def fetch(url: str, kind: str, download: Callable[[str], bytes], offline: bool) -> Fetched:
+    """The file at `url` by `download`, fresh; or, when that fails and `offline`, the cached copy.
+
+    `download` is the caller's own bounded download (its messages name what is downloaded);
+    any CannotJudge from it means the server could not be used.
+    """
     now = dt.datetime.now(dt.timezone.utc)
     try:
-        return Fetched(download(url, what, max_bytes), scrub(url), now)
-    except Unreachable as err:
+        return Fetched(download(url), scrub(url), now)
+    except CannotJudge as err:
         cached = cached_copy(url, kind)
         if offline and cached is not None:
-            return Fetched(cached.raw, cached.url, cached.fetched_at, True, cached.revision, err.reason)
+            reason = err.reason if isinstance(err, Unreachable) else err.message.en.rstrip(".")
+            return Fetched(cached.raw, cached.url, cached.fetched_at, True, cached.revision, reason)
         if cached is not None:
             hint = Text(f" A copy (revision {cached.revision or 'unknown'}, {cached.age()} old) is in the cache: "
                         "pass --offline (or `offline: true` in .spbe-check.yaml) to use it.",
                         f" Salinan (revisi {cached.revision or 'tidak diketahui'}, berumur {cached.age()}) ada di cache: "
                         "berikan --offline (atau `offline: true` di .spbe-check.yaml) untuk memakainya.")
-        else:
+        elif offline:
             hint = Text(" No copy is in the cache (--offline needs one successful download first).",
                         " Tidak ada salinan di cache (--offline memerlukan satu unduhan yang berhasil lebih dulu).")
+        else:
+            hint = Text("", "")
         raise CannotJudge(Text(err.message.en + hint.en, err.message.id + hint.id)) from None
+
+
+@dataclass(frozen=True)
+class Session:
+    """What this run allows (`--offline`) and how it tells the user which copy it used."""
+
+    offline: bool = False
+    say: Callable[[Text], None] | None = None
+
+
+SESSION: ContextVar[Session] = ContextVar("spbe_check_remote_session", default=Session())
+
+
+def offline_allowed() -> bool:
+    """--offline for this run (set by the command line), or SPBE_CHECK_OFFLINE for commands without the option."""
+    return SESSION.get().offline or os.environ.get("SPBE_CHECK_OFFLINE", "") not in ("", "0", "false")
+
+
+def tell(message: Text) -> None:
+    """Say `message` the way this run's command line does (stderr, in its language); silent in library use."""
+    say = SESSION.get().say
+    if say is not None:
+        say(message)
+
+
+def note_revision(url: str, kind: str, sha256: str, revision: str) -> None:
+    """Record the revision of the cached copy of `url` once its content has been read (same bytes only)."""
+    folder = _entry(kind, url)
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("sha256") != sha256 or meta.get("revision") == revision:
+            return
+        meta["revision"] = revision
+        _write_atomically(folder, "meta.json", json.dumps(meta).encode())
+    except (OSError, ValueError, AttributeError):
+        return
+
+
+def _write_atomically(folder: Path, name: str, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, folder / name)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def remember(fetched: Fetched, url: str, kind: str, revision: str) -> None:
@@ -154,11 +210,8 @@ def remember(fetched: Fetched, url: str, kind: str, revision: str) -> None:
             "fetchedAt": fetched.fetched_at.isoformat()}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in (("content", fetched.raw), ("meta.json", json.dumps(meta).encode())):
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, folder / name)
+        _write_atomically(folder, "content", fetched.raw)
+        _write_atomically(folder, "meta.json", json.dumps(meta).encode())
     except OSError:
         return
 

@@ -140,3 +140,41 @@ def test_a_changed_revision_is_verified_again(tls: HTTPServer, bundle_bytes: byt
     tls.expect_oneshot_request("/spbe/bundle.tar.gz").respond_with_data(b"\x1f\x8bnot a bundle any more")
     result = judge(url, registry_file, manifest)
     assert result.exit_code == 2 and "not a gzip-compressed tar file" in result.output
+
+
+# --- the registry URL: the same cache and --offline --------------------------------------------------
+
+
+def test_registry_url_is_cached_with_its_revision_and_used_offline_only_when_asked(
+        tls: HTTPServer, registry_file: Path, tiny_policies: Path, manifest: Path) -> None:
+    url = tls.url_for("/registry/national.json")
+    tls.expect_request("/registry/national.json").respond_with_data(registry_file.read_bytes(),
+                                                                     content_type="application/json")
+
+    def run(*extra: str) -> Any:
+        return CliRunner().invoke(main, ["check", str(manifest), "--policies", str(tiny_policies), "--registry", url,
+                                         "--format", "json", *extra], env={"SPBE_CHECK_OFFLINE": None})
+
+    online = run()
+    assert online.exit_code == 1, online.output
+    assert json.loads(online.stdout)["registryRevision"] == "test-1"
+    tls.stop()
+    refused = run()
+    assert refused.exit_code == 2 and '"results"' not in refused.output
+    assert "A copy (revision test-1," in refused.output and "pass --offline" in refused.output
+    offline = run("--offline")
+    assert offline.exit_code == 1, offline.output
+    assert json.loads(offline.stdout)["registryRevision"] == "test-1"
+    assert "registry: " in offline.stderr and "using the cached copy, revision test-1, downloaded " in offline.stderr
+
+
+def test_offline_from_the_environment_for_commands_without_the_option(
+        tls: HTTPServer, registry_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = tls.url_for("/registry/national.json")
+    tls.expect_request("/registry/national.json").respond_with_data(registry_file.read_bytes())
+    assert CliRunner().invoke(main, ["registry", "stats", "--registry", url]).exit_code == 0
+    tls.stop()
+    assert CliRunner().invoke(main, ["registry", "stats", "--registry", url]).exit_code == 2
+    offline = CliRunner().invoke(main, ["registry", "stats", "--registry", url], env={"SPBE_CHECK_OFFLINE": "1"})
+    assert offline.exit_code == 0, offline.output
+    assert "using the cached copy, revision test-1" in offline.stderr
