@@ -180,7 +180,7 @@ def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None
 def policies_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """--policies (a folder, an OPA bundle file or an https URL to one) and the key a bundle must be signed with."""
     for option in reversed((
-        click.option("--policies", type=str, default=str(POLICIES_DIR), callback=_open_policies,
+        click.option("--policies", metavar="DIR|BUNDLE|URL", type=str, default=str(POLICIES_DIR), callback=_open_policies,
                      show_default="the national policy pack shipped with spbe-check",
                      help="Folder of Rego policies and their data, an OPA bundle (.tar.gz) or an https URL to one."),
         click.option("--verification-key", type=click.Path(dir_okay=False), default=None, is_eager=True,
@@ -192,8 +192,8 @@ def policies_option(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Key id the bundle's signature must name [default: any]."),
         click.option("--offline", is_flag=True, default=False, is_eager=True, expose_value=False,
                      callback=_remember_source_option, envvar="SPBE_CHECK_OFFLINE",
-                     help="When the --policies URL cannot be reached, use the copy cached by the last successful "
-                          "download (its revision and age are printed)."),
+                     help="When the --policies or --registry URL cannot be reached, use the copy cached by the last "
+                          "successful download (its revision and age are printed)."),
     )):
         command = option(command)
     return command
