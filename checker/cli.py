@@ -6,7 +6,6 @@ closed and never prints a traceback unless SPBE_CHECK_DEBUG=1.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import os
@@ -19,7 +18,8 @@ import click
 from checker import __version__
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
+from checker.cli_inputs import GateCommand, gate_policy_opener, policies_option, start_session, use_settings_file
+from checker.paths import DEFAULT_REGISTRY
 from checker.secrets import scrub
 
 EXIT_CANNOT_JUDGE = 2
@@ -118,85 +118,6 @@ def _last_words(line: str) -> None:
 
 lang_option = click.option("--lang", type=click.Choice(["en", "id"]), default="en", envvar="SPBE_CHECK_LANG",
                            show_default=True, help="Language of messages: English or Bahasa Indonesia.")
-_SOURCE_OPTIONS = "spbe-check.policy-source"
-
-
-def _source_options(ctx: click.Context) -> Any:
-    from checker.policy_source import SourceOptions
-
-    return ctx.meta.get(_SOURCE_OPTIONS) or SourceOptions()
-
-
-def _remember_source_option(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    field = {"verification_key": "key", "verification_key_id": "key_id", "offline": "offline"}[param.name or ""]
-    if field == "key":
-        value = Path(value) if value else None
-    elif field == "key_id":
-        value = value or None
-    ctx.meta[_SOURCE_OPTIONS] = dataclasses.replace(_source_options(ctx), **{field: bool(value) if field == "offline" else value})
-    if field == "offline" and value:  # the registry URL (checker/registry.py) honours it too
-        from checker import remote
-
-        token = remote.SESSION.set(dataclasses.replace(remote.SESSION.get(), offline=True))
-        ctx.call_on_close(lambda: remote.SESSION.reset(token))
-
-
-def _say(ctx: click.Context | None = None) -> Callable[[Text], None]:
-    """Tell the user something on stderr, in the language of the command running when it is said."""
-    def say(message: Text) -> None:
-        current = ctx or click.get_current_context(silent=True)
-        lang = (current.params.get("lang") if current else None) or os.environ.get("SPBE_CHECK_LANG") or "en"
-        click.echo(f"spbe-check: {message.get(lang if lang in ('en', 'id') else 'en')}", err=True)
-    return say
-
-
-def _start_session(ctx: click.Context) -> None:
-    """Downloads in this run (checker/remote.py) report through the command line; reset when it ends."""
-    from checker import remote
-
-    token = remote.SESSION.set(remote.Session(offline=False, say=_say()))
-    ctx.call_on_close(lambda: remote.SESSION.reset(token))
-
-
-def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
-    """--policies as a folder: a bundle file or URL is checked, verified and unpacked into the cache.
-
-    The gate (`ci`) reads a policy path inside the repository from the base revision
-    first, so it opens it itself (checker/ci.py, `open_policies`).
-    """
-    from checker.policy_source import is_url, resolve_policies
-
-    if value is None or ctx.resilient_parsing:
-        return Path(value) if value is not None else None
-    if getattr(ctx.command, "config_from_base", False) and not is_url(value):
-        return Path(value)
-    try:
-        return resolve_policies(value, _source_options(ctx), _say(ctx))
-    except CannotJudge as err:
-        lang = ctx.params.get("lang") or os.environ.get("SPBE_CHECK_LANG") or "en"
-        raise click.BadParameter(err.text(lang if lang in ("en", "id") else "en"), ctx, param) from None
-
-
-def policies_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--policies (a folder, an OPA bundle file or an https URL to one) and the key a bundle must be signed with."""
-    for option in reversed((
-        click.option("--policies", metavar="DIR|BUNDLE|URL", type=str, default=str(POLICIES_DIR), callback=_open_policies,
-                     show_default="the national policy pack shipped with spbe-check",
-                     help="Folder of Rego policies and their data, an OPA bundle (.tar.gz) or an https URL to one."),
-        click.option("--verification-key", type=click.Path(dir_okay=False), default=None, is_eager=True,
-                     expose_value=False, callback=_remember_source_option, envvar="SPBE_CHECK_VERIFICATION_KEY",
-                     help="PEM public key (or X.509 certificate): use only a policy bundle signed with it "
-                          "in OPA's format; anything else is exit 2."),
-        click.option("--verification-key-id", default=None, is_eager=True, expose_value=False,
-                     callback=_remember_source_option,
-                     help="Key id the bundle's signature must name [default: any]."),
-        click.option("--offline", is_flag=True, default=False, is_eager=True, expose_value=False,
-                     callback=_remember_source_option, envvar="SPBE_CHECK_OFFLINE",
-                     help="When the --policies or --registry URL cannot be reached, use the copy cached by the last "
-                          "successful download (its revision and age are printed)."),
-    )):
-        command = option(command)
-    return command
 registry_option = click.option("--registry", default=str(DEFAULT_REGISTRY), show_default="the sample national registry",
                                envvar="SPBE_CHECK_REGISTRY",
                                help="Registry file (YAML or JSON, optionally .gz) or https URL (30 s in all; "
@@ -263,55 +184,6 @@ def judging_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-class GateCommand(click.Command):
-    """`ci`: its `.spbe-check.yaml` comes from the trusted base revision, like its policies.
-
-    The working tree is the pull request's: a settings file there could point the gate
-    at other rules. The base and repository are only known once the command line is
-    parsed, so a first, resilient parse finds them, then the real parse runs with the
-    base revision's settings as Click's `default_map`.
-    """
-
-    config_from_base = True
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not ctx.resilient_parsing and ctx.default_map is None and not {"-h", "--help"} & set(args):
-            from checker.config import CONFIG_NAME, MAX_CONFIG_BYTES, default_map, message_language, read_config
-            from checker import ci as gate
-
-            probe = self.make_context(ctx.info_name, list(args), parent=ctx.parent, resilient_parsing=True)
-            base, head, repo = probe.params.get("base_ref"), probe.params.get("head_ref"), probe.params.get("repo_dir")
-            if base is None:
-                from checker import forge
-
-                base = forge.detected_revisions(os.environ).base
-            if base and head and repo is not None:
-                try:
-                    found = gate.trusted_file_upwards(Path(repo), base, head, CONFIG_NAME, Path.cwd(), MAX_CONFIG_BYTES)
-                except CannotJudge:
-                    found = None  # the gate itself reports why the base revision is unusable (exit 2)
-                if found is not None:
-                    lang = message_language()
-                    config = read_config(found[0], found[1], found[2], lang)
-                    root = ctx.find_root().command
-                    ctx.default_map = default_map(root, config, message_language(config), only=(self.name or "ci",)).get(
-                        self.name or "ci", {})
-        return super().parse_args(ctx, args)
-
-
-def _apply_config_file(ctx: click.Context) -> None:
-    """Load `.spbe-check.yaml` (walking up to the repository root) as Click's `default_map`."""
-    sub = ctx.command.commands.get(ctx.invoked_subcommand or "") if isinstance(ctx.command, click.Group) else None
-    if sub is None or ctx.resilient_parsing or getattr(sub, "config_from_base", False):
-        return
-    from checker.config import default_map, find_config, load_config_file, message_language
-
-    found = find_config(Path.cwd())
-    if found is not None:
-        config = load_config_file(found, message_language())
-        ctx.default_map = default_map(ctx.command, config, message_language(config))
-
-
 @click.group(cls=GateGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="spbe-check")
 @click.pass_context
@@ -326,8 +198,8 @@ def main(ctx: click.Context) -> None:
     warn`, `opa: {url: …}`); the command line and environment variables win over it.
     `ci` reads it from the base revision.
     """
-    _start_session(ctx)
-    _apply_config_file(ctx)
+    start_session(ctx)
+    use_settings_file(ctx)
 
 
 @main.command()
@@ -643,18 +515,9 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
 
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:
-            from checker.policy_source import resolve_policies
-
-            ctx = click.get_current_context()
-            options, tell = _source_options(ctx), _say(ctx)
-
-            def open_policies(path: Path, from_base: Callable[[Path], Path]) -> Path:
-                """The gate's policies, verified with the base revision's key when the key is in the repository."""
-                key = from_base(options.key) if options.key is not None else None
-                return resolve_policies(path, dataclasses.replace(options, key=key), tell)
-
             run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
-                                Path(workdir), opa=opa, trusted_ref=trusted, open_policies=open_policies)
+                                Path(workdir), opa=opa, trusted_ref=trusted,
+                                open_policies=gate_policy_opener(click.get_current_context()))
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
             raise
