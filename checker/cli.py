@@ -16,9 +16,9 @@ from typing import Any, Callable
 import click
 
 from checker import __version__
+from checker.cli_inputs import GateCommand, gate_policy_opener, policies_option, start_session, use_settings_file
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
-from checker.cli_inputs import GateCommand, gate_policy_opener, policies_option, start_session, use_settings_file
 from checker.paths import DEFAULT_REGISTRY
 from checker.secrets import scrub
 
