@@ -105,10 +105,10 @@ def test_installed_requirements_are_met_and_data_comes_from_the_installed_packag
     python = str(installed.bin / "python")
     check = subprocess.run([sys.executable, "-m", "pip", "--python", python, "check"], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
-    where = subprocess.run([python, "-c", "import checker.paths as p; print(p.POLICIES_DIR); print(p.TEMPLATES_DIR); "
-                            "print(p.DEFAULT_REGISTRY); print(p.EXAMPLES_DIR)"],
+    where = subprocess.run([python, "-c", "import checker.paths as p; print(p.__file__); print(p.POLICIES_DIR); "
+                            "print(p.TEMPLATES_DIR); print(p.DEFAULT_REGISTRY); print(p.EXAMPLES_DIR)"],
                            cwd=installed.work, capture_output=True, text=True, check=True).stdout.split()
-    assert len(where) == 4
+    assert len(where) == 5 and Path(where[0]).resolve().is_relative_to(installed.root.resolve())
     for path in where:
         assert Path(path).exists() and not Path(path).resolve().is_relative_to(PROJECT), path
 
