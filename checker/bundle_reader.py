@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import posixpath
+import re
 import shutil
 import tarfile
 import tempfile
@@ -30,6 +31,7 @@ from checker.model import Text
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024  # decompressed tar stream
 MAX_MEMBER_BYTES = 128 * 1024 * 1024
 MAX_MEMBERS = 5_000
+_PACK_NAME = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")
 
 
 def _bad(label: str, en: str, id_: str) -> CannotJudge:
@@ -150,10 +152,29 @@ def policy_folder(bundle: BundleContents, cache_root: Path) -> Path:
                                        f"Anggota bundle {name} akan ditulis di luar cache."))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
+        for rel, document in _pack_declarations(bundle):
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            (target / rel).write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
     return target
+
+
+def _pack_declarations(bundle: BundleContents) -> list[tuple[str, dict[str, Any]]]:
+    """(path, document) of the pack declarations the bundle's manifest carries (`metadata.packs`),
+    for those not also in the bundle as files: the unpacked folder is then the complete pack
+    it was built from, and loading it checks that it still is."""
+    metadata = bundle.manifest.get("metadata")
+    packs = metadata.get("packs") if isinstance(metadata, dict) else None
+    found = []
+    for document in packs if isinstance(packs, list) else []:
+        name = document.get("pack") if isinstance(document, dict) else None
+        if isinstance(name, str) and _PACK_NAME.fullmatch(name):  # only [a-z0-9_] segments: no path tricks
+            rel = name.replace(".", "/") + "/pack.json"
+            if rel not in bundle.files:
+                found.append((rel, document))
+    return found
 
 
 def _without_registry(content: bytes, name: str) -> bytes:

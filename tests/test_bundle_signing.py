@@ -415,3 +415,19 @@ def test_the_gate_takes_the_verification_key_from_the_base_revision(tmp_path: Pa
                                        "--verification-key", str(root / "keys" / "authority.pub.pem")],
                                 env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None})
     assert result.exit_code == 2 and "does not verify with this key" in result.output
+
+
+def test_pack_declarations_in_the_manifest_are_restored_when_unpacking(tmp_path: Path) -> None:
+    """A bundle carries its pack declarations in `.manifest` metadata; the unpacked folder gets them back
+    as `<pack path>/pack.json` (and a name that is not a package path is never turned into a path)."""
+    from checker.bundle_reader import open_bundle, policy_folder
+
+    declaration = {"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-MOR-901"], "data": []}
+    manifest = json.dumps({"revision": "r1", "roots": ["spbe"],
+                           "metadata": {"packs": [declaration, {"pack": "../../escape", "packages": []}]}}).encode()
+    bundle = repack([(".manifest", manifest), ("spbe/demo.rego", POLICY)], tmp_path / "b.tar.gz")
+    folder = policy_folder(open_bundle(bundle.read_bytes(), "b"), tmp_path / "cache")
+    assert json.loads((folder / "spbe" / "pack.json").read_text(encoding="utf-8")) == declaration
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
+        "spbe/demo.rego", "spbe/pack.json"]
+    assert not (tmp_path / "escape").exists()
