@@ -367,15 +367,21 @@ def registry() -> None:
 
 
 @registry.command("generate")
-@click.option("--output", type=click.Path(path_type=Path), default=DEFAULT_REGISTRY, show_default=True,
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              show_default="registry/national-registry.json.gz in a checkout; required when installed",
               help="Where to write the registry (.json or .json.gz).")
 @fail_closed
-def registry_generate(output: Path) -> int:
+def registry_generate(output: Path | None) -> int:
     """Regenerate the synthetic sample national registry, deterministically."""
+    from checker.paths import IDN_AREA_SOURCES, INSTALLED
     from checker.registry_sample import build_sample_registry, write_registry
-    from checker.paths import REGISTRY_DIR
 
-    doc = build_sample_registry(REGISTRY_DIR / "sources" / "idn-area")
+    if output is None:
+        if INSTALLED:  # never rewrite the data inside an installed package
+            raise CannotJudge(Text("Pass --output FILE: the installed package's sample registry is not rewritten.",
+                                   "Berikan --output BERKAS: contoh registri di dalam paket terpasang tidak ditulis ulang."))
+        output = DEFAULT_REGISTRY
+    doc = build_sample_registry(IDN_AREA_SOURCES)
     write_registry(doc, output)
     click.echo(f"wrote {len(doc['apps'])} applications to {output}")
     return 0

@@ -137,6 +137,14 @@ def test_rules_explain_test_and_registry_stats(installed: Installed) -> None:
     assert "27" in stats.stdout  # at national scale: 27,4xx applications
 
 
+def test_registry_generate_from_the_shipped_sources(installed: Installed) -> None:
+    refused = installed.run("registry", "generate", check_rc=2)
+    assert "Pass --output FILE" in refused.stderr  # the installed package's data is never rewritten
+    out = installed.work / "generated.json.gz"
+    installed.run("registry", "generate", "--output", str(out))
+    assert out.read_bytes() == (PROJECT / "registry" / "national-registry.json.gz").read_bytes()  # deterministic
+
+
 def test_init_yes_writes_a_manifest_that_the_installed_tool_accepts(installed: Installed) -> None:
     out = installed.work / "init" / "manifest.yaml"
     done = installed.run("init", "--purpose", "pengaduan jalan rusak", "--agency-code", "32.15",
