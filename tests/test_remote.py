@@ -178,3 +178,18 @@ def test_offline_from_the_environment_for_commands_without_the_option(
     offline = CliRunner().invoke(main, ["registry", "stats", "--registry", url], env={"SPBE_CHECK_OFFLINE": "1"})
     assert offline.exit_code == 0, offline.output
     assert "using the cached copy, revision test-1" in offline.stderr
+
+
+def test_offline_from_the_settings_file(tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path,
+                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = tls.url_for("/spbe/bundle.tar.gz")
+    tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes)
+    assert judge(url, registry_file, manifest).exit_code == 1
+    tls.stop()
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    (folder / ".spbe-check.yaml").write_text("offline: true\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = judge(url, registry_file, manifest)
+    assert result.exit_code == 1, result.output
+    assert "using the cached copy, revision 2026-11-01" in result.stderr
