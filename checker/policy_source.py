@@ -47,7 +47,8 @@ def resolve_policies(source: str | Path, options: SourceOptions = SourceOptions(
     fetched = None
     label = str(source)
     if is_url(source):
-        from checker.remote import download, fetch, scrub
+        from checker.remote import download, fetch
+        from checker.secrets import scrub
 
         label = scrub(label)
         what = Text("the policy bundle", "bundle kebijakan")

@@ -1,7 +1,7 @@
 """Inputs the national authority publishes at an https URL, kept in the cache with their revision.
 
-A download has a total deadline, refuses redirects (a bundle server that redirects may
-hand over to anyone) and stops at a size limit. Each good download is kept in the cache
+A download goes through checker/net.py, the project's one bounded HTTP path: a total
+deadline, redirects only within the same https origin, page types refused, a size limit. Each good download is kept in the cache
 with the URL (credentials removed), when it was fetched and the revision its caller
 recorded; when the server cannot be reached, the cached copy is used only if the user
 asked for that (`--offline`, or `offline: true` in .spbe-check.yaml), and the tool then
@@ -16,8 +16,6 @@ import hashlib
 import json
 import os
 import tempfile
-import time
-import urllib.parse
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +23,12 @@ from typing import Callable
 
 from checker.errors import CannotJudge
 from checker.model import Text
+from checker.secrets import scrub
 
-DEADLINE_SECONDS = 60.0
-CHUNK = 64 * 1024
+DEADLINE_SECONDS = 60.0  # in all: connection, TLS, redirects, headers and every byte (checker/net.py)
+# A bundle or registry is never a page: answers of these types are refused before they are read.
+REFUSED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/javascript", "application/javascript",
+                                   "image/svg+xml", "multipart/form-data"})
 
 
 @dataclass(frozen=True)
@@ -50,66 +51,36 @@ class Fetched:
         return f"{seconds} s"
 
 
-def scrub(url: str) -> str:
-    """The URL without user, password or query values: what may appear in output and logs."""
-    parts = urllib.parse.urlsplit(url)
-    host = parts.hostname or ""
-    netloc = host + (f":{parts.port}" if parts.port else "")
-    query = "&".join(f"{k}=…" for k, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
-
-
-def _opener() -> object:
-    """urllib's opener, with every redirect refused (reported as HTTP 3xx, so `--offline` can apply)."""
-    import urllib.error
-    import urllib.request
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-            raise urllib.error.HTTPError(req.full_url, code, f"redirect to {scrub(newurl)} refused", headers, fp)
-
-    return urllib.request.build_opener(NoRedirect)
-
-
 def download(url: str, what: Text, max_bytes: int, deadline: float | None = None) -> bytes:
-    """GET `url` (https only) within `deadline` seconds in total and `max_bytes`; CannotJudge otherwise.
+    """GET `url` (https only) through checker/net.py: `deadline` seconds in all, same-origin redirects only,
+    at most `max_bytes`; Unreachable when the server cannot be used, CannotJudge for a refused answer.
 
     `what` names the input in messages ("the policy bundle", "bundle kebijakan").
     """
-    import socket
+    import http.client
     import urllib.error
-    import urllib.request
+
+    from checker import net
 
     shown = scrub(url)
-    deadline = DEADLINE_SECONDS if deadline is None else deadline
+    seconds = DEADLINE_SECONDS if deadline is None else deadline
     if not url.startswith("https://"):
         raise CannotJudge(Text(f"{what.en.capitalize()} URL must use https: {shown}",
                                f"URL {what.id} harus memakai https: {shown}"))
-    started = time.monotonic()
-    chunks: list[bytes] = []
-    size = 0
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": "spbe-check"})
-        with _opener().open(request, timeout=min(deadline, 30.0)) as response:  # type: ignore[attr-defined]
-            while True:
-                if time.monotonic() - started > deadline:
-                    raise TimeoutError(f"no complete answer within {deadline:g} s")
-                chunk = response.read(CHUNK)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > max_bytes:
-                    raise CannotJudge(Text(f"{what.en.capitalize()} at {shown} is larger than {max_bytes >> 20} MiB; refused.",
-                                           f"{what.id.capitalize()} di {shown} lebih besar dari {max_bytes >> 20} MiB; ditolak."))
-                chunks.append(chunk)
-    except CannotJudge:
-        raise
+        data, _kind = net.fetch(url, seconds=seconds, max_bytes=max_bytes, refused_types=REFUSED_CONTENT_TYPES)
+    except net.DeadlineExceeded as err:
+        raise Unreachable(shown, str(err)) from None
+    except net.RedirectRefused as err:
+        raise Unreachable(shown, f"refused a redirect to {scrub(err.target)}, which leaves its https origin") from None
+    except net.UnexpectedAnswer as err:
+        raise CannotJudge(Text(f"{what.en.capitalize()} at {shown} was refused: {scrub(str(err))}.",
+                               f"{what.id.capitalize()} di {shown} ditolak: {scrub(str(err))}.")) from None
     except urllib.error.HTTPError as err:
-        raise Unreachable(shown, f"HTTP {err.code} {err.msg}") from None
-    except (urllib.error.URLError, OSError, socket.timeout, TimeoutError, ValueError) as err:
-        reason = getattr(err, "reason", None) or err
-        raise Unreachable(shown, str(reason).replace(url, shown)) from None
-    return b"".join(chunks)
+        raise Unreachable(shown, f"HTTP {err.code} {scrub(str(err.reason))}") from None
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
+        raise Unreachable(shown, scrub(str(getattr(err, "reason", None) or err))) from None
+    return data
 
 
 class Unreachable(CannotJudge):
