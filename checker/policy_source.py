@@ -1,8 +1,8 @@
 """Where `--policies` points: a folder, an OPA bundle file, or an https URL to a bundle.
 
 Every command takes the policies as a folder (checker/policyset.py); this module turns a
-bundle into one. A URL is downloaded through checker/remote.py (deadline, no redirects,
-size limit, cached with its revision; the cached copy only with `--offline`). With a
+bundle into one. A URL is downloaded through checker/remote.py (deadline, same-origin
+redirects, size limit, cached with its revision; the cached copy only with `--offline`). With a
 verification key only a bundle signed with that key, over exactly its files, is used; a
 folder cannot be verified, so it is then refused too (SPEC §5).
 """
