@@ -124,6 +124,9 @@ def _read_regular(path: Path) -> bytes | None:
         os.close(fd)
 
 
+read_regular = _read_regular  # also how checker/remote.py reads its cached downloads
+
+
 def store(kind: str, key: str, value: Any, text: str = "") -> None:
     """Keep plain-data `value` (and `text`) as the one `kind` entry (these indexes are large); skip when unwritable.
 

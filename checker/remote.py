@@ -150,9 +150,11 @@ def tell(message: Text) -> None:
 
 def note_revision(url: str, kind: str, sha256: str, revision: str) -> None:
     """Record the revision of the cached copy of `url` once its content has been read (same bytes only)."""
+    from checker.cache import read_regular
+
     folder = _entry(kind, url)
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((read_regular(folder / "meta.json") or b"").decode("utf-8"))
         if meta.get("sha256") != sha256 or meta.get("revision") == revision:
             return
         meta["revision"] = revision
@@ -189,10 +191,14 @@ def remember(fetched: Fetched, url: str, kind: str, revision: str) -> None:
 
 def cached_copy(url: str, kind: str) -> Fetched | None:
     """The cached copy of `url` when its bytes still match what was recorded, else None."""
+    from checker.cache import read_regular  # regular files only: no link followed, no FIFO blocking
+
     folder = _entry(kind, url)
     try:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        raw = (folder / "content").read_bytes()
+        meta_bytes, raw = read_regular(folder / "meta.json"), read_regular(folder / "content")
+        if meta_bytes is None or raw is None:
+            return None
+        meta = json.loads(meta_bytes.decode("utf-8"))
         if hashlib.sha256(raw).hexdigest() != meta["sha256"]:
             return None
         return Fetched(raw, str(meta["url"]), dt.datetime.fromisoformat(meta["fetchedAt"]), True, str(meta["revision"]))

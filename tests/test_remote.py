@@ -193,3 +193,23 @@ def test_offline_from_the_settings_file(tls: HTTPServer, bundle_bytes: bytes, re
     result = judge(url, registry_file, manifest)
     assert result.exit_code == 1, result.output
     assert "using the cached copy, revision 2026-11-01" in result.stderr
+
+
+def test_a_cached_copy_that_is_a_link_is_not_used(tls: HTTPServer, bundle_bytes: bytes, registry_file: Path,
+                                                  manifest: Path, tmp_path: Path) -> None:
+    """Someone who can write to the cache cannot point the cached copy elsewhere: links are not followed."""
+    import os
+
+    from checker.remote import _entry
+
+    url = tls.url_for("/spbe/bundle.tar.gz")
+    tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes)
+    assert judge(url, registry_file, manifest).exit_code == 1
+    tls.stop()
+    content = _entry("policy-bundle", url) / "content"
+    elsewhere = tmp_path / "elsewhere.tar.gz"
+    elsewhere.write_bytes(content.read_bytes())
+    content.unlink()
+    os.symlink(elsewhere, content)
+    result = judge(url, registry_file, manifest, "--offline")
+    assert result.exit_code == 2 and "No copy is in the cache" in result.output
