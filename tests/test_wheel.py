@@ -81,6 +81,15 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed
     return Installed(root, dist, work)
 
 
+def test_every_code_package_is_listed_for_the_wheel() -> None:
+    """pyproject.toml lists the packages explicitly (to map the data folders): a new one must be added there."""
+    import tomllib
+
+    listed = set(tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {init.parent.relative_to(PROJECT).as_posix().replace("/", ".") for init in (PROJECT / "checker").rglob("__init__.py")}
+    assert found - listed == set()
+
+
 def test_sdist_and_wheel_build_and_pass_twine_check(dist: Path) -> None:
     files = sorted(p.name for p in dist.iterdir())
     assert any(f.endswith(".whl") for f in files) and any(f.endswith(".tar.gz") for f in files)
