@@ -687,28 +687,28 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
     return TrustedInputs(policies_path, registry_source, waivers_path, tuple(notes), labels, in_repository)
 
 
-def trusted_file_upwards(repo_dir: Path, base_ref: str, head_ref: str, name: str, start: Path,
-                         limit: int) -> tuple[bytes, str, Path] | None:
-    """`name` in the trusted base tree, looked up from `start`'s folder up to the repository root.
+def trusted_file_upwards(repo_dir: Path, base_ref: str, head_ref: str, trusted_ref: str | tuple[str, ...] | None,
+                         name: str, start: Path, limit: int) -> tuple[bytes, str, Path] | None:
+    """`name` in the trusted tree, looked up from `start`'s folder up to the repository root.
 
     For `.spbe-check.yaml`: the gate takes its settings from the same revision as its
     policies, so a pull request cannot change them. Returns (bytes, label, work-tree
     folder the file's relative paths resolve against), or None when there is none.
     """
-    rev = pull_request_revisions(open_repository(repo_dir), base_ref, head_ref)
+    rev = pull_request_revisions(open_repository(repo_dir), base_ref, head_ref, trusted_ref)
     rel = repository_relative(start, rev.root)
     parts = [] if rel in (None, ".") else rel.split("/")
     for depth in range(len(parts), -1, -1):
         folder = "/".join(parts[:depth])
         path = f"{folder}/{name}" if folder else name
         try:
-            item = rev.base.tree / path
+            item = rev.trusted.tree / path
         except KeyError:
             continue
         if not isinstance(item, git.Blob) or item.mode not in _REGULAR_MODES:
             raise _refuse("settings file", path, rev, "it is not a regular file (a symbolic link or a folder).",
                           "bukan berkas biasa (tautan simbolik atau folder).")
-        return _read_blob(item, limit + 1), f"{path} (base {rev.base.hexsha[:12]})", rev.root / folder
+        return _read_blob(item, limit + 1), f"{path} (trusted {rev.trusted.hexsha[:12]})", rev.root / folder
     return None
 
 

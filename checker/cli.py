@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 
 from checker import __version__
-from checker.cli_inputs import GateCommand, gate_policy_opener, policies_option, start_session, use_settings_file
+from checker.cli_inputs import GateCommand, gate_policy_opener, gate_refs, policies_option, start_session, use_settings_file
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
 from checker.paths import DEFAULT_REGISTRY
@@ -196,7 +196,7 @@ def main(ctx: click.Context) -> None:
     Settings: a `.spbe-check.yaml` in the working directory or a parent (up to the
     repository root) sets any long option by its name (`format: json`, `fail-on:
     warn`, `opa: {url: …}`); the command line and environment variables win over it.
-    `ci` reads it from the base revision.
+    `ci` reads it from the trusted revision (the target branch's tip).
     """
     start_session(ctx)
     use_settings_file(ctx)
@@ -496,23 +496,7 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
     from checker import ci as gate
     from checker import forge, github
 
-    detected = forge.detected_revisions(os.environ)
-    # The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else the tip of
-    # --base. Never GitLab's detected diff base: that is the merge base, whose rules the author chose.
-    candidates = gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
-    if base_ref is None:
-        base_ref = detected.base
-        if base_ref is None:
-            raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
-                                   "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
-        if detected.forge != "gitlab":
-            candidates = (*candidates, base_ref)
-    else:
-        candidates = (*candidates, base_ref)
-    trusted: str | tuple[str, ...] = trusted_ref or candidates
-    if not trusted:
-        raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
-                               "(e.g. origin/main).")
+    base_ref, trusted = gate_refs(base_ref, trusted_ref)
 
     def say(line: str) -> None:
         from checker.formats.escape import defuse_ci_commands

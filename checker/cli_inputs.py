@@ -1,7 +1,7 @@
 """How a command gets its inputs: the settings file, policy sources, and downloads' reports.
 
 Kept out of checker/cli.py so the command definitions stay thin. `.spbe-check.yaml`
-becomes Click's `default_map` (checker/config.py), read from the base revision for the
+becomes Click's `default_map` (checker/config.py), read from the trusted revision for the
 gate; `--policies` resolves a folder, bundle or URL through checker/policy_source.py;
 `--offline` and the stderr reporter reach checker/remote.py for the run.
 """
@@ -62,7 +62,7 @@ def start_session(ctx: click.Context) -> None:
 def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     """--policies as a folder: a bundle file or URL is checked, verified and unpacked into the cache.
 
-    The gate (`ci`) reads a policy path inside the repository from the base revision
+    The gate (`ci`) reads a policy path inside the repository from the trusted revision
     first, so it opens it itself (checker/ci.py, `open_policies`).
     """
     from checker.policy_source import is_url, resolve_policies
@@ -99,12 +99,12 @@ def policies_option(command: Callable[..., Any]) -> Callable[..., Any]:
         command = option(command)
     return command
 class GateCommand(click.Command):
-    """`ci`: its `.spbe-check.yaml` comes from the trusted base revision, like its policies.
+    """`ci`: its `.spbe-check.yaml` comes from the trusted revision (the target branch's tip), like its policies.
 
     The working tree is the pull request's: a settings file there could point the gate
     at other rules. The base and repository are only known once the command line is
     parsed, so a first, resilient parse finds them, then the real parse runs with the
-    base revision's settings as Click's `default_map`.
+    trusted revision's settings as Click's `default_map`.
     """
 
     config_from_base = True
@@ -115,22 +115,18 @@ class GateCommand(click.Command):
             from checker import ci as gate
 
             probe = self.make_context(ctx.info_name, list(args), parent=ctx.parent, resilient_parsing=True)
-            base, head, repo = probe.params.get("base_ref"), probe.params.get("head_ref"), probe.params.get("repo_dir")
-            if base is None:  # the CI platform names it (GitHub's event, GitLab's variables), as `ci` does
-                from checker import forge
-
-                base = forge.detected_revisions(os.environ).base
-            if base and head and repo is not None:
-                try:
-                    found = gate.trusted_file_upwards(Path(repo), base, head, CONFIG_NAME, Path.cwd(), MAX_CONFIG_BYTES)
-                except CannotJudge:
-                    found = None  # the gate itself reports why the base revision is unusable (exit 2)
-                if found is not None:
-                    lang = message_language()
-                    config = read_config(found[0], found[1], found[2], lang)
-                    root = ctx.find_root().command
-                    ctx.default_map = default_map(root, config, message_language(config), only=(self.name or "ci",)).get(
-                        self.name or "ci", {})
+            head, repo = probe.params.get("head_ref"), probe.params.get("repo_dir")
+            try:  # the same revisions the gate will judge with (checker/ci.py)
+                base, trusted = gate_refs(probe.params.get("base_ref"), probe.params.get("trusted_ref"))
+                found = gate.trusted_file_upwards(Path(repo), base, head, trusted, CONFIG_NAME, Path.cwd(),
+                                                  MAX_CONFIG_BYTES) if head and repo is not None else None
+            except (CannotJudge, click.UsageError):
+                found = None  # the gate itself reports why the revisions are unusable (exit 2)
+            if found is not None:
+                config = read_config(found[0], found[1], found[2], message_language())
+                root = ctx.find_root().command
+                ctx.default_map = default_map(root, config, message_language(config), only=(self.name or "ci",)).get(
+                    self.name or "ci", {})
         return super().parse_args(ctx, args)
 
 
@@ -148,8 +144,8 @@ def use_settings_file(ctx: click.Context) -> None:
 
 
 def gate_policy_opener(ctx: click.Context) -> Callable[[Path, Callable[[Path], Path]], Path]:
-    """For checker/ci.py: open the gate's policies (read from the base revision), verified with the
-    base revision's copy of the verification key when the key is kept in the repository."""
+    """For checker/ci.py: open the gate's policies (read from the trusted revision), verified with the
+    trusted revision's copy of the verification key when the key is kept in the repository."""
     from checker.policy_source import resolve_policies
 
     options, tell = source_options(ctx), say_to(ctx)
@@ -158,3 +154,31 @@ def gate_policy_opener(ctx: click.Context) -> Callable[[Path, Callable[[Path], P
         key = from_base(options.key) if options.key is not None else None
         return resolve_policies(path, dataclasses.replace(options, key=key), tell)
     return open_policies
+
+
+def gate_refs(base_ref: str | None, trusted_ref: str | None) -> tuple[str, str | tuple[str, ...]]:
+    """`ci`'s base, and the trusted revision (or the CI's candidates for it) whose rules judge the change.
+
+    The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else
+    the tip of --base. Never GitLab's detected diff base: that is the merge base, whose rules
+    the author chose. Shared by the gate and by the reading of its settings file.
+    """
+    from checker import ci as gate
+    from checker import forge
+
+    detected = forge.detected_revisions(os.environ)
+    candidates = gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
+    if base_ref is None:
+        base_ref = detected.base
+        if base_ref is None:
+            raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
+                                   "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
+        if detected.forge != "gitlab":
+            candidates = (*candidates, base_ref)
+    else:
+        candidates = (*candidates, base_ref)
+    trusted: str | tuple[str, ...] = trusted_ref or candidates
+    if not trusted:
+        raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
+                               "(e.g. origin/main).")
+    return base_ref, trusted

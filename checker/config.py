@@ -154,7 +154,7 @@ def default_map(root: click.Command, config: ConfigFile, lang: str = "en",
     """Click's `default_map` for `root` from the settings: {command: {param: value}}, nested for groups.
 
     A key is valid when any command has that option (one file serves `check`, `ci`, `audit`);
-    `only` limits which commands receive values (the gate's own, from the base revision).
+    `only` limits which commands receive values (the gate's own, from the trusted revision).
     Every value is checked with the option's own type here, so a bad one is reported at its
     line and column instead of as Click's generic error.
     """
@@ -213,7 +213,7 @@ def render_config(folder: Path, settings: dict[str, str | None]) -> str:
 
     lines = ["# spbe-check settings: any long option by its name (spbe-check COMMAND --help lists them).",
              "# Paths are relative to this file. The command line and SPBE_CHECK_* variables win over it;",
-             "# `spbe-check ci` reads it from the base branch, like the policies.",
+             "# `spbe-check ci` reads it from the target branch, like the policies.",
              "# Pengaturan spbe-check: opsi panjang mana pun dengan namanya; jalur relatif terhadap berkas ini."]
     examples = {"registry": "registry/national-registry.json.gz", "policies": "policies", "waivers": "waivers.yaml",
                 "lang": "en", "format": "text", "manifests": "manifests", "engine": "embedded"}

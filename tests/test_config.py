@@ -17,7 +17,7 @@ from git import Repo
 
 from checker.cli import main
 from checker.config import CONFIG_NAME, default_map, find_config, known_keys, read_config
-from tests.conftest import TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
+from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
 
 FAILING = VALID_MANIFEST.replace("karawang-contoh", "karawang-parkir")
 
@@ -35,6 +35,7 @@ def agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (root / "rules" / "spbe" / "config").mkdir(parents=True)
     (root / "rules" / "spbe" / "demo.rego").write_text(TINY_POLICY, encoding="utf-8")
     (root / "rules" / "spbe" / "config" / "data.json").write_text('{"preferred": "pdn"}', encoding="utf-8")
+    (root / "rules" / "spbe" / "pack.json").write_text(TINY_PACK, encoding="utf-8")
     (root / "data").mkdir()
     (root / "data" / "registry.json").write_text(json.dumps(TINY_REGISTRY), encoding="utf-8")
     (root / "manifests" / "karawang").mkdir(parents=True)
@@ -175,7 +176,7 @@ def test_gate_uses_the_base_revisions_settings_not_the_pull_requests(gate_repo: 
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)  # format: json, from the base revision
     assert report["registryRevision"] == "test-1"
-    assert "policies: rules at base" in result.stderr
+    assert "policies: rules at the target branch tip" in result.stderr
 
 
 def test_gate_refuses_a_bad_settings_file_in_the_base(gate_repo: Repo, agency: Path) -> None:
@@ -184,7 +185,7 @@ def test_gate_refuses_a_bad_settings_file_in_the_base(gate_repo: Repo, agency: P
     commit_all(gate_repo, "typo in the settings")
     gate_repo.git.checkout("-b", "pr2")
     result = run_gate(agency)
-    assert result.exit_code == 2 and "(base " in result.stderr and "Did you mean 'policies'?" in result.stderr
+    assert result.exit_code == 2 and "(trusted " in result.stderr and "Did you mean 'policies'?" in result.stderr
 
 
 def test_init_writes_a_config_the_tool_then_reads(agency: Path) -> None:
