@@ -504,19 +504,29 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
     return run_steps(result, steps, lambda err, name: explain(err, pr, name))
 
 
-def _post_within(seconds: float, pr: PullRequest, outcome: Outcome, body: str, description: str) -> PostResult:
-    """post() with a total deadline: posting is a courtesy, so a deadline costs the comment, never the verdict."""
+def post_within(seconds: float, posting: Callable[[], PostResult], api: str, token: str | None,
+                hint: str = "") -> PostResult:
+    """Run a forge's posting with a total deadline: posting is a courtesy, so a deadline costs the
+    comment, never the verdict."""
     from checker import net
 
     try:
-        return net.within(seconds, lambda: post(pr, outcome, body, description), name="spbe-check-post")
+        return net.within(seconds, posting, name="spbe-check-post")
     except net.DeadlineExceeded:
         result = PostResult()
-        result.errors.append(scrub(f"could not finish posting: the GitHub API at {pr.api_url} did not finish "
-                                   f"answering within {seconds:g} s in all; the verdict above stands. Check the "
-                                   f"runner's network and any proxy (SPBE_CHECK_GITHUB_DEADLINE sets the limit).",
-                                   pr.token))
+        result.errors.append(scrub(f"could not finish posting: the {api} did not finish answering within "
+                                   f"{seconds:g} s in all; the verdict above stands. Check the runner's network "
+                                   f"and any proxy{hint}.", token))
         return result
+
+
+def echo_result(result: PostResult, echo: Callable[[str], None], token: str | None) -> PostResult:
+    """What the posting did, and what it could not, on the job log (scrubbed)."""
+    for line in result.done:
+        echo(scrub(f"spbe-check: {line}", token))
+    for line in result.errors:
+        echo(scrub(f"spbe-check: warning: {line}", token))
+    return result
 
 
 def write_step_summary(body: str, env: Mapping[str, str]) -> None:
@@ -553,12 +563,9 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
                        f"  label {label} (removing the other spbe:* labels)\n"
                        f"  comment ({_length(body)} characters):\n{body}", *secrets))
             return None
-        result = _post_within(POST_DEADLINE_SECONDS, pr, outcome, body, description)
-        for line in result.done:
-            echo(scrub(f"spbe-check: {line}", pr.token))
-        for line in result.errors:
-            echo(scrub(f"spbe-check: warning: {line}", pr.token))
-        return result
+        result = post_within(POST_DEADLINE_SECONDS, lambda: post(pr, outcome, body, description),
+                             f"GitHub API at {pr.api_url}", pr.token, " (SPBE_CHECK_GITHUB_DEADLINE sets the limit)")
+        return echo_result(result, echo, pr.token)
     except Exception as err:  # noqa: BLE001 - posting never changes the verdict or the exit code
         echo(scrub(f"spbe-check: warning: could not prepare the pull-request comment ({type(err).__name__}: {err}); "
                    "the verdict above stands.", env.get("GITHUB_TOKEN")))

@@ -31,6 +31,8 @@ from checker.github import (
     CommentFacts,
     Outcome,
     PostResult,
+    echo_result,
+    post_within,
     run_steps,
     outcome_of,
     render_comment,
@@ -293,20 +295,6 @@ def post(mr: MergeRequest, outcome: Outcome, body: str, description: str) -> Pos
     return run_steps(result, steps, lambda err, name: explain(err, mr, name))
 
 
-def _post_within(seconds: float, mr: MergeRequest, outcome: Outcome, body: str, description: str) -> PostResult:
-    """post() with a total deadline: posting is a courtesy, so a deadline costs the note, never the verdict."""
-    from checker import net
-
-    try:
-        return net.within(seconds, lambda: post(mr, outcome, body, description), name="spbe-check-post")
-    except net.DeadlineExceeded:
-        result = PostResult()
-        result.errors.append(scrub(f"could not finish posting: the GitLab API at {mr.api_url} did not finish "
-                                   f"answering within {seconds:g} s in all; the verdict above stands. Check the "
-                                   f"runner's network and any proxy.", mr.token))
-        return result
-
-
 def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping[str, str], want_post: bool,
             echo: Callable[[str], None]) -> PostResult | None:
     """Post the verdict to the merge request, or print what would be posted; never raises."""
@@ -328,12 +316,9 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
                               f"  label {label} (removing the other spbe:* labels)\n"
                               f"  note ({len(body)} characters):\n{body}", *secrets))
             return None
-        result = _post_within(POST_DEADLINE_SECONDS, mr, outcome, body, description)
-        for line in result.done:
-            echo(scrub_gitlab(f"spbe-check: {line}", mr.token))
-        for line in result.errors:
-            echo(scrub_gitlab(f"spbe-check: warning: {line}", mr.token))
-        return result
+        result = post_within(POST_DEADLINE_SECONDS, lambda: post(mr, outcome, body, description),
+                             f"GitLab API at {mr.api_url}", mr.token)
+        return echo_result(result, echo, mr.token)
     except Exception as err:  # noqa: BLE001 - posting never changes the verdict or the exit code
         echo(scrub_gitlab(f"spbe-check: warning: could not prepare the merge-request note ({type(err).__name__}: {err}); "
                           "the verdict above stands.", env.get("GITLAB_TOKEN")))
