@@ -21,7 +21,7 @@ from checker.invisible import describe, invisible_in
 from checker.model import RuleInfo, Text, Violation
 from checker.paths import MANIFEST_SCHEMA
 from checker.patterns import LinearValidator
-from checker.yamlsafe import Positions, YamlError, decode_utf8, parse_yaml
+from checker.yamlsafe import Positions, YamlError, decode_utf8, parse_yaml, position_of
 
 MAX_MANIFEST_BYTES = 256 * 1024
 MAX_SCHEMA_ERRORS = 50
@@ -118,17 +118,6 @@ def locate(violations: Iterable[Violation], positions: Positions, ends: Position
         out.append(replace(v, end_line=end[0] if end else None, end_column=end[1] if end else None,
                            line_hash=line_hash))
     return tuple(out)
-
-
-def position_of(positions: Positions, field: str) -> tuple[int | None, int | None]:
-    """Position of `field`, or of its nearest existing parent when it is missing."""
-    path = field
-    while path:
-        if path in positions:
-            return positions[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return (1, 1) if positions else (None, None)
 
 
 def field_path(parts: Iterable[Any]) -> str:

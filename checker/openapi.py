@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from checker.model import Text
-from checker.yamlsafe import MAX_DEPTH, Positions, YamlError, decode_utf8, parse_yaml
+from checker.yamlsafe import MAX_DEPTH, Positions, YamlError, decode_utf8, parse_yaml, position_of
 
 MAX_OPENAPI_BYTES = 2 * 1024 * 1024
 MAX_OPENAPI_BYTES_PER_MANIFEST = 4 * 1024 * 1024
@@ -320,21 +320,12 @@ def _refs(node: Any, path: str) -> Iterator[tuple[str, Any]]:
 
 def _invalid(en: str, id_: str, path: str, positions: Callable[[], Positions]) -> OpenApiFact:
     try:
-        line, column = _position(path, positions())
+        line, column = position_of(positions(), path)
     except YamlError:
         line, column = None, None
     if line is None:
         return OpenApiFact("invalid", Text(en, id_))
     return OpenApiFact("invalid", Text(f"{en} (line {line}, column {column})", f"{id_} (baris {line}, kolom {column})"))
-
-
-def _position(path: str, positions: Positions) -> tuple[int | None, int | None]:
-    while path:
-        if path in positions:
-            return positions[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        path = path[:cut] if cut > 0 else ""
-    return (1, 1) if positions else (None, None)
 
 
 def _clip(text: str, limit: int = MAX_DETAIL) -> str:

@@ -287,3 +287,14 @@ def _core_int(text: str) -> int:
     if body.startswith("0x"):
         return sign * int(body[2:], 16)
     return sign * int(body, 10)
+
+
+def position_of(positions: Positions, field: str) -> tuple[int | None, int | None]:
+    """Position of `field`, or of its nearest existing parent when it is missing."""
+    path = field
+    while path:
+        if path in positions:
+            return positions[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return (1, 1) if positions else (None, None)

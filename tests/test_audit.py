@@ -22,7 +22,6 @@ from checker.manifest import schema_violations
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
 from checker.policyset import load_policies
 from checker.registry import load_registry
-from checker.similarity import words
 
 from conftest import TINY_REGISTRY
 

@@ -157,4 +157,4 @@ def render_markdown(report: Report, lang: Lang, color: bool = False) -> str:
 
 FORMATTER = FunctionFormatter("markdown", render_markdown)
 
-__all__ = ["FORMATTER", "MarkdownFormat", "environment", "md_escape", "md_link", "render_markdown", "safe_url"]
+__all__ = ["FORMATTER", "environment", "md_escape", "md_link", "render_markdown", "safe_url"]
