@@ -98,11 +98,8 @@ def file_hash(name: str, content: bytes, algorithm: str = "SHA-256") -> str:
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise _bad(f"Bundle file {name} is not valid JSON, so it cannot be hashed as OPA does.",
                        f"Berkas bundle {name} bukan JSON yang sah, sehingga tidak dapat di-hash seperti OPA.") from None
-        out: list[str] = []
-        _canonical(parsed, out)
-        digest.update("".join(out).encode("utf-8"))
-    else:
-        digest.update(content)
+        return _canonical_digest(parsed, digest)
+    digest.update(content)
     return digest.hexdigest()
 
 
@@ -115,6 +112,11 @@ def _yaml_hash(name: str, content: bytes, digest: Any) -> str:
     except (YamlError, TypeError, ValueError):
         raise _bad(f"Bundle file {name} is not valid YAML, so it cannot be hashed as OPA does.",
                    f"Berkas bundle {name} bukan YAML yang sah, sehingga tidak dapat di-hash seperti OPA.") from None
+    return _canonical_digest(parsed, digest)
+
+
+def _canonical_digest(parsed: Any, digest: Any) -> str:
+    """The hex digest of a parsed document in OPA's canonical JSON form."""
     out: list[str] = []
     _canonical(parsed, out)
     digest.update("".join(out).encode("utf-8"))
