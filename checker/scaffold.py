@@ -29,8 +29,9 @@ import yaml
 from checker.model import Text
 from checker.paths import MANIFEST_SCHEMA, TEMPLATES_DIR
 from checker.patterns import LinearValidator
+from checker.matching import fold_words
+from checker.matching.index import REGION_TITLES
 from checker.search import SearchIndex
-from checker.similarity import REGION_TITLE_WORDS, words
 
 TEMPLATE = "manifest.yaml.j2"
 PDN_SITES = ("PDN-JABODETABEK", "PDN-BATAM", "PDN-IKN", "PDN-LABUANBAJO")
@@ -98,18 +99,11 @@ class Answers:
 
 
 def infer_functions(index: SearchIndex, purpose: str) -> list[str]:
-    """The one function code the purpose describes best (taxonomy names, else what similar apps do).
+    """The one function code the purpose reads like: the vote of the registry apps the one matcher finds nearest.
 
     One, not several: every extra function is one more the agency may already run (SPBE-MOR-003).
     """
-    found = index.functions_for(purpose, limit=1)
-    if found:
-        return [found[0].code]
-    votes: dict[str, int] = {}
-    for hit in index.search(purpose, limit=20).hits:
-        for code in hit.functions:
-            votes[code] = votes.get(code, 0) + 1
-    return sorted(votes, key=lambda c: (-votes[c], c))[:1]
+    return [found.code for found in index.functions_for(purpose, limit=1)]
 
 
 def citizen_facing(audience: str, channels: list[str]) -> bool:
@@ -215,13 +209,13 @@ def default_dr_site(site: str) -> str | None:
 
 def slug(text: str, limit: int = 63) -> str:
     """Lower-case ASCII words joined by dashes, as metadata.id wants."""
-    out = "-".join(words(text))[:limit].strip("-")
+    out = "-".join(fold_words(text))[:limit].strip("-")
     return out if len(out) >= 3 else (out + "-app")[:limit]
 
 
 def agency_short(agency_code: str, agency_name: str) -> str:
     """"karawang" for Pemerintah Kabupaten Karawang, the code for a central agency."""
-    place = [w for w in words(agency_name) if w not in REGION_TITLE_WORDS]
+    place = [w for w in fold_words(agency_name) if w not in REGION_TITLES]
     if re.fullmatch(r"[0-9]{2}(\.[0-9]{2})?", agency_code) and place:
         return "-".join(place)
     return slug(agency_code)
@@ -229,7 +223,7 @@ def agency_short(agency_code: str, agency_name: str) -> str:
 
 def agency_folder(agency_code: str, agency_name: str) -> str:
     """manifests/<folder>: "kabupaten-karawang", as the examples are laid out."""
-    name_words = [w for w in words(agency_name) if w != "pemerintah"]
+    name_words = [w for w in fold_words(agency_name) if w != "pemerintah"]
     return "-".join(name_words) if name_words else slug(agency_code)
 
 
