@@ -15,7 +15,7 @@ from typing import Any, Callable, ContextManager, Iterator
 from checker.audit import AppOutcome, audited_apps, default_workers, memoise_similarity, run_audit
 from checker.audit_compare import materialise_policies, rule_changes_only, verdict_changes
 from checker.audit_report import Comparison, build_document
-from checker.clusters import find_clusters, ignored_words
+from checker.clusters import find_clusters
 from checker.compiled import CompiledRegistry, compile_registry
 from checker.engine import make_engine
 from checker.evaluate import DEFAULT_SIMILARITY, Judge
@@ -78,9 +78,9 @@ def audit_registry(*, registry_source: str, policies_dir: Path, lang: Lang = "en
     with timings.phase("clusters"):
         owners = policy_index(registry)["function_owners"]
         similarity = {**DEFAULT_SIMILARITY, **(policies.config().get("similarity") or {})}
-        clusters = find_clusters(apps, places=ignored_words(registry.apps.values()), owners=owners,
+        clusters = find_clusters(apps, index=compiled.matcher, owners=owners,
                                  names={i: a["name"] for i, a in registry.apps.items()},
-                                 name_threshold=float(similarity.get("cluster_name_threshold", 0.9)),
+                                 name_threshold=float(similarity.get("cluster_name_threshold", 0.8)),
                                  description_threshold=float(similarity.get("cluster_description_threshold", 0.85)))
     comparison = None
     if compare:

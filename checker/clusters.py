@@ -3,28 +3,27 @@
 Why: a policy owner consolidating 27,400 applications wants to see "these 272
 parking apps are the same thing, consolidate them on X", not 27,400 single verdicts.
 
-What a cluster is: active, non-shared apps that serve the same business function
-and have near-identical names once generic words ("sistem informasi", "aplikasi",
-"e-", "online", ...) and every regional place name and title are removed
-and central agencies' short codes ("Kemensos") (`similarity.words`, `GENERIC_WORDS`,
-`place_words`), so the agency's town never makes two apps look alike and "SIMPEG Karawang" meets "SIMPEG Kota Bekasi". An app
-whose name is nothing but generic words and place names ("Karawang Smart City") is
-grouped with other such apps by a near-identical description instead.
+What a cluster is: active, non-shared apps that serve the same business function and
+whose names mean the same thing to the one matcher (checker/matching, the index
+`check`, `registry search` and `init` use): the cosine of their name vectors (TF-IDF
+with weights learnt from the registry, synonym concepts, acronym expansions) is at
+least the configured threshold (`policies/spbe/config/data.json` -> `similarity`).
+Whole region names and central agencies' own words are stripped first (`name_key`),
+so the agency's town never makes two apps look alike and "SIMPEG Karawang" meets
+"SIMPEG Kota Bekasi"; words in thousands of names ("sistem", "informasi", "layanan")
+weigh nothing, so "Layanan Perizinan" meets "Perizinan"; and a short name inside a
+longer one is not a match ("parkir" against "parkir retribusi" is 0.77), so clusters
+do not chain "parkir" ~ "parkir retribusi" ~ "retribusi".
 
-Descriptions do not join two apps whose names differ: registry descriptions are
-mostly boilerplate ("dibangun oleh pihak ketiga pada tahun ...", the agency's
-name), which outweighs the few words that say what the app does; on the sample
-registry, joining on them chained portals and public-information desks into one
-2,600-app cluster.
+An app whose name says nothing to the matcher (its vector is empty: "Sistem Informasi
+Karawang") is grouped with other such apps by its description's vector instead.
+Descriptions do not join two apps whose names differ: registry descriptions are mostly
+boilerplate, and joining on them chained portals and public-information desks into
+one 2,600-app cluster.
 
-How, without an all-pairs loop: per function, apps with the same name key are joined
-directly; distinct name keys (about a hundred per function) are compared only inside
-blocks of keys sharing a word, scored by RapidFuzz in C++ (`process.extract`) with
-`token_sort_ratio` at the configured threshold (`policies/spbe/config/data.json` ->
-`similarity`), and joined with union-find. `token_sort_ratio` rather than the
-`token_set_ratio` of the per-proposal check: a set ratio scores a name contained in a
-longer one at 100, useful as a hint for one proposal but, across a registry, it chains
-"parkir" ~ "parkir retribusi" ~ "retribusi".
+How, without an all-pairs loop: per function, apps with the same name key (one
+template) are joined directly; distinct keys (about a hundred per function) are scored
+only against keys sharing a feature, and joined with union-find.
 
 A cluster belongs to one function (an app with two functions can be in two
 clusters). Its consolidation target is the shared service that owns the function
@@ -38,9 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from rapidfuzz import fuzz, process
-
-from checker.similarity import GENERIC_WORDS, REGION_TITLE_WORDS, place_words, words
+from checker.matching import MatchIndex
 
 _LEVEL_RANK = {"central": 0, "province": 1, "regency": 2}
 
@@ -84,34 +81,18 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def ignored_words(apps: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    """Words that name an agency, not a purpose: regional place names and central agencies' short codes."""
-    apps = list(apps)
-    regional = (a["agency"].get("name", "") for a in apps if a["agency"].get("level") in ("province", "regency"))
-    central = {w for a in apps if a["agency"].get("level") == "central" for w in words(a["agency"]["code"])}
-    return place_words(regional) | central
-
-
-def key_words(text: str, places: frozenset[str]) -> list[str]:
-    """What the text says about the app: no generic words, no place names or titles, no bare numbers."""
-    return [w for w in words(text)
-            if w not in GENERIC_WORDS and w not in places and w not in REGION_TITLE_WORDS and not w.isdigit()]
-
-
-def name_key(name: str, places: frozenset[str]) -> str:
-    return " ".join(sorted(set(key_words(name, places))))
-
-
-def find_clusters(apps: Iterable[Mapping[str, Any]], *, places: frozenset[str],
+def find_clusters(apps: Iterable[Mapping[str, Any]], *, index: MatchIndex,
                   owners: Mapping[str, Sequence[str]], names: Mapping[str, str],
                   name_threshold: float, description_threshold: float) -> list[Cluster]:
     """Clusters (two apps or more) of active, non-shared apps, largest first.
 
-    `places`: place words to ignore; `owners`: function code -> shared service ids;
-    `names`: registry id -> name, to label a shared-service target.
+    `index`: the registry's matcher (its learnt weights score these apps' names);
+    `owners`: function code -> shared service ids; `names`: registry id -> name, to label
+    a shared-service target. Thresholds are cosines (0..1).
     """
     members = sorted((a for a in apps if a.get("status") == "active" and not a.get("shared")), key=lambda a: a["id"])
-    name_keys = [name_key(a.get("name", ""), places) for a in members]
+    name_keys = [index.name_key(str(a.get("name", ""))) for a in members]
+    vectors = {key: index.vector(key, "", correct_typos=False) for key in set(name_keys)}
     by_function: dict[str, list[int]] = defaultdict(list)
     for i, app in enumerate(members):
         for code in dict.fromkeys(app.get("functions") or []):
@@ -119,70 +100,66 @@ def find_clusters(apps: Iterable[Mapping[str, Any]], *, places: frozenset[str],
     clusters = []
     for code, indices in by_function.items():
         uf = _UnionFind(len(indices))
-        _join_names(uf, [name_keys[i] for i in indices], name_threshold * 100.0)
-        unnamed = [k for k, i in enumerate(indices) if not name_keys[i]]
-        if unnamed:
-            descriptions = [" ".join(key_words(members[i].get("description", ""), places)) for i in indices]
-            _join_descriptions(uf, unnamed, descriptions, description_threshold * 100.0)
+        keys = [name_keys[i] for i in indices]
+        _join_similar(uf, keys, vectors, name_threshold)
+        unnamed = [k for k, i in enumerate(indices) if not vectors[name_keys[i]]]
+        if len(unnamed) > 1:
+            described = {k: index.vector("", str(members[indices[k]].get("description", "")), correct_typos=False)
+                         for k in unnamed}
+            _join_similar(uf, [str(k) for k in unnamed], {str(k): v for k, v in described.items()},
+                          description_threshold, positions=unnamed)
         groups: dict[int, list[int]] = defaultdict(list)
         for k in range(len(indices)):
             groups[uf.find(k)].append(indices[k])
         for group in groups.values():
             if len(group) > 1:
                 clusters.append(_cluster(code, [members[i] for i in group], [name_keys[i] for i in group],
-                                         owners, names, places))
+                                         owners, names))
     clusters.sort(key=lambda c: (-c.size, -len(c.agencies), c.function, c.apps[0]))
     return clusters
 
 
-def _join_names(uf: _UnionFind, keys: list[str], cutoff: float) -> None:
-    """Join equal name keys at once; score distinct keys only against keys sharing a word."""
-    by_key: dict[str, list[int]] = defaultdict(list)
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two of the matcher's L2-normalised vectors."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(value * b.get(feature, 0.0) for feature, value in a.items())
+
+
+def _join_similar(uf: _UnionFind, keys: list[str], vectors: Mapping[str, dict[str, float]], threshold: float,
+                  positions: list[int] | None = None) -> None:
+    """Join equal keys at once; score distinct keys only against keys sharing a feature (each pair once).
+
+    `positions[k]` is the union-find member of `keys[k]` (default: k). An empty vector joins nothing.
+    """
+    at = positions if positions is not None else list(range(len(keys)))
+    first: dict[str, int] = {}
     for k, key in enumerate(keys):
-        if key:
-            by_key[key].append(k)
-    for same in by_key.values():
-        for other in same[1:]:
-            uf.union(same[0], other)
-    distinct = list(by_key)
+        if not vectors[key]:
+            continue
+        if key in first:
+            uf.union(at[first[key]], at[k])
+        else:
+            first[key] = k
+    distinct = list(first)
     blocks: dict[str, list[int]] = defaultdict(list)
     for d, key in enumerate(distinct):
-        for word in key.split():
-            blocks[word].append(d)
-    for block in blocks.values():
-        texts = [distinct[d] for d in block]
-        for row in range(len(block) - 1):
-            # One C++ call scores a whole row; only later keys, so each pair is scored once per block.
-            for _, _, column in process.extract(texts[row], texts[row + 1:], scorer=fuzz.token_sort_ratio,
-                                                score_cutoff=cutoff, limit=None):
-                uf.union(by_key[distinct[block[row]]][0], by_key[distinct[block[row + 1 + column]]][0])
-
-
-def _join_descriptions(uf: _UnionFind, unnamed: list[int], descriptions: list[str], cutoff: float) -> None:
-    """Join apps with an empty name key whose descriptions are near-identical (among themselves only,
-    so that they never bridge two groups of named apps)."""
-    texts = [descriptions[k] for k in unnamed]
-    for row in range(len(unnamed) - 1):
-        if not texts[row]:
-            continue
-        for _, _, column in process.extract(texts[row], texts[row + 1:], scorer=fuzz.token_sort_ratio,
-                                            score_cutoff=cutoff, limit=None):
-            if texts[row + 1 + column]:
-                uf.union(unnamed[row], unnamed[row + 1 + column])
-
-
-def _generic_label(name: str, places: frozenset[str]) -> str:
-    """"Karawang Smart City" -> "smart city": the name without its place, for apps with an empty name key."""
-    return " ".join(w for w in words(name) if w not in places and w not in REGION_TITLE_WORDS)
+        for feature in vectors[key]:
+            blocks[feature].append(d)
+    for d, key in enumerate(distinct):
+        seen: set[int] = set()
+        for feature in vectors[key]:
+            for other in blocks[feature]:
+                if other > d and other not in seen:
+                    seen.add(other)
+                    if cosine(vectors[key], vectors[distinct[other]]) >= threshold:
+                        uf.union(at[first[key]], at[first[distinct[other]]])
 
 
 def _cluster(code: str, apps: list[Mapping[str, Any]], keys: list[str], owners: Mapping[str, Sequence[str]],
-             names: Mapping[str, str], places: frozenset[str]) -> Cluster:
+             names: Mapping[str, str]) -> Cluster:
     common = Counter(k for k in keys if k).most_common(1)
     key = common[0][0] if common else ""
-    # The common key in the words' own order ("penerimaan peserta didik baru", not sorted).
-    label = next((" ".join(dict.fromkeys(key_words(a.get("name", ""), places))) for a, k in zip(apps, keys)
-                  if key and k == key), "")
     if owners.get(code):
         owner = sorted(owners[code])[0]
         target = Target(owner, names.get(owner, owner), "shared-service")
@@ -194,6 +171,6 @@ def _cluster(code: str, apps: list[Mapping[str, Any]], keys: list[str], owners: 
         function=code,
         apps=tuple(sorted(a["id"] for a in apps)),
         agencies=tuple(sorted({a["agency"]["code"] for a in apps})),
-        label=label or _generic_label(apps[0].get("name", ""), places) or apps[0]["id"],
+        label=key or str(apps[0].get("name") or apps[0]["id"]),  # no member's name says anything: show one
         target=target,
     )
