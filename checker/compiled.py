@@ -76,7 +76,11 @@ def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | Non
 
 def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistry:
     """Read the registry bytes; compile them, or take the cached compilation of exactly those bytes."""
-    raw = read_registry_bytes(str(source))
+    return compiled_from_bytes(read_registry_bytes(str(source)), str(source), use_cache)
+
+
+def compiled_from_bytes(raw: bytes, source: str, use_cache: bool = True) -> CompiledRegistry:
+    """The compilation of registry bytes already read (a URL is fetched once), from the cache when it has them."""
     if not use_cache:
         return compile_registry(parse_registry(raw, str(source)))
     key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE])

@@ -326,11 +326,11 @@ def open_search_index(source: str | Path, use_cache: bool = True) -> SearchIndex
 
     A missing, damaged or read-only cache only costs time.
     """
-    from checker.compiled import load_compiled
+    from checker.compiled import compiled_from_bytes
     from checker.registry import parse_registry, read_registry_bytes
 
-    compiled = load_compiled(source, use_cache)
     raw = read_registry_bytes(str(source))
+    compiled = compiled_from_bytes(raw, str(source), use_cache)
     key = cache.cache_key(raw, _CODE_FILES) if use_cache else ""
     if use_cache:
         with cache.gc_paused():
