@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli import fail_closed, lang_option, policies_option, registry_option
+from checker.cli_options import fail_closed, lang_option, policies_option, registry_option
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
 from checker.paths import EXAMPLES_DIR, MANIFEST_SCHEMA

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import click
 
-from checker.cli import fail_closed, lang_option, policies_option, registry_option, use_color
+from checker.cli_options import fail_closed, lang_option, policies_option, registry_option, use_color
 from checker.cli_registry import unknown_function_message
 from checker.errors import CannotJudge
 from checker.model import Lang, Text

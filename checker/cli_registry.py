@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from checker.cli import fail_closed, lang_option, registry_option
+from checker.cli_options import fail_closed, lang_option, registry_option
 from checker.errors import CannotJudge
 from checker.model import Lang, Text
 

@@ -1,0 +1,100 @@
+"""`spbe-check ci`: the pull-request gate's options; checker/gate_run.py runs the gate."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from checker.cli_inputs import GateCommand, gate_policy_opener, gate_refs
+from checker.cli_options import fail_closed, judging_options
+from checker.cli_output import emit
+from checker.errors import CannotJudge
+from checker.model import Lang, Text
+from checker.secrets import scrub
+
+
+@click.command("ci", cls=GateCommand)
+@click.option("--base", "base_ref", default=None,
+              help="The branch or commit the pull request targets (e.g. origin/main, or the base SHA). "
+                   "The change is what HEAD adds since the merge base of BASE and HEAD. "
+                   "Default: the pull_request event's base SHA on GitHub Actions, CI_MERGE_REQUEST_DIFF_BASE_SHA "
+                   "on a GitLab merge-request pipeline.")
+@click.option("--head", "head_ref", default="HEAD", show_default=True, help="The pull request's commit.")
+@click.option("--trusted-ref", "trusted_ref", default=None, metavar="REF",
+              help="The revision whose policies, registry and waivers judge the change: the tip of the target branch "
+                   "when judging (e.g. origin/main). [default: the first that exists of, on GitHub, "
+                   "origin/<the event's base.ref> and its base.sha, on GitLab CI_MERGE_REQUEST_TARGET_BRANCH_SHA and "
+                   "origin/<target branch>, then the tip of --base (not GitLab's detected diff base); never the "
+                   "merge base]")
+@click.option("--repo", "repo_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
+              show_default="the current directory's git work tree", help="The git repository.")
+@click.option("--manifests", "manifests_dir", default="manifests", show_default=True,
+              help="Folder (inside the repository) whose *.yaml/*.yml files are manifests.")
+@judging_options
+@click.option("--post/--no-post", default=True, show_default=True,
+              help="Post the verdict to the pull request (GitHub Actions, pull_request event, GITHUB_TOKEN set) "
+                   "or merge request (GitLab CI merge-request pipeline, GITLAB_TOKEN set); "
+                   "--no-post prints what would be posted.")
+@fail_closed(judging=True)
+def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, repo_dir: Path, manifests_dir: str, format_name: str, output: Path | None,
+               registry: str, policies: Path, waivers: Path | None, lang: Lang, engine: str, post: bool,
+               opa: Any = None, fail_on: str = "deny", junit_cases: str = "manifest") -> int:
+    """The pull-request gate: judge the manifests changed between BASE and HEAD.
+
+    Only manifests added, modified or renamed under --manifests are judged (and any
+    manifest whose OpenAPI document changed), with the policies, registry and waivers
+    of the target branch's tip (--trusted-ref) when they live in the repository, so a
+    pull request can neither weaken the rules that judge it nor pick older ones by
+    branching from an old commit. Exit 0 / 1 / 2 as for `check` (--fail-on included).
+    """
+    import tempfile
+
+    from checker import ci as gate
+    from checker import forge, github
+
+    base_ref, trusted = gate_refs(base_ref, trusted_ref)
+
+    def say(line: str) -> None:
+        from checker.formats.escape import defuse_ci_commands
+
+        click.echo(defuse_ci_commands(scrub(line)), err=True)
+
+    with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
+        try:
+            run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
+                                Path(workdir), opa=opa, trusted_ref=trusted,
+                                open_policies=gate_policy_opener(click.get_current_context()))
+        except CannotJudge as err:
+            forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
+            raise
+        except Exception as err:  # noqa: BLE001 - still tell the pull request; fail_closed turns it into exit 2
+            forge.publish(None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"),
+                          os.environ, post, say)
+            raise
+    for note in run.inputs.notes:
+        say(f"spbe-check: {note}")
+    for notice in run.notices:
+        say(f"spbe-check: {notice.get(lang)}")
+    selection = run.selection
+    if run.nothing_to_judge:
+        say(Text(f"spbe-check: no manifest changes under {manifests_dir}/ between {run.revisions.describe_base()} and "
+                 f"{head_ref}: nothing to judge, the gate passes.",
+                 f"spbe-check: tidak ada perubahan manifes di {manifests_dir}/ antara {run.revisions.describe_base()} dan "
+                 f"{head_ref}: tidak ada yang dinilai, gerbang lulus.").get(lang))
+    else:
+        say(f"spbe-check: judging {len(selection.judged)} changed manifest(s); "
+            f"{len(selection.not_judged)} other changed file(s) not judged.")
+    emit(run.report, format_name, output, lang, junit_cases)
+    facts = github.CommentFacts(base_sha=run.revisions.trusted.hexsha, head_sha=run.revisions.head.hexsha,
+                                folder=manifests_dir, not_judged=len(selection.not_judged),
+                                brought_in=selection.brought_in, trusted_changed=run.trusted_changed,
+                                fail_on=fail_on)
+    if run.trusted_changed:
+        say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
+    forge.publish(run.report, lang, facts, os.environ, post, say)
+    from checker.step_outputs import write_step_outputs
+
+    write_step_outputs(run.report, output, os.environ)
+    return run.report.exit_code_for(fail_on)  # type: ignore[arg-type]
