@@ -22,13 +22,13 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import git
 from gitdb.exc import BadName, BadObject
 
 from checker.errors import CannotJudge
-from checker.evaluate import MANIFEST_SUFFIXES, MAX_MANIFESTS_PER_RUN, Judge, Target
+from checker.evaluate import MANIFEST_SUFFIXES, MAX_MANIFESTS_PER_RUN, Target
 from checker.identity import Holder, Identities
 from checker.model import Text
 from checker.openapi import MAX_OPENAPI_BYTES
@@ -145,6 +145,38 @@ def trusted_ref_from(forge: str, target_branch: str | None, target_sha: str | No
     ordered = (target_sha, branch) if forge == "gitlab" else (branch, target_sha)
     return tuple(ref for ref in ordered if ref)
 
+
+
+class RevisionUnknown(Exception):
+    """A revision the gate needs was neither given nor named by the CI: a usage error, said as it is."""
+
+
+def gate_revisions(base_ref: str | None, trusted_ref: str | None,
+                   env: Mapping[str, str]) -> tuple[str, str | tuple[str, ...]]:
+    """The gate's base, and the trusted revision (or the CI's candidates for it) whose rules judge the change.
+
+    The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else
+    the tip of --base. Never GitLab's detected diff base: that is the merge base, whose rules
+    the author chose. Shared by the gate and by the reading of its settings file.
+    """
+    from checker import forge
+
+    detected = forge.detected_revisions(env)
+    candidates = trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
+    if base_ref is None:
+        base_ref = detected.base
+        if base_ref is None:
+            raise RevisionUnknown("Missing option '--base': give the branch or commit the request targets "
+                                  "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
+        if detected.forge != "gitlab":
+            candidates = (*candidates, base_ref)
+    else:
+        candidates = (*candidates, base_ref)
+    trusted: str | tuple[str, ...] = trusted_ref or candidates
+    if not trusted:
+        raise RevisionUnknown("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
+                              "(e.g. origin/main).")
+    return base_ref, trusted
 
 def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
                            trusted_ref: str | tuple[str, ...] | None = None) -> Revisions:
@@ -386,6 +418,20 @@ def select(changes: Iterable[Change], folder: str, references: dict[str, tuple[s
         not_judged=tuple(not_judged),
     )
 
+
+
+def changed_manifests_since(repo_dir: Path, since_ref: str, folder_option: str) -> list[Target]:
+    """The manifests a merged change added or changed under the folder, from `since_ref` to HEAD (`registry add --since`).
+
+    Selected as the gate selects them, but read from the work tree (the merged commit);
+    a manifest judged only because its OpenAPI document changed is not new to the registry.
+    """
+    repo = open_repository(repo_dir)
+    rev = Revisions(repo, resolve_commit(repo, since_ref, "since"), resolve_commit(repo, "HEAD", "head"), since_ref, "HEAD")
+    folder = manifests_folder(folder_option, rev.root)
+    changes = changes_between(rev.base, rev.head)
+    selection = select(changes, folder, openapi_references(rev.head, folder) if changes else {})
+    return [Target(rev.root / path, path, False) for path in selection.judged if path not in selection.brought_in]
 
 def _proposal_identity(raw: bytes) -> tuple[str, str | None] | None:
     """(metadata.id, metadata.agency.code) of a manifest's bytes, or None when it has no readable id."""
@@ -710,51 +756,3 @@ def trusted_file_upwards(repo_dir: Path, base_ref: str, head_ref: str, trusted_r
                           "bukan berkas biasa (tautan simbolik atau folder).")
         return _read_blob(item, limit + 1), f"{path} (trusted {rev.trusted.hexsha[:12]})", rev.root / folder
     return None
-
-
-# --- the gate, end to end ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GateRun:
-    """A judged pull request: the report, what was and was not judged, and where the rules came from."""
-
-    report: Any  # checker.model.Report
-    selection: Selection
-    revisions: Revisions
-    inputs: TrustedInputs
-    trusted_changed: tuple[str, ...] = ()
-    notices: tuple[Text, ...] = ()
-
-    @property
-    def nothing_to_judge(self) -> bool:
-        return not self.selection.judged
-
-
-def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
-             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
-             trusted_ref: str | tuple[str, ...] | None = None,
-             open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None) -> GateRun:
-    """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
-    from checker.evaluate import open_judge
-
-    repo = open_repository(repo_dir)
-    rev = pull_request_revisions(repo, base_ref, head_ref, trusted_ref)
-    folder = manifests_folder(folder_option, rev.root)
-    changes = changes_between(rev.base, rev.head)
-    references = openapi_references(rev.head, folder) if changes else {}
-    selection = select(changes, folder, references)
-    inputs = trusted_inputs(rev, policies, registry, waivers, workdir, open_policies)
-    # The judge is built even when nothing changed: broken base rules must still stop the gate (exit 2).
-    try:
-        # Never the cache: an entry is not authenticated, so a planted one could change the verdict (SECURITY.md).
-        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name, opa=opa,
-                                  use_cache=False)
-    except CannotJudge as err:
-        raise inputs.relabel(err) from None
-    head_dir = workdir / "head"
-    head_dir.mkdir(parents=True, exist_ok=True)
-    targets = materialise_head(rev.head, selection, head_dir)
-    identities = repository_identities(rev.head, rev.base, (rev.trusted,), selection, changes, folder)
-    report = judge.check(targets, root=head_dir, identities=identities) if targets else judge.report([])
-    return GateRun(report, selection, rev, inputs, inputs.changed_by(changes), tuple(judge.notices()))

@@ -10,8 +10,7 @@ import click
 from checker.cli_inputs import GateCommand, gate_policy_opener, gate_refs
 from checker.cli_options import fail_closed, judging_options
 from checker.cli_output import emit
-from checker.errors import CannotJudge
-from checker.model import Lang, Text
+from checker.model import Lang
 from checker.secrets import scrub
 
 
@@ -49,52 +48,19 @@ def ci_command(base_ref: str | None, head_ref: str, trusted_ref: str | None, rep
     pull request can neither weaken the rules that judge it nor pick older ones by
     branching from an old commit. Exit 0 / 1 / 2 as for `check` (--fail-on included).
     """
-    import tempfile
-
-    from checker import ci as gate
-    from checker import forge, github
+    from checker.formats.escape import defuse_ci_commands
+    from checker.gate_run import GateRequest, judge_request, progress_lines, publish_verdict
 
     base_ref, trusted = gate_refs(base_ref, trusted_ref)
 
     def say(line: str) -> None:
-        from checker.formats.escape import defuse_ci_commands
-
         click.echo(defuse_ci_commands(scrub(line)), err=True)
 
-    with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
-        try:
-            run = gate.run_gate(repo_dir, base_ref, head_ref, manifests_dir, policies, registry, waivers, engine,
-                                Path(workdir), opa=opa, trusted_ref=trusted,
-                                open_policies=gate_policy_opener(click.get_current_context()))
-        except CannotJudge as err:
-            forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), os.environ, post, say)
-            raise
-        except Exception as err:  # noqa: BLE001 - still tell the pull request; fail_closed turns it into exit 2
-            forge.publish(None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"),
-                          os.environ, post, say)
-            raise
-    for note in run.inputs.notes:
-        say(f"spbe-check: {note}")
-    for notice in run.notices:
-        say(f"spbe-check: {notice.get(lang)}")
-    selection = run.selection
-    if run.nothing_to_judge:
-        say(Text(f"spbe-check: no manifest changes under {manifests_dir}/ between {run.revisions.describe_base()} and "
-                 f"{head_ref}: nothing to judge, the gate passes.",
-                 f"spbe-check: tidak ada perubahan manifes di {manifests_dir}/ antara {run.revisions.describe_base()} dan "
-                 f"{head_ref}: tidak ada yang dinilai, gerbang lulus.").get(lang))
-    else:
-        say(f"spbe-check: judging {len(selection.judged)} changed manifest(s); "
-            f"{len(selection.not_judged)} other changed file(s) not judged.")
+    request = GateRequest(repo_dir, base_ref, head_ref, trusted, manifests_dir, policies, registry, waivers, engine,
+                          opa, gate_policy_opener(click.get_current_context()))
+    run = judge_request(request, lang, post, os.environ, say)
+    for line in progress_lines(run, request, lang):
+        say(line)
     emit(run.report, format_name, output, lang, junit_cases)
-    facts = github.CommentFacts(base_sha=run.revisions.trusted.hexsha, head_sha=run.revisions.head.hexsha,
-                                folder=manifests_dir, not_judged=len(selection.not_judged),
-                                brought_in=selection.brought_in, trusted_changed=run.trusted_changed,
-                                fail_on=fail_on)
-    if run.trusted_changed:
-        say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
-    forge.publish(run.report, lang, facts, os.environ, post, say)
-    from checker.step_outputs import write_step_outputs
-
-    write_step_outputs(run.report, output, os.environ)
+    publish_verdict(run, request, lang, fail_on, post, output, os.environ, say)
     return run.report.exit_code_for(fail_on)  # type: ignore[arg-type]

@@ -157,28 +157,10 @@ def gate_policy_opener(ctx: click.Context) -> Callable[[Path, Callable[[Path], P
 
 
 def gate_refs(base_ref: str | None, trusted_ref: str | None) -> tuple[str, str | tuple[str, ...]]:
-    """`ci`'s base, and the trusted revision (or the CI's candidates for it) whose rules judge the change.
-
-    The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else
-    the tip of --base. Never GitLab's detected diff base: that is the merge base, whose rules
-    the author chose. Shared by the gate and by the reading of its settings file.
-    """
+    """`ci`'s base and trusted revision (checker/ci.py, `gate_revisions`); one the CI does not name is a usage error."""
     from checker import ci as gate
-    from checker import forge
 
-    detected = forge.detected_revisions(os.environ)
-    candidates = gate.trusted_ref_from(detected.forge, detected.target_branch, detected.target_sha)
-    if base_ref is None:
-        base_ref = detected.base
-        if base_ref is None:
-            raise click.UsageError("Missing option '--base': give the branch or commit the request targets "
-                                   "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
-        if detected.forge != "gitlab":
-            candidates = (*candidates, base_ref)
-    else:
-        candidates = (*candidates, base_ref)
-    trusted: str | tuple[str, ...] = trusted_ref or candidates
-    if not trusted:
-        raise click.UsageError("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
-                               "(e.g. origin/main).")
-    return base_ref, trusted
+    try:
+        return gate.gate_revisions(base_ref, trusted_ref, os.environ)
+    except gate.RevisionUnknown as err:
+        raise click.UsageError(str(err)) from None

@@ -40,21 +40,14 @@ def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: st
     or its id is already registered, nothing is written and the exit code is 1.
     """
     from checker import registry_update as update
-    from checker.evaluate import Target, collect_targets, open_judge
+    from checker.evaluate import collect_targets
 
     targets = collect_targets(manifests) if manifests else []
     if since_ref:
-        from checker import ci as gate
+        from checker.ci import changed_manifests_since
 
-        repo = gate.open_repository(Path("."))
-        rev = gate.Revisions(repo, gate.resolve_commit(repo, since_ref, "since"), gate.resolve_commit(repo, "HEAD", "head"),
-                             since_ref, "HEAD")
-        folder = gate.manifests_folder(manifests_dir, rev.root)
-        changes = gate.changes_between(rev.base, rev.head)
-        selection = gate.select(changes, folder, gate.openapi_references(rev.head, folder) if changes else {})
         known = {t.file for t in targets}
-        targets += [Target(rev.root / p, p, False) for p in selection.judged
-                    if p not in known and p not in selection.brought_in]
+        targets += [t for t in changed_manifests_since(Path("."), since_ref, manifests_dir) if t.file not in known]
     if not targets:
         if not since_ref:
             raise CannotJudge(Text("Name the manifests to add, or pass --since REV.",
@@ -62,16 +55,10 @@ def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: st
         click.echo(Text("spbe-check: no manifests to add.", "spbe-check: tidak ada manifes untuk ditambahkan.").get(lang), err=True)
         return 0
     original = update.read_registry_file(registry_file)
-    parsed = update.read_manifests(targets)
-    plan = update.triage_existing(original.doc, parsed, id_prefix, skip_existing)
-    settled = {file for _, file in plan.skipped} | {file for file, _ in plan.refused}
-    remaining = [t for t in targets if t.file not in settled]
-    if remaining:
-        judge = open_judge(policies, str(registry_file), waivers, engine)
-        report = judge.check(remaining)
-        plan = update.plan_additions(original.doc, report, parsed, id_prefix, plan)
-        if any(r.verdict not in update.ADMITTED for r in report.results):
-            emit(report, "text", None, lang)
+    plan, report = update.plan_update(original.doc, targets, policies, str(registry_file), waivers, engine, id_prefix,
+                                      skip_existing)
+    if report is not None and any(r.verdict not in update.ADMITTED for r in report.results):
+        emit(report, "text", None, lang)
     if plan.refused:
         for _, reason in plan.refused:
             click.echo(f"spbe-check: refused: {reason.get(lang)}", err=True)

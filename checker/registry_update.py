@@ -208,3 +208,22 @@ def read_manifests(targets: list[Any]) -> dict[str, Manifest]:
         if isinstance(item, Manifest):
             out[target.file] = item
     return out
+
+
+def plan_update(doc: dict[str, Any], targets: list[Any], policies: Path, registry_source: str, waivers: Path | None,
+                engine: str, prefix: str, skip_existing: bool) -> tuple[Plan, Report | None]:
+    """Everything `registry add` decides before writing: triage by id, judge the rest against this registry, plan.
+
+    Returns the plan and the report of the manifests that were judged (None when every one
+    was settled by its id, so nothing needed judging).
+    """
+    from checker.evaluate import open_judge
+
+    parsed = read_manifests(targets)
+    plan = triage_existing(doc, parsed, prefix, skip_existing)
+    settled = {file for _, file in plan.skipped} | {file for file, _ in plan.refused}
+    remaining = [t for t in targets if t.file not in settled]
+    if not remaining:
+        return plan, None
+    report = open_judge(policies, registry_source, waivers, engine).check(remaining)
+    return plan_additions(doc, report, parsed, prefix, plan), report
