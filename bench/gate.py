@@ -69,15 +69,15 @@ def main() -> None:
         print(f"spbe-check ci, {args.manifests} manifests in the repository, 1 added: median {statistics.median(times):.3f} s, "
               f"min {min(times):.3f} s, peak {max(peaks):.0f} MiB, exit {code}")
 
-        from checker import ci as gate
+        from checker import gate_change, gate_git
 
-        rev = gate.pull_request_revisions(gate.open_repository(repo), "main", "pr")
-        changes = gate.changes_between(rev.base, rev.head)
-        selection = gate.select(changes, "manifests", {})
+        rev = gate_git.pull_request_revisions(gate_git.open_repository(repo), "main", "pr")
+        changes = gate_change.changes_between(rev.base, rev.head)
+        selection = gate_change.select(changes, "manifests", {})
         scans = []
         for _ in range(args.runs):
             start = time.perf_counter()
-            identities = gate.repository_identities(rev.head, rev.base, (rev.trusted,), selection, changes, "manifests")
+            identities = gate_change.repository_identities(rev.head, rev.base, (rev.trusted,), selection, changes, "manifests")
             scans.append(time.perf_counter() - start)
         assert identities.new_files == frozenset({"manifests/agency-00/new.yaml"})
         per = statistics.median(scans) / args.manifests * 1e6

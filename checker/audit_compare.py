@@ -3,7 +3,7 @@
 Why: before a policy change is merged, its owners want the admission controller's dry
 run: which registered apps would change verdict, and through which rules. The other
 revision's `policies/` folder is read from git (never from a checkout of it), written
-to a temporary folder with the gate's own materialiser (`checker.ci`), and judged with
+to a temporary folder with the gate's own materialiser (`checker.gate_trusted`), and judged with
 the same engine and registry index as the working tree's policies.
 """
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.audit import AppOutcome
-from checker.ci import Revisions, materialise_base_folder, open_repository, repository_relative, resolve_commit
+from checker.gate_git import Revisions, open_repository, repository_relative, resolve_commit
+from checker.gate_trusted import materialise_base_folder
 from checker.errors import CannotJudge
 from checker.model import Text, Verdict
 

@@ -63,7 +63,7 @@ def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None
     """--policies as a folder: a bundle file or URL is checked, verified and unpacked into the cache.
 
     The gate (`ci`) reads a policy path inside the repository from the trusted revision
-    first, so it opens it itself (checker/ci.py, `open_policies`).
+    first, so it opens it itself (checker/gate_trusted.py, `open_policies`).
     """
     from checker.policy_source import is_url, resolve_policies
 
@@ -112,14 +112,14 @@ class GateCommand(click.Command):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not ctx.resilient_parsing and ctx.default_map is None and not {"-h", "--help"} & set(args):
             from checker.config import CONFIG_NAME, MAX_CONFIG_BYTES, default_map, message_language, read_config
-            from checker import ci as gate
+            from checker.gate_trusted import trusted_file_upwards
 
             probe = self.make_context(ctx.info_name, list(args), parent=ctx.parent, resilient_parsing=True)
             head, repo = probe.params.get("head_ref"), probe.params.get("repo_dir")
-            try:  # the same revisions the gate will judge with (checker/ci.py)
+            try:  # the same revisions the gate will judge with (checker/gate_trusted.py)
                 base, trusted = gate_refs(probe.params.get("base_ref"), probe.params.get("trusted_ref"))
-                found = gate.trusted_file_upwards(Path(repo), base, head, trusted, CONFIG_NAME, Path.cwd(),
-                                                  MAX_CONFIG_BYTES) if head and repo is not None else None
+                found = trusted_file_upwards(Path(repo), base, head, trusted, CONFIG_NAME, Path.cwd(),
+                                             MAX_CONFIG_BYTES) if head and repo is not None else None
             except (CannotJudge, click.UsageError):
                 found = None  # the gate itself reports why the revisions are unusable (exit 2)
             if found is not None:
@@ -144,7 +144,7 @@ def use_settings_file(ctx: click.Context) -> None:
 
 
 def gate_policy_opener(ctx: click.Context) -> Callable[[Path, Callable[[Path], Path]], Path]:
-    """For checker/ci.py: open the gate's policies (read from the trusted revision), verified with the
+    """For checker/gate_trusted.py: open the gate's policies (read from the trusted revision), verified with the
     trusted revision's copy of the verification key when the key is kept in the repository."""
     from checker.policy_source import resolve_policies
 
@@ -157,10 +157,10 @@ def gate_policy_opener(ctx: click.Context) -> Callable[[Path, Callable[[Path], P
 
 
 def gate_refs(base_ref: str | None, trusted_ref: str | None) -> tuple[str, str | tuple[str, ...]]:
-    """`ci`'s base and trusted revision (checker/ci.py, `gate_revisions`); one the CI does not name is a usage error."""
-    from checker import ci as gate
+    """`ci`'s base and trusted revision (checker/gate_trusted.py); one the CI does not name is a usage error."""
+    from checker.gate_trusted import RevisionUnknown, gate_revisions
 
     try:
-        return gate.gate_revisions(base_ref, trusted_ref, os.environ)
-    except gate.RevisionUnknown as err:
+        return gate_revisions(base_ref, trusted_ref, os.environ)
+    except RevisionUnknown as err:
         raise click.UsageError(str(err)) from None

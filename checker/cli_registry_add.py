@@ -44,7 +44,7 @@ def registry_add(manifests: tuple[Path, ...], registry_file: Path, since_ref: st
 
     targets = collect_targets(manifests) if manifests else []
     if since_ref:
-        from checker.ci import changed_manifests_since
+        from checker.gate_change import changed_manifests_since
 
         known = {t.file for t in targets}
         targets += [t for t in changed_manifests_since(Path("."), since_ref, manifests_dir) if t.file not in known]

@@ -1,6 +1,6 @@
 """The pull-request gate end to end: judge a change with the trusted rules, then tell the pull request.
 
-checker/ci.py knows git (what changed, where each input comes from); checker/forge.py
+checker/gate_change.py knows what changed, checker/gate_trusted.py where each judging input comes from; checker/forge.py
 knows where to post. This module puts them in order, with no Click: `spbe-check ci`
 (checker/cli_gate.py) parses options and calls it, and tests call it directly.
 """
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from checker.ci import (Revisions, Selection, TrustedInputs, changes_between, manifests_folder, materialise_head,
-                        open_repository, openapi_references, pull_request_revisions, repository_identities, select,
-                        trusted_inputs)
+from checker.gate_change import (Selection, changes_between, manifests_folder, materialise_head, openapi_references,
+                                 repository_identities, select)
+from checker.gate_git import Revisions, open_repository, pull_request_revisions
+from checker.gate_trusted import TrustedInputs, trusted_inputs
 from checker.errors import CannotJudge
 from checker.evaluate import Judge
 from checker.model import Lang, Text

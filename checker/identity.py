@@ -1,7 +1,7 @@
 """Who holds which manifest id in a repository (SPEC §4: ids are unique across it).
 
 An id is what a waiver binds to, so a proposal that could take another agency's id
-could take its waivers. The gate fills `Identities` from git (checker/ci.py); the
+could take its waivers. The gate fills `Identities` from git (checker/gate_change.py); the
 judge uses it to refuse a taken id and to tell new proposals from existing ones.
 """
 from __future__ import annotations

@@ -71,7 +71,7 @@ def test_deep_nesting_inside_an_openapi_document_is_a_finding_in_check_and_ci(tm
 
 def test_the_gate_writes_at_most_the_readers_limit_of_an_openapi_blob(tmp_path):
     """A 3 MB OpenAPI document in a pull request is `too-large`, and only 2 MiB + 1 byte of it is written out."""
-    from checker import ci as gate
+    from checker import gate_change
     from checker.openapi import MAX_OPENAPI_BYTES
     repo = GitRepo(tmp_path / "repo")
     repo.commit("base", base_files())
@@ -79,10 +79,10 @@ def test_the_gate_writes_at_most_the_readers_limit_of_an_openapi_blob(tmp_path):
     repo.commit("pr", {"manifests/karawang/api.yaml": with_api(PASSING, "../../apis/big.yaml"),
                        "apis/big.yaml": "openapi: 3.0.3\n# " + "x" * (3 * 1024 * 1024) + "\n"})
     head = repo.repo.head.commit
-    selection = gate.select(gate.changes_between(repo.repo.commit("main"), head), "manifests",
-                            gate.openapi_references(head, "manifests"))
+    selection = gate_change.select(gate_change.changes_between(repo.repo.commit("main"), head), "manifests",
+                            gate_change.openapi_references(head, "manifests"))
     dest = tmp_path / "out"
-    gate.materialise_head(head, selection, dest)
+    gate_change.materialise_head(head, selection, dest)
     assert (dest / "apis" / "big.yaml").stat().st_size == MAX_OPENAPI_BYTES + 1
     gated = _spbe_check("ci", "--base", "main", "--repo", str(repo.root), "--no-post", "--format", "json",
                         "--policies", str(repo.root / "policies"),

@@ -20,7 +20,7 @@ import yaml
 from click.testing import CliRunner
 from git import Repo
 
-from checker import ci as gate
+from checker import gate_change, gate_git, gate_trusted
 from checker.cli import main
 from checker.registry_update import app_id, agency_level, next_revision
 from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
@@ -181,7 +181,7 @@ def test_deleted_manifest_is_not_judged(gitrepo: GitRepo) -> None:
 def test_renamed_manifest_is_judged_under_its_new_path(gitrepo: GitRepo) -> None:
     gitrepo.repo.git.mv("manifests/karawang/lama.yaml", "manifests/karawang/lama-renamed.yaml")
     gitrepo.commit("rename")
-    assert [c.change for c in gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)] == ["R"]
+    assert [c.change for c in gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)] == ["R"]
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert judged_files(result) == ["manifests/karawang/lama-renamed.yaml"]
 
@@ -229,8 +229,8 @@ def test_a_non_utf8_file_name_does_not_hide_a_failing_manifest(gitrepo: GitRepo)
     bandung = FAILING.replace("karawang-parkir", "bandung-parkir").replace('"32.15"', '"32.73"')
     gitrepo.commit("Bandung's parking app, and a readme", {
         "manifests/kota-bandung/parkir.yaml": bandung, os.fsdecode(b"docs/readme-\xe9.txt"): "hi\n"})
-    changes = gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
-    assert [gate.display_path(c.path) for c in changes] == ["docs/readme-\\xe9.txt", "manifests/kota-bandung/parkir.yaml"]
+    changes = gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
+    assert [gate_git.display_path(c.path) for c in changes] == ["docs/readme-\\xe9.txt", "manifests/kota-bandung/parkir.yaml"]
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 1, result.output
     assert judged_files(result) == ["manifests/kota-bandung/parkir.yaml"]
@@ -257,8 +257,8 @@ def test_names_git_would_quote_are_judged(gitrepo: GitRepo, name: str) -> None:
 def test_renames_and_deletions_are_read_from_the_raw_diff(gitrepo: GitRepo) -> None:
     gitrepo.repo.git.mv("manifests/karawang/lama.yaml", os.fsdecode(b"manifests/karawang/lama-\xe9.yaml"))
     gitrepo.commit("rename to a non-UTF-8 name", {"README.md": None})
-    changes = gate.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
-    assert [(gate.display_path(c.path), c.change, c.old_path) for c in changes] == [
+    changes = gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
+    assert [(gate_git.display_path(c.path), c.change, c.old_path) for c in changes] == [
         ("README.md", "D", None), ("manifests/karawang/lama-\\xe9.yaml", "R", "manifests/karawang/lama.yaml")]
 
 
@@ -461,24 +461,24 @@ def test_trusted_ref_from_the_ci_environment(tmp_path: Path) -> None:
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}}))
     github = forge.detected_revisions({"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event)})
-    assert gate.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == ("origin/main", "a" * 40)
-    assert gate.trusted_ref_from("github", None, "a" * 40) == ("a" * 40,)
+    assert gate_trusted.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == ("origin/main", "a" * 40)
+    assert gate_trusted.trusted_ref_from("github", None, "a" * 40) == ("a" * 40,)
     gitlab = forge.detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
                                        "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "c" * 40, "CI_MERGE_REQUEST_DIFF_BASE_SHA": "d" * 40})
-    assert gate.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == ("c" * 40, "origin/main")
-    assert gate.trusted_ref_from("gitlab", "main", None) == ("origin/main",)
-    assert gate.trusted_ref_from("github", None, None) == ()
+    assert gate_trusted.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == ("c" * 40, "origin/main")
+    assert gate_trusted.trusted_ref_from("gitlab", "main", None) == ("origin/main",)
+    assert gate_trusted.trusted_ref_from("github", None, None) == ()
 
 
 def test_the_first_trusted_candidate_that_exists_is_used(gitrepo: GitRepo) -> None:
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     repo = gitrepo.repo
-    rev = gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", repo.commit("main").hexsha))
+    rev = gate_git.pull_request_revisions(repo, "main", "HEAD", ("origin/main", repo.commit("main").hexsha))
     assert rev.trusted == repo.commit("main") and rev.trusted_ref == repo.commit("main").hexsha
     repo.create_remote("origin", str(gitrepo.root)).fetch()
-    assert gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "nope")).trusted_ref == "origin/main"
-    with pytest.raises(gate.CannotJudge) as err:
-        gate.pull_request_revisions(repo, "main", "HEAD", ("nope", "still-nope"))
+    assert gate_git.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "nope")).trusted_ref == "origin/main"
+    with pytest.raises(gate_git.CannotJudge) as err:
+        gate_git.pull_request_revisions(repo, "main", "HEAD", ("nope", "still-nope"))
     assert "'nope'" in err.value.message.en
     # A stale candidate that does not contain the merge base is passed over for the next one.
     repo.git.update_ref("refs/remotes/origin/main", repo.commit("main").hexsha)
@@ -486,7 +486,7 @@ def test_the_first_trusted_candidate_that_exists_is_used(gitrepo: GitRepo) -> No
     gitrepo.commit("main moves on", {"README.md": "newer\n"})
     gitrepo.checkout("pr")
     gitrepo.repo.git.rebase("main")
-    picked = gate.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "main"))
+    picked = gate_git.pull_request_revisions(repo, "main", "HEAD", ("origin/main", "main"))
     assert picked.trusted_ref == "main" and picked.trusted == repo.commit("main")
 
 
@@ -668,15 +668,15 @@ def test_manifests_folder_may_not_leave_the_repository(gitrepo: GitRepo) -> None
     ("a.yaml", "", True),
 ])
 def test_is_manifest_path(path: str, folder: str, expected: bool) -> None:
-    assert gate.is_manifest_path(path, folder) is expected
+    assert gate_change.is_manifest_path(path, folder) is expected
 
 
 def test_select_separates_judged_documents_and_others() -> None:
-    changes = [gate.Change("manifests/a.yaml", "A"), gate.Change("manifests/a/api.yaml", "A"),
-               gate.Change("manifests/gone.yaml", "D"), gate.Change("apis/b.yaml", "M"),
-               gate.Change("README.md", "M"), gate.Change("manifests/new.yaml", "R", "manifests/old.yaml")]
+    changes = [gate_change.Change("manifests/a.yaml", "A"), gate_change.Change("manifests/a/api.yaml", "A"),
+               gate_change.Change("manifests/gone.yaml", "D"), gate_change.Change("apis/b.yaml", "M"),
+               gate_change.Change("README.md", "M"), gate_change.Change("manifests/new.yaml", "R", "manifests/old.yaml")]
     refs = {"manifests/a.yaml": ("manifests/a/api.yaml",), "manifests/b.yaml": ("apis/b.yaml",)}
-    sel = gate.select(changes, "manifests", refs)
+    sel = gate_change.select(changes, "manifests", refs)
     assert sel.judged == ("manifests/a.yaml", "manifests/b.yaml", "manifests/new.yaml")
     assert sel.brought_in == {"manifests/b.yaml": ("apis/b.yaml",)}
     assert {c.path for c in sel.not_judged} == {"manifests/gone.yaml", "README.md"}
@@ -686,10 +686,10 @@ def test_repository_relative_sees_through_dots_and_symlinks(tmp_path: Path) -> N
     root = tmp_path / "repo"
     (root / "policies").mkdir(parents=True)
     os.symlink(root / "policies", tmp_path / "link")
-    assert gate.repository_relative(root / "policies", root) == "policies"
-    assert gate.repository_relative(root / "x" / ".." / "policies", root) == "policies"
-    assert gate.repository_relative(tmp_path / "link", root) == "policies"
-    assert gate.repository_relative(tmp_path / "elsewhere", root) is None
+    assert gate_git.repository_relative(root / "policies", root) == "policies"
+    assert gate_git.repository_relative(root / "x" / ".." / "policies", root) == "policies"
+    assert gate_git.repository_relative(tmp_path / "link", root) == "policies"
+    assert gate_git.repository_relative(tmp_path / "elsewhere", root) is None
 
 
 # --- registry add (after merge) -----------------------------------------------------------------
@@ -884,7 +884,7 @@ def test_fail_on_warn_fails_the_gate_and_says_so(gitrepo: GitRepo) -> None:
 
 
 def test_holders_are_found_across_grep_batches(gitrepo: GitRepo, monkeypatch) -> None:
-    monkeypatch.setattr(gate, "_GREP_CHUNK", 1)
+    monkeypatch.setattr(gate_change, "_GREP_CHUNK", 1)
     gitrepo.commit("two proposals, one taking an existing id", {
         "manifests/bekasi/a.yaml": PASSING.replace("karawang-baru", "karawang-lama").replace('"32.15"', '"32.75"'),
         "manifests/bekasi/b.yaml": PASSING.replace("karawang-baru", "bekasi-baru")})
