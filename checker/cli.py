@@ -25,7 +25,7 @@ from checker.cli_explain import explain, schema
 from checker.cli_gate import ci_command
 from checker.cli_init import init
 from checker.cli_inputs import start_session, use_settings_file
-from checker.cli_options import EXIT_CANNOT_JUDGE, fail_closed, use_color
+from checker.cli_options import EXIT_CANNOT_JUDGE, fail_closed
 from checker.cli_registry import registry_search, registry_show, registry_stats
 from checker.cli_registry_add import registry_add
 from checker.cli_rules import rules, test_command
@@ -33,7 +33,7 @@ from checker.errors import CannotJudge
 from checker.model import Lang, Text
 from checker.paths import DEFAULT_REGISTRY
 
-__all__ = ["main", "use_color"]
+__all__ = ["main"]
 
 
 def _message_lang(args: list[str]) -> Lang:

@@ -5,7 +5,8 @@ import io
 
 from click.testing import CliRunner
 
-from checker.cli import main, use_color
+from checker.cli import main
+from checker.cli_options import use_color
 from checker.terminal import check_with_progress, progress_wanted
 from tests.conftest import VALID_MANIFEST
 
