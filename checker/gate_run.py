@@ -1,8 +1,8 @@
 """The pull-request gate end to end: judge a change with the trusted rules, then tell the pull request.
 
-checker/gate_change.py knows what changed, checker/gate_trusted.py where each judging input comes from; checker/forge.py
-knows where to post. This module puts them in order, with no Click: `spbe-check ci`
-(checker/cli_gate.py) parses options and calls it, and tests call it directly.
+checker/gate_change.py knows what changed, checker/gate_trusted.py where each judging
+input comes from, checker/forge.py where to post. This module puts them in order, with
+no Click: `spbe-check ci` (checker/cli_gate.py) parses options and calls it.
 """
 from __future__ import annotations
 
@@ -11,17 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from checker.errors import CannotJudge
+from checker.evaluate import Judge
 from checker.gate_change import (Selection, changes_between, manifests_folder, materialise_head, openapi_references,
                                  repository_identities, select)
 from checker.gate_git import Revisions, open_repository, pull_request_revisions
 from checker.gate_trusted import TrustedInputs, trusted_inputs
-from checker.errors import CannotJudge
-from checker.evaluate import Judge
 from checker.model import Lang, Text
 
 if TYPE_CHECKING:
     from checker.github import CommentFacts
-
 
 
 @dataclass(frozen=True)

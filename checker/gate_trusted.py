@@ -24,8 +24,6 @@ from checker.gate_git import (REGULAR_MODES, SYMLINK_MODE, Revisions, blob_at, d
 from checker.model import Text
 
 
-
-
 def trusted_ref_from(forge: str, target_branch: str | None, target_sha: str | None) -> tuple[str, ...]:
     """The target branch's tip as the CI names it (checker/forge.py detects the values), best first.
 
