@@ -34,7 +34,7 @@ def _imported(tree: ast.AST, module: str, is_package: bool, known: set[str]) -> 
                 base = ".".join(anchor + ([node.module] if node.module else []))
             else:
                 base = node.module or ""
-            # `from checker import ci` imports the module checker.ci; `from checker.ci import x` imports checker.ci.
+            # `from checker import gate_run` imports the module checker.gate_run; `from checker.gate_run import x` too.
             names = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
         else:
             continue
