@@ -11,7 +11,7 @@ import pytest
 from checker.compiled import load_compiled
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.suggest import Thresholds, match_facts
-from checker.matching.text import spells, strip_phrases, phrase_table
+from checker.matching.text import closest_word, phrase_table, spells, strip_phrases
 from checker.paths import DEFAULT_REGISTRY
 
 
@@ -176,3 +176,17 @@ def test_matches_do_not_depend_on_the_hash_seed() -> None:
     digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(digests) == 1
+
+
+def test_a_real_word_is_not_taken_for_a_typo_of_another() -> None:
+    """A typo is one edit: "pengaturan" (regulating) is not a misspelt "pengaduan" (complaints)."""
+    vocabulary = ["pengaduan", "persidangan", "informasi", "parkir"]
+    assert closest_word("pengaturan", vocabulary) == ("", 0.0)
+    assert closest_word("persimpangan", vocabulary) == ("", 0.0)
+    assert closest_word("infromasi", vocabulary)[0] == "informasi"
+    assert closest_word("parkr", vocabulary)[0] == "parkir"
+
+
+def test_traffic_lights_are_not_complaints(sample: MatchIndex) -> None:
+    vec = sample.vector("Pengaturan Lampu Lalu Lintas Adaptif", "Sensor di persimpangan")
+    assert "pengaduan" not in vec and "persidangan" not in vec

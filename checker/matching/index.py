@@ -25,16 +25,13 @@ from array import array
 from dataclasses import dataclass, field, fields
 from typing import Any, Iterable
 
-from rapidfuzz import fuzz, process
-
-from checker.matching.text import (ACRONYM_LEADS, FUNCTION_WORDS, fold_words, load_synonym_groups, phrase_table,
-                                   root_forms, spells, strip_phrases)
+from checker.matching.text import (ACRONYM_LEADS, FUNCTION_WORDS, closest_word, fold_words, load_synonym_groups,
+                                   phrase_table, root_forms, spells, strip_phrases)
 
 DESCRIPTION_WEIGHT = 0.35
 CONCEPT_WEIGHT = 0.6
 ACRONYM_WEIGHT = 0.5  # the acronym itself; its expansion words count in full
 ROOT_WEIGHT = 0.9  # an affixed form of a registry word
-TYPO_CUTOFF = 84.0  # RapidFuzz ratio for a proposal word the registry does not know
 TYPO_MIN_LENGTH = 5
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
@@ -203,8 +200,7 @@ class MatchIndex:
         return next((f for f in root_forms(word) if f in self.idf or f in self.common), "")
 
     def _closest(self, word: str) -> tuple[str, float]:
-        found = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-        return (found[0], found[1] / 100.0) if found else ("", 0.0)
+        return closest_word(word, self.vocabulary)
 
     def vector(self, name: str, description: str, own_places: Iterable[str] = (),
                correct_typos: bool = True) -> dict[str, float]:

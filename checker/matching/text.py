@@ -20,6 +20,9 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.json"
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 400  # a 10,000-character description is judged on its first words, never slowly
@@ -114,6 +117,21 @@ def root_forms(word: str) -> list[str]:
             candidates = [rest] + (["s" + rest] if prefix in ("meny", "peny") else [])
             forms.extend(c for c in candidates if len(c) >= 3 and c != word)
     return sorted(set(forms), key=lambda f: (-len(f), f))
+
+
+TYPO_EDITS = 1  # a typo is one slip: a letter dropped, added, changed or two swapped
+
+
+def closest_word(word: str, vocabulary: list[str]) -> tuple[str, float]:
+    """The registry word `word` is a typo of, and how alike they are in (0, 1]; ("", 0.0) when none.
+
+    A typo is one edit away (optimal string alignment distance, so "infromasi" is one
+    swap from "informasi"), never merely "similar": Indonesian words share so many
+    affixes that a similarity ratio turns real words into other real words
+    ("pengaturan" -> "pengaduan", "persimpangan" -> "persidangan").
+    """
+    found = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=TYPO_EDITS)
+    return (found[0], fuzz.ratio(word, found[0]) / 100.0) if found else ("", 0.0)
 
 
 def spells(acronym: str, words: list[str]) -> bool:
