@@ -190,3 +190,21 @@ def test_a_real_word_is_not_taken_for_a_typo_of_another() -> None:
 def test_traffic_lights_are_not_complaints(sample: MatchIndex) -> None:
     vec = sample.vector("Pengaturan Lampu Lalu Lintas Adaptif", "Sensor di persimpangan")
     assert "pengaduan" not in vec and "persidangan" not in vec
+
+
+def test_a_synonym_phrase_with_function_words_still_matches(sample: MatchIndex) -> None:
+    """PPID's expansion, "Pejabat Pengelola Informasi dan Dokumentasi", carries "dan"."""
+    found = sample.similar("Pejabat Pengelola Informasi dan Dokumentasi", "Permohonan informasi publik",
+                           threshold=0.6, limit=5)
+    assert found and all("LYN-INFORMASI-PUBLIK" in m.functions for m in found)
+
+
+@pytest.mark.parametrize(("name", "description", "function"), [
+    ("Road Damage Report", "Citizens report potholes and broken bridges", "PUR-INFRASTRUKTUR"),
+    ("Immunization Records", "Child vaccination schedule", "KES-PUSKESMAS"),
+    ("Fertilizer Subsidy Allocation", "Subsidised fertiliser quota for farmer groups", "PTN-PERTANIAN"),
+    ("Job Seeker Card", "Online job seeker card (AK1) for job seekers", "NAK-TENAGA-KERJA"),
+])
+def test_english_wording_across_the_domain(sample: MatchIndex, name: str, description: str, function: str) -> None:
+    found = sample.similar(name, description, threshold=0.5, limit=5)
+    assert found and found[0].functions and function in found[0].functions, [(m.name, m.score) for m in found]

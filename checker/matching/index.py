@@ -290,6 +290,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     doc_keys: list[str] = []
     doc_features: list[dict[str, float]] = []
     name_vocabulary: set[str] = set()
+    name_df: dict[str, int] = {}
     docs: list[list[Any]] = []
     df: dict[str, int] = {}
     for app in active:
@@ -298,6 +299,8 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
                      bool(app.get("shared", False)), [str(f) for f in app.get("functions", [])]])
         name_tokens = bare.tokens(str(app.get("name", "")))
         name_vocabulary.update(name_tokens)
+        for token in set(name_tokens):
+            name_df[token] = name_df.get(token, 0) + 1
         key = " ".join(name_tokens)
         name_keys[key] = name_keys.get(key, 0) + 1
         doc_keys.append(key)
@@ -330,21 +333,27 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
                       idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
                       vocabulary=vocabulary, common_features=sorted(f for f, c in df.items() if c > limit),
                       owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys, doc_keys=doc_keys,
-                      translations=_translations(concepts, df, idf))
+                      translations=_translations(concepts, df, idf, name_df))
 
 
-def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float]) -> dict[str, list[str]]:
-    """Per synonym concept, the member the registry uses most (a phrase counts by its rarest word)."""
-    best: dict[int, tuple[int, str]] = {}
+def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float],
+                  name_df: dict[str, int]) -> dict[str, list[str]]:
+    """Per synonym concept, the member the registry uses most in names, then anywhere (a phrase counts by its rarest word).
+
+    Names first: a rendering found only in descriptions ("penandatanganan") meets apps
+    at the description's weight, while the one names use ("tanda tangan") meets them in full.
+    """
+    best: dict[int, tuple[tuple[int, int], str]] = {}
     for member, numbers in concepts.items():
         words = member.split()
         if not all(w in idf for w in words):
             continue
-        count = min(df.get(w, 0) for w in words)
+        count = (min(name_df.get(w, 0) for w in words), min(df.get(w, 0) for w in words))
         for number in numbers:
-            if count > best.get(number, (0, ""))[0] or (count == best.get(number, (0, ""))[0] and member < best[number][1]):
+            held = best.get(number)
+            if held is None or count > held[0] or (count == held[0] and member < held[1]):
                 best[number] = (count, member)
-    return {str(number): member.split() for number, (count, member) in best.items() if count > 0}
+    return {str(number): member.split() for number, (count, member) in best.items() if count[1] > 0}
 
 
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:

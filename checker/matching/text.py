@@ -48,11 +48,16 @@ def fold_words(text: str) -> list[str]:
 
 
 def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
-    """Synonym groups, each member as its folded words joined by one space."""
+    """Synonym groups, each member as its folded content words joined by one space.
+
+    Function words are dropped as they are from the text matched against them, so a
+    member such as "pejabat pengelola informasi dan dokumentasi" can match at all.
+    """
     doc = json.loads(path.read_text(encoding="utf-8"))
     groups = []
     for group in doc.get("groups", []):
-        members = list(dict.fromkeys(" ".join(fold_words(m)) for m in group if isinstance(m, str)))
+        members = list(dict.fromkeys(" ".join(w for w in fold_words(m) if w not in FUNCTION_WORDS)
+                                     for m in group if isinstance(m, str)))
         members = [m for m in members if m]
         if len(members) > 1:
             groups.append(members)
