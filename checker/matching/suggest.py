@@ -114,8 +114,8 @@ def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -
         share = vote / total
         if share < INFER_SHARE:
             break
-        via = [m.id for m in near if code in m.functions][:3]
+        serving = [m.id for m in near if code in m.functions]
         out.append({"code": code, "share": round(share, 3), "score": round(max(m.score for m in near
                                                                                  if code in m.functions), 3),
-                    "owners": index.owners.get(code, []), "via": via})
+                    "owners": index.owners.get(code, []), "via": serving[:3], "support": len(serving)})
     return out

@@ -256,6 +256,36 @@ warn contains violation if {
 	)
 }
 
+# The same warning when the proposal reads like a function it does not declare: the
+# declared code is the agency's label, the text is the evidence (a wrong code must not
+# hide the apps to reuse). Functions a shared service owns are MOR-011's to report.
+warn contains violation if {
+	manifest.kind in config.reuse_warning_kinds
+	count(near_duplicates) == 0
+	some inferred in manifest.inferred
+	code := inferred.code
+	not code in manifest.functions
+	count(object.get(registry.function_owners, code, [])) == 0
+	object.get(inferred, "support", 0) >= similarity_threshold("infer_support", 3)
+	agencies := count(object.remove(object.get(registry.function_agencies, code, {}), [manifest.agency_code]))
+	agencies > 0
+	candidates := reuse_candidates(code)
+	count(candidates) > 0
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-004",
+		"spec.functions",
+		sprintf(
+			"This proposal reads like function %s (%d%% of its most similar registered applications serve it), which is already run by active applications of %s, but it declares %s. %s",
+			[data.spbe.lib.registry.function_label(code, "en"), round(inferred.share * 100), other_agencies_en(agencies), concat(", ", manifest.functions), reuse_hint_en(candidates)],
+		),
+		sprintf(
+			"Usulan ini terbaca sebagai fungsi %s (%d%% aplikasi terdaftar yang paling mirip melayaninya), yang sudah dijalankan oleh aplikasi aktif milik %d instansi lain, tetapi mencantumkan %s. %s",
+			[data.spbe.lib.registry.function_label(code, "id"), round(inferred.share * 100), agencies, concat(", ", manifest.functions), reuse_hint_id(candidates)],
+		),
+		similar_suggestions(candidates),
+	)
+}
+
 # METADATA
 # title: Near-duplicate of an active application
 # description: >-

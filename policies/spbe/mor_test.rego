@@ -229,6 +229,43 @@ test_mor_004_silent_when_mor_005_fires if {
 	not "SPBE-MOR-004" in rules(violations)
 }
 
+# A proposal that declares another code but reads like LYN-PARKIR, which other agencies run.
+parking_inferred(proposal, similar) := data.spbe.testdata.input_with_facts(proposal, {
+	"openapi": [{"status": "ok"}], "similar": similar,
+	"inferred": [{"code": "LYN-PARKIR", "share": 0.9, "score": 0.5, "owners": [], "via": ["APP-000201"]}],
+})
+
+wrong_code_parking := object.union(surabaya_parking, {"spec": {"functions": ["LYN-PAJAK-DAERAH"]}})
+
+test_mor_004_names_candidates_of_the_function_the_proposal_reads_like if {
+	# The declared code is the agency's label; the text is the evidence.
+	some v in warns(parking_inferred(wrong_code_parking, [other_parking]))
+	v.rule == "SPBE-MOR-004"
+	v.field == "spec.functions"
+	[s.id | some s in v.suggestions] == ["APP-000201"]
+	contains(v.message.en, "reads like")
+	contains(v.message.en, "90%")
+	contains(v.message.id, "terbaca sebagai")
+}
+
+test_mor_004_inferred_needs_a_similar_candidate if {
+	not "SPBE-MOR-004" in rules(warns(parking_inferred(wrong_code_parking, [])))
+}
+
+test_mor_004_inferred_silent_when_the_code_is_declared if {
+	# The declared-code warning covers it, once.
+	violations := [v | some v in warns(parking_inferred(surabaya_parking, [other_parking])); v.rule == "SPBE-MOR-004"]
+	count(violations) == 1
+	violations[0].field == "spec.functions[0]"
+}
+
+test_mor_004_inferred_silent_for_a_shared_owner if {
+	# A function a shared service owns is MOR-011's to report.
+	facts := {"openapi": [{"status": "ok"}], "similar": [object.union(other_parking, {"functions": ["LYN-PENGADUAN"]})],
+		"inferred": [{"code": "LYN-PENGADUAN", "share": 0.9, "score": 0.5, "owners": ["SHARED-LAPOR"]}]}
+	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_with_facts(wrong_code_parking, facts)))
+}
+
 # --- SPBE-MOR-005 -----------------------------------------------------------------
 
 similar_facts := {
