@@ -204,7 +204,11 @@ warn contains violation if {
 #   can often be reused or shared instead of building yet another. This is a warning
 #   for new and replacement applications that names those candidates, most similar
 #   first; a function code alone, with nothing similar, raises no warning (a warning
-#   that always fires is noise reviewers learn to ignore).
+#   that always fires is noise reviewers learn to ignore). The declared code is the
+#   agency's label, so the same warning names the candidates of a function the proposal
+#   reads like but does not declare, when at least similarity.infer_support of its
+#   nearest applications serve that function and no shared service owns it (MOR-011
+#   reports those).
 # custom:
 #   id: SPBE-MOR-004
 #   severity: warn
@@ -220,6 +224,11 @@ warn contains violation if {
 #         dibagipakaikan. Peringatan ini berlaku untuk aplikasi baru dan aplikasi
 #         pengganti serta menyebutkan kandidat tersebut, yang paling mirip lebih dulu;
 #         kode fungsi saja tanpa aplikasi yang mirip tidak menimbulkan peringatan.
+#         Kode yang dicantumkan adalah label dari instansi, sehingga peringatan yang sama
+#         juga menyebutkan kandidat untuk fungsi yang tersirat dari uraian usulan tetapi
+#         tidak dicantumkan, apabila sekurang-kurangnya similarity.infer_support aplikasi
+#         terdekat melayani fungsi itu dan tidak ada layanan bersama pemiliknya (MOR-011
+#         melaporkan yang itu).
 #   remediation:
 #     en: >-
 #       Contact the owners of the suggested applications about reusing them, and record

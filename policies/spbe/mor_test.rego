@@ -232,7 +232,7 @@ test_mor_004_silent_when_mor_005_fires if {
 # A proposal that declares another code but reads like LYN-PARKIR, which other agencies run.
 parking_inferred(proposal, similar) := data.spbe.testdata.input_with_facts(proposal, {
 	"openapi": [{"status": "ok"}], "similar": similar,
-	"inferred": [{"code": "LYN-PARKIR", "share": 0.9, "score": 0.5, "owners": [], "via": ["APP-000201"]}],
+	"inferred": [{"code": "LYN-PARKIR", "share": 0.9, "score": 0.5, "owners": [], "via": ["APP-000201"], "support": 3}],
 })
 
 wrong_code_parking := object.union(surabaya_parking, {"spec": {"functions": ["LYN-PAJAK-DAERAH"]}})
@@ -246,6 +246,13 @@ test_mor_004_names_candidates_of_the_function_the_proposal_reads_like if {
 	contains(v.message.en, "reads like")
 	contains(v.message.en, "90%")
 	contains(v.message.id, "terbaca sebagai")
+}
+
+test_mor_004_inferred_needs_several_neighbours_serving_the_function if {
+	# One or two similar apps of one ministry do not make a function the proposal reads like.
+	facts := {"openapi": [{"status": "ok"}], "similar": [other_parking],
+		"inferred": [{"code": "LYN-PARKIR", "share": 1.0, "score": 0.5, "owners": [], "support": 2}]}
+	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_with_facts(wrong_code_parking, facts)))
 }
 
 test_mor_004_inferred_needs_a_similar_candidate if {
