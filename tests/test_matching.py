@@ -11,7 +11,8 @@ import pytest
 from checker.compiled import load_compiled
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.suggest import Thresholds, match_facts
-from checker.matching.text import closest_word, phrase_table, spells, strip_phrases
+from checker.matching.text import (closest_word, expand_own_acronyms, phrase_table, place_abbreviations, spells,
+                                   strip_phrases)
 from checker.paths import DEFAULT_REGISTRY
 
 
@@ -208,3 +209,23 @@ def test_a_synonym_phrase_with_function_words_still_matches(sample: MatchIndex) 
 def test_english_wording_across_the_domain(sample: MatchIndex, name: str, description: str, function: str) -> None:
     found = sample.similar(name, description, threshold=0.5, limit=5)
     assert found and found[0].functions and function in found[0].functions, [(m.name, m.score) for m in found]
+
+
+def test_the_agency_s_own_region_nickname_is_a_place_word() -> None:
+    assert place_abbreviations(["beasiswa", "kaltim", "tuntas"], "kalimantan timur") == ["kaltim"]
+    assert place_abbreviations(["jabar", "juara"], "jawa barat") == ["jabar"]
+    assert place_abbreviations(["parkir"], "kalimantan timur") == []
+    assert place_abbreviations(["batu"], "batu") == []  # one-word places have no contraction
+
+
+def test_an_acronym_the_proposal_spells_out_reads_as_its_expansion() -> None:
+    assert expand_own_acronyms("SKCK Online", "Permohonan Surat Keterangan Catatan Kepolisian", set()) == \
+        "surat keterangan catatan kepolisian online"
+    assert expand_own_acronyms("SIMPUS Online", "Sistem Informasi Manajemen Puskesmas", {"simpus"}) == "simpus online"
+    assert expand_own_acronyms("Parkir Online", "Parkir di kota", set()) == "parkir online"
+
+
+def test_a_spelt_out_acronym_meets_the_registry_s_expanded_name(sample: MatchIndex) -> None:
+    facts = match_facts(sample, "SKCK Online Polri", "Permohonan Surat Keterangan Catatan Kepolisian secara daring.",
+                        "polri", "Kepolisian Negara Republik Indonesia", frozenset(), Thresholds())
+    assert any("Catatan Kepolisian" in s["name"] for s in facts["similar"][:3]), facts["similar"][:3]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from checker.matching.index import Match, MatchIndex
-from checker.matching.text import fold_words
+from checker.matching.text import expand_own_acronyms, fold_words, place_abbreviations
 
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
@@ -51,7 +51,8 @@ def match_facts(index: MatchIndex, name: str, description: str, agency_code: str
     """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like)."""
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
-    places = [place] if place else []
+    places = [place] + place_abbreviations(fold_words(f"{name} {description}"), place) if place else []
+    name = expand_own_acronyms(name, description, _Known(index))
     vec = index.vector(name, description, places)
     matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
     similar = ranked_suggestions(index, matches, agency_code)[:MAX_SUGGESTIONS]
@@ -60,6 +61,16 @@ def match_facts(index: MatchIndex, name: str, description: str, agency_code: str
         entry["why"] = why(explained[entry["id"]], entry["count"])
         entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
     return {"similar": similar, "inferred": infer_functions(index, matches, thresholds.infer)}
+
+
+class _Known:
+    """Words the registry's index knows (a word, a too-common word or a learnt acronym)."""
+
+    def __init__(self, index: MatchIndex) -> None:
+        self.index = index
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.index.idf or word in self.index.common or word in self.index.acronyms
 
 
 def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Container, Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -155,3 +155,60 @@ def spells(acronym: str, words: list[str]) -> bool:
                     return True
         return False
     return walk(0, 0)
+
+
+def place_abbreviations(words: list[str], place: str) -> list[str]:
+    """Words of `words` that abbreviate the agency's own multi-word place ("kaltim" for "kalimantan timur").
+
+    Indonesian writes regions as syllable contractions (Kaltim, Jabar, Sulsel); stripped
+    like the full name, so a proposal is not matched on its own region's nickname.
+    """
+    place_words = place.split()
+    if len(place_words) < 2:
+        return []
+    return sorted({w for w in words if 4 <= len(w) <= 12 and w.isalpha() and w not in place_words
+                   and _spells_by_syllables(w, place_words)})
+
+
+def _spells_by_syllables(word: str, parts: list[str]) -> bool:
+    """True when `word` is prefixes of at least two letters of every one of `parts`, in order."""
+    def walk(pos: int, index: int) -> bool:
+        if index == len(parts):
+            return pos == len(word)
+        part = parts[index]
+        for length in range(2, len(part) + 1):
+            if part[:length] != word[pos:pos + length]:
+                break
+            if walk(pos + length, index + 1):
+                return True
+        return False
+    return walk(0, 0)
+
+
+MAX_EXPANSION_WORDS = 6
+
+
+def expand_own_acronyms(name: str, description: str, known: Container[str]) -> str:
+    """`name` with each acronym the proposal itself spells out replaced by that expansion.
+
+    "SKCK Online" with "Surat Keterangan Catatan Kepolisian" in its description reads as
+    the expansion: an acronym the registry has never seen would otherwise weigh as the
+    rarest word there is and drown the words that say what the application does.
+    Only words the registry does not know (`known`) are expanded.
+    """
+    name_words = fold_words(name)
+    text_words = [w for w in fold_words(name + " " + description) if w not in FUNCTION_WORDS][:120]
+    out: list[str] = []
+    for word in name_words:
+        expansion: list[str] = []
+        if 3 <= len(word) <= 8 and word.isalpha() and word not in known and word not in FUNCTION_WORDS:
+            for start in range(len(text_words)):
+                for size in range(2, min(MAX_EXPANSION_WORDS, len(word)) + 1):
+                    run = text_words[start:start + size]
+                    if len(run) == size and word not in run and spells(word, run):
+                        expansion = run
+                        break
+                if expansion:
+                    break
+        out.extend(expansion or [word])
+    return " ".join(out)
