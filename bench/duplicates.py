@@ -1,4 +1,4 @@
-"""Evaluation of duplicate detection on the labelled set bench/duplicates/cases.yaml.
+"""Evaluation of duplicate detection on the labelled set bench/duplicates/cases.yaml (or another, --cases).
 
 Run from the project root:  .venv/bin/python bench/duplicates.py [--json] [--show-misses]
 
@@ -195,7 +195,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--cases", type=Path, default=CASES, help="labelled set (default: the tuning set; "
-                        "bench/duplicates/holdout.yaml was written after tuning and never used for it)")
+                        "bench/duplicates/holdout*.yaml are held-out sets: BENCHMARKS.md says which were later "
+                        "used for tuning)")
     parser.add_argument("--timing", action="store_true", help="also the CPU time of the matcher per manifest")
     args = parser.parse_args()
     result = evaluate(args.cases, show_misses=args.show_misses)
