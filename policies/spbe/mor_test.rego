@@ -255,6 +255,11 @@ test_mor_004_inferred_needs_several_neighbours_serving_the_function if {
 	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_with_facts(wrong_code_parking, facts)))
 }
 
+test_mor_004_inferred_silent_when_mor_002_names_a_shared_service if {
+	proposal := object.union(wrong_code_parking, {"spec": {"functions": ["LYN-PENGADUAN"]}})
+	not "SPBE-MOR-004" in rules(warns(parking_inferred(proposal, [other_parking])))
+}
+
 test_mor_004_inferred_needs_a_similar_candidate if {
 	not "SPBE-MOR-004" in rules(warns(parking_inferred(wrong_code_parking, [])))
 }
