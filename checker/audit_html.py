@@ -8,7 +8,8 @@ carries `data-metric="<JSON Pointer>"` into the JSON document it was rendered fr
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import jinja2
 

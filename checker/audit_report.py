@@ -12,8 +12,9 @@ add up to the audited total, and per-rule app counts add up to the number of
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from checker import __version__
 from checker.audit import ASSUMPTIONS, AppOutcome, count_by

@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from checker.errors import CannotJudge
 from checker.model import Text
@@ -163,7 +164,7 @@ def load_verification_key(path: Path, today: dt.datetime | None = None) -> Any:
     try:
         if b"-----BEGIN CERTIFICATE-----" in raw:
             cert = x509.load_pem_x509_certificate(raw)
-            now = today or dt.datetime.now(dt.timezone.utc)
+            now = today or dt.datetime.now(dt.UTC)
             if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
                 raise _bad(f"The verification certificate {path} is not valid now (valid {cert.not_valid_before_utc:%Y-%m-%d} "
                            f"to {cert.not_valid_after_utc:%Y-%m-%d}); ask the bundle's publisher for the current one.",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from checker.manifest import SCH_SCHEMA, Manifest
 from checker.model import Text, Violation

@@ -7,8 +7,8 @@ templates/audit/charts.html.j2 turn them into inline SVG (autoescaped like the r
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 LABEL_WIDTH = 220  # px reserved left of the bars for the row label
 VALUE_WIDTH = 90  # px reserved right of the bars for the total

@@ -8,8 +8,9 @@ would post, and never raises (posting never changes the verdict or the exit code
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Literal, Mapping, Protocol
+from typing import Any, Literal, Protocol
 
 from checker.github import CommentFacts, PostResult
 from checker.model import Lang, Report

@@ -18,15 +18,16 @@ import json
 import os
 import re
 import urllib.parse
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 import jinja2
 
 from checker.formats.escape import gl_escape, md_escape, strip_control
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
 from checker.paths import TEMPLATES_DIR
-from checker.secrets import scrub  # noqa: F401 - the one scrubber; re-exported for callers of this module
+from checker.secrets import scrub
 
 MARKER = "<!-- spbe-check:verdict -->"
 STATUS_CONTEXT = "spbe-check"
@@ -223,7 +224,8 @@ def link(text: Any, url: str | None) -> Raw:
 
 @functools.lru_cache(maxsize=2)
 def _environment(flavour: str = "github") -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False,
+    # Markdown, not HTML: _finalize escapes every value for Markdown (HTML escaping is the wrong medium).
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False,  # noqa: S701
                              finalize=_finalize_gitlab if flavour == "gitlab" else _finalize,
                              undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -413,8 +415,8 @@ def _client(pr: PullRequest) -> Any:
 
 def explain(err: BaseException, pr: PullRequest, step: str) -> tuple[str, bool]:
     """A message that says what to fix, token scrubbed; and whether to stop trying other steps."""
-    from github import BadCredentialsException, GithubException, RateLimitExceededException
     import requests
+    from github import BadCredentialsException, GithubException, RateLimitExceededException
 
     detail = ""
     stop = False

@@ -20,8 +20,9 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from checker.formats.escape import strip_control
 from checker.github import (
@@ -32,10 +33,10 @@ from checker.github import (
     Outcome,
     PostResult,
     echo_result,
-    post_within,
-    run_steps,
     outcome_of,
+    post_within,
     render_comment,
+    run_steps,
     scrub,
     status_description,
 )
@@ -229,7 +230,7 @@ def explain(err: BaseException, mr: MergeRequest, step: str) -> tuple[str, bool]
         else:
             why = f"GitLab refused the request ({status})."
     elif isinstance(err, (requests.exceptions.RequestException, OSError)) or \
-            isinstance(err, gle.GitlabError) and isinstance(err.__cause__, requests.exceptions.RequestException):
+            (isinstance(err, gle.GitlabError) and isinstance(err.__cause__, requests.exceptions.RequestException)):
         why = (f"cannot reach the GitLab API at {mr.api_url} ({type(err).__name__}). Check CI_API_V4_URL and the "
                "runner's network.")
         stop = True

@@ -105,5 +105,14 @@ def silence_stdout() -> None:
         pass
 
 
-__all__ = ["EXIT_CANNOT_JUDGE", "EXIT_PIPE_CLOSED", "Interrupted", "OUTPUT_CLOSED_MESSAGE", "OutputClosed",
-           "interrupted_message", "is_broken_pipe", "signals_interrupt", "silence_stdout"]
+__all__ = [
+    "EXIT_CANNOT_JUDGE",
+    "EXIT_PIPE_CLOSED",
+    "OUTPUT_CLOSED_MESSAGE",
+    "Interrupted",
+    "OutputClosed",
+    "interrupted_message",
+    "is_broken_pipe",
+    "signals_interrupt",
+    "silence_stdout",
+]

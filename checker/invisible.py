@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 DEFAULT_IGNORABLE_FILE = Path(__file__).resolve().parent / "data" / "DerivedCoreProperties-Default_Ignorable_Code_Point.txt"
 _ALLOWED_CONTROLS = frozenset("\t\n\r")

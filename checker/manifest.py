@@ -10,9 +10,12 @@ import functools
 import json
 import os
 import stat
-from dataclasses import dataclass, field as dc_field, replace
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from pathlib import Path
-from typing import AbstractSet, Any, Iterable
+from typing import Any
 
 import jsonschema
 
@@ -56,10 +59,10 @@ SCHEMA_RULES: dict[str, RuleInfo] = {r.id: r for r in (
            "Salin salah satu contoh di manifests/ atau jalankan `spbe-check init`; jangan taruh berkas lain di folder manifes.")),
     _rule(SCH_SCHEMA,
           ("The manifest matches the schema", "Manifes sesuai skema"),
-          ("Every field is known, has the right type and allowed value; unknown fields are errors so typos are caught. "
-           "The keys of spec.uses are capabilities of the registry's capability catalogue.",
-           "Setiap kolom dikenal, bertipe benar, dan bernilai yang diizinkan; kolom tak dikenal adalah kesalahan agar salah ketik tertangkap. "
-           "Kunci spec.uses adalah kapabilitas dari katalog kapabilitas registri."),
+          (("Every field is known, has the right type and allowed value; unknown fields are errors so typos are caught. "
+            "The keys of spec.uses are capabilities of the registry's capability catalogue."),
+           ("Setiap kolom dikenal, bertipe benar, dan bernilai yang diizinkan; kolom tak dikenal adalah kesalahan agar salah ketik tertangkap. "
+            "Kunci spec.uses adalah kapabilitas dari katalog kapabilitas registri.")),
           ("Fix the field at the line shown; see the field list in README.md or checker/schemas/manifest.schema.json.",
            "Perbaiki kolom pada baris yang ditunjukkan; lihat daftar kolom di README.md atau checker/schemas/manifest.schema.json.")),
     _rule(SCH_DUPLICATE_ID,

@@ -34,7 +34,7 @@ class Suggestion:
     name: str
     score: float
     url: str | None = None
-    why: "Text | None" = None  # what joined it to the proposal (shared words, acronym), en/id
+    why: Text | None = None  # what joined it to the proposal (shared words, acronym), en/id
     count: int = 1  # active apps carrying this name (one template rebuilt by many agencies)
 
 

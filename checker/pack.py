@@ -16,9 +16,10 @@ own `.manifest`. The bundle carries the declarations in that manifest's metadata
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jsonschema
 

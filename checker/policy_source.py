@@ -8,9 +8,10 @@ folder cannot be verified, so it is then refused too (SPEC §5).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from checker.errors import CannotJudge
 from checker.model import Text

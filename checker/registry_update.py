@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from checker.errors import CannotJudge
 from checker.manifest import Manifest, read_manifest
 from checker.model import Report, Text

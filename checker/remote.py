@@ -16,10 +16,10 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from checker.errors import CannotJudge
 from checker.model import Text
@@ -44,7 +44,7 @@ class Fetched:
 
     def age(self, now: dt.datetime | None = None) -> str:
         """How old the copy is, for people: '3 h', '2 d'."""
-        seconds = max(0, int(((now or dt.datetime.now(dt.timezone.utc)) - self.fetched_at).total_seconds()))
+        seconds = max(0, int(((now or dt.datetime.now(dt.UTC)) - self.fetched_at).total_seconds()))
         for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
             if seconds >= size:
                 return f"{seconds // size} {unit}"
@@ -104,7 +104,7 @@ def fetch(url: str, kind: str, download: Callable[[str], bytes], offline: bool) 
     `download` is the caller's own bounded download (its messages name what is downloaded);
     any CannotJudge from it means the server could not be used.
     """
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     try:
         return Fetched(download(url), scrub(url), now)
     except CannotJudge as err:

@@ -6,8 +6,9 @@ when GitHub provides `GITHUB_OUTPUT`; values are numbers and a path, never secre
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 
 def write_step_outputs(report: Any, output: Path | None, env: Mapping[str, str]) -> None:

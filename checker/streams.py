@@ -19,7 +19,6 @@ from typing import Any, TextIO
 
 from checker.formats.escape import command_prefix_tail, defuse_ci_commands, ends_blank_line
 
-
 # One annotation of `--format github`, the whole line: its data never holds a line break.
 _ANNOTATION = re.compile(r"::(?:error|warning|notice) file=[^:\r\n]*::[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|\n)?\Z")
 

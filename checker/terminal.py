@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import click
 

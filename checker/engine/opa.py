@@ -16,13 +16,22 @@ from __future__ import annotations
 import json
 import re
 import time
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import requests
 import urllib3
 from opa_client import OpaClient
-from opa_client.errors import (ConnectionsError, DeleteDataError, DeletePolicyError, PatchDataError,
-                               PolicyNotFoundError, QueryExecuteError, RegoParseError, TypeException)
+from opa_client.errors import (
+    ConnectionsError,
+    DeleteDataError,
+    DeletePolicyError,
+    PatchDataError,
+    PolicyNotFoundError,
+    QueryExecuteError,
+    RegoParseError,
+    TypeException,
+)
 
 from checker import net
 from checker.engine.interface import RawViolation, TestOutcome

@@ -33,14 +33,14 @@ class RegorusEngine:
                 continue
             try:
                 engine.add_policy(policy.path, policy.text)
-            except Exception as err:  # regorus raises plain exceptions on parse errors
+            except Exception as err:  # noqa: BLE001 - regorus raises plain exceptions; any failure must be exit 2
                 raise CannotJudge(Text(
                     f"Policy {policy.path} does not compile: {_clean(err)}",
                     f"Kebijakan {policy.path} tidak dapat dikompilasi: {_clean(err)}",
                 )) from None
         try:
             engine.add_data_json(data if isinstance(data, str) else json.dumps(data))
-        except Exception as err:
+        except Exception as err:  # noqa: BLE001 - any engine failure must be exit 2 (fail closed)
             raise CannotJudge(Text(f"The engine rejected the policy data: {_clean(err)}",
                                    f"Mesin menolak data kebijakan: {_clean(err)}")) from None
         self._engine = engine
@@ -74,7 +74,7 @@ class RegorusEngine:
                 out.extend(RawViolation(package, kind, v) for v in values)
         except CannotJudge:
             raise
-        except Exception as err:
+        except Exception as err:  # noqa: BLE001 - any engine failure must be exit 2 (fail closed)
             raise CannotJudge(Text(
                 f"The policy engine failed while evaluating: {_clean(err)}. Fix the policy; nothing was judged.",
                 f"Mesin kebijakan gagal saat mengevaluasi: {_clean(err)}. Perbaiki kebijakan; tidak ada yang dinilai.",
@@ -83,7 +83,8 @@ class RegorusEngine:
 
     def run_tests(self) -> tuple[list[TestOutcome], dict[str, Any] | None]:
         engine = self._require()
-        assert self._policies is not None
+        if self._policies is None:  # set together with the engine by load(); never removed by `python -O`
+            raise RuntimeError("load() must be called before evaluation")
         engine.set_enable_coverage(True)
         engine.clear_coverage_data()
         outcomes: list[TestOutcome] = []
@@ -92,7 +93,7 @@ class RegorusEngine:
                 try:
                     value = engine.eval_rule(f"data.{policy.package}.{name}")
                     outcomes.append(TestOutcome(policy.package, name, value is True))
-                except Exception as err:
+                except Exception as err:  # noqa: BLE001 - a test that errors fails, whatever regorus raised
                     outcomes.append(TestOutcome(policy.package, name, False, _clean(err)))
         coverage = json.loads(engine.get_coverage_report_as_json())
         return outcomes, coverage

@@ -7,8 +7,8 @@ a new one (`::add-mask::`, `::stop-commands::`…).
 """
 from __future__ import annotations
 
-from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import defuse_ci_commands, gh_escape_data, gh_escape_property, strip_control
+from checker.formats.interface import FunctionFormatter
 from checker.model import Lang, Report, Text, Violation
 
 LABELS: dict[str, Text] = {

@@ -1,8 +1,9 @@
 """What every output format provides: a pure function from a Report to text."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
 from checker.model import Lang, Report
 

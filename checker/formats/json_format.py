@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import json_dumps
+from checker.formats.interface import FunctionFormatter
 from checker.model import Lang, Report, Result, Suggestion, Violation, Waiver
 
 TOOL_NAME = "spbe-check"

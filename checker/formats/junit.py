@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import entity_defuse_ci_commands, xml_attr, xml_text
+from checker.formats.interface import FunctionFormatter
 from checker.model import Lang, Report, Result, RuleInfo, Text, Violation
 
 SUITE_NAME = "spbe-check"

@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 import jinja2
 
-from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import entity_defuse_ci_commands, md_escape
+from checker.formats.interface import FunctionFormatter
 from checker.formats.json_format import TOOL_NAME
 from checker.formats.sarif import help_uri
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
@@ -138,7 +138,7 @@ def environment() -> jinja2.Environment:
     """The Jinja2 environment: no HTML autoescape, strict undefined, the Markdown filters."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=False,
+        autoescape=False,  # noqa: S701 - Markdown, not HTML; every value goes through md_escape
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -31,8 +31,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import json_dumps, strip_control
+from checker.formats.interface import FunctionFormatter
 from checker.formats.json_format import TOOL_NAME, suggestion_document, waiver_document
 from checker.model import Lang, Report, Result, RuleInfo, Severity, Text, Violation
 

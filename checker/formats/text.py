@@ -8,8 +8,8 @@ characters, and no output line can act as a CI workflow command.
 """
 from __future__ import annotations
 
-from checker.formats.interface import FunctionFormatter
 from checker.formats.escape import defuse_ci_commands, strip_control
+from checker.formats.interface import FunctionFormatter
 from checker.model import Lang, Report, Result, Suggestion, Text, Verdict, Violation
 
 VERDICT_WORDS: dict[str, Text] = {
