@@ -17,7 +17,6 @@ from click.testing import CliRunner
 import checker.atomicfile
 from checker.atomicfile import write_text_atomically
 from checker.cli import main
-
 from conftest import VALID_MANIFEST
 
 
@@ -27,7 +26,7 @@ class HalfThenFull:
     def __init__(self, handle: Any) -> None:
         self.handle = handle
 
-    def __enter__(self) -> "HalfThenFull":
+    def __enter__(self) -> HalfThenFull:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -12,8 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 from checker import audit as audit_module
-from checker.audit import (PLACEHOLDER_CONTACT, audited_apps, judge_record, manifest_from_record,
-                           memoise_similarity, run_audit)
+from checker.audit import (
+    PLACEHOLDER_CONTACT,
+    audited_apps,
+    judge_record,
+    manifest_from_record,
+    memoise_similarity,
+    run_audit,
+)
 from checker.audit_run import audit_registry
 from checker.cli import main
 from checker.engine import make_engine
@@ -22,7 +28,6 @@ from checker.manifest import schema_violations
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
 from checker.policyset import load_policies
 from checker.registry import load_registry
-
 from conftest import TINY_REGISTRY
 
 

@@ -252,7 +252,7 @@ def certificate(key: Any, not_before: dt.datetime, not_after: dt.datetime) -> by
 
 def test_a_valid_certificate_verifies_and_an_expired_one_is_refused(tmp_path: Path, signed_bundle: Path,
                                                                      rsa_key: Any) -> None:
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     valid = tmp_path / "valid.crt"
     valid.write_bytes(certificate(rsa_key, now - dt.timedelta(days=1), now + dt.timedelta(days=365)))
     assert invoke("bundle", "verify", str(signed_bundle), "--verification-key", str(valid)).exit_code == 0

@@ -32,7 +32,7 @@ def test_compose_has_the_bundle_server_and_opa_with_pinned_images(compose):
     assert set(services) == {"bundle-server", "opa"}
     for service in services.values():
         image = service["image"]
-        name, _, tag = image.partition(":")
+        _name, _, tag = image.partition(":")
         assert tag and tag != "latest" and re.search(r"\d+\.\d+\.\d+", tag), f"unpinned image {image}"
     assert services["opa"]["image"].startswith("openpolicyagent/opa:")
 

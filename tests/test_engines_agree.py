@@ -26,8 +26,9 @@ import subprocess
 import tarfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer, URIPattern
@@ -38,7 +39,6 @@ from checker.engine.opa_settings import OpaSettings
 from checker.evaluate import Target, collect_targets, open_judge
 from checker.formats import render
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
-
 from conftest import TINY_REGISTRY, VALID_MANIFEST
 
 NO_OPA = "no opa binary on PATH: the OPA side runs in the GitHub workflow (.github/workflows/opa.yml)"
@@ -128,7 +128,7 @@ def start_opa(*args: str) -> Iterator[str]:
             if proc.poll() is not None:
                 pytest.fail(f"opa run exited with {proc.returncode}: {proc.stderr.read().decode()[:2000]}")  # type: ignore[union-attr]
             try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2) as answer:
+                with urllib.request.urlopen(f"{url}/health", timeout=2) as answer:  # noqa: S310 - our loopback http
                     if answer.status == 200:
                         break
             except OSError:

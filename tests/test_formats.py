@@ -587,7 +587,7 @@ def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(tiny_policies, regi
     run = doc["runs"][0]
     assert run["tool"]["driver"]["semanticVersion"] == run["tool"]["driver"]["version"]
     assert run["automationDetails"]["id"] == "spbe-check/manifests/"
-    found = [r for r in run["results"] if r["ruleId"] == "SPBE-MOR-901"][0]  # one per owning app
+    found = next(r for r in run["results"] if r["ruleId"] == "SPBE-MOR-901")  # one per owning app
     location = found["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "manifests/karawang/parkir.yaml"
     assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"

@@ -17,8 +17,9 @@ from __future__ import annotations
 import os
 import socket
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,8 +41,8 @@ MAX_INPUT_BYTES = 64 * 1024
 CORPUS_SEEDS = [p.read_bytes() for p in sorted((PROJECT / "tests" / "corpus").glob("*.yaml"))]
 MANIFEST_SEEDS = [p.read_bytes() for p in sorted((PROJECT / "manifests").glob("*/*.yaml"))]
 OPENAPI_SEEDS = [p.read_bytes() for p in sorted((PROJECT / "manifests").glob("*/apis/*.yaml"))] + [
-    b'{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
-    b'{"200": {"$ref": "#/components/responses/ok"}}}}}, "components": {"responses": {"ok": {"description": "ok"}}}}',
+    (b'{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
+     b'{"200": {"$ref": "#/components/responses/ok"}}}}}, "components": {"responses": {"ok": {"description": "ok"}}}}'),
 ]
 WAIVER_SEEDS = [WAIVERS.encode("utf-8")]
 STRUCTURE = [b"[", b"]", b"{", b"}", b":", b": ", b"- ", b"\n", b"\n  ", b",", b"'", b'"', b"&a ", b"*a", b"!!str ",

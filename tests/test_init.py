@@ -46,7 +46,7 @@ def flags(output: Path, **overrides: str) -> list[str]:
     out = []
     for key, value in values.items():
         out += [f"--{key}", value]
-    return out + ["--yes"]
+    return [*out, "--yes"]
 
 
 # --- proposals ---------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_citizen_module_with_an_api_gets_the_bus_and_an_openapi_document(tmp_pat
     doc = yaml.safe_load(output.read_text())
     (api,) = doc["spec"]["interoperability"]["apis"]
     assert api["gateway"] == "SHARED-SPLP" and (output.parent / api["openapi"]).is_file()
-    verdict, violations = verdict_of(judge, output)
+    _verdict, violations = verdict_of(judge, output)
     assert not [v for v in violations if v.startswith(("SPBE-INT", "SPBE-HST", "SPBE-SHR"))], violations
 
 

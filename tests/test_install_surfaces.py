@@ -78,7 +78,7 @@ def test_the_action_exposes_verdict_counts_and_the_report_path() -> None:
     action = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
     assert {"exit-code", "pass", "warn", "fail", "invalid", "report"} <= set(action["outputs"])
     for name in ("pass", "warn", "fail", "invalid", "report"):
-        assert action["outputs"][name]["value"] == "${{ steps.gate.outputs.%s }}" % name
+        assert action["outputs"][name]["value"] == f"${{{{ steps.gate.outputs.{name} }}}}"
     install = next(s for s in action["runs"]["steps"] if s.get("name") == "Install spbe-check")["run"]
     assert "-c \"$ACTION_PATH/constraints.txt\"" in install and " -e " not in install  # the package, not editable
 

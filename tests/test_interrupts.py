@@ -62,7 +62,7 @@ def run_into_closed_pipe(args: list[str], tmp_path: Path) -> subprocess.Complete
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        return subprocess.run([*CLI, *args], cwd=ROOT, env=run_env(tmp_path), stdout=write_end,
+        return subprocess.run([*CLI, *args], check=False, cwd=ROOT, env=run_env(tmp_path), stdout=write_end,
                               stderr=subprocess.PIPE, timeout=300)
     finally:
         os.close(write_end)
@@ -90,7 +90,7 @@ def test_report_to_a_full_stdout_says_it_was_judged(tmp_path: Path) -> None:
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
     with open("/dev/full", "w") as full:
-        result = subprocess.run([*CLI, "check", str(manifest)], cwd=ROOT, env=run_env(tmp_path), stdout=full,
+        result = subprocess.run([*CLI, "check", str(manifest)], check=False, cwd=ROOT, env=run_env(tmp_path), stdout=full,
                                 stderr=subprocess.PIPE, timeout=300)
     assert result.returncode == 2
     text = result.stderr.decode()

@@ -79,6 +79,7 @@ def test_every_format_character_is_invisible():
 def test_the_editor_schema_refuses_the_same_characters_in_the_basic_plane():
     """The schema's text patterns are generated from the same Unicode sets, so an editor flags what the CLI refuses."""
     import json
+
     from checker.invisible import bmp_pattern_class
     from checker.paths import MANIFEST_SCHEMA
     from checker.patterns import compiled

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from checker.manifest import Manifest, Rejected, read_manifest, position_of
+from checker.manifest import Manifest, Rejected, position_of, read_manifest
 from tests.conftest import VALID_MANIFEST
 
 
@@ -107,7 +107,7 @@ def test_kind_specific_required_fields(write):
 
 def test_bidi_and_lookalike_characters_are_refused(write):
     text = VALID_MANIFEST.replace("name: Contoh Karawang", "name: \"Contoh \u202eKarawang\"").replace(
-        "id: karawang-contoh", "id: karawang-cоntoh")  # Cyrillic o
+        "id: karawang-contoh", "id: karawang-cоntoh")  # noqa: RUF001 - a Cyrillic o on purpose
     fields = {v.field for v in rejected(write, text).violations}
     assert {"metadata.name", "metadata.id"} <= fields
 

@@ -30,7 +30,6 @@ from checker.engine.opa_settings import OpaSettings
 from checker.evaluate import engine_data
 from checker.policyset import load_policies
 from checker.registry import load_registry
-
 from conftest import TINY_PACK, TINY_POLICY, VALID_MANIFEST
 
 TOKEN = "s3cret-t0ken-never-printed"
@@ -430,7 +429,7 @@ def make_ca_and_server_cert(folder: Path) -> tuple[Path, Path, Path]:
     def name(cn: str) -> x509.Name:
         return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca = (x509.CertificateBuilder().subject_name(name("test CA")).issuer_name(name("test CA"))
           .public_key(ca_key.public_key()).serial_number(1).not_valid_before(now - dt.timedelta(days=1))

@@ -10,7 +10,6 @@ from checker.cli import main
 from checker.engine import make_engine
 from checker.engine.opa_settings import OpaSettings, check_settings
 from checker.errors import CannotJudge
-
 from conftest import VALID_MANIFEST
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import re
 import time
-from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.manifest import Manifest, read_manifest
 from checker.paths import SCHEMAS_DIR

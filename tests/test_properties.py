@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from checker.evaluate import Target, open_judge
 from checker.formats import render
+from checker.model import Report
 from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 
 BASE_FILE = PROJECT_ROOT / "manifests" / "kabupaten-karawang" / "perizinan-inaku.yaml"
@@ -88,7 +89,7 @@ def manifests(draw):
     return doc
 
 
-def judge_doc(judge, folder: Path, doc) -> "Report":
+def judge_doc(judge, folder: Path, doc) -> Report:
     path = folder / "m.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return judge.check([Target(path, "m.yaml", True)], root=folder)

@@ -17,14 +17,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
+from test_opa_protocol import make_ca_and_server_cert
 
 from checker import registry as registry_module
 from checker.cli import main
 from checker.errors import CannotJudge
 from checker.registry import load_registry
-
 from conftest import VALID_MANIFEST
-from test_opa_protocol import make_ca_and_server_cert
 from trickle import TrickleServer
 
 PASSWORD = "hunter2-never-shown"

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from checker import github
 from checker.cli import main
 from checker.secrets import scrub
-
 from conftest import VALID_MANIFEST
 
 PASSWORD = "hunter2-never-shown"

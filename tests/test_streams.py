@@ -24,7 +24,6 @@ from checker.cli import main
 from checker.formats import NAMES, render
 from checker.model import Report, Result, Suggestion, Text, Violation, Waiver
 from checker.streams import DefusingWriter
-
 from conftest import VALID_MANIFEST
 
 # Written out here rather than imported, so the test does not trust the code's own list.
@@ -178,7 +177,7 @@ def test_writer_leaves_ordinary_output_alone() -> None:
 @given(st.text(alphabet=st.sampled_from(list(":#[vsoVSO \t x\r\n\x0b\x0c\x85\u2028\u2029"))), st.data())
 def test_writer_never_lets_a_command_through(text: str, data: st.DataObject) -> None:
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
-    chunks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    chunks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     out = through_writer(chunks)
     assert command_lines(out) == []
     assert out.replace(ZWSP, "") == text

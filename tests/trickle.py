@@ -24,7 +24,7 @@ class TrickleServer:
         self.port = self._listener.getsockname()[1]
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
-    def __enter__(self) -> "TrickleServer":
+    def __enter__(self) -> TrickleServer:
         self._thread.start()
         return self
 
