@@ -8,7 +8,7 @@ carries `data-metric="<JSON Pointer>"` into the JSON document it was rendered fr
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -79,7 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
 VERDICT_KEYS = ("pass", "warn", "fail", "invalid")
 
 
-def _number(lang: Lang):
+def _number(lang: Lang) -> Callable[[Any], str]:
     def fmt(value: Any) -> str:
         if isinstance(value, float):
             text = f"{value:,.1f}"

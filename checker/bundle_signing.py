@@ -159,8 +159,10 @@ def load_verification_key(path: Path, today: dt.datetime | None = None) -> Any:
     from cryptography import x509
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 
     raw = _read_key_file(path, "verification key")
+    key: PublicKeyTypes
     try:
         if b"-----BEGIN CERTIFICATE-----" in raw:
             cert = x509.load_pem_x509_certificate(raw)

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CannotJudge
-from checker.manifest import SCHEMA_RULES, Manifest, position_of, read_manifest
+from checker.manifest import SCHEMA_RULES, Manifest, read_manifest
 from checker.model import Lang, Result, RuleInfo, Text
 from checker.paths import PROJECT_ROOT
 from checker.policyset import PolicySet, _metadata_blocks, load_policies
 from checker.waivers import waiver_limit
+from checker.yamlsafe import position_of
 
 RULE_EXAMPLES = Path(__file__).resolve().parent / "data" / "rule-examples"
 CONTEXT_LINES = 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 from checker.github import CommentFacts, PostResult
 from checker.model import Lang, Report
@@ -30,7 +30,7 @@ def detect(env: Mapping[str, str]) -> ForgeName:
     return "gitlab" if env.get("GITLAB_CI") == "true" else "github"
 
 
-def module(env: Mapping[str, str]) -> Any:
+def module(env: Mapping[str, str]) -> Forge:
     """The forge module for this environment (imported lazily: a GitHub run never loads python-gitlab)."""
     if detect(env) == "gitlab":
         from checker import gitlab

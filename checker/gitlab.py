@@ -37,10 +37,10 @@ from checker.github import (
     post_within,
     render_comment,
     run_steps,
-    scrub,
     status_description,
 )
 from checker.model import Lang, Report, Text
+from checker.secrets import scrub
 
 NOTE_LIMIT = 1_000_000  # GitLab refuses longer notes
 STATUS_STATES: dict[str, str] = {"pass": "success", "warn": "success", "fail": "failed", "error": "failed"}
@@ -198,7 +198,7 @@ class _Client:
             kwargs["max_retries"] = RETRIES
             return original(verb, path, *args, **kwargs)
 
-        self.gl.http_request = http_request  # type: ignore[method-assign]
+        self.gl.http_request = http_request  # type: ignore[method-assign]  # python-gitlab has no hook for these options
 
 
 def explain(err: BaseException, mr: MergeRequest, step: str) -> tuple[str, bool]:

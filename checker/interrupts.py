@@ -19,16 +19,17 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 from checker.model import Text
 
 EXIT_CANNOT_JUDGE = 2
 EXIT_PIPE_CLOSED = 128 + 13  # 128 + SIGPIPE, as a shell reports a process killed by it
 
-_SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
+_SIGNAL_NAMES: dict[int, str] = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
 
 
 class Interrupted(BaseException):
@@ -78,7 +79,7 @@ def signals_interrupt() -> Iterator[None]:
             signal.signal(other, signal.SIG_IGN)
         raise Interrupted(signum)
 
-    previous: dict[int, object] = {}
+    previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
     try:
         for signum in _SIGNAL_NAMES:
             previous[signum] = signal.signal(signum, handler)
@@ -88,7 +89,7 @@ def signals_interrupt() -> Iterator[None]:
         yield
     finally:
         for signum, old in previous.items():
-            signal.signal(signum, old)  # type: ignore[arg-type]
+            signal.signal(signum, old)
 
 
 def silence_stdout() -> None:

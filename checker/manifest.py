@@ -10,7 +10,7 @@ import functools
 import json
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
@@ -86,7 +86,8 @@ class Manifest:
 
     @property
     def id(self) -> str:
-        return self.data["metadata"]["id"]
+        slug: str = self.data["metadata"]["id"]  # a string: the manifest passed the schema
+        return slug
 
     @property
     def agency(self) -> str:
@@ -216,13 +217,14 @@ def _looks_like(data: Any) -> tuple[str, str] | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
-    return LinearValidator(schema)
-
-
 def manifest_schema() -> dict[str, Any]:
-    return _validator().schema
+    schema: dict[str, Any] = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
+    return schema
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return LinearValidator(manifest_schema())
 
 
 def schema_violations(data: Any, positions: Positions, skip_patterns_for: AbstractSet[str] = frozenset()) -> list[Violation]:
@@ -260,12 +262,16 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
     name = field or "(document)"
     kind = error.validator
     value = error.instance
+    # The failing keyword's value and its subschema. jsonschema types them as possibly Unset or a
+    # boolean schema; an error raised by a keyword of the (object-only) manifest schema has both.
+    rule: Any = error.validator_value
+    subschema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
-        missing = [k for k in error.validator_value if not (isinstance(value, dict) and k in value)]
+        missing = [k for k in rule if not (isinstance(value, dict) and k in value)]
         return [(_child(field, k), Text(f"Missing required field {_child(field, k)}.",
                                         f"Kolom wajib {_child(field, k)} tidak ada.")) for k in missing]
     if kind == "additionalProperties" and isinstance(value, dict):
-        known = list(error.schema.get("properties", {}))
+        known = list(subschema.get("properties", {}))
         out = []
         for key in value:
             if key in known:
@@ -278,23 +284,23 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
         return out
     shown = _show(value)
     if kind == "type":
-        expected = error.validator_value
+        expected = rule
         hint_en = hint_id = ""
         if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
             hint_en, hint_id = " Put it in quotes, e.g. \"32.15\".", " Apit dengan tanda kutip, mis. \"32.15\"."
         return [(field, Text(f"{name} must be of type {expected}, not {_type_name(value)}.{hint_en}",
                              f"{name} harus bertipe {expected}, bukan {_type_name(value)}.{hint_id}"))]
     if kind in ("enum", "const"):
-        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        allowed = rule if kind == "enum" else [rule]
         listed = ", ".join(str(a) for a in allowed)
         return [(field, Text(f"{name} is {shown}; allowed: {listed}.",
                              f"{name} bernilai {shown}; yang diizinkan: {listed}."))]
     if kind == "pattern":
-        what = error.schema.get("description", "")
+        what = subschema.get("description", "")
         return [(field, Text(f"{name} has the wrong form: {shown}. {what}".strip(),
                              f"{name} berbentuk salah: {shown}. Lihat deskripsi kolom di skema.".strip()))]
-    if kind == "not" and isinstance(error.validator_value, dict) and isinstance(value, dict):
-        forbidden = [k for k in error.validator_value.get("required", []) if k in value]
+    if kind == "not" and isinstance(rule, dict) and isinstance(value, dict):
+        forbidden = [k for k in rule.get("required", []) if k in value]
         spec_kind = value.get("kind", "")
         return [(_child(field, k), Text(
             f"{_child(field, k)} is not allowed with spec.kind {spec_kind}: only an extension or a module has a host. "
@@ -304,7 +310,7 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
             for k in forbidden]
     if kind == "oneOf" and error.context:
         wanted = "object" if isinstance(value, dict) else "string"
-        branch = next((i for i, s in enumerate(error.validator_value) if s.get("type", "string") == wanted
+        branch = next((i for i, s in enumerate(rule) if s.get("type", "string") == wanted
                        or (wanted == "string" and "$ref" in s)), None)
         inner = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == branch]
         if inner:
@@ -313,7 +319,7 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, Text]]:
         return [(field, Text(f"{name} is {shown}; it must be 'self', 'direct' where allowed, or a registry id such as SHARED-INAPAS.",
                              f"{name} bernilai {shown}; harus 'self', 'direct' bila diizinkan, atau id registri seperti SHARED-INAPAS."))]
     if kind in ("minLength", "maxLength", "minItems", "maxItems", "maxProperties", "minimum", "maximum"):
-        limit = error.validator_value
+        limit = rule
         return [(field, Text(f"{name}: {kind} is {limit}.", f"{name}: batas {kind} adalah {limit}."))]
     if kind == "uniqueItems":
         return [(field, Text(f"{name} lists the same item twice.", f"{name} memuat butir yang sama dua kali."))]

@@ -110,7 +110,7 @@ class Report:
     rules: dict[str, RuleInfo] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
-        counts = {v: 0 for v in VERDICTS}
+        counts: dict[str, int] = {v: 0 for v in VERDICTS}
         for result in self.results:
             counts[result.verdict] += 1
         return counts

@@ -290,7 +290,7 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
             watch(sock)
             return sock
 
-        def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        def request(self, *args: Any, **kwargs: Any) -> None:
             watch(self.sock)  # a kept-alive connection, reused under a new deadline
             super().request(*args, **kwargs)
 
@@ -300,7 +300,7 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
             watch(sock)
             return sock
 
-        def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        def request(self, *args: Any, **kwargs: Any) -> None:
             watch(self.sock)
             super().request(*args, **kwargs)
 
@@ -350,7 +350,7 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
             raise UnexpectedAnswer(f"a {response.status_code} answer of type {kind or '(none)'}, not application/json",
                                    body[:80].decode("utf-8", "replace"))
         response._content = body  # read here, bounded; requests then uses it as the body
-        response._content_consumed = True
+        response._content_consumed = True  # type: ignore[attr-defined]  # requests' private flag; not in its stubs
         return response
 
     session.hooks["response"].append(check)
@@ -365,23 +365,23 @@ def within(seconds: float, fn: Callable[[], T], name: str = "spbe-check-worker")
     For clients whose sockets this module cannot reach (PyGithub, python-gitlab): past the
     deadline the caller stops waiting, and the worker ends with the process.
     """
-    box: list[Any] = []
+    values: list[T] = []
+    errors: list[BaseException] = []  # the worker fills exactly one of the two
 
     def work() -> None:
         try:
-            box.append((True, fn()))
+            values.append(fn())
         except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
-            box.append((False, err))
+            errors.append(err)
 
     worker = threading.Thread(target=work, name=name, daemon=True)
     worker.start()
     worker.join(seconds)
-    if not box:
+    if not values and not errors:
         raise DeadlineExceeded(seconds)
-    ok, value = box[0]
-    if not ok:
-        raise value
-    return value
+    if errors:
+        raise errors[0]
+    return values[0]
 
 
 @contextlib.contextmanager

@@ -38,4 +38,5 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-LinearValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+LinearValidator: type[jsonschema.Draft202012Validator] = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator, {"pattern": _pattern})

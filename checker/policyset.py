@@ -72,7 +72,8 @@ class PolicySet:
         return sorted(found)
 
     def config(self) -> dict[str, Any]:
-        return self.data.get("spbe", {}).get("config", {})
+        config: dict[str, Any] = self.data.get("spbe", {}).get("config", {})
+        return config
 
 
 def load_policies(root: Path) -> PolicySet:

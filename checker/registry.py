@@ -161,7 +161,8 @@ def _gunzip(raw: bytes, source: str) -> bytes:
     return data
 
 
-def _parse_text(text: str, source: str) -> dict[str, Any]:
+def _parse_text(text: str, source: str) -> Any:
+    """Any JSON or YAML value, unchecked: check_registry() refuses what is not a registry."""
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:

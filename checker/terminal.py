@@ -9,9 +9,12 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:  # the report types only for the checker; the import stays lazy at run time
+    from checker.model import Lang, Report
 
 PROGRESS_MIN_ITEMS = 20  # below this a run is too quick for a bar to help
 
@@ -41,11 +44,11 @@ def stopwatch() -> Iterator[list[float]]:
         elapsed[0] = time.perf_counter() - start
 
 
-def quiet_summary(report: Any, lang: str, color: bool) -> str:
+def quiet_summary(report: Report, lang: Lang, color: bool) -> str:
     """`check --quiet`: the one summary line of the text report."""
     from checker.formats.text import summary_line
 
-    return summary_line(report, lang, color) + "\n"  # type: ignore[arg-type]
+    return summary_line(report, lang, color) + "\n"
 
 
 def verbose_details(report: Any, load_seconds: float, judge_seconds: float, lang: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser  # what yaml.cyaml re-exports; its stub does not export it
 
 from checker.model import Text
 
@@ -62,11 +63,11 @@ for _tag, _pattern, _first in (
     _Core12Resolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
-class _Loader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Core12Resolver):  # type: ignore[misc]
+class _Loader(CParser, yaml.constructor.SafeConstructor, _Core12Resolver):
     """LibYAML's parser (the pinned PyYAML wheels ship it) with YAML 1.2 core typing."""
 
     def __init__(self, stream: str):
-        yaml.cyaml.CParser.__init__(self, stream)
+        CParser.__init__(self, stream)
         yaml.constructor.SafeConstructor.__init__(self)
         _Core12Resolver.__init__(self)
 
@@ -262,6 +263,7 @@ class _Walker:
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
+        value: Any  # an int from _core_int, any plain value from PyYAML's constructor
         try:
             if node.tag == "tag:yaml.org,2002:int":
                 value = _core_int(node.value)

@@ -92,8 +92,7 @@ class OpaEngine:
 
     def load(self, policies: PolicySet, data: dict[str, Any] | str, *, with_tests: bool = False) -> None:
         """Push mode: upload policies and data. Bundle mode: check the server's bundle is ours."""
-        if isinstance(data, str):
-            data = json.loads(data)
+        document: dict[str, Any] = json.loads(data) if isinstance(data, str) else data
         bundle = self.settings.mode == "bundle"
         if bundle and with_tests:
             raise CannotJudge(Text(
@@ -109,7 +108,7 @@ class OpaEngine:
             healthy = False  # the API calls below say precisely what is wrong
         # The first API call says precisely why a server is unreachable or refuses us; health only says "not 200".
         if bundle:
-            self.policy_revision = self._check_bundle(policies, data)
+            self.policy_revision = self._check_bundle(policies, document)
         else:
             existing = [i for i in self._call("GET /v1/policies", self._client.get_policies_list)
                         if isinstance(i, str) and i.startswith(POLICY_ID_PREFIX)]
@@ -124,7 +123,7 @@ class OpaEngine:
                 f"(GET /health{'?bundles=true' if bundle else ''} tidak mengembalikan 200): {why.id}. "
                 f"Tidak ada yang dinilai."))
         if not bundle:
-            self._push(policies, data, with_tests, existing)
+            self._push(policies, document, with_tests, existing)
             self.policy_revision = policies.revision
         self._queries = policies.judging_rules()
         self._tests = [(f.package, name) for f in policies.files for name in f.test_rules()] if with_tests else []

@@ -28,7 +28,8 @@ NAMES: tuple[str, ...] = tuple(_MODULES)
 
 class _LazyFormats(Mapping[str, Formatter]):
     def __getitem__(self, name: str) -> Formatter:
-        return importlib.import_module(_MODULES[name]).FORMATTER
+        formatter: Formatter = importlib.import_module(_MODULES[name]).FORMATTER
+        return formatter
 
     def __iter__(self) -> Iterator[str]:
         return iter(_MODULES)
