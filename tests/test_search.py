@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from checker.matching.text import load_synonym_groups as load_synonyms
 from checker.paths import DEFAULT_REGISTRY
 from checker.registry import load_registry, parse_registry
-from checker.matching.text import load_synonym_groups as load_synonyms
 from checker.search import SearchIndex, open_search_index
 from tests.conftest import TINY_REGISTRY
 
