@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.audit import AppOutcome
+from checker.errors import CannotJudge
 from checker.gate_git import Revisions, open_repository, repository_relative, resolve_commit
 from checker.gate_trusted import materialise_base_folder
-from checker.errors import CannotJudge
 from checker.model import Text, Verdict
 
 
