@@ -11,8 +11,14 @@ import pytest
 from checker.compiled import load_compiled
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.suggest import Thresholds, match_facts
-from checker.matching.text import (closest_word, expand_own_acronyms, phrase_table, place_abbreviations, spells,
-                                   strip_phrases)
+from checker.matching.text import (
+    closest_word,
+    expand_own_acronyms,
+    phrase_table,
+    place_abbreviations,
+    spells,
+    strip_phrases,
+)
 from checker.paths import DEFAULT_REGISTRY
 
 
