@@ -175,10 +175,10 @@ def test_sample_registry_clusters_quickly_and_never_by_place() -> None:
     index = matcher()
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()
     found = find_clusters(apps, index=index, owners=policy_index(registry)["function_owners"],
                           names={a["id"]: a["name"] for a in apps}, **THRESHOLDS)
-    assert time.perf_counter() - start < 10.0  # about 0.2 s on the 2-core reference machine
+    assert time.process_time() - start < 10.0  # a guard against an all-pairs loop (about 0.2 s CPU), not a benchmark
     assert len(found) > 100
     for cluster in found:
         if any(index.name_key(registry.apps[i]["name"]) for i in cluster.apps):
