@@ -306,8 +306,8 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
             concepts.setdefault(member, []).append(number)
     active = [a for a in apps if a.get("status") == "active"]
     acronyms = _learn_acronyms(active, place_table)
-    bare = MatchIndex(docs=[], postings={}, shapes=[], ranks=[], idf={}, unknown_idf=1.0, places=places, acronyms=acronyms,
-                      concepts=concepts, vocabulary=[], common_features=[], owners={}, name_keys={},
+    bare = MatchIndex(docs=[], postings={}, shapes=[], ranks=[], idf={}, unknown_idf=1.0, places=places,
+                      acronyms=acronyms, concepts=concepts, vocabulary=[], common_features=[], owners={}, name_keys={},
                       doc_keys=[], translations={})
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -362,7 +362,8 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         ranks[number] = rank
     vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
     return MatchIndex(docs=docs, postings={f: (d, array("f", w).tolist()) for f, (d, w) in postings.items()},
-                      shapes=shapes, ranks=ranks, idf=idf, unknown_idf=unknown_idf, places=places, acronyms=acronyms, concepts=concepts,
+                      shapes=shapes, ranks=ranks, idf=idf, unknown_idf=unknown_idf, places=places,
+                      acronyms=acronyms, concepts=concepts,
                       vocabulary=vocabulary, common_features=sorted(f for f, c in df.items() if c > limit),
                       owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys, doc_keys=doc_keys,
                       translations=_translations(concepts, df, idf))
