@@ -37,27 +37,31 @@ yaml.safe_load(open(sys.argv[2], encoding='utf-8'))
 """
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MiB, exit code) of one child process."""
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
+    """(seconds, peak RSS in MiB, exit code, CPU seconds: user + system, its workers included) of one child."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
 def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, before=None) -> dict[str, float]:
-    times, peaks, codes = [], [], set()
+    """Medians of `runs` runs. CPU time is given too: on a shared machine it moves far less than wall time."""
+    times, peaks, codes, cpus = [], [], set(), []
     for _ in range(runs):
         if before:
             before()
-        seconds, peak, code = run(cmd, env)
+        seconds, peak, code, cpu = run(cmd, env)
         times.append(seconds)
         peaks.append(peak)
         codes.add(code)
-    result = {"median_s": statistics.median(times), "min_s": min(times), "peak_mib": max(peaks)}
+        cpus.append(cpu)
+    result = {"median_s": statistics.median(times), "min_s": min(times), "peak_mib": max(peaks),
+              "cpu_s": statistics.median(cpus)}
     print(f"{label:<44} median {result['median_s']:.3f} s  min {result['min_s']:.3f} s  "
-          f"peak {result['peak_mib']:.0f} MiB  exit {sorted(codes)}", flush=True)
+          f"CPU {result['cpu_s']:.3f} s  peak {result['peak_mib']:.0f} MiB  exit {sorted(codes)}  "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
     return result
 
 
@@ -90,14 +94,16 @@ def main() -> None:
     run(check_one, env)  # fill the cache
     cold_warm = measure("one manifest, cold process, cache warm", check_one, env, args.runs)
     print(f"  ratio to floor: {cold_warm['median_s'] / floor['median_s']:.2f}x with cache, "
-          f"{cold_empty['median_s'] / floor['median_s']:.2f}x without")
+          f"{cold_empty['median_s'] / floor['median_s']:.2f}x without; in CPU time "
+          f"{cold_warm['cpu_s'] / floor['cpu_s']:.2f}x and {cold_empty['cpu_s'] / floor['cpu_s']:.2f}x")
 
     with tempfile.TemporaryDirectory(prefix="spbe-bench-batch-") as tmp:
         make_batch(Path(tmp), args.batch)
         batch = measure(f"batch of {args.batch} manifests, one process", CLI + [
             "check", tmp, "--format", "json", "--registry", args.registry], env, max(1, args.runs // 2))
     per_manifest = (batch["median_s"] - cold_warm["median_s"]) / (args.batch - 1)
-    print(f"  per additional manifest: {per_manifest * 1000:.2f} ms")
+    per_manifest_cpu = (batch["cpu_s"] - cold_warm["cpu_s"]) / (args.batch - 1)
+    print(f"  per additional manifest: {per_manifest * 1000:.2f} ms ({per_manifest_cpu * 1000:.2f} ms CPU)")
 
     if not args.skip_audit:
         help_text = subprocess.run(CLI + ["--help"], capture_output=True, text=True, cwd=ROOT, env=env).stdout

@@ -15,6 +15,7 @@ from typing import Any, Callable, ContextManager, Iterator
 from checker.audit import AppOutcome, audited_apps, default_workers, memoise_similarity, run_audit
 from checker.audit_compare import materialise_policies, rule_changes_only, verdict_changes
 from checker.audit_report import Comparison, build_document
+from checker.cache import settle
 from checker.clusters import find_clusters
 from checker.compiled import CompiledRegistry, compile_registry
 from checker.engine import make_engine
@@ -54,6 +55,7 @@ class Timings:
 def _judge_all(policies: PolicySet, compiled: CompiledRegistry, registry: Registry, apps: list[dict[str, Any]],
                workers: int, progress: Progress, label: str) -> tuple[Judge, list[AppOutcome]]:
     judge = memoise_similarity(Judge(policies, compiled, make_engine("embedded")))
+    settle()  # before the workers fork: they would otherwise copy the index's pages by walking it
     with progress(label, len(apps)) as step:
         return judge, run_audit(judge, registry, apps, workers=workers, progress=step)
 

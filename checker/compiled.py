@@ -86,6 +86,8 @@ def compiled_from_bytes(raw: bytes, source: str, use_cache: bool = True) -> Comp
     key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE])
     with cache.gc_paused():
         cached = _from_data(str(source), cache.load("registry", key))
+        if cached is not None:
+            cache.settle()  # before the GC is back on: its first collection would walk all of it
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
         return cached
     compiled = compile_registry(parse_registry(raw, str(source)))

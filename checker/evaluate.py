@@ -23,6 +23,7 @@ from checker.manifest import SCHEMA_RULES, Manifest, Rejected, read_manifest, ta
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Verdict, Violation, Waiver
 from checker.openapi import openapi_facts, repository_root
 from checker.policyset import PolicySet
+from checker.cache import settle
 from checker.compiled import CompiledRegistry, compile_registry, load_compiled
 from checker.registry import Registry, policy_index
 from checker.matching.suggest import Thresholds, match_facts
@@ -269,4 +270,6 @@ def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Pa
     policies = load_policies(policies_dir)
     registry = load_compiled(registry_source, use_cache=use_cache and os.environ.get("SPBE_CHECK_NO_CACHE") is None)
     waivers = load_waivers(waivers_path, {**SCHEMA_RULES, **policies.rules}, today) if waivers_path else ()
-    return Judge(policies, registry, make_engine(engine_name, opa), waivers, today)
+    judge = Judge(policies, registry, make_engine(engine_name, opa), waivers, today)
+    settle()
+    return judge

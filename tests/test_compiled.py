@@ -210,3 +210,18 @@ def test_a_value_that_is_not_plain_data_is_not_cached_and_not_an_error(monkeypat
     with pytest.raises(TypeError, match="plain JSON data"):
         cache.store("demo", "k", {"when": dt.date(2026, 1, 1)})
 
+
+
+def test_a_cached_compilation_is_kept_out_of_the_cyclic_gc(registry_file):
+    """Full collections (and forked audit workers) must not walk the loaded index again (issue 10: speed)."""
+    import gc
+
+    load_compiled(registry_file)  # stores the entry
+    gc.unfreeze()
+    try:
+        compiled = load_compiled(registry_file)  # a hit
+        frozen = gc.get_freeze_count()
+        assert frozen > 0, "the hit was not frozen"
+        assert not any(o is compiled.matcher.docs for o in gc.get_objects(generation=0))
+    finally:
+        gc.unfreeze()

@@ -235,3 +235,39 @@ def test_a_spelt_out_acronym_meets_the_registry_s_expanded_name(sample: MatchInd
     facts = match_facts(sample, "SKCK Online Polri", "Permohonan Surat Keterangan Catatan Kepolisian secara daring.",
                         "polri", "Kepolisian Negara Republik Indonesia", frozenset(), Thresholds())
     assert any("Catatan Kepolisian" in s["name"] for s in facts["similar"][:3]), facts["similar"][:3]
+
+
+def _reference_nearest(index: MatchIndex, vec: dict[str, float], threshold: float, limit: int,
+                       exclude: frozenset[str]) -> list[tuple[str, float]]:
+    """The plain per-app sum over postings, in the order of `vec` (what nearest computed before shapes)."""
+    members = index.shapes
+    scores: dict[int, float] = {}
+    for feature, q in vec.items():
+        numbers, weights = index.postings.get(feature, ([], []))
+        for shape, w in zip(numbers, weights, strict=True):
+            for doc in members[shape]:
+                scores[doc] = scores.get(doc, 0.0) + q * w
+    docs = index.docs
+    kept = sorted(((s, d) for d, s in scores.items() if s >= threshold),
+                  key=lambda sd: (-round(sd[0], 6), not docs[sd[1]][4], docs[sd[1]][0]))
+    return [(docs[d][0], round(s, 4)) for s, d in kept if docs[d][0] not in exclude][:limit]
+
+
+def test_shapes_score_every_app_exactly_like_its_own_postings(sample: MatchIndex) -> None:
+    """Apps sharing one vector are scored once; every app still gets the very same float, order and ties."""
+    assert len(sample.shapes) < len(sample.docs), "same-template apps share a shape"
+    assert sorted(d for members in sample.shapes for d in members) == list(range(len(sample.docs)))
+    for doc in sample.docs[::211]:
+        for text, description in ((doc[1], ""), (doc[1], "layanan " + doc[1])):
+            vec = sample.vector(text, description)
+            exclude = frozenset([doc[0]])
+            got = [(m.id, m.score) for m in sample.nearest(vec, threshold=0.3, limit=60, exclude=exclude)]
+            assert got == _reference_nearest(sample, vec, 0.3, 60, exclude)
+
+
+def test_data_with_a_shape_outside_the_index_is_refused(sample: MatchIndex) -> None:
+    data = sample.to_data()
+    data["shapes"] = [list(m) for m in data["shapes"]]
+    data["shapes"][0] = [len(sample.docs) + 5]
+    with pytest.raises(ValueError):
+        MatchIndex.from_data(data)
