@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from checker.evaluate import Target, open_judge  # noqa: E402
 from checker.registry import load_registry  # noqa: E402
-from checker.samplegen import ARCHETYPES  # noqa: E402
+from checker.samplegen.generate import ARCHETYPES  # noqa: E402
 
 CASES = ROOT / "bench" / "duplicates" / "cases.yaml"
 REGISTRY = ROOT / "registry" / "national-registry.json.gz"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from checker.paths import DEFAULT_REGISTRY, REGISTRY_DIR
-from checker.samplegen import build_sample_registry, write_registry
+from checker.samplegen.generate import build_sample_registry, write_registry
 from checker.samplegen.__main__ import main
 
 SOURCES = REGISTRY_DIR / "sources" / "idn-area"

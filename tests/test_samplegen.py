@@ -111,7 +111,15 @@ def _error(data: Path) -> str:
     ("archetypes.yaml", "    channels: office\n", "    channels: [[web], [web, fax]]\n", "archetypes[0].channels[1][1]: expected one of"),
     ("taxonomy.yaml", "    audience: government", "    audience: citizens", "functions[0].audience: expected one of"),
     ("central-agencies.yaml", "    sectors: [koordinasi, keamanan]", "    sectors: [koordinasi, keamaan]",
-     "agencies[0].sectors[1]: expected one of"),
+     "agencies[0].sectors[1]: 'keamaan' is not in the sectors below"),
+    ("archetypes.yaml", "  - function: ADM-ARSIP\n", "  - function: ADM-ARSIPP\n",
+     "archetypes[0].function: 'ADM-ARSIPP' is not in taxonomy.yaml"),
+    ("archetypes.yaml", '      - "e-Office {place}"', '      - "e-Office {plcae}"', "archetypes[0].names[0]: unknown placeholder"),
+    ("descriptions.yaml", "Dikelola oleh {unit} sejak {year}.", "Dikelola oleh {unit} sejak {year.", "built[2]: unknown placeholder"),
+    ("taxonomy.yaml", "  - code: ADM-KEPEGAWAIAN\n", "  - code: ADM-ARSIP\n", "functions[1].code: the code ADM-ARSIP is listed twice"),
+    ("shared-services.yaml", "    agency: anri\n", "    agency: arsip\n", "services[0].agency: 'arsip' is not in central-agencies.yaml"),
+    ("registry.yaml", "    providers: [SHARED-BSRE]", "    providers: [SHARED-BSSN]",
+     "capabilities.signature.providers[0]: 'SHARED-BSSN' is not in shared-services.yaml"),
     ("central-agencies.yaml", "    Koordinasi Kebijakan: DAT-STATISTIK\n",
      "    Koordinasi Kebijakan: DAT-STATISTIK\n    Koordinasi Kebijakan: ADM-ARSIP\n", "Duplicate key 'Koordinasi Kebijakan'"),
 ])
@@ -129,3 +137,16 @@ def test_a_mistake_in_a_table_is_named_with_file_line_and_column(data: Path, fil
 def test_a_missing_table_is_reported_not_a_traceback(data: Path) -> None:
     (data / "descriptions.yaml").unlink()
     assert "descriptions.yaml: cannot be read" in _error(data)
+
+
+def test_registry_generate_reports_a_broken_table_and_exits_2(data: Path, tmp_path: Path) -> None:
+    """Through the real CLI: the message names the file, line and column; no traceback, nothing written."""
+    line = _replace(data / "examples.yaml", '{agency: "32.15", function: LYN-PARKIR', "{agency: 32.15, function: LYN-PARKIR")
+    out = tmp_path / "r.json.gz"
+    script = ("import sys; from pathlib import Path; import checker.samplegen.tables as t; t.DATA = Path(sys.argv[1]); "
+              "import checker.cli; checker.cli.main(['registry', 'generate', '--output', sys.argv[2]])")
+    done = subprocess.run([sys.executable, "-c", script, str(data), str(out)], cwd=PROJECT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert f"examples.yaml:{line}:" in done.stderr and "quote values" in done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()

@@ -4,10 +4,7 @@
 and the tests and bench/ read its archetypes; nothing that judges (`check`, `ci`,
 `audit`, `registry search`, ...) imports it (tests/test_samplegen.py keeps it so).
 Its tables are YAML files in `data/`; region names and codes come from idn-area-data
-(ODbL, see registry/sources/idn-area/).
+(ODbL, see registry/sources/idn-area/). Importing this package reads nothing: the tables
+are read when `checker.samplegen.generate` (`build_sample_registry`, `write_registry`,
+`ARCHETYPES`) is imported.
 """
-from __future__ import annotations
-
-from checker.samplegen.generate import ARCHETYPES, build_sample_registry, write_registry
-
-__all__ = ["ARCHETYPES", "build_sample_registry", "write_registry"]

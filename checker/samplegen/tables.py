@@ -12,10 +12,11 @@ Every list keeps its order: the generator's seeded draws depend on it.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Collection, TypeVar
 
 from checker.errors import CannotJudge
 from checker.model import Text
@@ -156,6 +157,27 @@ class _File:
             raise self.fail(path, f"expected one of {', '.join(allowed)}.", f"seharusnya salah satu dari {', '.join(allowed)}.")
         return value
 
+    def known(self, value: Any, path: str, known: Collection[str], table: str) -> str:
+        """A reference to what another table defines: a function code, an agency, a shared service."""
+        text = self.text(value, path)
+        if text not in known:
+            raise self.fail(path, f"{text!r} is not in {table}.", f"{text!r} tidak ada di {table}.")
+        return text
+
+    def template(self, value: Any, path: str, fields: tuple[str, ...]) -> str:
+        """Text whose {placeholders} are among `fields`: a typo would otherwise stop the generator half-way."""
+        text = self.text(value, path)
+        try:
+            used = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        except ValueError:  # a single { or }
+            used = ["{"]
+        if any(name not in fields for name in used):
+            allowed = ", ".join("{" + name + "}" for name in fields)
+            raise self.fail(path, f"unknown placeholder or stray brace; this text may use {allowed or 'no placeholder'}.",
+                            f"placeholder tidak dikenal atau kurung kurawal lepas; teks ini boleh memakai "
+                            f"{allowed or 'tanpa placeholder'}.")
+        return text
+
     def probability(self, value: Any, path: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise self.fail(path, "expected a probability from 0 to 1.", "seharusnya peluang dari 0 sampai 1.")
@@ -175,6 +197,13 @@ class _File:
 
     def texts(self, value: Any, path: str, allowed: tuple[str, ...] = (), *, empty: bool = False) -> tuple[str, ...]:
         return self.items(value, path, lambda item, where: self.text(item, where, allowed), empty=empty)
+
+    def templates(self, value: Any, path: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+        return self.items(value, path, lambda item, where: self.template(item, where, fields))
+
+    def references(self, value: Any, path: str, known: Collection[str], table: str, *,
+                   empty: bool = False) -> tuple[str, ...]:
+        return self.items(value, path, lambda item, where: self.known(item, where, known, table), empty=empty)
 
 
 def _child(path: str, key: str) -> str:
@@ -196,123 +225,165 @@ def _channel_choices(source: _File, value: Any, path: str, sets: dict[str, tuple
     return source.items(value, path, lambda item, where: source.texts(item, where, CHANNELS))
 
 
-def load_tables(data: Traversable = DATA) -> Tables:
-    """Read and check every data file; CannotJudge names the file, line and column of a mistake."""
-    registry = _File(data, "registry.yaml")
-    top = registry.mapping(registry.data, "", ("revision", "description", "attribution", "capabilities", "integration"))
-    capabilities: dict[str, dict[str, Any]] = {}
-    for key, value in registry.entries(top["capabilities"], "capabilities").items():
-        path = f"capabilities.{key}"
-        entry = registry.mapping(value, path, ("providers", "name"))
-        capabilities[key] = {"providers": list(registry.texts(entry["providers"], f"{path}.providers", empty=True)),
-                             "name": _names(registry, entry["name"], f"{path}.name")}
-    integration = registry.mapping(top["integration"], "integration", ("bus", "superApp"))
+def load_tables(data: Traversable | None = None) -> Tables:
+    """Read and check every data file (default: the shipped `data/`).
 
-    taxonomy_file = _File(data, "taxonomy.yaml")
-    taxonomy_top = taxonomy_file.mapping(taxonomy_file.data, "", ("functions",))
+    Raises CannotJudge naming the file, line and column of a mistake, including a
+    reference to something no other table defines (a function code, an agency, a
+    shared service) and an unknown {placeholder} in a template.
+    """
+    data = data or DATA
+    taxonomy = _read_taxonomy(_File(data, "taxonomy.yaml"))
+    codes = {code for code, _, _, _ in taxonomy}
+    central = _read_central(_File(data, "central-agencies.yaml"), codes)
+    shared = _read_shared(_File(data, "shared-services.yaml"), codes, {agency.code for agency in central["agencies"]})
+    return Tables(
+        taxonomy=taxonomy,
+        shared_services=shared,
+        **_read_registry(_File(data, "registry.yaml"), {service.id for service in shared}),
+        central_unit=central["unit"], central_patterns=central["patterns"], central_verbs=central["verbs"],
+        central_agencies=central["agencies"], sectors=central["sectors"],
+        **_read_archetypes(_File(data, "archetypes.yaml"), codes),
+        **_read_descriptions(_File(data, "descriptions.yaml")),
+        **_read_examples(_File(data, "examples.yaml"), codes),
+    )
+
+
+def _read_taxonomy(source: _File) -> tuple[tuple[str, str, str, str], ...]:
+    top = source.mapping(source.data, "", ("functions",))
+    seen: set[str] = set()
 
     def function(value: Any, path: str) -> tuple[str, str, str, str]:
-        entry = taxonomy_file.mapping(value, path, ("code", "name", "audience"))
-        names = _names(taxonomy_file, entry["name"], f"{path}.name")
-        return (taxonomy_file.text(entry["code"], f"{path}.code"), names["en"], names["id"],
-                taxonomy_file.text(entry["audience"], f"{path}.audience", AUDIENCES))
+        entry = source.mapping(value, path, ("code", "name", "audience"))
+        code = source.text(entry["code"], f"{path}.code")
+        if code in seen:
+            raise source.fail(f"{path}.code", f"the code {code} is listed twice.", f"kode {code} tercantum dua kali.")
+        seen.add(code)
+        names = _names(source, entry["name"], f"{path}.name")
+        return code, names["en"], names["id"], source.text(entry["audience"], f"{path}.audience", AUDIENCES)
 
-    shared_file = _File(data, "shared-services.yaml")
-    shared_top = shared_file.mapping(shared_file.data, "", ("services",))
+    return source.items(top["functions"], "functions", function)
 
-    def service(value: Any, path: str) -> SharedService:
-        entry = shared_file.mapping(value, path, ("id", "name", "agency", "functions", "audience", "channels", "apis",
-                                                  "description"), ("url",))
-        return SharedService(
-            id=shared_file.text(entry["id"], f"{path}.id"), name=shared_file.text(entry["name"], f"{path}.name"),
-            agency=shared_file.text(entry["agency"], f"{path}.agency"),
-            functions=shared_file.texts(entry["functions"], f"{path}.functions"),
-            audience=shared_file.text(entry["audience"], f"{path}.audience", AUDIENCES),
-            channels=shared_file.texts(entry["channels"], f"{path}.channels", CHANNELS),
-            url=shared_file.text(entry["url"], f"{path}.url") if "url" in entry else "",
-            apis=shared_file.texts(entry["apis"], f"{path}.apis", empty=True),
-            description=shared_file.text(entry["description"], f"{path}.description"))
 
-    central = _File(data, "central-agencies.yaml")
-    central_top = central.mapping(central.data, "", ("unit", "namePatterns", "verbs", "agencies", "sectors"))
-    sectors = {name: tuple((central.text(topic, f"sectors.{name}"), central.text(code, f"sectors.{name}.{topic}"))
-                           for topic, code in central.entries(value, f"sectors.{name}").items())
-               for name, value in central.entries(central_top["sectors"], "sectors").items()}
+def _read_central(source: _File, codes: set[str]) -> dict[str, Any]:
+    top = source.mapping(source.data, "", ("unit", "namePatterns", "verbs", "agencies", "sectors"))
+    sectors = {name: tuple((topic, source.known(code, f"sectors.{name}.{topic}", codes, "taxonomy.yaml"))
+                           for topic, code in source.entries(value, f"sectors.{name}").items())
+               for name, value in source.entries(top["sectors"], "sectors").items()}
 
     def agency(value: Any, path: str) -> CentralAgency:
-        entry = central.mapping(value, path, ("code", "name", "short", "sectors"))
-        return CentralAgency(central.text(entry["code"], f"{path}.code"), central.text(entry["name"], f"{path}.name"),
-                             central.text(entry["short"], f"{path}.short"),
-                             central.texts(entry["sectors"], f"{path}.sectors", tuple(sectors)))
+        entry = source.mapping(value, path, ("code", "name", "short", "sectors"))
+        return CentralAgency(source.text(entry["code"], f"{path}.code"), source.text(entry["name"], f"{path}.name"),
+                             source.text(entry["short"], f"{path}.short"),
+                             source.references(entry["sectors"], f"{path}.sectors", sectors, "the sectors below"))
 
-    archetype_file = _File(data, "archetypes.yaml")
-    archetype_top = archetype_file.mapping(archetype_file.data, "", ("channelSets", "archetypes"))
-    channel_sets = {name: _channel_choices(archetype_file, value, f"channelSets.{name}", {})
-                    for name, value in archetype_file.entries(archetype_top["channelSets"], "channelSets").items()}
-    archetype_file.mapping(channel_sets, "channelSets", ("public", "office"), tuple(channel_sets))
+    return {"unit": source.text(top["unit"], "unit"),
+            "patterns": source.templates(top["namePatterns"], "namePatterns", ("t", "a", "s")),
+            "verbs": source.texts(top["verbs"], "verbs"),
+            "agencies": source.items(top["agencies"], "agencies", agency),
+            "sectors": sectors}
+
+
+def _read_shared(source: _File, codes: set[str], agencies: set[str]) -> tuple[SharedService, ...]:
+    top = source.mapping(source.data, "", ("services",))
+
+    def service(value: Any, path: str) -> SharedService:
+        entry = source.mapping(value, path, ("id", "name", "agency", "functions", "audience", "channels", "apis",
+                                             "description"), ("url",))
+        return SharedService(
+            id=source.text(entry["id"], f"{path}.id"), name=source.text(entry["name"], f"{path}.name"),
+            agency=source.known(entry["agency"], f"{path}.agency", agencies, "central-agencies.yaml"),
+            functions=source.references(entry["functions"], f"{path}.functions", codes, "taxonomy.yaml"),
+            audience=source.text(entry["audience"], f"{path}.audience", AUDIENCES),
+            channels=source.texts(entry["channels"], f"{path}.channels", CHANNELS),
+            url=source.text(entry["url"], f"{path}.url") if "url" in entry else "",
+            apis=source.texts(entry["apis"], f"{path}.apis", empty=True),
+            description=source.text(entry["description"], f"{path}.description"))
+
+    return source.items(top["services"], "services", service)
+
+
+def _read_registry(source: _File, shared: set[str]) -> dict[str, Any]:
+    top = source.mapping(source.data, "", ("revision", "description", "attribution", "capabilities", "integration"))
+    capabilities: dict[str, dict[str, Any]] = {}
+    for key, value in source.entries(top["capabilities"], "capabilities").items():
+        path = f"capabilities.{key}"
+        entry = source.mapping(value, path, ("providers", "name"))
+        capabilities[key] = {
+            "providers": list(source.references(entry["providers"], f"{path}.providers", shared, "shared-services.yaml",
+                                                empty=True)),
+            "name": _names(source, entry["name"], f"{path}.name")}
+    integration = source.mapping(top["integration"], "integration", ("bus", "superApp"))
+    return {"revision": source.text(top["revision"], "revision"),
+            "description": source.text(top["description"], "description"),
+            "attribution": source.text(top["attribution"], "attribution"),
+            "capabilities": capabilities,
+            "integration": {key: source.known(value, f"integration.{key}", shared, "shared-services.yaml")
+                            for key, value in integration.items()}}
+
+
+def _read_archetypes(source: _File, codes: set[str]) -> dict[str, Any]:
+    top = source.mapping(source.data, "", ("channelSets", "archetypes"))
+    channel_sets = {name: _channel_choices(source, value, f"channelSets.{name}", {})
+                    for name, value in source.entries(top["channelSets"], "channelSets").items()}
+    source.mapping(channel_sets, "channelSets", ("public", "office"), tuple(channel_sets))  # central apps use both
+    place = ("place", "short", "full", "head")
 
     def archetype(value: Any, path: str) -> Archetype:
-        a = archetype_file
-        entry = a.mapping(value, path, ("function", "unit", "names", "objects", "prevalence", "channels"),
-                          ("extra", "central", "centralNames", "dup", "count", "audience"))
-        prevalence = a.mapping(entry["prevalence"], f"{path}.prevalence", ("province", "regency"))
-        extra = a.entries(entry["extra"], f"{path}.extra") if "extra" in entry else {}
-        count = a.items(entry.get("count", [1, 1]), f"{path}.count", a.count)
+        entry = source.mapping(value, path, ("function", "unit", "names", "objects", "prevalence", "channels"),
+                               ("extra", "central", "centralNames", "dup", "count", "audience"))
+        prevalence = source.mapping(entry["prevalence"], f"{path}.prevalence", ("province", "regency"))
+        extra = source.entries(entry["extra"], f"{path}.extra") if "extra" in entry else {}
+        count = source.items(entry.get("count", [1, 1]), f"{path}.count", source.count)
         if len(count) != 2 or not 1 <= count[0] <= count[1]:
-            raise a.fail(f"{path}.count", "expected [least, most], 1 <= least <= most.",
-                         "seharusnya [paling sedikit, paling banyak], 1 <= paling sedikit <= paling banyak.")
+            raise source.fail(f"{path}.count", "expected [least, most], 1 <= least <= most.",
+                              "seharusnya [paling sedikit, paling banyak], 1 <= paling sedikit <= paling banyak.")
         return Archetype(
-            function=a.text(entry["function"], f"{path}.function"), unit=a.text(entry["unit"], f"{path}.unit"),
-            names=a.texts(entry["names"], f"{path}.names"), objects=a.texts(entry["objects"], f"{path}.objects"),
-            prevalence=(a.probability(prevalence["province"], f"{path}.prevalence.province"),
-                        a.probability(prevalence["regency"], f"{path}.prevalence.regency")),
-            channels=_channel_choices(a, entry["channels"], f"{path}.channels", channel_sets),
-            audience=a.text(entry["audience"], f"{path}.audience", AUDIENCES) if "audience" in entry else "",
-            extra=tuple((a.text(code, f"{path}.extra"), a.probability(p, f"{path}.extra.{code}")) for code, p in extra.items()),
-            central=a.probability(entry["central"], f"{path}.central") if "central" in entry else 0.0,
-            central_names=a.texts(entry["centralNames"], f"{path}.centralNames") if "centralNames" in entry else (),
-            dup=a.probability(entry["dup"], f"{path}.dup") if "dup" in entry else 0.24,
+            function=source.known(entry["function"], f"{path}.function", codes, "taxonomy.yaml"),
+            unit=source.text(entry["unit"], f"{path}.unit"),
+            names=source.templates(entry["names"], f"{path}.names", place),
+            objects=source.texts(entry["objects"], f"{path}.objects"),
+            prevalence=(source.probability(prevalence["province"], f"{path}.prevalence.province"),
+                        source.probability(prevalence["regency"], f"{path}.prevalence.regency")),
+            channels=_channel_choices(source, entry["channels"], f"{path}.channels", channel_sets),
+            audience=source.text(entry["audience"], f"{path}.audience", AUDIENCES) if "audience" in entry else "",
+            extra=tuple((source.known(code, f"{path}.extra.{code}", codes, "taxonomy.yaml"),
+                         source.probability(p, f"{path}.extra.{code}")) for code, p in extra.items()),
+            central=source.probability(entry["central"], f"{path}.central") if "central" in entry else 0.0,
+            central_names=source.templates(entry["centralNames"], f"{path}.centralNames", place)
+            if "centralNames" in entry else (),
+            dup=source.probability(entry["dup"], f"{path}.dup") if "dup" in entry else 0.24,
             count=(count[0], count[1]))
 
-    words = _File(data, "descriptions.yaml")
-    words_top = words.mapping(words.data, "", ("leads", "publicScopes", "officeScopes", "centralPublicScopes",
-                                               "centralOfficeScopes", "built", "channelWords"))
-    channel_words = words.mapping(words_top["channelWords"], "channelWords", CHANNELS)
+    return {"channel_sets": channel_sets, "archetypes": source.items(top["archetypes"], "archetypes", archetype)}
 
-    examples = _File(data, "examples.yaml")
-    examples_top = examples.mapping(examples.data, "", ("pinnedActive", "noActive"))
+
+def _read_descriptions(source: _File) -> dict[str, Any]:
+    top = source.mapping(source.data, "", ("leads", "publicScopes", "officeScopes", "centralPublicScopes",
+                                           "centralOfficeScopes", "built", "channelWords"))
+    channel_words = source.mapping(top["channelWords"], "channelWords", CHANNELS)
+    return {"leads": source.templates(top["leads"], "leads", ()),
+            "public_scopes": source.templates(top["publicScopes"], "publicScopes", ("full", "agency")),
+            "office_scopes": source.templates(top["officeScopes"], "officeScopes", ("full", "agency")),
+            "central_public_scopes": source.templates(top["centralPublicScopes"], "centralPublicScopes", ()),
+            "central_office_scopes": source.templates(top["centralOfficeScopes"], "centralOfficeScopes", ("agency",)),
+            "built": source.templates(top["built"], "built", ("unit", "year")),
+            "channel_words": {key: source.text(value, f"channelWords.{key}") for key, value in channel_words.items()}}
+
+
+def _read_examples(source: _File, codes: set[str]) -> dict[str, Any]:
+    top = source.mapping(source.data, "", ("pinnedActive", "noActive"))
+
+    def pair(entry: dict[str, Any], path: str) -> tuple[str, str]:
+        return (source.text(entry["agency"], f"{path}.agency"),
+                source.known(entry["function"], f"{path}.function", codes, "taxonomy.yaml"))
 
     def pinned(value: Any, path: str) -> tuple[tuple[str, str], int]:
-        entry = examples.mapping(value, path, ("agency", "function", "apps"))
-        return ((examples.text(entry["agency"], f"{path}.agency"), examples.text(entry["function"], f"{path}.function")),
-                examples.count(entry["apps"], f"{path}.apps"))
+        entry = source.mapping(value, path, ("agency", "function", "apps"))
+        return pair(entry, path), source.count(entry["apps"], f"{path}.apps")
 
-    def pair(value: Any, path: str) -> tuple[str, str]:
-        entry = examples.mapping(value, path, ("agency", "function"))
-        return examples.text(entry["agency"], f"{path}.agency"), examples.text(entry["function"], f"{path}.function")
+    def free(value: Any, path: str) -> tuple[str, str]:
+        return pair(source.mapping(value, path, ("agency", "function")), path)
 
-    return Tables(
-        revision=registry.text(top["revision"], "revision"),
-        description=registry.text(top["description"], "description"),
-        attribution=registry.text(top["attribution"], "attribution"),
-        capabilities=capabilities,
-        integration={key: registry.text(value, f"integration.{key}") for key, value in integration.items()},
-        taxonomy=taxonomy_file.items(taxonomy_top["functions"], "functions", function),
-        shared_services=shared_file.items(shared_top["services"], "services", service),
-        central_unit=central.text(central_top["unit"], "unit"),
-        central_patterns=central.texts(central_top["namePatterns"], "namePatterns"),
-        central_verbs=central.texts(central_top["verbs"], "verbs"),
-        central_agencies=central.items(central_top["agencies"], "agencies", agency),
-        sectors=sectors,
-        channel_sets=channel_sets,
-        archetypes=archetype_file.items(archetype_top["archetypes"], "archetypes", archetype),
-        leads=words.texts(words_top["leads"], "leads"),
-        public_scopes=words.texts(words_top["publicScopes"], "publicScopes"),
-        office_scopes=words.texts(words_top["officeScopes"], "officeScopes"),
-        central_public_scopes=words.texts(words_top["centralPublicScopes"], "centralPublicScopes"),
-        central_office_scopes=words.texts(words_top["centralOfficeScopes"], "centralOfficeScopes"),
-        built=words.texts(words_top["built"], "built"),
-        channel_words={key: words.text(value, f"channelWords.{key}") for key, value in channel_words.items()},
-        pinned_active=dict(examples.items(examples_top["pinnedActive"], "pinnedActive", pinned, empty=True)),
-        no_active=frozenset(examples.items(examples_top["noActive"], "noActive", pair, empty=True)),
-    )
+    return {"pinned_active": dict(source.items(top["pinnedActive"], "pinnedActive", pinned, empty=True)),
+            "no_active": frozenset(source.items(top["noActive"], "noActive", free, empty=True))}
