@@ -10,7 +10,7 @@ findings in the order MOR-002, MOR-011, MOR-003, MOR-005, MOR-004, duplicates re
 
 Right answers of a duplicate case: the ids in `expect.apps`, the shared service in
 `expect.shared`, and for `expect.group: FUNCTION#N` every active app built from the
-N-th archetype of FUNCTION in checker/registry_sample.py (its name templates, with the
+N-th archetype of FUNCTION in checker/samplegen/data/archetypes.yaml (its name templates, with the
 place filled by any text) plus the shared services that own FUNCTION.
 
 Definitions:
@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from checker.evaluate import Target, open_judge  # noqa: E402
 from checker.registry import load_registry  # noqa: E402
-from checker.registry_sample import ARCHETYPES  # noqa: E402
+from checker.samplegen.generate import ARCHETYPES  # noqa: E402
 
 CASES = ROOT / "bench" / "duplicates" / "cases.yaml"
 REGISTRY = ROOT / "registry" / "national-registry.json.gz"

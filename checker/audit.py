@@ -24,7 +24,7 @@ is also listed in the report (`ASSUMPTIONS`):
   Without `uses`, `interoperability` or `data` the SHR and INT rules have nothing to
   judge, and data is assumed `criticality: low`, `personalData: false` (the least
   demanding hosting rules): for such records those counts are lower bounds. The
-  sample registry's records carry all three (checker/registry_sample.py).
+  sample registry's records carry all three (checker/samplegen/generate.py).
 - There is no manifest file: positions (line, column) are null. No waivers apply.
 - A record that does not fit the manifest schema is `invalid` (SPBE-SCH-003), as a
   manifest would be.

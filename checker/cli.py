@@ -112,7 +112,7 @@ def registry() -> None:
 def registry_generate(output: Path | None) -> int:
     """Regenerate the synthetic sample national registry, deterministically."""
     from checker.paths import IDN_AREA_SOURCES, INSTALLED
-    from checker.registry_sample import build_sample_registry, write_registry
+    from checker.samplegen.generate import build_sample_registry, write_registry
 
     if output is None:
         if INSTALLED:  # never rewrite the data inside an installed package

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from checker.paths import DEFAULT_REGISTRY, REGISTRY_DIR
-from checker.registry_sample import build_sample_registry, main, write_registry
+from checker.samplegen.generate import build_sample_registry, write_registry
+from checker.samplegen.__main__ import main
 
 SOURCES = REGISTRY_DIR / "sources" / "idn-area"
 APP_ID = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,62}$")
@@ -69,7 +70,7 @@ def test_committed_registry_is_a_fresh_build(doc: dict[str, Any]) -> None:
     """The default registry never drifts from the generator: regenerate it when this fails."""
     fresh = (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     assert gzip.decompress(DEFAULT_REGISTRY.read_bytes()) == fresh, \
-        "registry/national-registry.json.gz is stale: run `python -m checker.registry_sample`"
+        "registry/national-registry.json.gz is stale: run `python -m checker.samplegen`"
 
 
 def test_document_form(doc: dict[str, Any]) -> None:

@@ -35,6 +35,7 @@ SHIPPED = ("checker/policies/spbe/mor.rego", "checker/policies/spbe/config/data.
            "checker/data/synonyms.json", "checker/sample_registry/national-registry.json.gz",
            "checker/sample_registry/sources/idn-area/LICENSE.md",
            "checker/sample_registry/sources/idn-area/regencies.csv",
+           "checker/samplegen/data/archetypes.yaml", "checker/samplegen/data/registry.yaml",
            "checker/examples/kabupaten-karawang/lapor-warga.yaml")
 
 
