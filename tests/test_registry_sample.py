@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from checker.paths import DEFAULT_REGISTRY, REGISTRY_DIR
-from checker.samplegen.generate import build_sample_registry, write_registry
 from checker.samplegen.__main__ import main
+from checker.samplegen.generate import build_sample_registry, write_registry
 
 SOURCES = REGISTRY_DIR / "sources" / "idn-area"
 APP_ID = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,62}$")

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from checker.registry import registry_bytes, write_atomically
 from checker.samplegen.regions import Region, load_regions
@@ -105,7 +106,7 @@ def _hosting(rng: random.Random, unit: str, full: str, province: str, central: b
         if rng.random() < 0.08:
             hosting["drSite"] = f"Ruang server cadangan {full}"
     elif provider == "pdn":
-        site = _weighted(rng, tuple(zip(PDN_SITES, (50, 25, 15, 10))))
+        site = _weighted(rng, tuple(zip(PDN_SITES, (50, 25, 15, 10), strict=True)))
         hosting = {"provider": provider, "site": site, "country": "ID"}
         if rng.random() < 0.45:
             hosting["drSite"] = rng.choice([s for s in PDN_SITES if s != site])
@@ -188,7 +189,8 @@ def _regional_apps(region: Region, builder: _Builder) -> None:
 
 
 def _acronym(topic: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", topic) if w.lower() not in {"dan", "di", "ke", "dari", "yang", "untuk"}]
+    words: list[str] = [w for w in re.findall(r"[A-Za-z0-9]+", topic)
+                        if w.lower() not in {"dan", "di", "ke", "dari", "yang", "untuk"}]
     if len(words) == 1:
         return "SI" + words[0][:5].upper()
     return "SI" + (words[0][:3] + "".join(w[:2] for w in words[1:3])).upper()
@@ -233,15 +235,15 @@ def _central_apps(code: str, name: str, short: str, sectors: Sequence[str], owne
             continue
         names_used.add(app_name)
         verbs = rng.sample(CENTRAL_VERBS, 2)
-        objects = (f"{verbs[0]} dan {verbs[1]} {_lower_topic(topic)}" if rng.random() < 0.5
-                   else f"{verbs[0]} {_lower_topic(topic)}",)
-        planned.append((app_name, function, objects, FUNCTION_AUDIENCE[function]))
-    for app_name, function, objects, default_audience in planned:
+        central_objects = (f"{verbs[0]} dan {verbs[1]} {_lower_topic(topic)}" if rng.random() < 0.5
+                           else f"{verbs[0]} {_lower_topic(topic)}",)
+        planned.append((app_name, function, central_objects, FUNCTION_AUDIENCE[function]))
+    for app_name, function, app_objects, default_audience in planned:
         retired = rng.random() < 0.07
         audience = _audience(rng, default_audience)
         channels = _channels(rng, PUBLIC_CHANNELS if audience == "public" else OFFICE_CHANNELS)
         scopes = CENTRAL_PUBLIC_SCOPES if audience == "public" else [s.format(agency=name) for s in CENTRAL_OFFICE_SCOPES]
-        description = _description(rng, objects, scopes, CENTRAL_UNIT, audience == "public", channels, retired)
+        description = _description(rng, app_objects, scopes, CENTRAL_UNIT, audience == "public", channels, retired)
         builder.add(_app(app_name, description, agency, [function], retired, audience, channels,
                          _hosting(rng, CENTRAL_UNIT, name, "", central=True)))
 
@@ -273,7 +275,10 @@ def _traits(app: dict[str, Any]) -> dict[str, Any]:
     """`data` and `uses` of a registered app, from its own seed so other fields never shift."""
     rng = random.Random(f"{SEED}:traits:{app['id']}")
     functions = app["functions"]
-    has = lambda prefixes: any(f.startswith(prefixes) for f in functions)  # noqa: E731
+
+    def has(prefixes: tuple[str, ...]) -> bool:
+        return any(f.startswith(prefixes) for f in functions)
+
     high = has(HIGH_CRITICALITY_PREFIXES)
     criticality = _weighted(rng, (("strategic", 8), ("high", 52), ("low", 40)) if high
                             else (("strategic", 2), ("high", 23), ("low", 75)))
@@ -309,7 +314,7 @@ def _interoperability(app: dict[str, Any]) -> dict[str, Any]:
             api["openapi"] = OPENAPI_HOSTS.format(slug=app["id"].lower())
         api["gateway"] = _weighted(rng, ((INTEGRATION["bus"], 30), ("direct", 70)))
         apis.append(api)
-    consumes = []
+    consumes: list[dict[str, str]] = []
     for prefix, provider in CONSUMED_BY_PREFIX:
         if any(f.startswith(prefix) for f in functions) and rng.random() < 0.5 and \
                 provider not in {c["provider"] for c in consumes}:

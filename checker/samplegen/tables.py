@@ -13,10 +13,11 @@ Every list keeps its order: the generator's seeded draws depend on it.
 from __future__ import annotations
 
 import string
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any, Callable, Collection, TypeVar
+from typing import Any, TypeVar
 
 from checker.errors import CannotJudge
 from checker.model import Text
