@@ -88,7 +88,7 @@ def main() -> None:
 
     floor = measure("floor (import yaml, json.loads registry)", [sys.executable, "-c", FLOOR, args.registry, str(SAMPLE)],
                     env, args.runs)
-    check_one = CLI + ["check", str(SAMPLE), "--format", "json", "--registry", args.registry]
+    check_one = [*CLI, "check", str(SAMPLE), "--format", "json", "--registry", args.registry]
     cold_empty = measure("one manifest, cold process, empty cache", check_one, env, args.runs,
                          before=lambda: shutil.rmtree(cache, ignore_errors=True))
     run(check_one, env)  # fill the cache
@@ -99,18 +99,16 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="spbe-bench-batch-") as tmp:
         make_batch(Path(tmp), args.batch)
-        batch = measure(f"batch of {args.batch} manifests, one process", CLI + [
-            "check", tmp, "--format", "json", "--registry", args.registry], env, max(1, args.runs // 2))
+        batch = measure(f"batch of {args.batch} manifests, one process", [*CLI, "check", tmp, "--format", "json", "--registry", args.registry], env, max(1, args.runs // 2))
     per_manifest = (batch["median_s"] - cold_warm["median_s"]) / (args.batch - 1)
     per_manifest_cpu = (batch["cpu_s"] - cold_warm["cpu_s"]) / (args.batch - 1)
     print(f"  per additional manifest: {per_manifest * 1000:.2f} ms ({per_manifest_cpu * 1000:.2f} ms CPU)")
 
     if not args.skip_audit:
-        help_text = subprocess.run(CLI + ["--help"], capture_output=True, text=True, cwd=ROOT, env=env).stdout
+        help_text = subprocess.run([*CLI, "--help"], capture_output=True, text=True, cwd=ROOT, env=env, check=False).stdout
         if " audit " in help_text or "\n  audit" in help_text:
             with tempfile.TemporaryDirectory() as tmp:
-                measure("audit of the whole registry", CLI + ["audit", "--registry", args.registry,
-                                                               "--json", str(Path(tmp) / "audit.json")], env, 1)
+                measure("audit of the whole registry", [*CLI, "audit", "--registry", args.registry, "--json", str(Path(tmp) / "audit.json")], env, 1)
         else:
             print("audit: command not available in this build")
     shutil.rmtree(cache, ignore_errors=True)

@@ -27,9 +27,9 @@ def main() -> None:
     parser.add_argument("--registry", default=str(ROOT / "registry" / "national-registry.json.gz"))
     args = parser.parse_args()
     os.environ["SPBE_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="spbe-bench-cache-")
-    from checker import cache
-    from checker.compiled import _CODE_FILES, _from_data, load_compiled
     from checker.matching.text import SYNONYMS_FILE
+    from checker.plumbing import cache
+    from checker.registry.compiled import _CODE_FILES, _from_data, load_compiled
 
     def rebuild(source: str, key: str) -> object:
         with cache.gc_paused():  # as load_compiled does

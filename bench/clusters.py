@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.clusters import find_clusters  # noqa: E402
-from checker.compiled import load_compiled  # noqa: E402
-from checker.evaluate import DEFAULT_SIMILARITY  # noqa: E402
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR  # noqa: E402
-from checker.registry import load_registry, policy_index  # noqa: E402
+from checker.audit.clusters import find_clusters  # noqa: E402
+from checker.judging.evaluate import DEFAULT_SIMILARITY  # noqa: E402
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR  # noqa: E402
+from checker.registry.compiled import load_compiled  # noqa: E402
+from checker.registry.load import load_registry, policy_index  # noqa: E402
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ findings in the order MOR-002, MOR-011, MOR-003, MOR-005, MOR-004, duplicates re
 
 Right answers of a duplicate case: the ids in `expect.apps`, the shared service in
 `expect.shared`, and for `expect.group: FUNCTION#N` every active app built from the
-N-th archetype of FUNCTION in checker/samplegen/data/archetypes.yaml (its name templates, with the
+N-th archetype of FUNCTION in checker/registry/samplegen/data/archetypes.yaml (its name templates, with the
 place filled by any text) plus the shared services that own FUNCTION.
 
 Definitions:
@@ -40,9 +40,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.evaluate import Target, open_judge  # noqa: E402
-from checker.registry import load_registry  # noqa: E402
-from checker.samplegen.generate import ARCHETYPES  # noqa: E402
+from checker.judging.evaluate import Target, open_judge  # noqa: E402
+from checker.registry.load import load_registry  # noqa: E402
+from checker.registry.samplegen.generate import ARCHETYPES  # noqa: E402
 
 CASES = ROOT / "bench" / "duplicates" / "cases.yaml"
 REGISTRY = ROOT / "registry" / "national-registry.json.gz"
@@ -117,7 +117,7 @@ def evaluate(cases_path: Path = CASES, registry_path: Path = REGISTRY, policies:
             path.write_text(yaml.safe_dump(manifest_doc(case, number), allow_unicode=True), encoding="utf-8")
             targets.append(Target(path, path.name, True))
         report = judge.check(targets, root=Path(tmp))
-    for case, result in zip(cases, report.results):
+    for case, result in zip(cases, report.results, strict=True):
         findings = [v for v in result.violations if v.rule in RULE_ORDER]
         suggestions: list[str] = []
         for rule in RULE_ORDER:
@@ -176,8 +176,8 @@ def matcher_cpu_ms(cases_path: Path, rounds: int = 5) -> float:
     """CPU time (time.process_time, so fair on a loaded machine) of the duplicate facts per manifest."""
     import time
 
-    from checker.compiled import load_compiled
     from checker.matching.suggest import Thresholds, match_facts
+    from checker.registry.compiled import load_compiled
 
     cases = yaml.safe_load(cases_path.read_text(encoding="utf-8"))["cases"]
     index = load_compiled(REGISTRY).matcher

@@ -69,7 +69,8 @@ def main() -> None:
         print(f"spbe-check ci, {args.manifests} manifests in the repository, 1 added: median {statistics.median(times):.3f} s, "
               f"min {min(times):.3f} s, peak {max(peaks):.0f} MiB, exit {code}")
 
-        from checker import gate_change, gate_git
+        from checker.gate import change as gate_change
+        from checker.gate import git_view as gate_git
 
         rev = gate_git.pull_request_revisions(gate_git.open_repository(repo), "main", "pr")
         changes = gate_change.changes_between(rev.base, rev.head)

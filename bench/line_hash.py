@@ -1,4 +1,4 @@
-"""What GitHub's primaryLocationLineHash costs per manifest (checker/fingerprints.py), in-process.
+"""What GitHub's primaryLocationLineHash costs per manifest (checker/judging/fingerprints.py), in-process.
 
 Run from the project root:  .venv/bin/python bench/line_hash.py [--repeat 200]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.fingerprints import line_hashes  # noqa: E402
+from checker.judging.fingerprints import line_hashes  # noqa: E402
 
 SAMPLE = ROOT / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
 

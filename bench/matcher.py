@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.audit import audited_apps  # noqa: E402
-from checker.compiled import load_compiled  # noqa: E402
+from checker.audit.judge import audited_apps  # noqa: E402
 from checker.matching.suggest import Thresholds, match_facts, place_of  # noqa: E402
-from checker.registry import load_registry  # noqa: E402
+from checker.registry.compiled import load_compiled  # noqa: E402
+from checker.registry.load import load_registry  # noqa: E402
 
 REGISTRY = ROOT / "registry" / "national-registry.json.gz"
 
@@ -53,7 +53,7 @@ def main() -> int:
         best["vector"] = min(best["vector"], time.process_time() - start)
         start = time.process_time()
         found = [index.nearest(v, threshold=low, limit=60, exclude=frozenset([a["id"]]))
-                 for v, (a, _, _, _) in zip(vectors, queries)]
+                 for v, (a, _, _, _) in zip(vectors, queries, strict=True)]
         best["nearest"] = min(best["nearest"], time.process_time() - start)
         start = time.process_time()
         facts = [match_facts(index, a["name"], a.get("description") or a["name"], code, name, frozenset([a["id"]]),

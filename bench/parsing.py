@@ -19,16 +19,18 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from checker import openapi, yamlsafe  # noqa: E402
-from checker.manifest import read_manifest  # noqa: E402
+from checker.judging import openapi  # noqa: E402
+from checker.judging.manifest import read_manifest  # noqa: E402
+from checker.plumbing import yamlsafe  # noqa: E402
 
 EXAMPLE = ROOT / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
 EXAMPLE_API = ROOT / "manifests" / "kabupaten-karawang" / "apis" / "laporan.yaml"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import jsonschema
 
-from checker.paths import DEFAULT_REGISTRY, SCHEMAS_DIR
-from checker.registry import _registry_validator, parse_registry
+from checker.plumbing.paths import DEFAULT_REGISTRY, SCHEMAS_DIR
+from checker.registry.load import _registry_validator, parse_registry
 
 
 def median_seconds(action, runs: int) -> float:  # type: ignore[no-untyped-def]

@@ -5,8 +5,8 @@ Run from the project root:  .venv/bin/python bench/samplegen.py [--runs 5]
 Prints, in CPU time (user + system of the child processes, so that a machine shared with
 other work still gives comparable figures):
 - `spbe-check registry generate --output TMP` as a whole process (median of --runs);
-- reading and checking the tables (`checker.samplegen.tables.load_tables`, in-process);
-- `import checker.cli` as a whole process, and whether any generator module is among the
+- reading and checking the tables (`checker.registry.samplegen.tables.load_tables`, in-process);
+- `import checker.cli.main` as a whole process, and whether any generator module is among the
   modules `python -X importtime` reports for it (it must not be).
 The regenerated file's sha256 is printed too: it must equal the committed registry's.
 """
@@ -46,13 +46,13 @@ def main() -> int:
                     for _ in range(args.runs)]
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
     committed = hashlib.sha256((ROOT / "registry" / "national-registry.json.gz").read_bytes()).hexdigest()
-    imports = [child_cpu([python, "-c", "import checker.cli"]) for _ in range(args.runs)]
-    trace = subprocess.run([python, "-X", "importtime", "-c", "import checker.cli"], cwd=ROOT,
+    imports = [child_cpu([python, "-c", "import checker.cli.main"]) for _ in range(args.runs)]
+    trace = subprocess.run([python, "-X", "importtime", "-c", "import checker.cli.main"], cwd=ROOT,
                            capture_output=True, text=True, check=True).stderr
     modules = [line.rsplit("|", 1)[1].strip() for line in trace.splitlines() if line.startswith("import time:")][1:]
-    generator = [m for m in modules if m.startswith("checker.samplegen")]
+    generator = [m for m in modules if m.startswith("checker.registry.samplegen")]
 
-    from checker.samplegen.tables import load_tables
+    from checker.registry.samplegen.tables import load_tables
 
     started = time.process_time()
     for _ in range(20):
@@ -63,7 +63,7 @@ def main() -> int:
           f"min {min(generate):.3f} s; sha256 {digest[:16]}... "
           f"({'identical to' if digest == committed else 'DIFFERS FROM'} the committed registry)")
     print(f"reading and checking the tables (CPU): {tables * 1000:.1f} ms")
-    print(f"import checker.cli (whole process, CPU): median {statistics.median(imports):.3f} s; "
+    print(f"import checker.cli.main (whole process, CPU): median {statistics.median(imports):.3f} s; "
           f"{len(modules)} modules, generator modules among them: {generator or 'none'}")
     return 0 if digest == committed and not generator else 1
 

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.paths import DEFAULT_REGISTRY  # noqa: E402
-from checker.search import open_search_index  # noqa: E402
+from checker.guidance.search import open_search_index  # noqa: E402
+from checker.plumbing.paths import DEFAULT_REGISTRY  # noqa: E402
 
 QUERIES = ["kearsipan", "parkir karawang", "kearsipn", "pengadun", "complaint", "archive", "pengaduan jalan rusak",
            "sistem informasi kepegawaian daerah", "jawa barat", "perizinan usaha", "Smart Parking",

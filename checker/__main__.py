@@ -1,4 +1,4 @@
 """`python -m checker` is the same as the `spbe-check` console script."""
-from checker.cli import main
+from checker.cli.main import main
 
 main()

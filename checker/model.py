@@ -63,7 +63,7 @@ class Violation:
     expired_waiver: Waiver | None = None  # a matching waiver that has expired
     end_line: int | None = None  # where the offending value ends (1-based; column exclusive, as SARIF counts)
     end_column: int | None = None
-    line_hash: str | None = None  # GitHub's primaryLocationLineHash of `line` (checker/fingerprints.py)
+    line_hash: str | None = None  # GitHub's primaryLocationLineHash of `line` (checker/judging/fingerprints.py)
     refused_waiver: Waiver | None = None  # a waiver for this manifest id and rule that was not applied
     waiver_note: Text | None = None  # why `refused_waiver` was not applied, or a caveat about `waiver`
 

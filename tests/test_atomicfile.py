@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import checker.atomicfile
-from checker.atomicfile import write_text_atomically
-from checker.cli import main
+import checker.plumbing.atomicfile
+from checker.cli.main import main
+from checker.plumbing.atomicfile import write_text_atomically
 from conftest import VALID_MANIFEST
 
 
@@ -44,14 +44,14 @@ class HalfThenFull:
 @pytest.fixture
 def disk_full_on_write(monkeypatch: pytest.MonkeyPatch) -> None:
     real_fdopen = os.fdopen
-    monkeypatch.setattr(checker.atomicfile.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(checker.plumbing.atomicfile.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
 
 
 @pytest.fixture
 def disk_full_on_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     def fsync(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    monkeypatch.setattr(checker.atomicfile.os, "fsync", fsync)
+    monkeypatch.setattr(checker.plumbing.atomicfile.os, "fsync", fsync)
 
 
 def check_to(tmp_path: Path, registry_file: Path, tiny_policies: Path, output: Path, lang: str = "en") -> Any:

@@ -11,8 +11,8 @@ import git
 import pytest
 from click.testing import CliRunner
 
-from checker import audit as audit_module
-from checker.audit import (
+from checker.audit import judge as audit_module
+from checker.audit.judge import (
     PLACEHOLDER_CONTACT,
     audited_apps,
     judge_record,
@@ -20,14 +20,14 @@ from checker.audit import (
     memoise_similarity,
     run_audit,
 )
-from checker.audit_run import audit_registry
-from checker.cli import main
+from checker.audit.run import audit_registry
+from checker.cli.main import main
 from checker.engine import make_engine
-from checker.evaluate import Judge
-from checker.manifest import schema_violations
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
-from checker.policyset import load_policies
-from checker.registry import load_registry
+from checker.judging.evaluate import Judge
+from checker.judging.manifest import schema_violations
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR
+from checker.policy.policyset import load_policies
+from checker.registry.load import load_registry
 from conftest import TINY_REGISTRY
 
 

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.paths import DEFAULT_REGISTRY
+from checker.cli.main import main
+from checker.plumbing.paths import DEFAULT_REGISTRY
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -70,8 +70,8 @@ def test_deep_nesting_inside_an_openapi_document_is_a_finding_in_check_and_ci(tm
 
 def test_the_gate_writes_at_most_the_readers_limit_of_an_openapi_blob(tmp_path):
     """A 3 MB OpenAPI document in a pull request is `too-large`, and only 2 MiB + 1 byte of it is written out."""
-    from checker import gate_change
-    from checker.openapi import MAX_OPENAPI_BYTES
+    from checker.gate import change as gate_change
+    from checker.judging.openapi import MAX_OPENAPI_BYTES
     repo = GitRepo(tmp_path / "repo")
     repo.commit("base", base_files())
     repo.branch("pr")

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.bundle import build_bundle, bundle_entries, pack
-from checker.cli import main
-from checker.evaluate import engine_data
-from checker.policyset import load_policies
-from checker.registry import load_registry
+from checker.bundle.build import build_bundle, bundle_entries, pack
+from checker.cli.main import main
+from checker.judging.evaluate import engine_data
+from checker.policy.policyset import load_policies
+from checker.registry.load import load_registry
 from tests.conftest import TINY_PACK
 
 

@@ -24,8 +24,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
-from checker.bundle_signing import file_hash
-from checker.cli import main
+from checker.bundle.signing import file_hash
+from checker.cli.main import main
 from tests.conftest import VALID_MANIFEST
 
 FAILING = VALID_MANIFEST.replace("karawang-contoh", "karawang-parkir")
@@ -315,7 +315,7 @@ def test_hostile_bundles_are_exit_2_and_nothing_is_written(tmp_path: Path, regis
 
 def test_a_huge_member_is_refused_without_reading_it(tmp_path: Path, registry_file: Path, manifest: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("checker.bundle_reader.MAX_MEMBER_BYTES", 1024)
+    monkeypatch.setattr("checker.bundle.reader.MAX_MEMBER_BYTES", 1024)
     bundle = repack([(".manifest", MANIFEST), ("spbe/big/data.json", b"[" + b"0," * 2000 + b"0]")],
                     tmp_path / "big.tar.gz")
     result = judge(bundle, registry_file, manifest, None)
@@ -324,7 +324,7 @@ def test_a_huge_member_is_refused_without_reading_it(tmp_path: Path, registry_fi
 
 def test_a_gzip_bomb_is_refused(tmp_path: Path, registry_file: Path, manifest: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("checker.bundle_reader.MAX_BUNDLE_BYTES", 64 * 1024)
+    monkeypatch.setattr("checker.bundle.reader.MAX_BUNDLE_BYTES", 64 * 1024)
     bundle = repack([(".manifest", MANIFEST), ("spbe/zeros/data.json", b'{"z":"' + b"0" * 200_000 + b'"}')],
                     tmp_path / "bomb.tar.gz")
     result = judge(bundle, registry_file, manifest, None)
@@ -420,7 +420,7 @@ def test_the_gate_takes_the_verification_key_from_the_base_revision(tmp_path: Pa
 def test_pack_declarations_in_the_manifest_are_restored_when_unpacking(tmp_path: Path) -> None:
     """A bundle carries its pack declarations in `.manifest` metadata; the unpacked folder gets them back
     as `<pack path>/pack.json` (and a name that is not a package path is never turned into a path)."""
-    from checker.bundle_reader import open_bundle, policy_folder
+    from checker.bundle.reader import open_bundle, policy_folder
 
     declaration = {"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-MOR-901"], "data": []}
     manifest = json.dumps({"revision": "r1", "roots": ["spbe"],

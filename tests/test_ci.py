@@ -20,10 +20,12 @@ import yaml
 from click.testing import CliRunner
 from git import Repo
 
-from checker import gate_change, gate_git, gate_trusted
-from checker.cli import main
-from checker.registry_update import agency_level, app_id, next_revision
-from checker.waivers import today_in_jakarta
+from checker.cli.main import main
+from checker.gate import change as gate_change
+from checker.gate import git_view as gate_git
+from checker.gate import trusted as gate_trusted
+from checker.gate.registry_add import agency_level, app_id, next_revision
+from checker.judging.waivers import today_in_jakarta
 from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -457,7 +459,7 @@ def test_trusted_ref_must_contain_the_merge_base(gitrepo: GitRepo) -> None:
 
 
 def test_trusted_ref_from_the_ci_environment(tmp_path: Path) -> None:
-    from checker import forge
+    from checker.gate import forge
 
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}}))
@@ -914,7 +916,7 @@ def test_an_id_shaped_like_an_option_never_reaches_git(gitrepo: GitRepo) -> None
 
 def test_the_gate_never_reads_or_writes_the_cache(gitrepo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     """A planted cache entry is well-formed plain data that could change the verdict: the gate compiles afresh."""
-    from checker import cache
+    from checker.plumbing import cache
 
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("the gate touched the compiled-registry cache")

@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from checker.cli.main import main
 from tests.conftest import VALID_MANIFEST
 
 PASSING = VALID_MANIFEST.replace("[LYN-PARKIR]", "[LYN-LAIN]")
@@ -66,11 +66,11 @@ def test_cannot_judge_is_exit_2_with_a_message(tiny_policies, registry_file, wri
 
 
 def test_unexpected_error_is_exit_2_without_traceback(tiny_policies, registry_file, write, monkeypatch):
-    import checker.evaluate
+    import checker.judging.evaluate
 
     def explode(*_args, **_kwargs):
         raise ZeroDivisionError("boom")
-    monkeypatch.setattr(checker.evaluate.Judge, "check", explode)
+    monkeypatch.setattr(checker.judging.evaluate.Judge, "check", explode)
     monkeypatch.delenv("SPBE_CHECK_DEBUG", raising=False)
     result = invoke("check", str(write("m.yaml", PASSING)), *common(tiny_policies, registry_file))
     assert result.exit_code == 2 and "internal error" in result.output and "Traceback" not in result.output

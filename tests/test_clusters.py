@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from checker import clusters as clusters_module
-from checker.clusters import find_clusters
-from checker.compiled import load_compiled
+from checker.audit import clusters as clusters_module
+from checker.audit.clusters import find_clusters
 from checker.matching import MatchIndex
-from checker.paths import DEFAULT_REGISTRY
+from checker.plumbing.paths import DEFAULT_REGISTRY
+from checker.registry.compiled import load_compiled
 
 REGIONS = {
     "32.15": "Pemerintah Kabupaten Karawang",
@@ -168,7 +168,7 @@ def test_comparisons_stay_far_below_all_pairs(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_sample_registry_clusters_quickly_and_never_by_place() -> None:
-    from checker.registry import load_registry, policy_index
+    from checker.registry.load import load_registry, policy_index
 
     registry = load_registry(DEFAULT_REGISTRY)
     apps = list(registry.apps.values())

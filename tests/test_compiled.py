@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from checker.compiled import cache_dir, compile_registry, load_compiled
-from checker.registry import load_registry
+from checker.registry.compiled import cache_dir, compile_registry, load_compiled
+from checker.registry.load import load_registry
 
 
 def test_cache_hit_equals_fresh_compilation(registry_file):
@@ -52,9 +52,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from checker import cache  # noqa: E402
-from checker.compiled import _CODE_FILES  # noqa: E402
 from checker.matching.text import SYNONYMS_FILE  # noqa: E402
+from checker.plumbing import cache  # noqa: E402
+from checker.registry.compiled import _CODE_FILES  # noqa: E402
 
 
 def _entry(registry_file: Path) -> Path:
@@ -174,7 +174,7 @@ def test_a_failed_write_leaves_no_temporary_file(registry_file, monkeypatch):
 
 _PARALLEL_RUN = """
 import hashlib, json, sys
-from checker.compiled import load_compiled
+from checker.registry.compiled import load_compiled
 c = load_compiled(sys.argv[1])
 print(hashlib.sha256(json.dumps([c.revision, c.index_json, c.apps, c.matcher.to_data()],
                                 sort_keys=True).encode()).hexdigest())

@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 from git import Repo
 
-from checker.cli import main
-from checker.config import CONFIG_NAME, default_map, find_config, known_keys, read_config
+from checker.cli.config import CONFIG_NAME, default_map, find_config, known_keys, read_config
+from checker.cli.main import main
 from tests.conftest import TINY_PACK, TINY_POLICY, TINY_REGISTRY, VALID_MANIFEST
 
 FAILING = VALID_MANIFEST.replace("karawang-contoh", "karawang-parkir")

@@ -14,9 +14,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.manifest import Manifest, read_manifest
-from checker.openapi import openapi_status
+from checker.cli.main import main
+from checker.judging.manifest import Manifest, read_manifest
+from checker.judging.openapi import openapi_status
 from tests.conftest import VALID_MANIFEST
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from checker.paths import PROJECT_ROOT
+from checker.plumbing.paths import PROJECT_ROOT
 
 DEPLOY = PROJECT_ROOT / "deploy"
 

@@ -8,8 +8,8 @@ import tomllib
 import yaml
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.paths import MANIFEST_SCHEMA, PROJECT_ROOT
+from checker.cli.main import main
+from checker.plumbing.paths import MANIFEST_SCHEMA, PROJECT_ROOT
 
 SCHEMA_ID = "https://spbe.go.id/schemas/v1/manifest.schema.json"
 MANIFESTS = PROJECT_ROOT / "manifests"
@@ -60,7 +60,7 @@ def test_pre_commit_hook_definition():
     assert hook["entry"] == "spbe-check check"
     program, command = hook["entry"].split()
     scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts[program] == "checker.cli:main" and command in main.commands
+    assert scripts[program] == "checker.cli.main:main" and command in main.commands
     files, exclude = re.compile(hook["files"]), re.compile(hook.get("exclude", "(?!)"))
     def selected(path: str) -> bool:
         return bool(files.search(path)) and not exclude.search(path)

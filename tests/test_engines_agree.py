@@ -34,11 +34,11 @@ import pytest
 from pytest_httpserver import HTTPServer, URIPattern
 from werkzeug import Request, Response
 
-from checker.bundle import write_bundle
+from checker.bundle.build import write_bundle
 from checker.engine.opa_settings import OpaSettings
-from checker.evaluate import Target, collect_targets, open_judge
 from checker.formats import render
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
+from checker.judging.evaluate import Target, collect_targets, open_judge
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 from conftest import TINY_REGISTRY, VALID_MANIFEST
 
 NO_OPA = "no opa binary on PATH: the OPA side runs in the GitHub workflow (.github/workflows/opa.yml)"
@@ -168,7 +168,7 @@ def test_opa_server_push_mode_agrees_and_runs_the_rego_tests(opa_empty_server: s
     settings = OpaSettings(url=opa_empty_server, mode="push", timeout=60)
     assert_same(reports("opa", registry_source, targets, settings), embedded)
     from checker.engine.opa import OpaEngine
-    from checker.policyset import load_policies
+    from checker.policy.policyset import load_policies
 
     policies = load_policies(POLICIES_DIR)
     engine = OpaEngine(settings)
@@ -248,7 +248,7 @@ def test_rego_unit_tests_pass_on_opas_go_engine(bundle_file: Path):
         from opa_bindings.engine import OpaUndefinedError
     except ImportError:
         pytest.fail(NO_GO_ENGINE)
-    from checker.policyset import load_policies
+    from checker.policy.policyset import load_policies
 
     policies = load_policies(POLICIES_DIR)
     _, data, _ = bundle_contents(bundle_file)

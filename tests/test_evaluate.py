@@ -7,9 +7,9 @@ import pytest
 
 from checker.engine.regorus import RegorusEngine
 from checker.errors import CannotJudge
-from checker.evaluate import Judge, Target, collect_targets, open_judge
-from checker.policyset import load_policies
-from checker.registry import load_registry
+from checker.judging.evaluate import Judge, Target, collect_targets, open_judge
+from checker.policy.policyset import load_policies
+from checker.registry.load import load_registry
 from tests.conftest import TINY_POLICY, VALID_MANIFEST
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.evaluate import collect_targets, open_judge
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
+from checker.cli.main import main
+from checker.judging.evaluate import collect_targets, open_judge
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 
 MANIFESTS = PROJECT_ROOT / "manifests"
 EXAMPLES = sorted(p for p in MANIFESTS.rglob("*.yaml") if "apis" not in p.parts)

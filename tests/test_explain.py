@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.explain import RULE_EXAMPLES, block, build_page, judge_examples, numbered
-from checker.manifest import SCHEMA_RULES
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
-from checker.policyset import load_policies
+from checker.cli.main import main
+from checker.guidance.explain import RULE_EXAMPLES, block, build_page, judge_examples, numbered
+from checker.judging.manifest import SCHEMA_RULES
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
+from checker.policy.policyset import load_policies
 
 EXAMPLES = PROJECT_ROOT / "manifests"
 

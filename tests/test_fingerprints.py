@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.fingerprints import decode_like_node, line_hashes
+from checker.judging.fingerprints import decode_like_node, line_hashes
 
 UPSTREAM_VECTORS = [
     ("", ["c129715d7a2bc9a3:1"]),

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import checker.paths
+import checker.plumbing.paths
 from checker.formats import FORMATS, NAMES, render
 from checker.formats.escape import (
     defuse_ci_commands,
@@ -357,7 +357,7 @@ def test_junit_per_rule_has_one_case_per_rule_per_manifest() -> None:
 def test_cli_junit_cases_rule(tiny_policies, registry_file, write) -> None:
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from checker.cli.main import main
     from tests.conftest import VALID_MANIFEST
 
     result = CliRunner().invoke(main, ["check", str(write("m.yaml", VALID_MANIFEST)), "--format", "junit",
@@ -397,7 +397,7 @@ def test_markdown_content() -> None:
 
 
 def test_markdown_template_escapes_every_value() -> None:
-    template = (Path(checker.paths.TEMPLATES_DIR) / "report.md.j2").read_text(encoding="utf-8")
+    template = (Path(checker.plumbing.paths.TEMPLATES_DIR) / "report.md.j2").read_text(encoding="utf-8")
     expressions = re.findall(r"\{\{(.*?)\}\}", template)
     assert expressions
     for expr in expressions:
@@ -570,8 +570,8 @@ def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(tiny_policies, regi
     from click.testing import CliRunner
     from git import Repo
 
-    from checker.cli import main
-    from checker.fingerprints import line_hashes
+    from checker.cli.main import main
+    from checker.judging.fingerprints import line_hashes
     from tests.conftest import VALID_MANIFEST
 
     Repo.init(tmp_path / "repo")

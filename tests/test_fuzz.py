@@ -25,12 +25,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import openapi
 from checker.errors import CannotJudge
-from checker.manifest import Manifest, Rejected, read_manifest
-from checker.openapi import OpenApiFact, openapi_facts
-from checker.waivers import load_waivers
-from checker.yamlsafe import YamlDocument, YamlError, decode_utf8, parse_yaml
+from checker.judging import openapi
+from checker.judging.manifest import Manifest, Rejected, read_manifest
+from checker.judging.openapi import OpenApiFact, openapi_facts
+from checker.judging.waivers import load_waivers
+from checker.plumbing.yamlsafe import YamlDocument, YamlError, decode_utf8, parse_yaml
 from tests.test_waivers import WAIVERS
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The gate's decisions without Click: which revisions judge, and what the job log says (checker/gate_run.py, gate_trusted.py).
+"""The gate's decisions without Click: which revisions judge, and what the job log says (checker/gate/run.py, trusted.py).
 
 The end-to-end behaviour on real git repositories is in tests/test_ci.py; these call the
 functions the `ci` command delegates to, so a command that stops delegating, or a gate
@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from checker.gate_change import Change, Selection
-from checker.gate_run import GateRequest, progress_lines, verdict_facts
-from checker.gate_trusted import RevisionUnknown, gate_revisions
+from checker.gate.change import Change, Selection
+from checker.gate.run import GateRequest, progress_lines, verdict_facts
+from checker.gate.trusted import RevisionUnknown, gate_revisions
 from checker.model import Text
 
 

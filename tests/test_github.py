@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from werkzeug import Request, Response
 
-from checker import github as gh
+from checker.gate import github as gh
 from checker.model import Report, Result, RuleInfo, Suggestion, Text, Violation
 from tests.test_ci import FAILING, PASSING, GitRepo, gitrepo, run_ci  # noqa: F401 - gitrepo is a fixture
 
@@ -425,7 +425,7 @@ def test_base_defaults_to_the_events_base_sha(gitrepo: GitRepo, fake: FakeGitHub
     """Loopback stand-in for the GitHub REST API; `ci` without --base takes the pull_request event's base SHA."""
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from checker.cli.main import main
 
     base = gitrepo.repo.commit("main").hexsha
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})

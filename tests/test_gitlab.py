@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 from werkzeug import Request, Response
 
-from checker import gitlab as gl
-from checker.cli import main
-from checker.github import MARKER, CommentFacts
+from checker.cli.main import main
+from checker.gate import gitlab as gl
+from checker.gate.github import MARKER, CommentFacts
 from checker.model import Report, Result, RuleInfo, Text, Violation
 from tests.test_ci import FAILING, PASSING, WARNING, GitRepo, gitrepo, run_ci  # noqa: F401 - gitrepo is a fixture
 
@@ -313,7 +313,7 @@ def test_scrub_masks_gitlab_tokens() -> None:
 
 
 def test_revisions_are_exposed_as_plain_values() -> None:
-    from checker.forge import detected_revisions
+    from checker.gate.forge import detected_revisions
 
     sha = "a" * 40
     found = detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": sha,
@@ -347,7 +347,7 @@ def test_gitlab_ci_template_runs_the_gate_on_merge_requests_only() -> None:
     assert gate[gate.index("--output") + 1] == "spbe-check-junit.xml"
     text = path.read_text(encoding="utf-8")
     assert "CI_JOB_TOKEN" not in text.split("#")[-1] and "GITLAB_TOKEN" in text and "`api` scope" in text
-    from checker.cli import main as cli
+    from checker.cli.main import main as cli
 
     for command in commands:  # every option the template passes exists
         result = CliRunner().invoke(cli, [*command[1:], "--help"])

@@ -8,13 +8,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.evaluate import Target, open_judge
-from checker.paths import DEFAULT_REGISTRY, MANIFEST_SCHEMA, POLICIES_DIR
-from checker.registry import load_registry
-from checker.scaffold import Answers, propose, render_manifest, yaml_plain, yaml_string
-from checker.search import SearchIndex
-from checker.yamlsafe import parse_yaml
+from checker.cli.main import main
+from checker.guidance.scaffold import Answers, propose, render_manifest, yaml_plain, yaml_string
+from checker.guidance.search import SearchIndex
+from checker.judging.evaluate import Target, open_judge
+from checker.plumbing.paths import DEFAULT_REGISTRY, MANIFEST_SCHEMA, POLICIES_DIR
+from checker.plumbing.yamlsafe import parse_yaml
+from checker.registry.load import load_registry
 
 KARAWANG = "32.15"
 CONTACT = "diskominfo@karawangkab.go.id"
@@ -219,7 +219,7 @@ def test_rendered_manifest_always_matches_the_schema():
                       contact="a@b.go.id", kind="module", audience="public", channels=["web"],
                       functions=["LYN-PENGADUAN"], extends="SHARED-INAKU", uses={"identity": "SHARED-INAPAS"},
                       apis=[{"name": "abc", "openapi": "apis/abc.yaml"}])
-    from checker.manifest import schema_violations
+    from checker.judging.manifest import schema_violations
 
     document = parse_yaml(render_manifest(answers, "../schema.json", "SHARED-SPLP"))
     assert schema_violations(document.data, document.positions) == []

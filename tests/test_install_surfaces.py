@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.step_outputs import write_step_outputs
+from checker.gate.step_outputs import write_step_outputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 VERSION = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

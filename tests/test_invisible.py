@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from checker.invisible import DEFAULT_IGNORABLE_FILE, first_invisible, is_default_ignorable, is_invisible
-from checker.manifest import Manifest, Rejected, read_manifest
+from checker.judging.invisible import DEFAULT_IGNORABLE_FILE, first_invisible, is_default_ignorable, is_invisible
+from checker.judging.manifest import Manifest, Rejected, read_manifest
 from tests.conftest import VALID_MANIFEST
 
 
@@ -80,9 +80,9 @@ def test_the_editor_schema_refuses_the_same_characters_in_the_basic_plane():
     """The schema's text patterns are generated from the same Unicode sets, so an editor flags what the CLI refuses."""
     import json
 
-    from checker.invisible import bmp_pattern_class
-    from checker.paths import MANIFEST_SCHEMA
-    from checker.patterns import compiled
+    from checker.judging.invisible import bmp_pattern_class
+    from checker.judging.patterns import compiled
+    from checker.plumbing.paths import MANIFEST_SCHEMA
     defs = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))["$defs"]
     assert defs["text"]["pattern"] == f"^[^{bmp_pattern_class(chr(9) + chr(10) + chr(13))}]*$"
     assert defs["longText"]["pattern"] == f"^[^{bmp_pattern_class()}]*$"

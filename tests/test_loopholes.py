@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.evaluate import Target, open_judge
+from checker.judging.evaluate import Target, open_judge
 from checker.model import Result
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR
 
 HEADER = """apiVersion: spbe.go.id/v1
 kind: ApplicationProposal

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from checker.manifest import Manifest, Rejected, position_of, read_manifest
+from checker.judging.manifest import Manifest, Rejected, position_of, read_manifest
 from tests.conftest import VALID_MANIFEST
 
 
@@ -121,7 +121,7 @@ def test_position_of_falls_back_to_parent():
 
 def test_reader_keeps_where_each_value_ends() -> None:
     """SARIF regions end where the offending value ends (column exclusive, as SARIF counts)."""
-    from checker.yamlsafe import parse_yaml
+    from checker.plumbing.yamlsafe import parse_yaml
 
     doc = parse_yaml('a: plain value\nb: "quoted"\nc: [X-1, Y-22]\nd:\n  e: 1\n')
     assert doc.positions["a"] == (1, 4) and doc.ends["a"] == (1, 15)

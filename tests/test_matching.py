@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from checker.compiled import load_compiled
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.suggest import Thresholds, match_facts
 from checker.matching.text import (
@@ -19,7 +18,8 @@ from checker.matching.text import (
     spells,
     strip_phrases,
 )
-from checker.paths import DEFAULT_REGISTRY
+from checker.plumbing.paths import DEFAULT_REGISTRY
+from checker.registry.compiled import load_compiled
 
 
 @pytest.fixture(scope="module")
@@ -172,8 +172,8 @@ def test_index_is_plain_data(sample: MatchIndex) -> None:
 def test_matches_do_not_depend_on_the_hash_seed() -> None:
     script = (
         "import hashlib, json\n"
-        "from checker.registry import load_registry\n"
-        "from checker.paths import DEFAULT_REGISTRY\n"
+        "from checker.registry.load import load_registry\n"
+        "from checker.plumbing.paths import DEFAULT_REGISTRY\n"
         "from checker.matching import build_match_index\n"
         "apps = list(load_registry(DEFAULT_REGISTRY).apps.values())\n"
         "idx = build_match_index(apps)\n"

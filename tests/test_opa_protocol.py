@@ -24,12 +24,12 @@ from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.engine.opa import OpaEngine
 from checker.engine.opa_settings import OpaSettings
-from checker.evaluate import engine_data
-from checker.policyset import load_policies
-from checker.registry import load_registry
+from checker.judging.evaluate import engine_data
+from checker.policy.policyset import load_policies
+from checker.registry.load import load_registry
 from conftest import TINY_PACK, TINY_POLICY, VALID_MANIFEST
 
 TOKEN = "s3cret-t0ken-never-printed"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.engine import make_engine
 from checker.engine.opa_settings import OpaSettings, check_settings
 from checker.errors import CannotJudge

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker import openapi
-from checker.cli import main
-from checker.openapi import openapi_facts, openapi_status
+from checker.cli.main import main
+from checker.judging import openapi
+from checker.judging.openapi import openapi_facts, openapi_status
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((PROJECT / "manifests").glob("*/apis/*.yaml"))

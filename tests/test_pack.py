@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.errors import CannotJudge
-from checker.policyset import load_policies
+from checker.policy.policyset import load_policies
 
 PROJECT = Path(__file__).resolve().parent.parent
 FAILING_EXAMPLE = PROJECT / "manifests/kabupaten-karawang/lapor-warga.yaml"

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.manifest import Manifest, read_manifest
-from checker.paths import SCHEMAS_DIR
-from checker.patterns import LinearValidator, compiled, to_re2
+from checker.judging.manifest import Manifest, read_manifest
+from checker.judging.patterns import LinearValidator, compiled, to_re2
+from checker.plumbing.paths import SCHEMAS_DIR
 from tests.conftest import VALID_MANIFEST
 
 
@@ -29,7 +29,7 @@ def _patterns(node: Any) -> Iterator[str]:
             yield from _patterns(item)
 
 
-# The schemas jsonschema applies to untrusted files with RE2 (checker/patterns.py). The registry schema is
+# The schemas jsonschema applies to untrusted files with RE2 (checker/judging/patterns.py). The registry schema is
 # applied by jsonschema-rs, whose Rust regex engine is linear for patterns without look-around or
 # back-references (tests/test_registry.py), and the registry comes from the trusted base revision.
 SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMAS_DIR.glob("*.json"))
@@ -96,7 +96,7 @@ def test_contact_pattern(contact, ok):
 
 def test_secret_scrubbing_is_linear_on_hostile_text():
     """The audit of regexes on untrusted text found `\\s*[:=]?\\s*` in the token scrubber: 97 s on 20,000 spaces."""
-    from checker.secrets import scrub
+    from checker.plumbing.secrets import scrub
     started = time.monotonic()
     scrub("token" + " " * 20_000 + "x")
     scrub(("Authorization " + " " * 50) * 2_000)

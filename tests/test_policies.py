@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from checker.paths import POLICIES_DIR
-from checker.policyset import load_policies
-from checker.policytest import run_policy_tests
+from checker.engine.policy_tests import run_policy_tests
+from checker.plumbing.paths import POLICIES_DIR
+from checker.policy.policyset import load_policies
 
 
 def test_rego_unit_tests_pass_and_reach_every_rule():
@@ -44,8 +44,8 @@ def test_policies_import_rego_v1():
 
 def test_the_readme_rules_table_is_the_metadata():
     """README's rule table lists every rule, in `spbe-check rules` order, with its severity and title."""
-    from checker.manifest import SCHEMA_RULES
-    from checker.paths import PROJECT_ROOT
+    from checker.judging.manifest import SCHEMA_RULES
+    from checker.plumbing.paths import PROJECT_ROOT
 
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `(SPBE-[A-Z]{3}-\d{3})` \| (deny|warn) \| (.+) \|$", readme, re.MULTILINE)

@@ -18,10 +18,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checker.evaluate import Target, open_judge
 from checker.formats import render
+from checker.judging.evaluate import Target, open_judge
 from checker.model import Report
-from checker.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 
 BASE_FILE = PROJECT_ROOT / "manifests" / "kabupaten-karawang" / "perizinan-inaku.yaml"
 BASE = yaml.safe_load(BASE_FILE.read_text(encoding="utf-8"))

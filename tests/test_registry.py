@@ -7,7 +7,7 @@ import json
 import pytest
 
 from checker.errors import CannotJudge
-from checker.registry import load_registry, policy_index
+from checker.registry.load import load_registry, policy_index
 
 
 def test_json_yaml_and_gzip_load_the_same(tmp_path, tiny_registry):
@@ -121,7 +121,7 @@ def test_malformed_registry_names_the_path_of_the_bad_value(tmp_path, tiny_regis
 def test_malformed_registry_is_exit_2_on_the_command_line(tmp_path, tiny_registry, tiny_policies, write):
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from checker.cli.main import main
     from conftest import VALID_MANIFEST
 
     tiny_registry["capabilities"]["payment"] = ["SHARED-SIMPONI"]
@@ -160,7 +160,7 @@ def test_values_json_cannot_hold_are_refused(tiny_registry):
     """The YAML reader already turns keys and dates into strings; a document built in code may not."""
     import datetime as dt
 
-    from checker.registry import check_registry
+    from checker.registry.load import check_registry
 
     for where, value in ((7, "a number as a key"), ("published", dt.date(2026, 11, 1))):
         doc = json.loads(json.dumps(tiny_registry))
@@ -188,8 +188,8 @@ def test_optional_and_extension_fields_are_accepted(tmp_path, tiny_registry):
 
 
 def test_the_sample_registry_matches_the_schema():
-    from checker.paths import DEFAULT_REGISTRY
-    from checker.registry import read_registry_bytes, schema_problem
+    from checker.plumbing.paths import DEFAULT_REGISTRY
+    from checker.registry.load import read_registry_bytes, schema_problem
 
     doc = json.loads(gzip.decompress(read_registry_bytes(str(DEFAULT_REGISTRY))))
     assert schema_problem(doc) is None
@@ -198,7 +198,7 @@ def test_the_sample_registry_matches_the_schema():
 def test_the_registry_schema_is_a_valid_draft_2020_12_schema():
     import jsonschema
 
-    from checker.paths import SCHEMAS_DIR
+    from checker.plumbing.paths import SCHEMAS_DIR
 
     schema = json.loads((SCHEMAS_DIR / "registry.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

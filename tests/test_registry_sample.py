@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from checker.paths import DEFAULT_REGISTRY, REGISTRY_DIR
-from checker.samplegen.__main__ import main
-from checker.samplegen.generate import build_sample_registry, write_registry
+from checker.plumbing.paths import DEFAULT_REGISTRY, REGISTRY_DIR
+from checker.registry.samplegen.__main__ import main
+from checker.registry.samplegen.generate import build_sample_registry, write_registry
 
 SOURCES = REGISTRY_DIR / "sources" / "idn-area"
 APP_ID = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,62}$")
@@ -70,7 +70,7 @@ def test_committed_registry_is_a_fresh_build(doc: dict[str, Any]) -> None:
     """The default registry never drifts from the generator: regenerate it when this fails."""
     fresh = (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     assert gzip.decompress(DEFAULT_REGISTRY.read_bytes()) == fresh, \
-        "registry/national-registry.json.gz is stale: run `python -m checker.samplegen`"
+        "registry/national-registry.json.gz is stale: run `python -m checker.registry.samplegen`"
 
 
 def test_document_form(doc: dict[str, Any]) -> None:
@@ -184,7 +184,7 @@ def test_realistic_duplication_and_mix(doc: dict[str, Any]) -> None:
 
 
 def test_the_committed_registry_loads(doc: dict[str, Any]) -> None:
-    from checker.registry import load_registry
+    from checker.registry.load import load_registry
 
     registry = load_registry(DEFAULT_REGISTRY)
     assert registry.revision == "2026-11-01" and len(registry.apps) == len(doc["apps"])

@@ -19,10 +19,10 @@ from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 from test_opa_protocol import make_ca_and_server_cert
 
-from checker import registry as registry_module
-from checker.cli import main
+from checker.cli.main import main
 from checker.errors import CannotJudge
-from checker.registry import load_registry
+from checker.registry import load as registry_module
+from checker.registry.load import load_registry
 from conftest import VALID_MANIFEST
 from trickle import TrickleServer
 

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from checker.cli import main
-from checker.secrets import scrub
+from checker.cli.main import main
+from checker.plumbing.secrets import scrub
 from tests.conftest import VALID_MANIFEST
 from tests.test_opa_protocol import make_ca_and_server_cert
 
@@ -95,7 +95,7 @@ def test_a_redirect_is_refused(tls: HTTPServer, registry_file: Path, manifest: P
 
 def test_an_oversized_download_is_refused(tls: HTTPServer, registry_file: Path, manifest: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("checker.policy_source.MAX_BUNDLE_FILE_BYTES", 100_000)
+    monkeypatch.setattr("checker.bundle.source.MAX_BUNDLE_FILE_BYTES", 100_000)
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(b"\x1f\x8b" + b"0" * 300_000)
     result = judge(tls.url_for("/spbe/bundle.tar.gz"), registry_file, manifest)
     assert result.exit_code == 2 and "over the 100000-byte limit" in result.output
@@ -103,7 +103,7 @@ def test_an_oversized_download_is_refused(tls: HTTPServer, registry_file: Path, 
 
 def test_a_slow_server_hits_the_total_deadline(tls: HTTPServer, registry_file: Path, manifest: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("checker.remote.DEADLINE_SECONDS", 1.0)
+    monkeypatch.setattr("checker.plumbing.remote.DEADLINE_SECONDS", 1.0)
 
     def trickle(request: Request) -> Response:
         def body() -> Iterator[bytes]:
@@ -201,7 +201,7 @@ def test_a_cached_copy_that_is_a_link_is_not_used(tls: HTTPServer, bundle_bytes:
     """Someone who can write to the cache cannot point the cached copy elsewhere: links are not followed."""
     import os
 
-    from checker.remote import _entry
+    from checker.plumbing.remote import _entry
 
     url = tls.url_for("/spbe/bundle.tar.gz")
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes)

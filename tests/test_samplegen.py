@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 
 from checker.errors import CannotJudge
-from checker.samplegen.tables import DATA, load_tables
+from checker.registry.samplegen.tables import DATA, load_tables
 
 PROJECT = Path(__file__).resolve().parent.parent
-GENERATOR = "checker.samplegen"
+GENERATOR = "checker.registry.samplegen"
 
 # Every command that judges or reads, run in one fresh interpreter through the real CLI;
 # then `registry generate`, which must be the one that loads the generator (the control).
 PROBE = f"""
 import json, sys
 from click.testing import CliRunner
-import checker.cli
+import checker.cli.main
 
 def loaded():
     return sorted(m for m in sys.modules if m == {GENERATOR!r} or m.startswith({GENERATOR!r} + "."))
@@ -32,9 +32,9 @@ seen = {{}}
 for args in (["check", "manifests", "--format", "json"], ["rules"], ["explain", "SPBE-MOR-002"],
              ["registry", "search", "parkir karawang"], ["registry", "show", "SHARED-LAPOR"],
              ["registry", "stats"], ["audit", "--limit", "3", "--jobs", "1"]):
-    result = runner.invoke(checker.cli.main, args)
+    result = runner.invoke(checker.cli.main.main, args)
     seen[" ".join(args[:2])] = [result.exit_code, loaded()]
-result = runner.invoke(checker.cli.main, ["registry", "generate", "--output", sys.argv[1]])
+result = runner.invoke(checker.cli.main.main, ["registry", "generate", "--output", sys.argv[1]])
 seen["registry generate"] = [result.exit_code, loaded()]
 print(json.dumps(seen))
 """
@@ -71,7 +71,7 @@ def test_the_generator_is_imported_only_inside_functions() -> None:
 
 def test_the_shipped_tables_are_found_through_the_package() -> None:
     tables = load_tables()
-    assert Path(str(DATA)).is_relative_to(Path(str(PROJECT / "checker" / "samplegen")))
+    assert Path(str(DATA)).is_relative_to(Path(str(PROJECT / "checker" / "registry" / "samplegen")))
     assert len(tables.archetypes) > 40 and len(tables.shared_services) == 15 and len(tables.central_agencies) > 60
     assert "ODbL" in tables.attribution and "idn-area-data" in tables.attribution
     assert tables.pinned_active[("32.15", "LYN-PARKIR")] == 2
@@ -143,8 +143,8 @@ def test_registry_generate_reports_a_broken_table_and_exits_2(data: Path, tmp_pa
     """Through the real CLI: the message names the file, line and column; no traceback, nothing written."""
     line = _replace(data / "examples.yaml", '{agency: "32.15", function: LYN-PARKIR', "{agency: 32.15, function: LYN-PARKIR")
     out = tmp_path / "r.json.gz"
-    script = ("import sys; from pathlib import Path; import checker.samplegen.tables as t; t.DATA = Path(sys.argv[1]); "
-              "import checker.cli; checker.cli.main(['registry', 'generate', '--output', sys.argv[2]])")
+    script = ("import sys; from pathlib import Path; import checker.registry.samplegen.tables as t; t.DATA = Path(sys.argv[1]); "
+              "import checker.cli.main; checker.cli.main.main(['registry', 'generate', '--output', sys.argv[2]])")
     done = subprocess.run([sys.executable, "-c", script, str(data), str(out)], cwd=PROJECT,
                           capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 2, done.stderr

@@ -6,11 +6,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
+from checker.cli.main import main
+from checker.guidance.search import SearchIndex, open_search_index
 from checker.matching.text import load_synonym_groups as load_synonyms
-from checker.paths import DEFAULT_REGISTRY
-from checker.registry import load_registry, parse_registry
-from checker.search import SearchIndex, open_search_index
+from checker.plumbing.paths import DEFAULT_REGISTRY
+from checker.registry.load import load_registry, parse_registry
 from tests.conftest import TINY_REGISTRY
 
 SAMPLE = str(DEFAULT_REGISTRY)
@@ -237,7 +237,7 @@ def test_registry_text_is_inert_on_a_terminal(tmp_path, tiny_registry):
 
 def test_hosting_text_shows_both_forms_of_the_recovery_site():
     """A registry record written from a manifest may carry drSite as {provider, site, country} (issue 11)."""
-    from checker.registry_view import hosting_text
+    from checker.guidance.registry_view import hosting_text
 
     legacy = hosting_text({"provider": "pdn", "site": "PDN-JABODETABEK", "drSite": "PDN-BATAM", "country": "ID"})
     structured = hosting_text({"provider": "gov-cloud", "site": "Cloud A", "country": "ID",

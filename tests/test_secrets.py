@@ -1,4 +1,4 @@
-"""No credential reaches any output: one scrubber (checker/secrets.py) for stderr, every report format,
+"""No credential reaches any output: one scrubber (checker/plumbing/secrets.py) for stderr, every report format,
 the pull-request comment and the OPA client's messages (issue 14 item 9). OPA's and the registry
 URL's outputs are tested against loopback stand-ins in test_opa_protocol.py and test_registry_url.py."""
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import github
-from checker.cli import main
-from checker.secrets import scrub
+from checker.cli.main import main
+from checker.gate import github
+from checker.plumbing.secrets import scrub
 from conftest import VALID_MANIFEST
 
 PASSWORD = "hunter2-never-shown"

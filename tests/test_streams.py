@@ -20,10 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
-from checker.cli import main
+from checker.cli.main import main
+from checker.cli.streams import DefusingWriter
 from checker.formats import NAMES, render
 from checker.model import Report, Result, Suggestion, Text, Violation, Waiver
-from checker.streams import DefusingWriter
 from conftest import VALID_MANIFEST
 
 # Written out here rather than imported, so the test does not trust the code's own list.
@@ -274,7 +274,7 @@ def test_defusing_is_linear_on_a_value_made_of_line_breaks() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_an_openapi_value_cannot_forge_a_command_with_the_real_policies(tmp_path: Path, name: str) -> None:
     """Issue 16.3's report: `--format junit` to stdout emitted `::add-mask::` and `##vso[` from an `openapi:` value."""
-    from checker.paths import PROJECT_ROOT
+    from checker.plumbing.paths import PROJECT_ROOT
 
     example = Path(PROJECT_ROOT) / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
     text = example.read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ import io
 
 from click.testing import CliRunner
 
-from checker.cli import main
-from checker.cli_options import use_color
-from checker.terminal import check_with_progress, progress_wanted
+from checker.cli.main import main
+from checker.cli.options import use_color
+from checker.cli.terminal import check_with_progress, progress_wanted
 from tests.conftest import VALID_MANIFEST
 
 PASSING = VALID_MANIFEST.replace("[LYN-PARKIR]", "[LYN-LAIN]")

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 
 from checker.errors import CannotJudge
-from checker.evaluate import verdict_of
+from checker.judging.evaluate import verdict_of
+from checker.judging.waivers import apply_waivers, load_waivers, unbound_waivers
 from checker.model import Text, Violation
-from checker.waivers import apply_waivers, load_waivers, unbound_waivers
 
 WAIVERS = """apiVersion: spbe.go.id/v1
 kind: WaiverList
@@ -93,9 +93,9 @@ def test_waiver_agency_must_look_like_an_agency_code(write):
 # --- limits from each rule's METADATA (issue 16.8) ---------------------------------------------
 
 def national_rules():
-    from checker.manifest import SCHEMA_RULES
-    from checker.paths import PROJECT_ROOT
-    from checker.policyset import load_policies
+    from checker.judging.manifest import SCHEMA_RULES
+    from checker.plumbing.paths import PROJECT_ROOT
+    from checker.policy.policyset import load_policies
 
     return {**SCHEMA_RULES, **load_policies(PROJECT_ROOT / "policies").rules}
 
@@ -153,7 +153,7 @@ def test_a_waiver_within_its_limit_and_an_expired_one_are_read(write):
 def test_the_gate_and_check_refuse_an_over_long_waiver_with_exit_2(write, tiny_policies, registry_file):
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from checker.cli.main import main
     from tests.conftest import VALID_MANIFEST
 
     waivers = write("w.yaml", WAIVERS.replace("SPBE-HST-001", "SPBE-MOR-901").replace("2027-06-30", "9999-12-31"))
@@ -170,7 +170,7 @@ def test_the_gate_and_check_refuse_an_over_long_waiver_with_exit_2(write, tiny_p
     ("#   waivable: false\n#   maxWaiverDays: 30\n", "for a waivable rule only"),
 ])
 def test_malformed_waiver_limits_in_metadata_cannot_judge(tiny_policies, custom, needle):
-    from checker.policyset import load_policies
+    from checker.policy.policyset import load_policies
 
     rego = tiny_policies / "spbe" / "demo.rego"
     rego.write_text(rego.read_text().replace("#   severity: deny\n", "#   severity: deny\n" + custom, 1))
@@ -182,7 +182,7 @@ def test_malformed_waiver_limits_in_metadata_cannot_judge(tiny_policies, custom,
 def test_rules_and_explain_show_the_limits():
     from click.testing import CliRunner
 
-    from checker.cli import main
+    from checker.cli.main import main
 
     listing = CliRunner().invoke(main, ["rules"])
     assert "SPBE-HST-004  deny     -  " in listing.output and "SPBE-HST-001  deny  365d  " in listing.output

@@ -35,7 +35,7 @@ SHIPPED = ("checker/policies/spbe/mor.rego", "checker/policies/spbe/config/data.
            "checker/data/synonyms.json", "checker/sample_registry/national-registry.json.gz",
            "checker/sample_registry/sources/idn-area/LICENSE.md",
            "checker/sample_registry/sources/idn-area/regencies.csv",
-           "checker/samplegen/data/archetypes.yaml", "checker/samplegen/data/registry.yaml",
+           "checker/registry/samplegen/data/archetypes.yaml", "checker/registry/samplegen/data/registry.yaml",
            "checker/examples/kabupaten-karawang/lapor-warga.yaml")
 
 
@@ -115,7 +115,7 @@ def test_installed_requirements_are_met_and_data_comes_from_the_installed_packag
     python = str(installed.bin / "python")
     check = subprocess.run([sys.executable, "-m", "pip", "--python", python, "check"], check=False, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
-    where = subprocess.run([python, "-c", ("import checker.paths as p; print(p.__file__); print(p.POLICIES_DIR); "
+    where = subprocess.run([python, "-c", ("import checker.plumbing.paths as p; print(p.__file__); print(p.POLICIES_DIR); "
                                            "print(p.TEMPLATES_DIR); print(p.DEFAULT_REGISTRY); print(p.EXAMPLES_DIR)")],
                            cwd=installed.work, capture_output=True, text=True, check=True).stdout.split()
     assert len(where) == 5 and Path(where[0]).resolve().is_relative_to(installed.root.resolve())

@@ -13,9 +13,9 @@ import json
 import jsonschema
 import pytest
 
-from checker.manifest import Manifest, Rejected, read_manifest
-from checker.paths import MANIFEST_SCHEMA
-from checker.yamlsafe import parse_yaml
+from checker.judging.manifest import Manifest, Rejected, read_manifest
+from checker.plumbing.paths import MANIFEST_SCHEMA
+from checker.plumbing.yamlsafe import parse_yaml
 from tests.conftest import VALID_MANIFEST
 
 CORE_SCHEMA = [

@@ -7,7 +7,7 @@ is picked from the sample registry, by a fixed rotation over its regional govern
 
 Labels (see bench/duplicates.py for how they are scored):
 - `expect.group: FUNCTION#N` - the proposal is the same thing as the apps built from
-  the N-th archetype of FUNCTION in checker/samplegen/data/archetypes.yaml (e.g. every "SIMPUS ...",
+  the N-th archetype of FUNCTION in checker/registry/samplegen/data/archetypes.yaml (e.g. every "SIMPUS ...",
   "Sistem Informasi Manajemen Puskesmas ...", "e-Puskesmas ...", "Antrean Online
   Puskesmas ..." app); any active one of them, or the shared service owning FUNCTION,
   is a right answer;

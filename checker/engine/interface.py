@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from checker.policyset import PolicySet
+from checker.policy.policyset import PolicySet
 
 
 @dataclass(frozen=True)

@@ -33,14 +33,14 @@ from opa_client.errors import (
     TypeException,
 )
 
-from checker import net
 from checker.engine.interface import RawViolation, TestOutcome
 from checker.engine.opa_settings import OpaSettings, check_settings
 from checker.errors import CannotJudge
 from checker.model import Text
-from checker.pack import parse_declaration
-from checker.policyset import PolicyFile, PolicySet
-from checker.secrets import scrub
+from checker.plumbing import net
+from checker.plumbing.secrets import scrub
+from checker.policy.pack import parse_declaration
+from checker.policy.policyset import PolicyFile, PolicySet
 
 T = TypeVar("T")
 
@@ -207,7 +207,7 @@ class OpaEngine:
         return revision
 
     def _check_declared_packs(self, name: str, manifest: dict[str, Any], policies: PolicySet) -> None:
-        """The served bundle must declare the same complete packs as the local policies (checker/pack.py)."""
+        """The served bundle must declare the same complete packs as the local policies (checker/policy/pack.py)."""
         metadata = manifest.get("metadata")
         served = metadata.get("packs") if isinstance(metadata, dict) else None
         local = [pack.as_document() for pack in policies.packs]

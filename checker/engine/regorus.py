@@ -9,7 +9,7 @@ import regorus
 from checker.engine.interface import RawViolation, TestOutcome
 from checker.errors import CannotJudge
 from checker.model import Text
-from checker.policyset import PolicySet
+from checker.policy.policyset import PolicySet
 
 
 def _clean(err: Exception) -> str:

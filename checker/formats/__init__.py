@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 
 from checker.formats.interface import Formatter
 from checker.model import Lang, Report
-from checker.secrets import scrub
+from checker.plumbing.secrets import scrub
 
 # Format name -> module; a module is imported only when its format is used, so a
 # `--format json` run does not pay for Jinja2 (start-up time is part of the budget).

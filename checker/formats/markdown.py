@@ -20,7 +20,7 @@ from checker.formats.interface import FunctionFormatter
 from checker.formats.json_format import TOOL_NAME
 from checker.formats.sarif import help_uri
 from checker.model import Lang, Report, Result, Suggestion, Text, Violation
-from checker.paths import TEMPLATES_DIR
+from checker.plumbing.paths import TEMPLATES_DIR
 
 TEMPLATE_NAME = "report.md.j2"
 _SAFE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f<>\"'`\\]+$", re.IGNORECASE)

@@ -4,7 +4,7 @@ The output validates against the OASIS SARIF 2.1.0 schema (the tests check it). 
 scanning needs beyond the schema:
 
 - `partialFingerprints.primaryLocationLineHash`, computed as GitHub's upload action
-  computes it (checker/fingerprints.py), so an alert keeps its identity across pushes;
+  computes it (checker/judging/fingerprints.py), so an alert keeps its identity across pushes;
   our own `spbeViolation/v1` (manifest id, rule, field) sits beside it;
 - artifact URIs relative to the repository root with `uriBaseId: %SRCROOT%`, whatever
   the working directory `check` ran in;

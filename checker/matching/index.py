@@ -24,11 +24,21 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterable
+from typing import Any
 
-from checker.matching.text import (ACRONYM_LEADS, FUNCTION_WORDS, closest_word, fold_words, load_synonym_groups,
-                                   phrase_table, root_forms, spells, strip_phrases)
+from checker.matching.text import (
+    ACRONYM_LEADS,
+    FUNCTION_WORDS,
+    closest_word,
+    fold_words,
+    load_synonym_groups,
+    phrase_table,
+    root_forms,
+    spells,
+    strip_phrases,
+)
 
 DESCRIPTION_WEIGHT = 0.35
 CONCEPT_WEIGHT = 0.6
@@ -101,7 +111,7 @@ class MatchIndex:
         return state
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "MatchIndex":
+    def from_data(cls, data: dict[str, Any]) -> MatchIndex:
         """The index back from `to_data()`; KeyError/TypeError/ValueError when the data is not that shape."""
         state = dict(data)
         size, shapes = len(state["docs"]), state["shapes"]
@@ -144,7 +154,7 @@ class MatchIndex:
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            for phrase in self._concept_phrases.get(tokens[i], []) + [[tokens[i]]]:
+            for phrase in [*self._concept_phrases.get(tokens[i], []), [tokens[i]]]:
                 text = " ".join(phrase)
                 if tokens[i:i + len(phrase)] != phrase or text not in self.concepts:
                     continue
@@ -250,7 +260,7 @@ class MatchIndex:
             if posting is None:
                 continue
             numbers, weights = posting
-            for shape, w in zip(numbers, weights):
+            for shape, w in zip(numbers, weights, strict=True):
                 scores[shape] = get(shape, 0.0) + q * w
         shapes, ranks = self.shapes, self.ranks
         kept: list[tuple[float, int, float, int]] = []
@@ -404,8 +414,8 @@ def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
         phrases.update(w for w in fold_words(code))
         if len(names) >= 5:
             counts: dict[str, int] = {}
-            for words in names:
-                for w in words:
+            for name_words in names:
+                for w in name_words:
                     counts[w] = counts.get(w, 0) + 1
             phrases.update(w for w, c in counts.items() if c >= 0.6 * len(names) and w not in FUNCTION_WORDS)
     return sorted(phrases)
@@ -451,9 +461,9 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
         for lead, pool in (("sim", "sim"), ("sim", "si"), ("si", "si")):
             if not acronym.startswith(lead) or len(acronym) <= len(lead):
                 continue
-            rest = acronym[len(lead):]
+            spelt = acronym[len(lead):]
             found = sorted({tail[:k] for tail in tails[pool] for k in range(1, len(tail) + 1)
-                            if spells(rest, list(tail[:k]))})
+                            if spells(spelt, list(tail[:k]))})
             if found:
                 best = min(found, key=lambda t: (len(t), t))
                 out[acronym] = [w for w in best if w not in FUNCTION_WORDS]

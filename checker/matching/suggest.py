@@ -12,8 +12,9 @@ name the service even if the declared code hides it.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from checker.matching.index import Match, MatchIndex
 from checker.matching.text import expand_own_acronyms, fold_words, place_abbreviations
@@ -34,9 +35,15 @@ class Thresholds:
     max: int = 5
 
     @classmethod
-    def from_config(cls, config: dict[str, Any]) -> "Thresholds":
-        known = {k: config[k] for k in ("near", "same_thing", "reuse", "infer", "max") if k in config}
-        return cls(**{k: (int(v) if k == "max" else float(v)) for k, v in known.items()})
+    def from_config(cls, config: dict[str, Any]) -> Thresholds:
+        default = cls()
+
+        def score(key: str, fallback: float) -> float:
+            return float(config[key]) if key in config else fallback
+
+        return cls(near=score("near", default.near), same_thing=score("same_thing", default.same_thing),
+                   reuse=score("reuse", default.reuse), infer=score("infer", default.infer),
+                   max=int(config["max"]) if "max" in config else default.max)
 
 
 def place_of(agency_name: str) -> str:
@@ -51,7 +58,7 @@ def match_facts(index: MatchIndex, name: str, description: str, agency_code: str
     """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like)."""
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
-    places = [place] + place_abbreviations(fold_words(f"{name} {description}"), place) if place else []
+    places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place)] if place else []
     name = expand_own_acronyms(name, description, _Known(index))
     vec = index.vector(name, description, places)
     matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
@@ -79,7 +86,7 @@ def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str
     for match in matches:
         key = match.id if match.shared or match.agency == agency_code else index.doc_keys[match.index]
         groups.setdefault(key, []).append(match)
-    out = []
+    out: list[dict[str, Any]] = []
     for key, members in groups.items():
         best = members[0]
         own = best.agency == agency_code

@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Container, Iterable
 from pathlib import Path
-from typing import Container, Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -111,11 +111,11 @@ def root_forms(word: str) -> list[str]:
     dropped initial "s" ("menyurat" -> "surat").
     """
     forms: list[str] = []
-    for suffix in ("",) + _SUFFIXES:
+    for suffix in ("", *_SUFFIXES):
         if suffix and not word.endswith(suffix):
             continue
         stem = word[:len(word) - len(suffix)] if suffix else word
-        for prefix in ("",) + _PREFIXES:
+        for prefix in ("", *_PREFIXES):
             if prefix and not stem.startswith(prefix):
                 continue
             rest = stem[len(prefix):]

@@ -1,0 +1,1 @@
+"""The national audit: every registered application judged, clustered, compared and reported."""

@@ -1,0 +1,1 @@
+"""OPA policy bundles: building, signing, reading untrusted ones, and where `--policies` points."""

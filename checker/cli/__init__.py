@@ -1,0 +1,1 @@
+"""The `spbe-check` command line: Click commands and options, no business logic."""

@@ -1,0 +1,1 @@
+"""Before you build: registry search, `init` scaffolding and one rule's `explain` page."""

@@ -1,0 +1,1 @@
+"""Judging one manifest: reading, schema, facts, waivers, and the verdict."""

@@ -1,0 +1,1 @@
+"""The Rego policy pack as files: sources, data documents, rule metadata, the pack declaration."""

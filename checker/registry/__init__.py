@@ -1,0 +1,1 @@
+"""The national registry as data: loading, checking, the compiled form the judge reads."""
