@@ -10,6 +10,7 @@ Measures, on the registry given (default: the sample national registry):
 - `spbe-check audit` of the whole registry, when that command exists.
 Peak memory is each child's max RSS from os.wait4.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,11 +58,18 @@ def measure(label: str, cmd: list[str], env: dict[str, str], runs: int, before=N
         peaks.append(peak)
         codes.add(code)
         cpus.append(cpu)
-    result = {"median_s": statistics.median(times), "min_s": min(times), "peak_mib": max(peaks),
-              "cpu_s": statistics.median(cpus)}
-    print(f"{label:<44} median {result['median_s']:.3f} s  min {result['min_s']:.3f} s  "
-          f"CPU {result['cpu_s']:.3f} s  peak {result['peak_mib']:.0f} MiB  exit {sorted(codes)}  "
-          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    result = {
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "peak_mib": max(peaks),
+        "cpu_s": statistics.median(cpus),
+    }
+    print(
+        f"{label:<44} median {result['median_s']:.3f} s  min {result['min_s']:.3f} s  "
+        f"CPU {result['cpu_s']:.3f} s  peak {result['peak_mib']:.0f} MiB  exit {sorted(codes)}  "
+        f"load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
     return result
 
 
@@ -69,7 +77,8 @@ def make_batch(folder: Path, count: int) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     for i in range(count):
         (folder / f"m{i:04d}.yaml").write_text(
-            text.replace("id: karawang-lapor-warga", f"id: karawang-lapor-warga-{i:04d}"), encoding="utf-8")
+            text.replace("id: karawang-lapor-warga", f"id: karawang-lapor-warga-{i:04d}"), encoding="utf-8"
+        )
 
 
 def main() -> None:
@@ -82,33 +91,58 @@ def main() -> None:
 
     cache = Path(tempfile.mkdtemp(prefix="spbe-bench-cache-"))
     env = {**os.environ, "SPBE_CHECK_CACHE_DIR": str(cache), "NO_COLOR": "1"}
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}; date {time.strftime('%Y-%m-%d')}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}; date {time.strftime('%Y-%m-%d')}"
+    )
     print(f"registry: {args.registry} ({Path(args.registry).stat().st_size / 1e6:.1f} MB on disk)")
 
-    floor = measure("floor (import yaml, json.loads registry)", [sys.executable, "-c", FLOOR, args.registry, str(SAMPLE)],
-                    env, args.runs)
+    floor = measure(
+        "floor (import yaml, json.loads registry)",
+        [sys.executable, "-c", FLOOR, args.registry, str(SAMPLE)],
+        env,
+        args.runs,
+    )
     check_one = [*CLI, "check", str(SAMPLE), "--format", "json", "--registry", args.registry]
-    cold_empty = measure("one manifest, cold process, empty cache", check_one, env, args.runs,
-                         before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    cold_empty = measure(
+        "one manifest, cold process, empty cache",
+        check_one,
+        env,
+        args.runs,
+        before=lambda: shutil.rmtree(cache, ignore_errors=True),
+    )
     run(check_one, env)  # fill the cache
     cold_warm = measure("one manifest, cold process, cache warm", check_one, env, args.runs)
-    print(f"  ratio to floor: {cold_warm['median_s'] / floor['median_s']:.2f}x with cache, "
-          f"{cold_empty['median_s'] / floor['median_s']:.2f}x without; in CPU time "
-          f"{cold_warm['cpu_s'] / floor['cpu_s']:.2f}x and {cold_empty['cpu_s'] / floor['cpu_s']:.2f}x")
+    print(
+        f"  ratio to floor: {cold_warm['median_s'] / floor['median_s']:.2f}x with cache, "
+        f"{cold_empty['median_s'] / floor['median_s']:.2f}x without; in CPU time "
+        f"{cold_warm['cpu_s'] / floor['cpu_s']:.2f}x and {cold_empty['cpu_s'] / floor['cpu_s']:.2f}x"
+    )
 
     with tempfile.TemporaryDirectory(prefix="spbe-bench-batch-") as tmp:
         make_batch(Path(tmp), args.batch)
-        batch = measure(f"batch of {args.batch} manifests, one process", [*CLI, "check", tmp, "--format", "json", "--registry", args.registry], env, max(1, args.runs // 2))
+        batch = measure(
+            f"batch of {args.batch} manifests, one process",
+            [*CLI, "check", tmp, "--format", "json", "--registry", args.registry],
+            env,
+            max(1, args.runs // 2),
+        )
     per_manifest = (batch["median_s"] - cold_warm["median_s"]) / (args.batch - 1)
     per_manifest_cpu = (batch["cpu_s"] - cold_warm["cpu_s"]) / (args.batch - 1)
     print(f"  per additional manifest: {per_manifest * 1000:.2f} ms ({per_manifest_cpu * 1000:.2f} ms CPU)")
 
     if not args.skip_audit:
-        help_text = subprocess.run([*CLI, "--help"], capture_output=True, text=True, cwd=ROOT, env=env, check=False).stdout
+        help_text = subprocess.run(
+            [*CLI, "--help"], capture_output=True, text=True, cwd=ROOT, env=env, check=False
+        ).stdout
         if " audit " in help_text or "\n  audit" in help_text:
             with tempfile.TemporaryDirectory() as tmp:
-                measure("audit of the whole registry", [*CLI, "audit", "--registry", args.registry, "--json", str(Path(tmp) / "audit.json")], env, 1)
+                measure(
+                    "audit of the whole registry",
+                    [*CLI, "audit", "--registry", args.registry, "--json", str(Path(tmp) / "audit.json")],
+                    env,
+                    1,
+                )
         else:
             print("audit: command not available in this build")
     shutil.rmtree(cache, ignore_errors=True)

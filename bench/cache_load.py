@@ -8,6 +8,7 @@ product path) and the entry (a JSON line, then the policy index as raw text), re
 compiled registry (`_from_data`). Prints medians and minima; the minimum is the figure
 least disturbed by other work on the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,14 +43,18 @@ def main() -> None:
     old.write_bytes(pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
     timings: dict[str, list[float]] = {"pickle (before)": [], "entry read": [], "entry read + rebuild (now)": []}
     for _ in range(args.runs):
-        for label, step in (("pickle (before)", lambda: pickle.loads(old.read_bytes())),  # noqa: S301 - our own reference file
-                            ("entry read", lambda: cache.load("registry", key)),
-                            ("entry read + rebuild (now)", lambda: rebuild(args.registry, key))):
+        for label, step in (
+            ("pickle (before)", lambda: pickle.loads(old.read_bytes())),  # noqa: S301 - our own reference file
+            ("entry read", lambda: cache.load("registry", key)),
+            ("entry read + rebuild (now)", lambda: rebuild(args.registry, key)),
+        ):
             started = time.perf_counter()
             assert step() is not None
             timings[label].append(time.perf_counter() - started)
-    print(f"entry: {entry.stat().st_size / 1e6:.1f} MB (JSON line + policy index text); "
-          f"pickle {old.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"entry: {entry.stat().st_size / 1e6:.1f} MB (JSON line + policy index text); "
+        f"pickle {old.stat().st_size / 1e6:.1f} MB"
+    )
     for label, values in timings.items():
         print(f"{label:<28} median {statistics.median(values) * 1000:6.1f} ms  min {min(values) * 1000:6.1f} ms")
 

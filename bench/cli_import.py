@@ -8,6 +8,7 @@ Measured: `import checker.cli.main` (every command module is imported to registe
 
     .venv/bin/python bench/cli_import.py --against main --runs 15
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,9 @@ DATA = ("policies", "registry", "templates", "manifests")
 
 def other_tree(revision: str, into: Path) -> Path:
     """`checker/` as of `revision`, beside links to this checkout's data, so only the code differs."""
-    archive = subprocess.run(["git", "archive", revision, "checker"], cwd=PROJECT, check=True,
-                             capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", revision, "checker"], cwd=PROJECT, check=True, capture_output=True
+    ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     for name in DATA:
@@ -49,12 +51,16 @@ def main() -> None:
     parser.add_argument("--against", default="main", help="git revision to compare with [main]")
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    cases = {"import checker.cli.main": [sys.executable, "-c", "import checker.cli.main"],
-             "check --format json (cache warm)": [sys.executable, "-m", "checker", "check", MANIFEST, "--format", "json"]}
+    cases = {
+        "import checker.cli.main": [sys.executable, "-c", "import checker.cli.main"],
+        "check --format json (cache warm)": [sys.executable, "-m", "checker", "check", MANIFEST, "--format", "json"],
+    }
     with tempfile.TemporaryDirectory(prefix="spbe-bench-cli-") as tmp:
         other = other_tree(args.against, Path(tmp))
         where = [sys.executable, "-c", "import checker; print(checker.__file__)"]
-        assert cpu_seconds(where, other)[1].decode().startswith(tmp), "the other tree's checker was not the one imported"
+        assert cpu_seconds(where, other)[1].decode().startswith(tmp), (
+            "the other tree's checker was not the one imported"
+        )
         for label, command in cases.items():
             cpu_seconds(command, other), cpu_seconds(command, PROJECT)  # warm the cache and the disk for both
             theirs, ours, outputs = [], [], set()
@@ -65,9 +71,11 @@ def main() -> None:
                 seconds, out = cpu_seconds(command, PROJECT)
                 ours.append(seconds)
                 outputs.add(out)
-            print(f"{label}: {args.against} median {statistics.median(theirs) * 1000:.0f} ms CPU "
-                  f"(min {min(theirs) * 1000:.0f}), this tree median {statistics.median(ours) * 1000:.0f} ms CPU "
-                  f"(min {min(ours) * 1000:.0f}); same output: {len(outputs) == 1}")
+            print(
+                f"{label}: {args.against} median {statistics.median(theirs) * 1000:.0f} ms CPU "
+                f"(min {min(theirs) * 1000:.0f}), this tree median {statistics.median(ours) * 1000:.0f} ms CPU "
+                f"(min {min(ours) * 1000:.0f}); same output: {len(outputs) == 1}"
+            )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ and mark as a false merge or not. Pairs of members with the same name key (one
 template in two places) are left out of the draw: they are the obvious joins; the
 question is what the threshold joins besides them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,9 +48,14 @@ def main() -> None:
     timings = []
     for _ in range(5):
         started = time.process_time()
-        clusters = find_clusters(apps, index=matcher, owners=owners, names=names,
-                                 name_threshold=float(similarity.get("cluster_name_threshold", 0.8)),
-                                 description_threshold=float(similarity.get("cluster_description_threshold", 0.85)))
+        clusters = find_clusters(
+            apps,
+            index=matcher,
+            owners=owners,
+            names=names,
+            name_threshold=float(similarity.get("cluster_name_threshold", 0.8)),
+            description_threshold=float(similarity.get("cluster_description_threshold", 0.85)),
+        )
         timings.append(time.process_time() - started)
     sizes = [c.size for c in clusters]
     buckets = Counter("2-9" if s < 10 else "10-49" if s < 50 else "50-99" if s < 100 else "100+" for s in sizes)
@@ -63,14 +69,22 @@ def main() -> None:
         a, b = rng.sample(cluster.apps, 2)
         if matcher.name_key(names[a]) != matcher.name_key(names[b]):
             pairs.append((cluster.function, names[a], names[b]))
-    doc = {"clusters": len(clusters), "apps": sum(sizes), "distinctApps": len({i for c in clusters for i in c.apps}),
-           "sizes": dict(buckets), "largest": [[c.label, c.function, c.size] for c in clusters[:10]],
-           "cpuSeconds": round(statistics.median(timings), 3), "pairs": pairs}
+    doc = {
+        "clusters": len(clusters),
+        "apps": sum(sizes),
+        "distinctApps": len({i for c in clusters for i in c.apps}),
+        "sizes": dict(buckets),
+        "largest": [[c.label, c.function, c.size] for c in clusters[:10]],
+        "cpuSeconds": round(statistics.median(timings), 3),
+        "pairs": pairs,
+    }
     if args.json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    print(f"clusters {doc['clusters']}, apps in them {doc['apps']} ({doc['distinctApps']} distinct), "
-          f"sizes {doc['sizes']}, find_clusters CPU {doc['cpuSeconds']} s (median of 5)")
+    print(
+        f"clusters {doc['clusters']}, apps in them {doc['apps']} ({doc['distinctApps']} distinct), "
+        f"sizes {doc['sizes']}, find_clusters CPU {doc['cpuSeconds']} s (median of 5)"
+    )
     print("largest:", "; ".join(f"{label} ({function}) {size}" for label, function, size in doc["largest"]))
     for function, a, b in pairs:
         print(f"  {function:<22} {a}  ~  {b}")

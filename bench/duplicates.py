@@ -25,6 +25,7 @@ Definitions:
 - shared named  = cases with `expect.shared` and a declared code that service does not own,
               whose suggestions name that service / such cases.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,16 +90,29 @@ def manifest_doc(case: dict[str, Any], number: int) -> dict[str, Any]:
     if case.get("extends"):
         spec["extends"] = case["extends"]
     if case["kind"] == "new":
-        spec["justification"] = ("Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini; "
-                                 "usulan ini dievaluasi oleh bench/duplicates.py sebagai kasus uji.")
-    return {"apiVersion": "spbe.go.id/v1", "kind": "ApplicationProposal",
-            "metadata": {"id": f"bench-case-{number:03d}", "name": case["name"],
-                         "agency": case["agency"], "contact": "bench@example.go.id"},
-            "spec": spec}
+        spec["justification"] = (
+            "Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini; "
+            "usulan ini dievaluasi oleh bench/duplicates.py sebagai kasus uji."
+        )
+    return {
+        "apiVersion": "spbe.go.id/v1",
+        "kind": "ApplicationProposal",
+        "metadata": {
+            "id": f"bench-case-{number:03d}",
+            "name": case["name"],
+            "agency": case["agency"],
+            "contact": "bench@example.go.id",
+        },
+        "spec": spec,
+    }
 
 
-def evaluate(cases_path: Path = CASES, registry_path: Path = REGISTRY, policies: Path = ROOT / "policies",
-             show_misses: bool = False) -> dict[str, Any]:
+def evaluate(
+    cases_path: Path = CASES,
+    registry_path: Path = REGISTRY,
+    policies: Path = ROOT / "policies",
+    show_misses: bool = False,
+) -> dict[str, Any]:
     """The figures defined in this module's docstring, and per-case outcomes."""
     cases = yaml.safe_load(cases_path.read_text(encoding="utf-8"))["cases"]
     registry = load_registry(str(registry_path))
@@ -130,12 +144,21 @@ def evaluate(cases_path: Path = CASES, registry_path: Path = REGISTRY, policies:
             right |= set(expect.get("apps", []))
             if expect.get("group"):
                 right |= groups[expect["group"]] | owners.get(expect["group"].split("#")[0], set())
-        outcomes.append({"id": case["id"], "category": case["category"], "name": case["name"],
-                         "new": expect == "new", "rules": sorted({v.rule for v in findings}),
-                         "suggestions": suggestions, "right": right,
-                         "shared": expect.get("shared") if isinstance(expect, dict) else None,
-                         "shared_wrong_code": isinstance(expect, dict) and bool(expect.get("shared")) and not (
-                             set(case["functions"]) & {c for c, o in owners.items() if expect["shared"] in o})})
+        outcomes.append(
+            {
+                "id": case["id"],
+                "category": case["category"],
+                "name": case["name"],
+                "new": expect == "new",
+                "rules": sorted({v.rule for v in findings}),
+                "suggestions": suggestions,
+                "right": right,
+                "shared": expect.get("shared") if isinstance(expect, dict) else None,
+                "shared_wrong_code": isinstance(expect, dict)
+                and bool(expect.get("shared"))
+                and not (set(case["functions"]) & {c for c, o in owners.items() if expect["shared"] in o}),
+            }
+        )
     return figures(outcomes, show_misses)
 
 
@@ -148,8 +171,11 @@ def figures(outcomes: list[dict[str, Any]], show_misses: bool = False) -> dict[s
 
     def ratio(a: int, b: int) -> float:
         return round(a / b, 3) if b else 0.0
+
     result = {
-        "cases": len(outcomes), "duplicates": len(dups), "new": len(new),
+        "cases": len(outcomes),
+        "duplicates": len(dups),
+        "new": len(new),
         "precision": ratio(len(caught), len(flagged_cases)),
         "recall": ratio(len(caught), len(dups)),
         "top1": ratio(sum(1 for o in dups if o["suggestions"][:1] and o["suggestions"][0] in o["right"]), len(dups)),
@@ -166,9 +192,11 @@ def figures(outcomes: list[dict[str, Any]], show_misses: bool = False) -> dict[s
         entry[1] += 1
     result["recall_by_category"] = {k: f"{a}/{b}" for k, (a, b) in sorted(by_category.items())}
     if show_misses:
-        result["misses"] = [{"id": o["id"], "name": o["name"], "rules": o["rules"], "suggestions": o["suggestions"][:3]}
-                            for o in outcomes if (o["new"] and o["rules"]) or
-                            (not o["new"] and not set(o["suggestions"][:3]) & o["right"])]
+        result["misses"] = [
+            {"id": o["id"], "name": o["name"], "rules": o["rules"], "suggestions": o["suggestions"][:3]}
+            for o in outcomes
+            if (o["new"] and o["rules"]) or (not o["new"] and not set(o["suggestions"][:3]) & o["right"])
+        ]
     return result
 
 
@@ -185,8 +213,15 @@ def matcher_cpu_ms(cases_path: Path, rounds: int = 5) -> float:
     start = time.process_time()
     for _ in range(rounds):
         for case in cases:
-            match_facts(index, case["name"], case["description"], case["agency"]["code"], case["agency"]["name"],
-                        frozenset([case.get("extends", "")]), Thresholds())
+            match_facts(
+                index,
+                case["name"],
+                case["description"],
+                case["agency"]["code"],
+                case["agency"]["name"],
+                frozenset([case.get("extends", "")]),
+                Thresholds(),
+            )
     return round((time.process_time() - start) * 1000.0 / (rounds * len(cases)), 3)
 
 
@@ -194,9 +229,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--cases", type=Path, default=CASES, help="labelled set (default: the tuning set; "
-                        "bench/duplicates/holdout*.yaml are held-out sets: BENCHMARKS.md says which were later "
-                        "used for tuning)")
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        default=CASES,
+        help="labelled set (default: the tuning set; "
+        "bench/duplicates/holdout*.yaml are held-out sets: BENCHMARKS.md says which were later "
+        "used for tuning)",
+    )
     parser.add_argument("--timing", action="store_true", help="also the CPU time of the matcher per manifest")
     args = parser.parse_args()
     result = evaluate(args.cases, show_misses=args.show_misses)

@@ -8,6 +8,7 @@ measures whole `spbe-check ci` processes (medians, peak RSS from os.wait4) and, 
 process, the share taken by the repository-wide id scan (`repository_identities`, SPEC §4),
 which reads every manifest blob of head and of the target branch's tip once.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,11 +37,15 @@ def build(repo: Path, count: int) -> None:
     for i in range(count):
         folder = repo / "manifests" / f"agency-{i % 50:02d}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"app-{i:05d}.yaml").write_text(text.replace("id: karawang-lapor-warga", f"id: app-{i:05d}"), encoding="utf-8")
+        (folder / f"app-{i:05d}.yaml").write_text(
+            text.replace("id: karawang-lapor-warga", f"id: app-{i:05d}"), encoding="utf-8"
+        )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "base")
     git(repo, "checkout", "-q", "-b", "pr")
-    (repo / "manifests" / "agency-00" / "new.yaml").write_text(text.replace("id: karawang-lapor-warga", "id: brand-new"), encoding="utf-8")
+    (repo / "manifests" / "agency-00" / "new.yaml").write_text(
+        text.replace("id: karawang-lapor-warga", "id: brand-new"), encoding="utf-8"
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "propose")
 
@@ -54,9 +59,23 @@ def main() -> None:
         repo = Path(tmp) / "repo"
         repo.mkdir()
         build(repo, args.manifests)
-        cmd = [sys.executable, "-m", "checker", "ci", "--base", "main", "--repo", str(repo), "--no-post",
-               "--format", "json", "--policies", str(ROOT / "policies"),
-               "--registry", str(ROOT / "registry" / "national-registry.json.gz")]
+        cmd = [
+            sys.executable,
+            "-m",
+            "checker",
+            "ci",
+            "--base",
+            "main",
+            "--repo",
+            str(repo),
+            "--no-post",
+            "--format",
+            "json",
+            "--policies",
+            str(ROOT / "policies"),
+            "--registry",
+            str(ROOT / "registry" / "national-registry.json.gz"),
+        ]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI_"))}
         times, peaks = [], []
         for _ in range(args.runs):
@@ -66,8 +85,10 @@ def main() -> None:
             times.append(time.perf_counter() - start)
             peaks.append(usage.ru_maxrss / 1024.0)
             code = os.waitstatus_to_exitcode(status)
-        print(f"spbe-check ci, {args.manifests} manifests in the repository, 1 added: median {statistics.median(times):.3f} s, "
-              f"min {min(times):.3f} s, peak {max(peaks):.0f} MiB, exit {code}")
+        print(
+            f"spbe-check ci, {args.manifests} manifests in the repository, 1 added: median {statistics.median(times):.3f} s, "
+            f"min {min(times):.3f} s, peak {max(peaks):.0f} MiB, exit {code}"
+        )
 
         from checker.gate import change as gate_change
         from checker.gate import git_view as gate_git
@@ -78,11 +99,15 @@ def main() -> None:
         scans = []
         for _ in range(args.runs):
             start = time.perf_counter()
-            identities = gate_change.repository_identities(rev.head, rev.base, (rev.trusted,), selection, changes, "manifests")
+            identities = gate_change.repository_identities(
+                rev.head, rev.base, (rev.trusted,), selection, changes, "manifests"
+            )
             scans.append(time.perf_counter() - start)
         assert identities.new_files == frozenset({"manifests/agency-00/new.yaml"})
         per = statistics.median(scans) / args.manifests * 1e6
-        print(f"repository_identities (the id scan): median {statistics.median(scans):.3f} s ({per:.0f} µs per manifest)")
+        print(
+            f"repository_identities (the id scan): median {statistics.median(scans):.3f} s ({per:.0f} µs per manifest)"
+        )
 
 
 if __name__ == "__main__":

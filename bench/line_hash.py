@@ -7,6 +7,7 @@ nothing), once per manifest, over the whole file: its cost grows with the file's
 Prints the median over `--repeat` runs for the sample manifest and for one padded to the
 reader's 256 KiB limit.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -10,6 +10,7 @@ vector, of `MatchIndex.nearest`, and of the whole `match_facts` (vector, nearest
 ranking, explanations, inferred functions), and a digest of every answer, so two
 versions of the matcher can be shown to give the same results.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,7 @@ def main() -> int:
     parser.add_argument("--registry", type=Path, default=REGISTRY)
     args = parser.parse_args()
     index = load_compiled(args.registry).matcher
-    apps = audited_apps(load_registry(str(args.registry)))[::args.every]
+    apps = audited_apps(load_registry(str(args.registry)))[:: args.every]
     thresholds = Thresholds()
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     queries = []
@@ -52,15 +53,22 @@ def main() -> int:
         vectors = [index.vector(a["name"], a.get("description") or a["name"], places) for a, _, _, places in queries]
         best["vector"] = min(best["vector"], time.process_time() - start)
         start = time.process_time()
-        found = [index.nearest(v, threshold=low, limit=60, exclude=frozenset([a["id"]]))
-                 for v, (a, _, _, _) in zip(vectors, queries, strict=True)]
+        found = [
+            index.nearest(v, threshold=low, limit=60, exclude=frozenset([a["id"]]))
+            for v, (a, _, _, _) in zip(vectors, queries, strict=True)
+        ]
         best["nearest"] = min(best["nearest"], time.process_time() - start)
         start = time.process_time()
-        facts = [match_facts(index, a["name"], a.get("description") or a["name"], code, name, frozenset([a["id"]]),
-                             thresholds) for a, code, name, _ in queries]
+        facts = [
+            match_facts(
+                index, a["name"], a.get("description") or a["name"], code, name, frozenset([a["id"]]), thresholds
+            )
+            for a, code, name, _ in queries
+        ]
         best["match_facts"] = min(best["match_facts"], time.process_time() - start)
-        digest = hashlib.sha256(json.dumps([[(m.id, m.score) for m in f] for f in found] + facts,
-                                           sort_keys=True).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(
+            json.dumps([[(m.id, m.score) for m in f] for f in found] + facts, sort_keys=True).encode()
+        ).hexdigest()[:16]
     print(f"{len(queries)} queries (every {args.every}th audited app), CPU per query, minimum of {args.rounds} rounds:")
     for key, seconds in best.items():
         print(f"  {key:<12} {seconds * 1000 / len(queries):.3f} ms")

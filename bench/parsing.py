@@ -10,6 +10,7 @@ In-process medians of each reader call, after one warm-up call (imports, caches)
   (~0.8 MB) validated, and 20 APIs naming one such document (was one parse per API);
 - the YAML reader's depth pre-scan: its share of the reader's time on the example.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,9 @@ def median_seconds(call: Callable[[], Any], runs: int, before: Callable[[], None
 def big_openapi(paths: int) -> str:
     document = yaml.safe_load(EXAMPLE_API.read_text(encoding="utf-8"))
     operation = document["paths"]["/laporan"]["post"]
-    document["paths"] = {f"/laporan{i}": {"post": {**copy.deepcopy(operation), "operationId": f"kirim{i}"}}
-                         for i in range(paths)}
+    document["paths"] = {
+        f"/laporan{i}": {"post": {**copy.deepcopy(operation), "operationId": f"kirim{i}"}} for i in range(paths)
+    }
     return yaml.safe_dump(json.loads(json.dumps(document)), sort_keys=False)
 
 
@@ -65,24 +67,47 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / ".git").mkdir()
-        rows.append(("example manifest: YAML reader (with depth pre-scan)", median_seconds(lambda: yamlsafe.parse_yaml(text), runs * 20)))
+        rows.append(
+            (
+                "example manifest: YAML reader (with depth pre-scan)",
+                median_seconds(lambda: yamlsafe.parse_yaml(text), runs * 20),
+            )
+        )
         prescan_only = lambda: yamlsafe._refuse_deep_nesting(yamlsafe._Loader(text))  # noqa: E731
         rows.append(("example manifest: depth pre-scan alone (events)", median_seconds(prescan_only, runs * 20)))
         loader_only = lambda: yamlsafe._Loader(text).get_single_node()  # noqa: E731
-        rows.append(("example manifest: PyYAML composer alone (no pre-scan, no walk)", median_seconds(loader_only, runs * 20)))
-        rows.append(("example manifest: read_manifest (reader, schema, invisible scan)",
-                     median_seconds(lambda: read_manifest(EXAMPLE, "m.yaml"), runs * 20)))
+        rows.append(
+            ("example manifest: PyYAML composer alone (no pre-scan, no walk)", median_seconds(loader_only, runs * 20))
+        )
+        rows.append(
+            (
+                "example manifest: read_manifest (reader, schema, invisible scan)",
+                median_seconds(lambda: read_manifest(EXAMPLE, "m.yaml"), runs * 20),
+            )
+        )
         deep = folder / "deep.yaml"
         deep.write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
-        rows.append(("'[' * 50,000: refused (was SIGSEGV)", median_seconds(lambda: read_manifest(deep, "d.yaml"), runs)))
+        rows.append(
+            ("'[' * 50,000: refused (was SIGSEGV)", median_seconds(lambda: read_manifest(deep, "d.yaml"), runs))
+        )
         contact = folder / "contact.yaml"
         contact.write_text(text.replace("diskominfo@karawangkab.go.id", "'a@" + "." * 40_000 + " '"), encoding="utf-8")
-        rows.append(("contact 'a@' + 40,000 dots: refused (was minutes)", median_seconds(lambda: read_manifest(contact, "c.yaml"), runs)))
+        rows.append(
+            (
+                "contact 'a@' + 40,000 dots: refused (was minutes)",
+                median_seconds(lambda: read_manifest(contact, "c.yaml"), runs),
+            )
+        )
         doc = big_openapi(1000)
         (folder / "big.yaml").write_text(doc, encoding="utf-8")
         clear = openapi._document_fact.cache_clear
         one = lambda: openapi.openapi_facts(["big.yaml"], folder / "m.yaml", folder)  # noqa: E731
-        rows.append((f"OpenAPI document of {len(doc) / 1e6:.2f} MB (1,000 paths): read and validated", median_seconds(one, runs, clear)))
+        rows.append(
+            (
+                f"OpenAPI document of {len(doc) / 1e6:.2f} MB (1,000 paths): read and validated",
+                median_seconds(one, runs, clear),
+            )
+        )
         twenty = lambda: openapi.openapi_facts(["big.yaml"] * 20, folder / "m.yaml", folder)  # noqa: E731
         rows.append(("20 APIs naming that document (read once)", median_seconds(twenty, runs, clear)))
     width = max(len(name) for name, _ in rows)

@@ -7,6 +7,7 @@ and times the whole parse (read, gunzip, json.loads, schema, index by id). Media
 
     .venv/bin/python bench/registry_schema.py --runs 7
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,10 +48,14 @@ def main() -> None:
     print(f"jsonschema-rs validation: {median_seconds(lambda: rs.is_valid(doc), args.runs):.3f} s")
     if not args.skip_python:
         py = jsonschema.Draft202012Validator(schema)
-        print(f"jsonschema (pure Python) validation: "
-              f"{median_seconds(lambda: next(py.iter_errors(doc), None), max(1, args.runs // 2)):.3f} s")
-    print(f"parse_registry (gunzip, json.loads, schema, ids): "
-          f"{median_seconds(lambda: parse_registry(raw, str(args.registry)), args.runs):.3f} s")
+        print(
+            f"jsonschema (pure Python) validation: "
+            f"{median_seconds(lambda: next(py.iter_errors(doc), None), max(1, args.runs // 2)):.3f} s"
+        )
+    print(
+        f"parse_registry (gunzip, json.loads, schema, ids): "
+        f"{median_seconds(lambda: parse_registry(raw, str(args.registry)), args.runs):.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ other work still gives comparable figures):
   modules `python -X importtime` reports for it (it must not be).
 The regenerated file's sha256 is printed too: it must equal the committed registry's.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,13 +43,19 @@ def main() -> int:
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "registry.json.gz"
-        generate = [child_cpu([python, "-m", "checker", "registry", "generate", "--output", str(out)])
-                    for _ in range(args.runs)]
+        generate = [
+            child_cpu([python, "-m", "checker", "registry", "generate", "--output", str(out)]) for _ in range(args.runs)
+        ]
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
     committed = hashlib.sha256((ROOT / "registry" / "national-registry.json.gz").read_bytes()).hexdigest()
     imports = [child_cpu([python, "-c", "import checker.cli.main"]) for _ in range(args.runs)]
-    trace = subprocess.run([python, "-X", "importtime", "-c", "import checker.cli.main"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stderr
+    trace = subprocess.run(
+        [python, "-X", "importtime", "-c", "import checker.cli.main"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
     modules = [line.rsplit("|", 1)[1].strip() for line in trace.splitlines() if line.startswith("import time:")][1:]
     generator = [m for m in modules if m.startswith("checker.registry.samplegen")]
 
@@ -59,12 +66,16 @@ def main() -> int:
         load_tables()
     tables = (time.process_time() - started) / 20
     print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}; runs {args.runs}")
-    print(f"registry generate (whole process, CPU): median {statistics.median(generate):.3f} s, "
-          f"min {min(generate):.3f} s; sha256 {digest[:16]}... "
-          f"({'identical to' if digest == committed else 'DIFFERS FROM'} the committed registry)")
+    print(
+        f"registry generate (whole process, CPU): median {statistics.median(generate):.3f} s, "
+        f"min {min(generate):.3f} s; sha256 {digest[:16]}... "
+        f"({'identical to' if digest == committed else 'DIFFERS FROM'} the committed registry)"
+    )
     print(f"reading and checking the tables (CPU): {tables * 1000:.1f} ms")
-    print(f"import checker.cli.main (whole process, CPU): median {statistics.median(imports):.3f} s; "
-          f"{len(modules)} modules, generator modules among them: {generator or 'none'}")
+    print(
+        f"import checker.cli.main (whole process, CPU): median {statistics.median(imports):.3f} s; "
+        f"{len(modules)} modules, generator modules among them: {generator or 'none'}"
+    )
     return 0 if digest == committed and not generator else 1
 
 

@@ -9,6 +9,7 @@ search's directory come from the cache); wall time and the child's CPU time
 (`resource.getrusage(RUSAGE_CHILDREN)`), median of N. Timings on a shared machine are
 noisy: read the CPU figures, and say the load next to them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,9 +27,22 @@ sys.path.insert(0, str(ROOT))
 from checker.guidance.search import open_search_index  # noqa: E402
 from checker.plumbing.paths import DEFAULT_REGISTRY  # noqa: E402
 
-QUERIES = ["kearsipan", "parkir karawang", "kearsipn", "pengadun", "complaint", "archive", "pengaduan jalan rusak",
-           "sistem informasi kepegawaian daerah", "jawa barat", "perizinan usaha", "Smart Parking",
-           "Citizen Complaint Handling System", "IKD", "SIPENNI"]
+QUERIES = [
+    "kearsipan",
+    "parkir karawang",
+    "kearsipn",
+    "pengadun",
+    "complaint",
+    "archive",
+    "pengaduan jalan rusak",
+    "sistem informasi kepegawaian daerah",
+    "jawa barat",
+    "perizinan usaha",
+    "Smart Parking",
+    "Citizen Complaint Handling System",
+    "IKD",
+    "SIPENNI",
+]
 
 
 def main() -> None:
@@ -59,8 +73,10 @@ def main() -> None:
         walls.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    print(f"whole command, warm cache: wall {statistics.median(walls):.2f} s, CPU {statistics.median(cpus):.2f} s "
-          f"(median of {args.runs}); load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"whole command, warm cache: wall {statistics.median(walls):.2f} s, CPU {statistics.median(cpus):.2f} s "
+        f"(median of {args.runs}); load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ against writing it directly. Medians.
 
     .venv/bin/python bench/stream_door.py --runs 7
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,15 @@ from checker.model import Report, Result, Suggestion, Text, Violation
 
 def sample_report(copies: int) -> Report:
     violations = (
-        Violation("SPBE-MOR-002", "deny", Text("Function LYN-PENGADUAN is owned by SP4N-LAPOR!", "Fungsi dimiliki"),
-                  "spec.functions[0]", 21, 15, (Suggestion("SHARED-LAPOR", "SP4N-LAPOR!", 1.0, "https://lapor.go.id"),)),
+        Violation(
+            "SPBE-MOR-002",
+            "deny",
+            Text("Function LYN-PENGADUAN is owned by SP4N-LAPOR!", "Fungsi dimiliki"),
+            "spec.functions[0]",
+            21,
+            15,
+            (Suggestion("SHARED-LAPOR", "SP4N-LAPOR!", 1.0, "https://lapor.go.id"),),
+        ),
         Violation("SPBE-MOR-005", "warn", Text("Name is close to APP-1", "Nama mirip APP-1"), "metadata.name", 5, 7),
     )
     results = tuple(Result(f"manifests/agency-{i}/app.yaml", f"app-{i}", "fail", violations) for i in range(copies))

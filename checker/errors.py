@@ -1,4 +1,5 @@
 """The one error that means "the tool could not judge" (exit 2, fail closed)."""
+
 from __future__ import annotations
 
 from checker.model import Lang, Text

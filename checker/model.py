@@ -2,6 +2,7 @@
 
 Kept free of I/O so formats are pure functions of a `Report`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

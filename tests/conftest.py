@@ -1,4 +1,5 @@
 """Shared fixtures: a tiny registry and tiny policies, so core tests do not depend on the sample data."""
+
 from __future__ import annotations
 
 import copy
@@ -21,27 +22,67 @@ TINY_REGISTRY: dict[str, Any] = {
     "capabilities": {"identity": {"providers": ["SHARED-INAPAS"]}},
     "integration": {"bus": "SHARED-SPLP", "superApp": "SHARED-INAKU"},
     "apps": [
-        {"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "description": "Layanan aspirasi dan pengaduan online rakyat",
-         "agency": {"code": "kemenpanrb", "name": "Kementerian PANRB", "level": "central"},
-         "functions": ["LYN-PENGADUAN"], "status": "active", "shared": True, "audience": "public",
-         "channels": ["web", "mobile"], "hosting": {"provider": "pdn", "site": "PDN-JABODETABEK", "country": "ID"},
-         "url": "https://lapor.go.id"},
-        {"id": "SHARED-INAPAS", "name": "INApas", "description": "Satu akun untuk layanan pemerintah",
-         "agency": {"code": "peruri", "name": "Peruri", "level": "central"}, "functions": ["IDN-SSO"],
-         "status": "active", "shared": True, "audience": "public", "channels": ["web"],
-         "hosting": {"provider": "pdn", "site": "PDN-JABODETABEK", "country": "ID"}},
-        {"id": "APP-000001", "name": "Sistem Informasi Parkir Karawang", "description": "Pengelolaan retribusi parkir tepi jalan umum",
-         "agency": {"code": "32.15", "name": "Pemerintah Kabupaten Karawang", "level": "regency"},
-         "functions": ["LYN-PARKIR"], "status": "active", "shared": False, "audience": "public", "channels": ["web"],
-         "hosting": {"provider": "agency-dc", "site": "Ruang server Diskominfo", "country": "ID"}},
-        {"id": "APP-000002", "name": "e-Parkir Kota Bekasi", "description": "Pembayaran parkir non tunai di Kota Bekasi",
-         "agency": {"code": "32.75", "name": "Pemerintah Kota Bekasi", "level": "regency"},
-         "functions": ["LYN-PARKIR"], "status": "active", "shared": False, "audience": "public", "channels": ["mobile"],
-         "hosting": {"provider": "commercial-cloud", "site": "Jakarta", "country": "ID"}},
-        {"id": "APP-000003", "name": "Lapor Bupati Karawang", "description": "Pengaduan warga Karawang",
-         "agency": {"code": "32.15", "name": "Pemerintah Kabupaten Karawang", "level": "regency"},
-         "functions": ["LYN-PENGADUAN"], "status": "retired", "shared": False, "audience": "public", "channels": ["web"],
-         "hosting": {"provider": "agency-dc", "site": "Ruang server", "country": "ID"}},
+        {
+            "id": "SHARED-LAPOR",
+            "name": "SP4N-LAPOR!",
+            "description": "Layanan aspirasi dan pengaduan online rakyat",
+            "agency": {"code": "kemenpanrb", "name": "Kementerian PANRB", "level": "central"},
+            "functions": ["LYN-PENGADUAN"],
+            "status": "active",
+            "shared": True,
+            "audience": "public",
+            "channels": ["web", "mobile"],
+            "hosting": {"provider": "pdn", "site": "PDN-JABODETABEK", "country": "ID"},
+            "url": "https://lapor.go.id",
+        },
+        {
+            "id": "SHARED-INAPAS",
+            "name": "INApas",
+            "description": "Satu akun untuk layanan pemerintah",
+            "agency": {"code": "peruri", "name": "Peruri", "level": "central"},
+            "functions": ["IDN-SSO"],
+            "status": "active",
+            "shared": True,
+            "audience": "public",
+            "channels": ["web"],
+            "hosting": {"provider": "pdn", "site": "PDN-JABODETABEK", "country": "ID"},
+        },
+        {
+            "id": "APP-000001",
+            "name": "Sistem Informasi Parkir Karawang",
+            "description": "Pengelolaan retribusi parkir tepi jalan umum",
+            "agency": {"code": "32.15", "name": "Pemerintah Kabupaten Karawang", "level": "regency"},
+            "functions": ["LYN-PARKIR"],
+            "status": "active",
+            "shared": False,
+            "audience": "public",
+            "channels": ["web"],
+            "hosting": {"provider": "agency-dc", "site": "Ruang server Diskominfo", "country": "ID"},
+        },
+        {
+            "id": "APP-000002",
+            "name": "e-Parkir Kota Bekasi",
+            "description": "Pembayaran parkir non tunai di Kota Bekasi",
+            "agency": {"code": "32.75", "name": "Pemerintah Kota Bekasi", "level": "regency"},
+            "functions": ["LYN-PARKIR"],
+            "status": "active",
+            "shared": False,
+            "audience": "public",
+            "channels": ["mobile"],
+            "hosting": {"provider": "commercial-cloud", "site": "Jakarta", "country": "ID"},
+        },
+        {
+            "id": "APP-000003",
+            "name": "Lapor Bupati Karawang",
+            "description": "Pengaduan warga Karawang",
+            "agency": {"code": "32.15", "name": "Pemerintah Kabupaten Karawang", "level": "regency"},
+            "functions": ["LYN-PENGADUAN"],
+            "status": "retired",
+            "shared": False,
+            "audience": "public",
+            "channels": ["web"],
+            "hosting": {"provider": "agency-dc", "site": "Ruang server", "country": "ID"},
+        },
     ],
 }
 
@@ -86,8 +127,9 @@ warn contains v if {
 }
 """
 
-TINY_PACK = json.dumps({"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-HST-901", "SPBE-MOR-901"],
-                        "data": ["spbe.config"]})
+TINY_PACK = json.dumps(
+    {"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-HST-901", "SPBE-MOR-901"], "data": ["spbe.config"]}
+)
 
 VALID_MANIFEST = """apiVersion: spbe.go.id/v1
 kind: ApplicationProposal
@@ -140,6 +182,7 @@ def tiny_policies(tmp_path: Path) -> Path:
 @pytest.fixture
 def write(tmp_path: Path):
     """Write text (or bytes) to a file under tmp_path and return its path."""
+
     def _write(name: str, content: str | bytes) -> Path:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +191,7 @@ def write(tmp_path: Path):
         else:
             path.write_text(content, encoding="utf-8")
         return path
+
     return _write
 
 

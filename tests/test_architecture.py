@@ -4,6 +4,7 @@ Static, over `ast`, so function-local imports (the lazy ones that keep start-up 
 as much as top-level ones. ARCHITECTURE.md explains the layers; a new package is placed here
 on purpose, never by default (an unplaced module fails the test).
 """
+
 from __future__ import annotations
 
 import ast
@@ -65,7 +66,9 @@ def layer_of(module: str) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for index, packages in enumerate(LAYERS):
         for package in packages:
-            if (module == package or module.startswith(package + ".")) and (best is None or len(package) > len(best[1])):
+            if (module == package or module.startswith(package + ".")) and (
+                best is None or len(package) > len(best[1])
+            ):
                 best = (index, package)
     return best
 
@@ -144,8 +147,10 @@ def test_the_checks_catch_what_they_are_for(tmp_path: Path) -> None:
     (pkg / "gate" / "change.py").write_text("from checker.guidance.search import x\n")
     (pkg / "guidance" / "search.py").write_text("x = 1\n")
     graph = import_graph(pkg)
-    assert upward_imports(graph) == ["checker.gate.change -> checker.guidance.search",
-                                     "checker.judging.evaluate -> checker.cli.main"]
+    assert upward_imports(graph) == [
+        "checker.gate.change -> checker.guidance.search",
+        "checker.judging.evaluate -> checker.cli.main",
+    ]
     assert cycles(graph) == [["checker.cli.main", "checker.judging.evaluate"]]
 
 

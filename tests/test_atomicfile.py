@@ -3,6 +3,7 @@
 The full disk is faked: the write (or the fsync after it) raises OSError(ENOSPC) the way
 a full file system does, part-way through; /dev/full is used where it applies.
 """
+
 from __future__ import annotations
 
 import errno
@@ -44,26 +45,45 @@ class HalfThenFull:
 @pytest.fixture
 def disk_full_on_write(monkeypatch: pytest.MonkeyPatch) -> None:
     real_fdopen = os.fdopen
-    monkeypatch.setattr(checker.plumbing.atomicfile.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(
+        checker.plumbing.atomicfile.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k))
+    )
 
 
 @pytest.fixture
 def disk_full_on_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     def fsync(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
     monkeypatch.setattr(checker.plumbing.atomicfile.os, "fsync", fsync)
 
 
 def check_to(tmp_path: Path, registry_file: Path, tiny_policies: Path, output: Path, lang: str = "en") -> Any:
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
-    return CliRunner().invoke(main, ["check", str(manifest), "--registry", str(registry_file), "--policies",
-                                     str(tiny_policies), "--format", "json", "--output", str(output), "--lang", lang])
+    return CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(manifest),
+            "--registry",
+            str(registry_file),
+            "--policies",
+            str(tiny_policies),
+            "--format",
+            "json",
+            "--output",
+            str(output),
+            "--lang",
+            lang,
+        ],
+    )
 
 
 @pytest.mark.parametrize("fault", ["disk_full_on_write", "disk_full_on_fsync"])
 def test_full_disk_keeps_the_old_report_leaves_no_temp_and_says_it_judged(
-        tmp_path: Path, registry_file: Path, tiny_policies: Path, request: pytest.FixtureRequest, fault: str) -> None:
+    tmp_path: Path, registry_file: Path, tiny_policies: Path, request: pytest.FixtureRequest, fault: str
+) -> None:
     out_dir = tmp_path / "reports"
     out_dir.mkdir()
     report = out_dir / "spbe.json"
@@ -79,8 +99,9 @@ def test_full_disk_keeps_the_old_report_leaves_no_temp_and_says_it_judged(
     assert "nothing was judged" not in message and "internal error" not in message
 
 
-def test_full_disk_message_in_bahasa_indonesia(tmp_path: Path, registry_file: Path, tiny_policies: Path,
-                                               disk_full_on_write: None) -> None:
+def test_full_disk_message_in_bahasa_indonesia(
+    tmp_path: Path, registry_file: Path, tiny_policies: Path, disk_full_on_write: None
+) -> None:
     result = check_to(tmp_path, registry_file, tiny_policies, tmp_path / "r.json", lang="id")
     assert result.exit_code == 2
     assert "manifes sudah dinilai" in result.stderr and "tidak dapat ditulis" in result.stderr
@@ -95,8 +116,9 @@ def test_dev_full_as_output(tmp_path: Path, registry_file: Path, tiny_policies: 
     assert "were judged" in result.stderr and "/dev/full" in result.stderr and "ENOSPC" in result.stderr
 
 
-def test_a_written_report_is_complete_with_usual_permissions(tmp_path: Path, registry_file: Path,
-                                                             tiny_policies: Path) -> None:
+def test_a_written_report_is_complete_with_usual_permissions(
+    tmp_path: Path, registry_file: Path, tiny_policies: Path
+) -> None:
     report = tmp_path / "out" / "spbe.json"
     report.parent.mkdir()
     result = check_to(tmp_path, registry_file, tiny_policies, report)

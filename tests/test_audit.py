@@ -1,4 +1,5 @@
 """The registry audit: record -> manifest, counts that add up, same answers as `check`, --compare."""
+
 from __future__ import annotations
 
 import copy
@@ -33,21 +34,42 @@ from conftest import TINY_REGISTRY
 
 def registry_with(tmp_path: Path, *apps: dict[str, Any], name: str = "registry.json") -> Path:
     doc = copy.deepcopy(TINY_REGISTRY)
-    doc["taxonomy"] += [{"code": c, "name": {"en": c, "id": c}} for c in ("UJI-SATU", "UJI-DUA", "UJI-TIGA", "UJI-EMPAT")]
+    doc["taxonomy"] += [
+        {"code": c, "name": {"en": c, "id": c}} for c in ("UJI-SATU", "UJI-DUA", "UJI-TIGA", "UJI-EMPAT")
+    ]
     doc["apps"] += list(apps)
     path = tmp_path / name
     path.write_text(json.dumps(doc), encoding="utf-8")
     return path
 
 
-def record(app_id: str, name: str, function: str, provider: str = "pdn", audience: str = "internal",
-           channels: tuple[str, ...] = ("web",), agency: tuple[str, str] = ("32.15", "Pemerintah Kabupaten Karawang"),
-           **extra: Any) -> dict[str, Any]:
-    return {"id": app_id, "name": name, "description": f"Deskripsi khusus {name}",
-            "agency": {"code": agency[0], "name": agency[1], "level": "regency"}, "functions": [function],
-            "status": "active", "shared": False, "audience": audience, "channels": list(channels),
-            "hosting": {"provider": provider, "site": "PDN-JABODETABEK" if provider == "pdn" else "Ruang server",
-                        "country": "ID"}, **extra}
+def record(
+    app_id: str,
+    name: str,
+    function: str,
+    provider: str = "pdn",
+    audience: str = "internal",
+    channels: tuple[str, ...] = ("web",),
+    agency: tuple[str, str] = ("32.15", "Pemerintah Kabupaten Karawang"),
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "id": app_id,
+        "name": name,
+        "description": f"Deskripsi khusus {name}",
+        "agency": {"code": agency[0], "name": agency[1], "level": "regency"},
+        "functions": [function],
+        "status": "active",
+        "shared": False,
+        "audience": audience,
+        "channels": list(channels),
+        "hosting": {
+            "provider": provider,
+            "site": "PDN-JABODETABEK" if provider == "pdn" else "Ruang server",
+            "country": "ID",
+        },
+        **extra,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +89,12 @@ def test_manifest_from_record_maps_the_record(registry_file: Path) -> None:
     registry = load_registry(registry_file)
     manifest = manifest_from_record(registry.apps["APP-000001"], registry, justification_min_length=100)
     data = manifest.data
-    assert data["metadata"] == {"id": "app-000001", "name": "Sistem Informasi Parkir Karawang",
-                                "agency": {"code": "32.15", "name": "Pemerintah Kabupaten Karawang"},
-                                "contact": PLACEHOLDER_CONTACT}
+    assert data["metadata"] == {
+        "id": "app-000001",
+        "name": "Sistem Informasi Parkir Karawang",
+        "agency": {"code": "32.15", "name": "Pemerintah Kabupaten Karawang"},
+        "contact": PLACEHOLDER_CONTACT,
+    }
     spec = data["spec"]
     assert spec["kind"] == "new" and spec["replaces"] == ["APP-000001"]  # never its own duplicate
     assert len(spec["justification"]) >= 100
@@ -84,10 +109,14 @@ def test_manifest_from_record_maps_the_record(registry_file: Path) -> None:
 
 def test_manifest_from_record_keeps_what_the_record_carries(registry_file: Path) -> None:
     registry = load_registry(registry_file)
-    app = {**registry.apps["APP-000001"], "contact": "tim@karawangkab.go.id",
-           "data": {"criticality": "high", "personalData": True}, "uses": {"identity": "self"},
-           "apis": [{"name": "parkir", "gateway": "direct"}], "hosting": {"provider": "pdn", "site": "PDN-IKN",
-                                                                         "country": "ID", "note": "dropped"}}
+    app = {
+        **registry.apps["APP-000001"],
+        "contact": "tim@karawangkab.go.id",
+        "data": {"criticality": "high", "personalData": True},
+        "uses": {"identity": "self"},
+        "apis": [{"name": "parkir", "gateway": "direct"}],
+        "hosting": {"provider": "pdn", "site": "PDN-IKN", "country": "ID", "note": "dropped"},
+    }
     spec = manifest_from_record(app, registry, justification_min_length=400).data["spec"]
     assert spec["data"] == {"criticality": "high", "personalData": True}
     assert spec["uses"] == {"identity": "self"}
@@ -223,14 +252,15 @@ def test_audit_command_exits_0_even_when_apps_fail(tmp_path: Path) -> None:
     failing = record("APP-000100", "Arsip Statis Karawang", "UJI-SATU", provider="agency-dc")
     registry = registry_with(tmp_path, failing)
     out_json, out_html = tmp_path / "audit.json", tmp_path / "audit.html"
-    result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--json", str(out_json),
-                                       "--html", str(out_html)])
+    result = CliRunner().invoke(
+        main, ["audit", "--registry", str(registry), "--json", str(out_json), "--html", str(out_html)]
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(out_json.read_text(encoding="utf-8"))
     assert doc["summary"]["fail"] >= 1
     assert "SPBE-HST-001" in result.stdout and "Registry audit" in result.stdout
     html = out_html.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "data-metric=\"/summary/fail\"" in html
+    assert html.startswith("<!DOCTYPE html>") and 'data-metric="/summary/fail"' in html
 
 
 def test_audit_command_in_indonesian(tmp_path: Path) -> None:
@@ -246,8 +276,12 @@ def test_audit_command_exits_2_when_it_cannot_run(tmp_path: Path) -> None:
 
 
 def test_registry_text_is_escaped_in_the_html(tmp_path: Path) -> None:
-    hostile = record("APP-000100", "<script>alert(1)</script> Arsip", "UJI-SATU",
-                     agency=("32.15", "Pemerintah <b>Kabupaten</b> Karawang"))
+    hostile = record(
+        "APP-000100",
+        "<script>alert(1)</script> Arsip",
+        "UJI-SATU",
+        agency=("32.15", "Pemerintah <b>Kabupaten</b> Karawang"),
+    )
     registry = registry_with(tmp_path, hostile)
     out_html = tmp_path / "audit.html"
     result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--html", str(out_html)])
@@ -283,20 +317,53 @@ def test_compare_lists_exactly_the_apps_whose_verdict_changes(tmp_path: Path, po
     registry = registry_with(
         tmp_path,
         record("APP-000100", "Arsip Statis Karawang", "UJI-SATU", provider="agency-dc"),  # fail -> pass
-        record("APP-000101", "Kalender Kegiatan Bekasi", "UJI-DUA", provider="agency-dc", audience="public",
-               agency=("32.75", "Pemerintah Kota Bekasi")),  # fail (MOR-006 too) -> fail: rules change only
+        record(
+            "APP-000101",
+            "Kalender Kegiatan Bekasi",
+            "UJI-DUA",
+            provider="agency-dc",
+            audience="public",
+            agency=("32.75", "Pemerintah Kota Bekasi"),
+        ),  # fail (MOR-006 too) -> fail: rules change only
         record("APP-000102", "Gudang Obat Bogor", "UJI-TIGA", agency=("32.01", "Pemerintah Kabupaten Bogor")),  # pass
-        record("APP-000103", "Jadwal Rapat Semarang", "UJI-EMPAT", provider="commercial-cloud",
-               agency=("33.74", "Pemerintah Kota Semarang")),  # warn
+        record(
+            "APP-000103",
+            "Jadwal Rapat Semarang",
+            "UJI-EMPAT",
+            provider="commercial-cloud",
+            agency=("33.74", "Pemerintah Kota Semarang"),
+        ),  # warn
     )
     out_json = tmp_path / "audit.json"
-    result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--policies", str(root / "policies"),
-                                       "--compare", first, "--json", str(out_json), "--html", str(tmp_path / "a.html")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "audit",
+            "--registry",
+            str(registry),
+            "--policies",
+            str(root / "policies"),
+            "--compare",
+            first,
+            "--json",
+            str(out_json),
+            "--html",
+            str(tmp_path / "a.html"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     comparison = json.loads(out_json.read_text(encoding="utf-8"))["comparison"]
     assert comparison["commit"] == first and comparison["changed"] == 1
-    assert comparison["apps"] == [{"id": "APP-000100", "agency": "32.15", "before": "fail", "after": "pass",
-                                   "added": [], "removed": ["SPBE-HST-001"]}]
+    assert comparison["apps"] == [
+        {
+            "id": "APP-000100",
+            "agency": "32.15",
+            "before": "fail",
+            "after": "pass",
+            "added": [],
+            "removed": ["SPBE-HST-001"],
+        }
+    ]
     assert comparison["ruleChangesOnly"] == 2  # APP-000101 and the fixture's APP-000001 stay `fail` (MOR-006)
     assert comparison["transitions"] == {"fail->pass": 1}
     assert comparison["rules"] == [{"id": "SPBE-HST-001", "added": 0, "removed": 1}]
@@ -308,13 +375,16 @@ def test_compare_lists_exactly_the_apps_whose_verdict_changes(tmp_path: Path, po
 def test_compare_with_an_unknown_revision_exits_2(tmp_path: Path, policy_repo: tuple[Path, str]) -> None:
     root, _ = policy_repo
     registry = registry_with(tmp_path, record("APP-000100", "Arsip Statis Karawang", "UJI-SATU"))
-    result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--policies", str(root / "policies"),
-                                       "--compare", "no-such-branch"])
+    result = CliRunner().invoke(
+        main,
+        ["audit", "--registry", str(registry), "--policies", str(root / "policies"), "--compare", "no-such-branch"],
+    )
     assert result.exit_code == 2 and "no-such-branch" in result.stderr
 
 
 def test_compare_needs_policies_inside_a_repository(tmp_path: Path, tiny_policies: Path) -> None:
     registry = registry_with(tmp_path, record("APP-000100", "Arsip Statis Karawang", "UJI-SATU"))
-    result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--policies", str(tiny_policies),
-                                       "--compare", "HEAD"])
+    result = CliRunner().invoke(
+        main, ["audit", "--registry", str(registry), "--policies", str(tiny_policies), "--compare", "HEAD"]
+    )
     assert result.exit_code == 2

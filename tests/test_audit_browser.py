@@ -4,6 +4,7 @@ Uses Debian's Chromium (/usr/bin/chromium, installed by .ci/run) through Playwri
 never `playwright install`. The audit runs on a small registry sampled from the
 sample registry so the suite stays fast; the full-registry timing is measured apart.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -19,8 +20,16 @@ from checker.cli.main import main
 from checker.plumbing.paths import DEFAULT_REGISTRY
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SAMPLE_EVERY = 80  # about 320 of the sample's apps, plus every shared service
 
 
@@ -58,8 +67,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, An
     folder = tmp_path_factory.mktemp("audit-report")
     registry = small_registry(folder / "registry.json")
     out_json, out_html = folder / "audit.json", folder / "audit.html"
-    result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--json", str(out_json),
-                                       "--html", str(out_html)])
+    result = CliRunner().invoke(
+        main, ["audit", "--registry", str(registry), "--json", str(out_json), "--html", str(out_html)]
+    )
     assert result.exit_code == 0, result.output
     return out_html, json.loads(out_json.read_text(encoding="utf-8"))
 
@@ -67,8 +77,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, An
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `apt-get install chromium` (as root; .ci/run does it). "
-                    "The browser test uses Debian's Chromium, never `playwright install`.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `apt-get install chromium` (as root; .ci/run does it). "
+            "The browser test uses Debian's Chromium, never `playwright install`."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -80,12 +92,15 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 def test_report_renders_offline_without_errors_and_shows_the_json_numbers(
-        browser: Any, report: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    browser: Any, report: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
     html_path, doc = report
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     problems: list[str] = []
     requests: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on(
+        "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("request", lambda r: requests.append(r.url))
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
@@ -122,8 +137,9 @@ def test_report_renders_offline_without_errors_and_shows_the_json_numbers(
 def test_report_in_indonesian_prints_indonesian_numbers(browser: Any, tmp_path: Path) -> None:
     registry = small_registry(tmp_path / "registry.json")
     out_json, out_html = tmp_path / "audit.json", tmp_path / "audit.html"
-    result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--lang", "id", "--json", str(out_json),
-                                       "--html", str(out_html)])
+    result = CliRunner().invoke(
+        main, ["audit", "--registry", str(registry), "--lang", "id", "--json", str(out_json), "--html", str(out_html)]
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(out_json.read_text(encoding="utf-8"))
     page = browser.new_page()

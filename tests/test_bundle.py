@@ -1,4 +1,5 @@
 """`spbe-check bundle build`: a standard OPA bundle, reproducible byte for byte."""
+
 from __future__ import annotations
 
 import gzip
@@ -20,8 +21,10 @@ from tests.conftest import TINY_PACK
 
 
 def build(output: Path, policies: Path, registry: Path, *extra: str):
-    return CliRunner().invoke(main, ["bundle", "build", "--output", str(output), "--policies", str(policies),
-                                     "--registry", str(registry), *extra])
+    return CliRunner().invoke(
+        main,
+        ["bundle", "build", "--output", str(output), "--policies", str(policies), "--registry", str(registry), *extra],
+    )
 
 
 def members(blob: bytes) -> dict[str, tuple[tarfile.TarInfo, bytes]]:
@@ -31,7 +34,9 @@ def members(blob: bytes) -> dict[str, tuple[tarfile.TarInfo, bytes]]:
 
 @pytest.fixture
 def with_test_and_nested_data(tiny_policies: Path) -> Path:
-    (tiny_policies / "spbe" / "demo_test.rego").write_text("package spbe.demo_test\n\nimport rego.v1\n\ntest_x if true\n")
+    (tiny_policies / "spbe" / "demo_test.rego").write_text(
+        "package spbe.demo_test\n\nimport rego.v1\n\ntest_x if true\n"
+    )
     (tiny_policies / "spbe" / "lists").mkdir()
     (tiny_policies / "spbe" / "lists" / "data.json").write_text('{"sites": ["PDN-BATAM", "PDN-IKN"]}')
     return tiny_policies
@@ -75,20 +80,26 @@ def test_layout_is_what_OPA_expects(tmp_path: Path, with_test_and_nested_data: P
     manifest = json.loads(files["/.manifest"][1])
     assert manifest["revision"] == policies.revision
     assert manifest["roots"] == ["spbe"]
-    assert manifest["metadata"] == {"policyRevision": policies.revision, "registryRevision": "test-1",
-                                    "packs": [json.loads(TINY_PACK)]}, "the pack declaration travels with the bundle"
+    assert manifest["metadata"] == {
+        "policyRevision": policies.revision,
+        "registryRevision": "test-1",
+        "packs": [json.loads(TINY_PACK)],
+    }, "the pack declaration travels with the bundle"
     data = json.loads(files["/data.json"][1])
     expected = engine_data(policies, load_registry(registry_file))
     assert data == expected, "exactly what Judge gives the embedded engine"
     assert data["spbe"]["lists"] == {"sites": ["PDN-BATAM", "PDN-IKN"]}
     assert data["spbe"]["registry"]["revision"] == "test-1"
-    assert files["/data.json"][1] == json.dumps(expected, sort_keys=True, separators=(",", ":"),
-                                                ensure_ascii=False).encode()
+    assert (
+        files["/data.json"][1]
+        == json.dumps(expected, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    )
     assert files["/spbe/demo.rego"][1].decode() == (with_test_and_nested_data / "spbe" / "demo.rego").read_text()
 
 
-def test_revision_option_and_registry_change_the_bundle(tmp_path: Path, tiny_policies: Path, registry_file: Path,
-                                                       tiny_registry):
+def test_revision_option_and_registry_change_the_bundle(
+    tmp_path: Path, tiny_policies: Path, registry_file: Path, tiny_registry
+):
     named = tmp_path / "named.tar.gz"
     assert build(named, tiny_policies, registry_file, "--revision", "release-2026.11").exit_code == 0
     assert json.loads(members(named.read_bytes())["/.manifest"][1])["revision"] == "release-2026.11"
@@ -125,8 +136,9 @@ def test_missing_inputs_and_unwritable_output_are_exit_2(tmp_path: Path, tiny_po
     assert build(blocker / "b.tar.gz", tiny_policies, registry_file).exit_code == 2
 
 
-def test_pack_is_order_independent_and_library_build_matches_cli(tmp_path: Path, tiny_policies: Path,
-                                                                registry_file: Path):
+def test_pack_is_order_independent_and_library_build_matches_cli(
+    tmp_path: Path, tiny_policies: Path, registry_file: Path
+):
     policies = load_policies(tiny_policies)
     registry = load_registry(registry_file)
     entries = bundle_entries(policies, engine_data(policies, registry))

@@ -4,6 +4,7 @@
 and `--policies BUNDLE --verification-key` accept only a bundle signed with that key over
 exactly its files. Keys and certificates are generated here with `cryptography`.
 """
+
 from __future__ import annotations
 
 import base64
@@ -38,10 +39,12 @@ def invoke(*args: str) -> Any:
 def write_keys(folder: Path, name: str, key: Any) -> tuple[Path, Path]:
     private = folder / f"{name}.pem"
     public = folder / f"{name}.pub.pem"
-    private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
-    public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                     serialization.PublicFormat.SubjectPublicKeyInfo))
+    private.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    public.write_bytes(
+        key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
     return private, public
 
 
@@ -58,8 +61,18 @@ def keys(tmp_path: Path, rsa_key: Any) -> tuple[Path, Path]:
 @pytest.fixture
 def signed_bundle(tmp_path: Path, tiny_policies: Path, registry_file: Path, keys: tuple[Path, Path]) -> Path:
     output = tmp_path / "out" / "bundle.tar.gz"
-    result = invoke("bundle", "build", "--output", str(output), "--policies", str(tiny_policies),
-                    "--registry", str(registry_file), "--signing-key", str(keys[0]))
+    result = invoke(
+        "bundle",
+        "build",
+        "--output",
+        str(output),
+        "--policies",
+        str(tiny_policies),
+        "--registry",
+        str(registry_file),
+        "--signing-key",
+        str(keys[0]),
+    )
     assert result.exit_code == 0, result.output
     assert "signed (RS256, key id default)" in result.output
     return output
@@ -91,8 +104,9 @@ def repack(entries: list[tuple[str, bytes]], target: Path, kinds: dict[str, byte
 
 def judge(bundle: Path, registry: Path, manifest: Path, key: Path | None) -> Any:
     extra = ["--verification-key", str(key)] if key else []
-    return invoke("check", str(manifest), "--policies", str(bundle), "--registry", str(registry), "--format", "json",
-                  *extra)
+    return invoke(
+        "check", str(manifest), "--policies", str(bundle), "--registry", str(registry), "--format", "json", *extra
+    )
 
 
 @pytest.fixture
@@ -128,27 +142,67 @@ def test_json_is_hashed_in_opas_canonical_form() -> None:
     assert file_hash("spbe/pack.json", pretty) == hashlib.sha256(pretty).hexdigest()  # not structured for OPA
 
 
-def test_building_a_signed_bundle_twice_gives_identical_bytes(tmp_path: Path, tiny_policies: Path,
-                                                              registry_file: Path, keys: tuple[Path, Path]) -> None:
+def test_building_a_signed_bundle_twice_gives_identical_bytes(
+    tmp_path: Path, tiny_policies: Path, registry_file: Path, keys: tuple[Path, Path]
+) -> None:
     outputs = [tmp_path / f"{i}.tar.gz" for i in range(2)]
     for output in outputs:
-        assert invoke("bundle", "build", "--output", str(output), "--policies", str(tiny_policies), "--registry",
-                      str(registry_file), "--signing-key", str(keys[0])).exit_code == 0
+        assert (
+            invoke(
+                "bundle",
+                "build",
+                "--output",
+                str(output),
+                "--policies",
+                str(tiny_policies),
+                "--registry",
+                str(registry_file),
+                "--signing-key",
+                str(keys[0]),
+            ).exit_code
+            == 0
+        )
     assert outputs[0].read_bytes() == outputs[1].read_bytes()  # RS256 (PKCS#1 v1.5) is deterministic
 
 
 def test_ec_keys_and_algorithm_option(tmp_path: Path, tiny_policies: Path, registry_file: Path) -> None:
     private, public = write_keys(tmp_path, "ec", ec.generate_private_key(ec.SECP256R1()))
     output = tmp_path / "ec.tar.gz"
-    result = invoke("bundle", "build", "--output", str(output), "--policies", str(tiny_policies), "--registry",
-                    str(registry_file), "--signing-key", str(private), "--signing-alg", "ES256",
-                    "--signing-key-id", "kemenpanrb-2026")
+    result = invoke(
+        "bundle",
+        "build",
+        "--output",
+        str(output),
+        "--policies",
+        str(tiny_policies),
+        "--registry",
+        str(registry_file),
+        "--signing-key",
+        str(private),
+        "--signing-alg",
+        "ES256",
+        "--signing-key-id",
+        "kemenpanrb-2026",
+    )
     assert result.exit_code == 0, result.output
-    verified = invoke("bundle", "verify", str(output), "--verification-key", str(public),
-                      "--verification-key-id", "kemenpanrb-2026")
+    verified = invoke(
+        "bundle", "verify", str(output), "--verification-key", str(public), "--verification-key-id", "kemenpanrb-2026"
+    )
     assert verified.exit_code == 0 and "key id kemenpanrb-2026" in verified.output
-    wrong_alg = invoke("bundle", "build", "--output", str(output), "--policies", str(tiny_policies), "--registry",
-                       str(registry_file), "--signing-key", str(private), "--signing-alg", "RS256")
+    wrong_alg = invoke(
+        "bundle",
+        "build",
+        "--output",
+        str(output),
+        "--policies",
+        str(tiny_policies),
+        "--registry",
+        str(registry_file),
+        "--signing-key",
+        str(private),
+        "--signing-alg",
+        "RS256",
+    )
     assert wrong_alg.exit_code == 2 and "does not fit this key" in wrong_alg.output
 
 
@@ -161,37 +215,51 @@ def test_verify_accepts_the_right_key(signed_bundle: Path, keys: tuple[Path, Pat
     assert result.output.startswith(f"verified {signed_bundle}: revision sha256:")
 
 
-def test_a_verified_bundle_judges_like_its_policy_folder(signed_bundle: Path, keys: tuple[Path, Path],
-                                                         registry_file: Path, manifest: Path,
-                                                         tiny_policies: Path) -> None:
+def test_a_verified_bundle_judges_like_its_policy_folder(
+    signed_bundle: Path, keys: tuple[Path, Path], registry_file: Path, manifest: Path, tiny_policies: Path
+) -> None:
     from_bundle = judge(signed_bundle, registry_file, manifest, keys[1])
-    from_folder = invoke("check", str(manifest), "--policies", str(tiny_policies), "--registry", str(registry_file),
-                         "--format", "json")
+    from_folder = invoke(
+        "check", str(manifest), "--policies", str(tiny_policies), "--registry", str(registry_file), "--format", "json"
+    )
     assert from_bundle.exit_code == from_folder.exit_code == 1
     bundle_report, folder_report = json.loads(from_bundle.stdout), json.loads(from_folder.stdout)
     assert bundle_report["policyRevision"] == folder_report["policyRevision"]
     assert bundle_report["results"][0]["violations"] == folder_report["results"][0]["violations"]
 
 
-def test_unsigned_bundle_without_a_key_is_used_and_with_a_key_is_refused(tmp_path: Path, tiny_policies: Path,
-                                                                        registry_file: Path, manifest: Path,
-                                                                        keys: tuple[Path, Path]) -> None:
+def test_unsigned_bundle_without_a_key_is_used_and_with_a_key_is_refused(
+    tmp_path: Path, tiny_policies: Path, registry_file: Path, manifest: Path, keys: tuple[Path, Path]
+) -> None:
     unsigned = tmp_path / "unsigned.tar.gz"
-    assert invoke("bundle", "build", "--output", str(unsigned), "--policies", str(tiny_policies), "--registry",
-                  str(registry_file)).exit_code == 0
+    assert (
+        invoke(
+            "bundle",
+            "build",
+            "--output",
+            str(unsigned),
+            "--policies",
+            str(tiny_policies),
+            "--registry",
+            str(registry_file),
+        ).exit_code
+        == 0
+    )
     assert judge(unsigned, registry_file, manifest, None).exit_code == 1
     refused = judge(unsigned, registry_file, manifest, keys[1])
     assert refused.exit_code == 2 and "is not signed" in refused.output and refused.stdout.count("{") == 0
 
 
-def test_a_folder_with_a_verification_key_is_refused(tiny_policies: Path, registry_file: Path, manifest: Path,
-                                                     keys: tuple[Path, Path]) -> None:
+def test_a_folder_with_a_verification_key_is_refused(
+    tiny_policies: Path, registry_file: Path, manifest: Path, keys: tuple[Path, Path]
+) -> None:
     result = judge(tiny_policies, registry_file, manifest, keys[1])
     assert result.exit_code == 2 and "carries no signature" in result.output
 
 
-def test_wrong_key_is_refused_and_nothing_is_judged(tmp_path: Path, signed_bundle: Path, registry_file: Path,
-                                                    manifest: Path) -> None:
+def test_wrong_key_is_refused_and_nothing_is_judged(
+    tmp_path: Path, signed_bundle: Path, registry_file: Path, manifest: Path
+) -> None:
     _, other = write_keys(tmp_path, "other", rsa.generate_private_key(public_exponent=65537, key_size=2048))
     result = judge(signed_bundle, registry_file, manifest, other)
     assert result.exit_code == 2 and "does not verify with this key" in result.output
@@ -223,16 +291,26 @@ def tampered(signed_bundle: Path, target: Path, change: str) -> Path:
     return repack(sorted(files.items()), target)
 
 
-@pytest.mark.parametrize("change, says", [
-    ("policy", "does not match its signed hash"),
-    ("extra file", "covers other files"),
-    ("missing file", "covers other files"),
-    ("other signature", "does not verify with this key"),
-    ("two signatures", "malformed"),
-    ("malformed signatures", "malformed"),
-])
-def test_tampered_bundles_are_exit_2(tmp_path: Path, signed_bundle: Path, keys: tuple[Path, Path],
-                                     registry_file: Path, manifest: Path, change: str, says: str) -> None:
+@pytest.mark.parametrize(
+    "change, says",
+    [
+        ("policy", "does not match its signed hash"),
+        ("extra file", "covers other files"),
+        ("missing file", "covers other files"),
+        ("other signature", "does not verify with this key"),
+        ("two signatures", "malformed"),
+        ("malformed signatures", "malformed"),
+    ],
+)
+def test_tampered_bundles_are_exit_2(
+    tmp_path: Path,
+    signed_bundle: Path,
+    keys: tuple[Path, Path],
+    registry_file: Path,
+    manifest: Path,
+    change: str,
+    says: str,
+) -> None:
     bundle = tampered(signed_bundle, tmp_path / "tampered.tar.gz", change)
     result = judge(bundle, registry_file, manifest, keys[1])
     assert result.exit_code == 2, result.output
@@ -245,13 +323,22 @@ def test_tampered_bundles_are_exit_2(tmp_path: Path, signed_bundle: Path, keys: 
 
 def certificate(key: Any, not_before: dt.datetime, not_after: dt.datetime) -> bytes:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Policy authority (test)")])
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(1).not_valid_before(not_before).not_valid_after(not_after).sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .sign(key, hashes.SHA256())
+    )
     return cert.public_bytes(serialization.Encoding.PEM)
 
 
-def test_a_valid_certificate_verifies_and_an_expired_one_is_refused(tmp_path: Path, signed_bundle: Path,
-                                                                     rsa_key: Any) -> None:
+def test_a_valid_certificate_verifies_and_an_expired_one_is_refused(
+    tmp_path: Path, signed_bundle: Path, rsa_key: Any
+) -> None:
     now = dt.datetime.now(dt.UTC)
     valid = tmp_path / "valid.crt"
     valid.write_bytes(certificate(rsa_key, now - dt.timedelta(days=1), now + dt.timedelta(days=365)))
@@ -262,10 +349,13 @@ def test_a_valid_certificate_verifies_and_an_expired_one_is_refused(tmp_path: Pa
     assert result.exit_code == 2 and "not valid now" in result.output
 
 
-@pytest.mark.parametrize("content, says", [
-    (b"not a key at all", "not a PEM file"),
-    (b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", "not a usable public key"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"not a key at all", "not a PEM file"),
+        (b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", "not a usable public key"),
+    ],
+)
 def test_malformed_keys_are_exit_2(tmp_path: Path, signed_bundle: Path, content: bytes, says: str) -> None:
     key = tmp_path / "bad.pem"
     key.write_bytes(content)
@@ -276,8 +366,18 @@ def test_malformed_keys_are_exit_2(tmp_path: Path, signed_bundle: Path, content:
 def test_a_malformed_signing_key_is_exit_2(tmp_path: Path, tiny_policies: Path, registry_file: Path) -> None:
     key = tmp_path / "bad.pem"
     key.write_bytes(b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
-    result = invoke("bundle", "build", "--output", str(tmp_path / "b.tar.gz"), "--policies", str(tiny_policies),
-                    "--registry", str(registry_file), "--signing-key", str(key))
+    result = invoke(
+        "bundle",
+        "build",
+        "--output",
+        str(tmp_path / "b.tar.gz"),
+        "--policies",
+        str(tiny_policies),
+        "--registry",
+        str(registry_file),
+        "--signing-key",
+        str(key),
+    )
     assert result.exit_code == 2 and "not a usable private key" in result.output
     assert not (tmp_path / "b.tar.gz").exists()
 
@@ -289,20 +389,28 @@ MANIFEST = b'{"revision":"r1","roots":["spbe"]}'
 POLICY = b"package spbe.demo\n\nimport rego.v1\n\ndeny contains 1 if false\n"
 
 
-@pytest.mark.parametrize("entries, kinds, says", [
-    ([(".manifest", MANIFEST), ("../escape.rego", POLICY)], None, "unsafe path"),
-    ([(".manifest", MANIFEST), ("/spbe/../../escape.rego", POLICY)], None, "unsafe path"),
-    ([(".manifest", MANIFEST), ("spbe\\evil.rego", POLICY)], None, "unsafe path"),
-    ([(".manifest", MANIFEST), ("spbe/link.rego", b"")], {"spbe/link.rego": tarfile.SYMTYPE}, "is a link"),
-    ([(".manifest", MANIFEST), ("spbe/hard.rego", b"")], {"spbe/hard.rego": tarfile.LNKTYPE}, "is a link"),
-    ([(".manifest", MANIFEST), ("spbe/fifo", b"")], {"spbe/fifo": tarfile.FIFOTYPE}, "not a regular file"),
-    ([(".manifest", MANIFEST), ("spbe/a.rego", POLICY), ("/spbe/a.rego", POLICY)], None, "appears twice"),
-    ([("spbe/a.rego", POLICY)], None, "no .manifest"),
-])
-def test_hostile_bundles_are_exit_2_and_nothing_is_written(tmp_path: Path, registry_file: Path, manifest: Path,
-                                                           entries: list[tuple[str, bytes]],
-                                                           kinds: dict[str, bytes] | None, says: str,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "entries, kinds, says",
+    [
+        ([(".manifest", MANIFEST), ("../escape.rego", POLICY)], None, "unsafe path"),
+        ([(".manifest", MANIFEST), ("/spbe/../../escape.rego", POLICY)], None, "unsafe path"),
+        ([(".manifest", MANIFEST), ("spbe\\evil.rego", POLICY)], None, "unsafe path"),
+        ([(".manifest", MANIFEST), ("spbe/link.rego", b"")], {"spbe/link.rego": tarfile.SYMTYPE}, "is a link"),
+        ([(".manifest", MANIFEST), ("spbe/hard.rego", b"")], {"spbe/hard.rego": tarfile.LNKTYPE}, "is a link"),
+        ([(".manifest", MANIFEST), ("spbe/fifo", b"")], {"spbe/fifo": tarfile.FIFOTYPE}, "not a regular file"),
+        ([(".manifest", MANIFEST), ("spbe/a.rego", POLICY), ("/spbe/a.rego", POLICY)], None, "appears twice"),
+        ([("spbe/a.rego", POLICY)], None, "no .manifest"),
+    ],
+)
+def test_hostile_bundles_are_exit_2_and_nothing_is_written(
+    tmp_path: Path,
+    registry_file: Path,
+    manifest: Path,
+    entries: list[tuple[str, bytes]],
+    kinds: dict[str, bytes] | None,
+    says: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("SPBE_CHECK_CACHE_DIR", str(cache))
     bundle = repack(entries, tmp_path / "work" / "hostile.tar.gz", kinds)
@@ -313,20 +421,25 @@ def test_hostile_bundles_are_exit_2_and_nothing_is_written(tmp_path: Path, regis
     assert not (cache / "bundles").exists() or not any((cache / "bundles").iterdir())
 
 
-def test_a_huge_member_is_refused_without_reading_it(tmp_path: Path, registry_file: Path, manifest: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_huge_member_is_refused_without_reading_it(
+    tmp_path: Path, registry_file: Path, manifest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("checker.bundle.reader.MAX_MEMBER_BYTES", 1024)
-    bundle = repack([(".manifest", MANIFEST), ("spbe/big/data.json", b"[" + b"0," * 2000 + b"0]")],
-                    tmp_path / "big.tar.gz")
+    bundle = repack(
+        [(".manifest", MANIFEST), ("spbe/big/data.json", b"[" + b"0," * 2000 + b"0]")], tmp_path / "big.tar.gz"
+    )
     result = judge(bundle, registry_file, manifest, None)
     assert result.exit_code == 2 and "is 4003 bytes, over the 1024-byte limit" in result.output
 
 
-def test_a_gzip_bomb_is_refused(tmp_path: Path, registry_file: Path, manifest: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_gzip_bomb_is_refused(
+    tmp_path: Path, registry_file: Path, manifest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("checker.bundle.reader.MAX_BUNDLE_BYTES", 64 * 1024)
-    bundle = repack([(".manifest", MANIFEST), ("spbe/zeros/data.json", b'{"z":"' + b"0" * 200_000 + b'"}')],
-                    tmp_path / "bomb.tar.gz")
+    bundle = repack(
+        [(".manifest", MANIFEST), ("spbe/zeros/data.json", b'{"z":"' + b"0" * 200_000 + b'"}')],
+        tmp_path / "bomb.tar.gz",
+    )
     result = judge(bundle, registry_file, manifest, None)
     assert result.exit_code == 2 and "decompresses to more than" in result.output
 
@@ -338,8 +451,9 @@ def test_not_a_tarball_is_exit_2(tmp_path: Path, registry_file: Path, manifest: 
     assert result.exit_code == 2 and "not a gzip-compressed tar file" in result.output
 
 
-def test_the_gate_reads_a_committed_bundle_from_the_base_revision(tmp_path: Path, signed_bundle: Path,
-                                                                  keys: tuple[Path, Path], registry_file: Path) -> None:
+def test_the_gate_reads_a_committed_bundle_from_the_base_revision(
+    tmp_path: Path, signed_bundle: Path, keys: tuple[Path, Path], registry_file: Path
+) -> None:
     """A pull request that replaces the committed bundle is judged with the base revision's (signed) one."""
     from git import Repo
 
@@ -357,17 +471,35 @@ def test_the_gate_reads_a_committed_bundle_from_the_base_revision(tmp_path: Path
     tampered(signed_bundle, root / "policy" / "bundle.tar.gz", "policy")  # the PR weakens the rules
     repo.git.add(A=True)
     repo.git.commit("-m", "propose, with a weaker bundle")
-    args = ["ci", "--base", "main", "--repo", str(root), "--no-post", "--format", "json",
-            "--policies", str(root / "policy" / "bundle.tar.gz"), "--registry", str(registry_file)]
-    result = CliRunner().invoke(main, [*args, "--verification-key", str(keys[1])],
-                                env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None})
+    args = [
+        "ci",
+        "--base",
+        "main",
+        "--repo",
+        str(root),
+        "--no-post",
+        "--format",
+        "json",
+        "--policies",
+        str(root / "policy" / "bundle.tar.gz"),
+        "--registry",
+        str(registry_file),
+    ]
+    result = CliRunner().invoke(
+        main, [*args, "--verification-key", str(keys[1])], env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None}
+    )
     assert result.exit_code == 1, result.output  # judged (and failed) with the base's intact, signed bundle
     assert {v["severity"] for v in json.loads(result.stdout)["results"][0]["violations"]} == {"deny"}
 
 
-def test_settings_file_names_the_signed_bundle_and_its_key(tmp_path: Path, signed_bundle: Path,
-                                                           keys: tuple[Path, Path], registry_file: Path,
-                                                           manifest: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_file_names_the_signed_bundle_and_its_key(
+    tmp_path: Path,
+    signed_bundle: Path,
+    keys: tuple[Path, Path],
+    registry_file: Path,
+    manifest: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The agency's usual setup: `.spbe-check.yaml` with the bundle and the key, paths relative to the file."""
     folder = tmp_path / "agency"
     (folder / "keys").mkdir(parents=True)
@@ -375,20 +507,22 @@ def test_settings_file_names_the_signed_bundle_and_its_key(tmp_path: Path, signe
     (folder / "bundle.tar.gz").write_bytes(signed_bundle.read_bytes())
     (folder / ".spbe-check.yaml").write_text(
         f"policies: bundle.tar.gz\nverification-key: keys/authority.pub.pem\nregistry: {registry_file}\nformat: json\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.chdir(folder)
     result = invoke("check", str(manifest))
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["results"][0]["verdict"] == "fail"
     (folder / "keys" / "authority.pub.pem").write_bytes(
-        write_keys(tmp_path, "other", ec.generate_private_key(ec.SECP256R1()))[1].read_bytes())
+        write_keys(tmp_path, "other", ec.generate_private_key(ec.SECP256R1()))[1].read_bytes()
+    )
     refused = invoke("check", str(manifest))
     assert refused.exit_code == 2 and "does not verify with this key" in refused.output
 
 
-def test_the_gate_takes_the_verification_key_from_the_base_revision(tmp_path: Path, signed_bundle: Path,
-                                                                   keys: tuple[Path, Path], registry_file: Path,
-                                                                   tiny_policies: Path) -> None:
+def test_the_gate_takes_the_verification_key_from_the_base_revision(
+    tmp_path: Path, signed_bundle: Path, keys: tuple[Path, Path], registry_file: Path, tiny_policies: Path
+) -> None:
     """A pull request that swaps the committed public key for its own cannot get its own bundle accepted."""
     from git import Repo
 
@@ -408,12 +542,41 @@ def test_the_gate_takes_the_verification_key_from_the_base_revision(tmp_path: Pa
     repo.git.add(A=True)
     repo.git.commit("-m", "propose, with my own key")
     forged = tmp_path / "forged.tar.gz"
-    assert invoke("bundle", "build", "--output", str(forged), "--policies", str(tiny_policies),
-                  "--registry", str(registry_file), "--signing-key", str(attacker_private)).exit_code == 0
-    result = CliRunner().invoke(main, ["ci", "--base", "main", "--repo", str(root), "--no-post", "--format", "json",
-                                       "--policies", str(forged), "--registry", str(registry_file),
-                                       "--verification-key", str(root / "keys" / "authority.pub.pem")],
-                                env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None})
+    assert (
+        invoke(
+            "bundle",
+            "build",
+            "--output",
+            str(forged),
+            "--policies",
+            str(tiny_policies),
+            "--registry",
+            str(registry_file),
+            "--signing-key",
+            str(attacker_private),
+        ).exit_code
+        == 0
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "ci",
+            "--base",
+            "main",
+            "--repo",
+            str(root),
+            "--no-post",
+            "--format",
+            "json",
+            "--policies",
+            str(forged),
+            "--registry",
+            str(registry_file),
+            "--verification-key",
+            str(root / "keys" / "authority.pub.pem"),
+        ],
+        env={"GITHUB_EVENT_NAME": None, "GITHUB_TOKEN": None},
+    )
     assert result.exit_code == 2 and "does not verify with this key" in result.output
 
 
@@ -423,11 +586,18 @@ def test_pack_declarations_in_the_manifest_are_restored_when_unpacking(tmp_path:
     from checker.bundle.reader import open_bundle, policy_folder
 
     declaration = {"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-MOR-901"], "data": []}
-    manifest = json.dumps({"revision": "r1", "roots": ["spbe"],
-                           "metadata": {"packs": [declaration, {"pack": "../../escape", "packages": []}]}}).encode()
+    manifest = json.dumps(
+        {
+            "revision": "r1",
+            "roots": ["spbe"],
+            "metadata": {"packs": [declaration, {"pack": "../../escape", "packages": []}]},
+        }
+    ).encode()
     bundle = repack([(".manifest", manifest), ("spbe/demo.rego", POLICY)], tmp_path / "b.tar.gz")
     folder = policy_folder(open_bundle(bundle.read_bytes(), "b"), tmp_path / "cache")
     assert json.loads((folder / "spbe" / "pack.json").read_text(encoding="utf-8")) == declaration
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
-        "spbe/demo.rego", "spbe/pack.json"]
+        "spbe/demo.rego",
+        "spbe/pack.json",
+    ]
     assert not (tmp_path / "escape").exists()

@@ -3,6 +3,7 @@
 Every repository here is built with GitPython in a temporary folder: a `main` branch
 with policies, a registry and manifests, and a pull-request branch on top of it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,8 +63,11 @@ OPENAPI_DOC = "openapi: 3.0.3\ninfo: {title: Laporan, version: '1'}\npaths: {}\n
 
 
 def with_api(manifest: str, ref: str) -> str:
-    return manifest.replace("  hosting:\n", f"  interoperability:\n    apis:\n      - name: laporan\n        openapi: {ref}\n"
-                                           "        gateway: direct\n  hosting:\n")
+    return manifest.replace(
+        "  hosting:\n",
+        f"  interoperability:\n    apis:\n      - name: laporan\n        openapi: {ref}\n"
+        "        gateway: direct\n  hosting:\n",
+    )
 
 
 class GitRepo:
@@ -128,9 +132,18 @@ def gitrepo(tmp_path: Path) -> GitRepo:
 
 def run_ci(repo: GitRepo, *extra: str, env: dict[str, str] | None = None, base: str = "main") -> Any:
     """`spbe-check ci` on `repo` with the repository's own (in-tree, hence base-revision) rules."""
-    args = ["ci", "--base", base, "--repo", str(repo.root),
-            "--policies", str(repo.root / "policies"), "--registry", str(repo.root / "registry" / "registry.json"),
-            *extra]
+    args = [
+        "ci",
+        "--base",
+        base,
+        "--repo",
+        str(repo.root),
+        "--policies",
+        str(repo.root / "policies"),
+        "--registry",
+        str(repo.root / "registry" / "registry.json"),
+        *extra,
+    ]
     clean = {k: None for k in os.environ if k.startswith(("GITHUB_", "GITLAB_", "CI_"))}  # the host CI's own variables
     return CliRunner().invoke(main, args, env={**clean, **(env or {})}, catch_exceptions=False)
 
@@ -165,8 +178,10 @@ def test_warning_only_exits_0(gitrepo: GitRepo) -> None:
 
 
 def test_no_manifest_change_passes_with_a_clear_message(gitrepo: GitRepo) -> None:
-    gitrepo.commit("docs and an unreferenced OpenAPI file", {
-        "README.md": "Changed\n", "apis/laporan.yaml": OPENAPI_DOC, "docs/manifest-like.yaml": FAILING})
+    gitrepo.commit(
+        "docs and an unreferenced OpenAPI file",
+        {"README.md": "Changed\n", "apis/laporan.yaml": OPENAPI_DOC, "docs/manifest-like.yaml": FAILING},
+    )
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["results"] == []
@@ -184,7 +199,9 @@ def test_deleted_manifest_is_not_judged(gitrepo: GitRepo) -> None:
 def test_renamed_manifest_is_judged_under_its_new_path(gitrepo: GitRepo) -> None:
     gitrepo.repo.git.mv("manifests/karawang/lama.yaml", "manifests/karawang/lama-renamed.yaml")
     gitrepo.commit("rename")
-    assert [c.change for c in gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)] == ["R"]
+    assert [c.change for c in gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)] == [
+        "R"
+    ]
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert judged_files(result) == ["manifests/karawang/lama-renamed.yaml"]
 
@@ -230,10 +247,15 @@ def test_only_changes_since_the_merge_base_are_judged(gitrepo: GitRepo) -> None:
 def test_a_non_utf8_file_name_does_not_hide_a_failing_manifest(gitrepo: GitRepo) -> None:
     """Issue 14.1: `docs/readme-\\xe9.txt` in the same PR made the gate say "nothing to judge" and exit 0."""
     bandung = FAILING.replace("karawang-parkir", "bandung-parkir").replace('"32.15"', '"32.73"')
-    gitrepo.commit("Bandung's parking app, and a readme", {
-        "manifests/kota-bandung/parkir.yaml": bandung, os.fsdecode(b"docs/readme-\xe9.txt"): "hi\n"})
+    gitrepo.commit(
+        "Bandung's parking app, and a readme",
+        {"manifests/kota-bandung/parkir.yaml": bandung, os.fsdecode(b"docs/readme-\xe9.txt"): "hi\n"},
+    )
     changes = gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
-    assert [gate_git.display_path(c.path) for c in changes] == ["docs/readme-\\xe9.txt", "manifests/kota-bandung/parkir.yaml"]
+    assert [gate_git.display_path(c.path) for c in changes] == [
+        "docs/readme-\\xe9.txt",
+        "manifests/kota-bandung/parkir.yaml",
+    ]
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 1, result.output
     assert judged_files(result) == ["manifests/kota-bandung/parkir.yaml"]
@@ -249,7 +271,9 @@ def test_a_manifest_with_a_non_utf8_name_is_judged_and_named_with_escapes(gitrep
     assert text.exit_code == 1 and "parkir-\\xff.yaml" in text.stdout
 
 
-@pytest.mark.parametrize("name", ['a"b.yaml', "new\nline.yaml", "tab\there.yaml", "caf\u00e9 \\ back.yaml", "-dash.yaml"])
+@pytest.mark.parametrize(
+    "name", ['a"b.yaml', "new\nline.yaml", "tab\there.yaml", "caf\u00e9 \\ back.yaml", "-dash.yaml"]
+)
 def test_names_git_would_quote_are_judged(gitrepo: GitRepo, name: str) -> None:
     gitrepo.commit("quoted name", {f"manifests/karawang/{name}": FAILING})
     result = run_ci(gitrepo, "--format", "json", "--no-post")
@@ -262,18 +286,23 @@ def test_renames_and_deletions_are_read_from_the_raw_diff(gitrepo: GitRepo) -> N
     gitrepo.commit("rename to a non-UTF-8 name", {"README.md": None})
     changes = gate_change.changes_between(gitrepo.repo.commit("main"), gitrepo.repo.head.commit)
     assert [(gate_git.display_path(c.path), c.change, c.old_path) for c in changes] == [
-        ("README.md", "D", None), ("manifests/karawang/lama-\\xe9.yaml", "R", "manifests/karawang/lama.yaml")]
+        ("README.md", "D", None),
+        ("manifests/karawang/lama-\\xe9.yaml", "R", "manifests/karawang/lama.yaml"),
+    ]
 
 
 # --- trusted inputs come from the base revision ----------------------------------------------
 
 
 def test_pr_that_disables_the_policies_is_judged_with_the_base_policies(gitrepo: GitRepo) -> None:
-    gitrepo.commit("add a failing manifest and disable the rules", {
-        "manifests/karawang/parkir.yaml": FAILING,
-        "policies/spbe/demo.rego": DISABLED_POLICY,
-        "policies/spbe/api.rego": None,
-    })
+    gitrepo.commit(
+        "add a failing manifest and disable the rules",
+        {
+            "manifests/karawang/parkir.yaml": FAILING,
+            "policies/spbe/demo.rego": DISABLED_POLICY,
+            "policies/spbe/api.rego": None,
+        },
+    )
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 1, result.output
     assert judged_files(result) == ["manifests/karawang/parkir.yaml"]
@@ -283,25 +312,38 @@ def test_pr_that_disables_the_policies_is_judged_with_the_base_policies(gitrepo:
 def test_pr_cannot_weaken_the_registry_or_waive_itself(gitrepo: GitRepo) -> None:
     registry = json.loads(json.dumps(TINY_REGISTRY))
     registry["apps"] = [a for a in registry["apps"] if "LYN-PARKIR" not in a["functions"]]
-    waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
-               "    rule: SPBE-MOR-901\n    reason: self-granted\n    approvedBy: me\n    decree: X-1\n    expires: " + EXPIRES + "\n")
-    gitrepo.commit("drop the parking apps, waive myself", {
-        "manifests/karawang/parkir.yaml": FAILING, "registry/registry.json": json.dumps(registry),
-        "policies/waivers.yaml": waivers})
+    waivers = (
+        "apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
+        "    rule: SPBE-MOR-901\n    reason: self-granted\n    approvedBy: me\n    decree: X-1\n    expires: "
+        + EXPIRES
+        + "\n"
+    )
+    gitrepo.commit(
+        "drop the parking apps, waive myself",
+        {
+            "manifests/karawang/parkir.yaml": FAILING,
+            "registry/registry.json": json.dumps(registry),
+            "policies/waivers.yaml": waivers,
+        },
+    )
     # The waiver file does not exist in the base revision: the gate refuses to judge with it.
     refused = run_ci(gitrepo, "--no-post", "--waivers", str(gitrepo.root / "policies" / "waivers.yaml"))
     assert refused.exit_code == 2
     assert "not in the base revision" in refused.stderr
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 1
-    assert {s["id"] for v in json.loads(result.stdout)["results"][0]["violations"] for s in v["suggestions"]} \
-        == {"APP-000001", "APP-000002"}
+    assert {s["id"] for v in json.loads(result.stdout)["results"][0]["violations"] for s in v["suggestions"]} == {
+        "APP-000001",
+        "APP-000002",
+    }
 
 
 def test_waivers_in_the_base_apply(gitrepo: GitRepo) -> None:
-    waivers = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
-               "    agency: \"32.15\"\n    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n"
-               "    decree: B-1/2026\n    expires: " + EXPIRES + "\n")
+    waivers = (
+        "apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n"
+        '    agency: "32.15"\n    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n'
+        "    decree: B-1/2026\n    expires: " + EXPIRES + "\n"
+    )
     gitrepo.checkout("main")
     gitrepo.commit("policy owners grant a waiver", {"policies/waivers.yaml": waivers})
     gitrepo.checkout("pr")
@@ -316,40 +358,65 @@ LAPOR_WARGA = (PROJECT / "manifests/kabupaten-karawang/lapor-warga.yaml").read_t
 KARAWANG_WAIVERS = """apiVersion: spbe.go.id/v1
 kind: WaiverList
 waivers:
-""" + "".join(f"""  - manifest: karawang-lapor-warga
+""" + "".join(
+    f"""  - manifest: karawang-lapor-warga
     agency: "32.15"
     rule: {rule}
     reason: Approved for Karawang only
     approvedBy: Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB
     decree: B-{n}/M.PANRB/2026
     expires: {EXPIRES}
-""" for n, rule in enumerate(("SPBE-MOR-006", "SPBE-MOR-002", "SPBE-SHR-001"), start=1))
+"""
+    for n, rule in enumerate(("SPBE-MOR-006", "SPBE-MOR-002", "SPBE-SHR-001"), start=1)
+)
 
 
 def as_bandung(manifest: str) -> str:
-    return manifest.replace('code: "32.15"', 'code: "32.73"').replace("Pemerintah Kabupaten Karawang", "Pemerintah Kota Bandung")
+    return manifest.replace('code: "32.15"', 'code: "32.73"').replace(
+        "Pemerintah Kabupaten Karawang", "Pemerintah Kota Bandung"
+    )
 
 
 @pytest.fixture
 def karawang_repo(tmp_path: Path) -> GitRepo:
     """The issue's setup: main holds Karawang's lapor-warga manifest and its three approved waivers."""
     repo = GitRepo(tmp_path / "karawang")
-    repo.commit("Karawang's proposal and its waivers", {
-        "manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA, "waivers.yaml": KARAWANG_WAIVERS,
-        "manifests/kabupaten-karawang/apis/laporan.yaml": (PROJECT / "manifests/kabupaten-karawang/apis/laporan.yaml").read_text()})
+    repo.commit(
+        "Karawang's proposal and its waivers",
+        {
+            "manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA,
+            "waivers.yaml": KARAWANG_WAIVERS,
+            "manifests/kabupaten-karawang/apis/laporan.yaml": (
+                PROJECT / "manifests/kabupaten-karawang/apis/laporan.yaml"
+            ).read_text(),
+        },
+    )
     repo.branch("pr")
     return repo
 
 
 def run_real_ci(repo: GitRepo, *extra: str) -> Any:
     """The project's own policy pack and sample registry (outside the temporary repository, so used as given)."""
-    return run_ci(repo, "--policies", str(PROJECT / "policies"), "--registry", str(PROJECT / "registry/national-registry.json.gz"),
-                  "--waivers", str(repo.root / "waivers.yaml"), "--format", "json", "--no-post", *extra)
+    return run_ci(
+        repo,
+        "--policies",
+        str(PROJECT / "policies"),
+        "--registry",
+        str(PROJECT / "registry/national-registry.json.gz"),
+        "--waivers",
+        str(repo.root / "waivers.yaml"),
+        "--format",
+        "json",
+        "--no-post",
+        *extra,
+    )
 
 
 def test_the_waived_original_passes_on_its_own_id(karawang_repo: GitRepo) -> None:
-    karawang_repo.commit("Karawang edits its description",
-                         {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA.replace("Citizens report", "Residents report")})
+    karawang_repo.commit(
+        "Karawang edits its description",
+        {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA.replace("Citizens report", "Residents report")},
+    )
     result = run_real_ci(karawang_repo)
     assert result.exit_code == 0, result.output
     assert all(v["waived"] for v in json.loads(result.stdout)["results"][0]["violations"] if v["severity"] == "deny")
@@ -357,35 +424,62 @@ def test_the_waived_original_passes_on_its_own_id(karawang_repo: GitRepo) -> Non
 
 def test_another_agency_cannot_take_an_id_and_its_waivers(karawang_repo: GitRepo) -> None:
     """Issue 14.2: Kota Bandung adds a manifest with `metadata.id: karawang-lapor-warga`."""
-    karawang_repo.commit("Bandung borrows Karawang's id", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)})
+    karawang_repo.commit(
+        "Bandung borrows Karawang's id", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)}
+    )
     result = run_real_ci(karawang_repo)
     assert result.exit_code == 1, result.output
     (only,) = json.loads(result.stdout)["results"]
     assert only["file"] == "manifests/kota-bandung/lapor.yaml" and only["verdict"] == "invalid"
     (violation,) = only["violations"]
     line = next(n for n, text in enumerate(LAPOR_WARGA.splitlines(), 1) if text.startswith("  id:"))
-    assert (violation["rule"], violation["field"], violation["line"], violation["column"]) == ("SPBE-SCH-004", "metadata.id", line, 7)
+    assert (violation["rule"], violation["field"], violation["line"], violation["column"]) == (
+        "SPBE-SCH-004",
+        "metadata.id",
+        line,
+        7,
+    )
     assert "manifests/kabupaten-karawang/lapor-warga.yaml (agency 32.15)" in violation["message"]
     indonesian = run_real_ci(karawang_repo, "--lang", "id")
     assert "sudah dipakai oleh manifests/kabupaten-karawang/lapor-warga.yaml (instansi 32.15)" in indonesian.stdout
 
 
 def test_an_id_taken_on_the_target_branch_after_the_pr_branched_counts(karawang_repo: GitRepo) -> None:
-    karawang_repo.commit("Bandung proposes", {"manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA).replace(
-        "karawang-lapor-warga", "lapor-warga-baru")})
+    karawang_repo.commit(
+        "Bandung proposes",
+        {
+            "manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA).replace(
+                "karawang-lapor-warga", "lapor-warga-baru"
+            )
+        },
+    )
     karawang_repo.checkout("main")
-    karawang_repo.commit("someone else took the id", {"manifests/kota-bogor/lapor.yaml": LAPOR_WARGA.replace(
-        "karawang-lapor-warga", "lapor-warga-baru").replace('code: "32.15"', 'code: "32.71"')})
+    karawang_repo.commit(
+        "someone else took the id",
+        {
+            "manifests/kota-bogor/lapor.yaml": LAPOR_WARGA.replace("karawang-lapor-warga", "lapor-warga-baru").replace(
+                'code: "32.15"', 'code: "32.71"'
+            )
+        },
+    )
     karawang_repo.checkout("pr")
     result = run_real_ci(karawang_repo, "--trusted-ref", "main")
     assert result.exit_code == 1, result.output
-    assert "manifests/kota-bogor/lapor.yaml (agency 32.71)" in json.loads(result.stdout)["results"][0]["violations"][0]["message"]
+    assert (
+        "manifests/kota-bogor/lapor.yaml (agency 32.71)"
+        in json.loads(result.stdout)["results"][0]["violations"][0]["message"]
+    )
 
 
 def test_a_waiver_for_another_agency_is_not_applied_and_the_report_says_why(karawang_repo: GitRepo) -> None:
     # The id is free in the repository (the original moved away), but the waivers were granted to Karawang.
-    karawang_repo.commit("Karawang's file leaves; Bandung takes the free id", {
-        "manifests/kabupaten-karawang/lapor-warga.yaml": None, "manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA)})
+    karawang_repo.commit(
+        "Karawang's file leaves; Bandung takes the free id",
+        {
+            "manifests/kabupaten-karawang/lapor-warga.yaml": None,
+            "manifests/kota-bandung/lapor.yaml": as_bandung(LAPOR_WARGA),
+        },
+    )
     result = run_real_ci(karawang_repo)
     assert result.exit_code == 1, result.output
     violations = json.loads(result.stdout)["results"][0]["violations"]
@@ -396,8 +490,10 @@ def test_a_waiver_for_another_agency_is_not_applied_and_the_report_says_why(kara
 
 def test_a_waiver_without_agency_is_read_but_not_applied_to_an_added_manifest(karawang_repo: GitRepo) -> None:
     karawang_repo.checkout("main")
-    karawang_repo.commit("an old waiver file, before waivers named agencies",
-                         {"waivers.yaml": KARAWANG_WAIVERS.replace('    agency: "32.15"\n', "")})
+    karawang_repo.commit(
+        "an old waiver file, before waivers named agencies",
+        {"waivers.yaml": KARAWANG_WAIVERS.replace('    agency: "32.15"\n', "")},
+    )
     karawang_repo.checkout("pr")
     karawang_repo.repo.git.rebase("main")
     edited = run_real_ci_after(karawang_repo, {"manifests/kabupaten-karawang/lapor-warga.yaml": LAPOR_WARGA + "\n"})
@@ -422,8 +518,12 @@ def run_real_ci_after(repo: GitRepo, files: dict[str, str | None]) -> Any:
 
 def test_rules_come_from_the_target_branch_tip_not_the_merge_base(gitrepo: GitRepo) -> None:
     """Issue 16.1: main revoked a waiver after the PR branched; the PR must not be judged with it."""
-    waiver = ("apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n    agency: \"32.15\"\n"
-              "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: " + EXPIRES + "\n")
+    waiver = (
+        'apiVersion: spbe.go.id/v1\nkind: WaiverList\nwaivers:\n  - manifest: karawang-parkir\n    agency: "32.15"\n'
+        "    rule: SPBE-MOR-901\n    reason: migration\n    approvedBy: KemenPANRB\n    decree: B-1/2026\n    expires: "
+        + EXPIRES
+        + "\n"
+    )
     gitrepo.checkout("main")
     gitrepo.commit("grant a waiver", {"policies/waivers.yaml": waiver})
     gitrepo.branch("old-pr")
@@ -462,13 +562,27 @@ def test_trusted_ref_from_the_ci_environment(tmp_path: Path) -> None:
     from checker.gate import forge
 
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}}))
+    event.write_text(
+        json.dumps({"pull_request": {"base": {"sha": "a" * 40, "ref": "main"}, "head": {"sha": "b" * 40}}})
+    )
     github = forge.detected_revisions({"GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event)})
-    assert gate_trusted.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == ("origin/main", "a" * 40)
+    assert gate_trusted.trusted_ref_from(github.forge, github.target_branch, github.target_sha) == (
+        "origin/main",
+        "a" * 40,
+    )
     assert gate_trusted.trusted_ref_from("github", None, "a" * 40) == ("a" * 40,)
-    gitlab = forge.detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
-                                       "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "c" * 40, "CI_MERGE_REQUEST_DIFF_BASE_SHA": "d" * 40})
-    assert gate_trusted.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == ("c" * 40, "origin/main")
+    gitlab = forge.detected_revisions(
+        {
+            "GITLAB_CI": "true",
+            "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+            "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "c" * 40,
+            "CI_MERGE_REQUEST_DIFF_BASE_SHA": "d" * 40,
+        }
+    )
+    assert gate_trusted.trusted_ref_from(gitlab.forge, gitlab.target_branch, gitlab.target_sha) == (
+        "c" * 40,
+        "origin/main",
+    )
     assert gate_trusted.trusted_ref_from("gitlab", "main", None) == ("origin/main",)
     assert gate_trusted.trusted_ref_from("github", None, None) == ()
 
@@ -497,9 +611,19 @@ def test_a_detected_diff_base_is_never_the_trusted_revision(gitrepo: GitRepo) ->
     """GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA is the merge base: without a target branch the gate will not judge."""
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     env = {"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": gitrepo.repo.commit("main").hexsha}
-    args = ["ci", "--repo", str(gitrepo.root), "--no-post", "--policies", str(gitrepo.root / "policies"),
-            "--registry", str(gitrepo.root / "registry" / "registry.json")]
-    result = CliRunner().invoke(main, args, env={**{k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB"))}, **env})
+    args = [
+        "ci",
+        "--repo",
+        str(gitrepo.root),
+        "--no-post",
+        "--policies",
+        str(gitrepo.root / "policies"),
+        "--registry",
+        str(gitrepo.root / "registry" / "registry.json"),
+    ]
+    result = CliRunner().invoke(
+        main, args, env={**{k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB"))}, **env}
+    )
     assert result.exit_code == 2, result.output
     assert "pass --trusted-ref" in result.output
 
@@ -515,12 +639,20 @@ def test_gate_with_part_of_the_policy_pack_cannot_judge(gitrepo: GitRepo, folder
 
 def test_an_id_held_by_a_file_with_an_odd_name_is_still_found(gitrepo: GitRepo) -> None:
     gitrepo.checkout("main")
-    gitrepo.commit("an existing proposal with an odd file name",
-                   {os.fsdecode(b'manifests/karawang/la"ma \xe9.yaml'): PASSING.replace("karawang-baru", "karawang-dipakai")})
+    gitrepo.commit(
+        "an existing proposal with an odd file name",
+        {os.fsdecode(b'manifests/karawang/la"ma \xe9.yaml'): PASSING.replace("karawang-baru", "karawang-dipakai")},
+    )
     gitrepo.checkout("pr")
     gitrepo.repo.git.rebase("main")
-    gitrepo.commit("Bekasi takes the id", {"manifests/bekasi/baru.yaml": PASSING.replace("karawang-baru", "karawang-dipakai")
-                                          .replace('"32.15"', '"32.75"')})
+    gitrepo.commit(
+        "Bekasi takes the id",
+        {
+            "manifests/bekasi/baru.yaml": PASSING.replace("karawang-baru", "karawang-dipakai").replace(
+                '"32.15"', '"32.75"'
+            )
+        },
+    )
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 1, result.output
     (violation,) = json.loads(result.stdout)["results"][0]["violations"]
@@ -537,21 +669,47 @@ def test_working_tree_is_never_read(gitrepo: GitRepo) -> None:
     assert judged_files(result) == ["manifests/karawang/parkir.yaml"]
 
 
-def test_inputs_outside_the_repository_are_used_as_given(gitrepo: GitRepo, tiny_policies: Path, registry_file: Path) -> None:
+def test_inputs_outside_the_repository_are_used_as_given(
+    gitrepo: GitRepo, tiny_policies: Path, registry_file: Path
+) -> None:
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
-    args = ["ci", "--base", "main", "--repo", str(gitrepo.root), "--policies", str(tiny_policies),
-            "--registry", str(registry_file), "--no-post"]
+    args = [
+        "ci",
+        "--base",
+        "main",
+        "--repo",
+        str(gitrepo.root),
+        "--policies",
+        str(tiny_policies),
+        "--registry",
+        str(registry_file),
+        "--no-post",
+    ]
     result = CliRunner().invoke(main, args, env={"GITHUB_EVENT_NAME": None})
     assert result.exit_code == 1
     assert "outside the repository, used as is" in result.stderr
 
 
 def test_policies_missing_from_the_base_cannot_judge(gitrepo: GitRepo) -> None:
-    gitrepo.commit("bring my own policies", {"mypolicies/spbe/demo.rego": DISABLED_POLICY,
-                                             "manifests/karawang/parkir.yaml": FAILING})
-    result = CliRunner().invoke(main, ["ci", "--base", "main", "--repo", str(gitrepo.root), "--no-post",
-                                       "--policies", str(gitrepo.root / "mypolicies"),
-                                       "--registry", str(gitrepo.root / "registry/registry.json")])
+    gitrepo.commit(
+        "bring my own policies",
+        {"mypolicies/spbe/demo.rego": DISABLED_POLICY, "manifests/karawang/parkir.yaml": FAILING},
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "ci",
+            "--base",
+            "main",
+            "--repo",
+            str(gitrepo.root),
+            "--no-post",
+            "--policies",
+            str(gitrepo.root / "mypolicies"),
+            "--registry",
+            str(gitrepo.root / "registry/registry.json"),
+        ],
+    )
     assert result.exit_code == 2
     assert "mypolicies is not in the base revision" in result.stderr
     assert "merge it there first" in result.stderr
@@ -583,12 +741,17 @@ def test_corrupt_base_registry_cannot_judge_and_names_the_repository_path(gitrep
 
 
 def test_openapi_documents_are_read_from_head_and_not_judged_as_manifests(gitrepo: GitRepo) -> None:
-    gitrepo.commit("propose with an API", {
-        "manifests/karawang/baru.yaml": with_api(PASSING, "apis/laporan.yaml"),
-        "manifests/karawang/apis/laporan.yaml": OPENAPI_DOC,
-        "manifests/karawang/lapor2.yaml": with_api(EXISTING.replace("karawang-lama", "karawang-dua"), "../../apis/top.yaml"),
-        "apis/top.yaml": OPENAPI_DOC,
-    })
+    gitrepo.commit(
+        "propose with an API",
+        {
+            "manifests/karawang/baru.yaml": with_api(PASSING, "apis/laporan.yaml"),
+            "manifests/karawang/apis/laporan.yaml": OPENAPI_DOC,
+            "manifests/karawang/lapor2.yaml": with_api(
+                EXISTING.replace("karawang-lama", "karawang-dua"), "../../apis/top.yaml"
+            ),
+            "apis/top.yaml": OPENAPI_DOC,
+        },
+    )
     os.remove(gitrepo.root / "apis/top.yaml")  # the working tree lacks it; head has it
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 0, result.stdout
@@ -604,8 +767,10 @@ def test_missing_openapi_document_fails(gitrepo: GitRepo) -> None:
 
 def test_changed_openapi_document_brings_its_manifest_to_trial(gitrepo: GitRepo) -> None:
     gitrepo.checkout("main")
-    gitrepo.commit("an app with an API", {"manifests/karawang/lama.yaml": with_api(EXISTING, "../../apis/lama.yaml"),
-                                          "apis/lama.yaml": OPENAPI_DOC})
+    gitrepo.commit(
+        "an app with an API",
+        {"manifests/karawang/lama.yaml": with_api(EXISTING, "../../apis/lama.yaml"), "apis/lama.yaml": OPENAPI_DOC},
+    )
     gitrepo.branch("pr2")
     gitrepo.commit("break the API document", {"apis/lama.yaml": "swagger: '2.0'\n"})
     result = run_ci(gitrepo, "--format", "json", "--no-post")
@@ -647,7 +812,9 @@ def test_missing_base_option_is_a_usage_error(gitrepo: GitRepo) -> None:
 
 def test_broken_base_policies_stop_the_gate_even_without_manifest_changes(gitrepo: GitRepo) -> None:
     gitrepo.checkout("main")
-    gitrepo.commit("break the policies", {"policies/spbe/demo.rego": "package spbe.demo\nimport rego.v1\ndeny contains x if {\n"})
+    gitrepo.commit(
+        "break the policies", {"policies/spbe/demo.rego": "package spbe.demo\nimport rego.v1\ndeny contains x if {\n"}
+    )
     gitrepo.branch("pr2")
     gitrepo.commit("docs only", {"README.md": "x\n"})
     assert run_ci(gitrepo, "--no-post").exit_code == 2
@@ -661,23 +828,31 @@ def test_manifests_folder_may_not_leave_the_repository(gitrepo: GitRepo) -> None
 # --- pure pieces -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path, folder, expected", [
-    ("manifests/a.yaml", "manifests", True),
-    ("manifests/x/b.yml", "manifests", True),
-    ("manifests/x/b.json", "manifests", False),
-    ("manifests-old/a.yaml", "manifests", False),
-    ("manifests/.hidden/a.yaml", "manifests", False),
-    ("apis/laporan.yaml", "manifests", False),
-    ("a.yaml", "", True),
-])
+@pytest.mark.parametrize(
+    "path, folder, expected",
+    [
+        ("manifests/a.yaml", "manifests", True),
+        ("manifests/x/b.yml", "manifests", True),
+        ("manifests/x/b.json", "manifests", False),
+        ("manifests-old/a.yaml", "manifests", False),
+        ("manifests/.hidden/a.yaml", "manifests", False),
+        ("apis/laporan.yaml", "manifests", False),
+        ("a.yaml", "", True),
+    ],
+)
 def test_is_manifest_path(path: str, folder: str, expected: bool) -> None:
     assert gate_change.is_manifest_path(path, folder) is expected
 
 
 def test_select_separates_judged_documents_and_others() -> None:
-    changes = [gate_change.Change("manifests/a.yaml", "A"), gate_change.Change("manifests/a/api.yaml", "A"),
-               gate_change.Change("manifests/gone.yaml", "D"), gate_change.Change("apis/b.yaml", "M"),
-               gate_change.Change("README.md", "M"), gate_change.Change("manifests/new.yaml", "R", "manifests/old.yaml")]
+    changes = [
+        gate_change.Change("manifests/a.yaml", "A"),
+        gate_change.Change("manifests/a/api.yaml", "A"),
+        gate_change.Change("manifests/gone.yaml", "D"),
+        gate_change.Change("apis/b.yaml", "M"),
+        gate_change.Change("README.md", "M"),
+        gate_change.Change("manifests/new.yaml", "R", "manifests/old.yaml"),
+    ]
     refs = {"manifests/a.yaml": ("manifests/a/api.yaml",), "manifests/b.yaml": ("apis/b.yaml",)}
     sel = gate_change.select(changes, "manifests", refs)
     assert sel.judged == ("manifests/a.yaml", "manifests/b.yaml", "manifests/new.yaml")
@@ -699,10 +874,14 @@ def test_repository_relative_sees_through_dots_and_symlinks(tmp_path: Path) -> N
 
 
 def add(registry: Path, *args: str, policies: Path) -> Any:
-    return CliRunner().invoke(main, ["registry", "add", "--registry", str(registry), "--policies", str(policies), *args])
+    return CliRunner().invoke(
+        main, ["registry", "add", "--registry", str(registry), "--policies", str(policies), *args]
+    )
 
 
-def test_registry_add_appends_an_active_app_record(tmp_path: Path, registry_file: Path, tiny_policies: Path, write) -> None:
+def test_registry_add_appends_an_active_app_record(
+    tmp_path: Path, registry_file: Path, tiny_policies: Path, write
+) -> None:
     manifest = write("manifests/karawang/baru.yaml", PASSING)
     result = add(registry_file, str(manifest), policies=tiny_policies)
     assert result.exit_code == 0, result.output
@@ -720,7 +899,9 @@ def test_registry_add_appends_an_active_app_record(tmp_path: Path, registry_file
     assert add(registry_file, str(manifest), "--skip-existing", policies=tiny_policies).exit_code == 0
 
 
-def test_registry_add_refuses_a_failing_manifest_and_writes_nothing(registry_file: Path, tiny_policies: Path, write) -> None:
+def test_registry_add_refuses_a_failing_manifest_and_writes_nothing(
+    registry_file: Path, tiny_policies: Path, write
+) -> None:
     before = registry_file.read_bytes()
     good, bad = write("m/baru.yaml", PASSING), write("m/parkir.yaml", FAILING)
     result = add(registry_file, str(good), str(bad), policies=tiny_policies)
@@ -747,8 +928,9 @@ def test_registry_add_writes_deterministic_gzip_and_yaml(tmp_path: Path, tiny_po
 
 
 def test_registry_add_replacement_retires_the_replaced_app(registry_file: Path, tiny_policies: Path, write) -> None:
-    text = PASSING.replace("kind: module\n  extends: SHARED-INAPAS\n",
-                           "kind: replacement\n  replaces: [APP-000001]\n").replace("karawang-baru", "karawang-ganti")
+    text = PASSING.replace(
+        "kind: module\n  extends: SHARED-INAPAS\n", "kind: replacement\n  replaces: [APP-000001]\n"
+    ).replace("karawang-baru", "karawang-ganti")
     result = add(registry_file, str(write("m/ganti.yaml", text)), policies=tiny_policies)
     assert result.exit_code == 0, result.output
     apps = {a["id"]: a for a in json.loads(registry_file.read_text())["apps"]}
@@ -788,8 +970,11 @@ def test_id_scheme_and_levels() -> None:
 # --- the workflows and the action ------------------------------------------------------------------
 
 
-WORKFLOWS = [PROJECT / ".github/workflows/ci.yml", PROJECT / ".github/workflow-templates/spbe-gate.yml",
-             PROJECT / ".github/workflow-templates/spbe-registry-update.yml"]
+WORKFLOWS = [
+    PROJECT / ".github/workflows/ci.yml",
+    PROJECT / ".github/workflow-templates/spbe-gate.yml",
+    PROJECT / ".github/workflow-templates/spbe-registry-update.yml",
+]
 
 
 def actionlint_binary() -> str:
@@ -801,8 +986,14 @@ def actionlint_binary() -> str:
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_passes_actionlint(workflow: Path) -> None:
-    result = subprocess.run([actionlint_binary(), "-no-color", "-shellcheck=", "-pyflakes=", str(workflow)], check=False,
-                            capture_output=True, text=True, timeout=120, cwd=PROJECT)
+    result = subprocess.run(
+        [actionlint_binary(), "-no-color", "-shellcheck=", "-pyflakes=", str(workflow)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PROJECT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -811,8 +1002,12 @@ def test_gate_workflow_is_pull_request_with_minimal_permissions() -> None:
     triggers = doc[True]  # YAML 1.1 reads the key `on` as True
     assert "pull_request" in triggers and "pull_request_target" not in json.dumps(triggers)
     assert doc["permissions"] == {"contents": "read"}
-    assert doc["jobs"]["gate"]["permissions"] == {"contents": "read", "pull-requests": "write", "statuses": "write",
-                                                  "issues": "write"}
+    assert doc["jobs"]["gate"]["permissions"] == {
+        "contents": "read",
+        "pull-requests": "write",
+        "statuses": "write",
+        "issues": "write",
+    }
     scanning = doc["jobs"]["code-scanning"]
     assert scanning["permissions"] == {"contents": "read", "security-events": "write"}
     assert "security-events" not in json.dumps({k: v for k, v in doc["jobs"].items() if k != "code-scanning"})
@@ -832,7 +1027,7 @@ def test_action_yml_is_a_composite_action_with_the_inputs() -> None:
     assert doc["runs"]["using"] == "composite"
     assert all("shell" in s for s in doc["runs"]["steps"] if "run" in s)
     scripts = "\n".join(s.get("run", "") for s in doc["runs"]["steps"])
-    assert "args=(ci --base" in scripts and "bin/spbe-check\" \"${args[@]}\"" in scripts
+    assert "args=(ci --base" in scripts and 'bin/spbe-check" "${args[@]}"' in scripts
     assert "${{ inputs." not in scripts  # inputs reach the scripts through env, never pasted into shell code
 
 
@@ -848,12 +1043,21 @@ def test_action_yml_is_read_by_actionlint_through_a_local_workflow(tmp_path: Pat
         (workflows / "use.yml").write_text(
             "on: pull_request\npermissions:\n  contents: read\n  pull-requests: write\n  statuses: write\n  issues: write\n"
             "jobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
-            "        with:\n          fetch-depth: 0\n      - uses: ./\n        with:\n" + inputs)
-        return subprocess.run([actionlint_binary(), "-no-color", "-shellcheck=", "-pyflakes=", str(workflows / "use.yml")], check=False,
-                              capture_output=True, text=True, timeout=120, cwd=tmp_path)
+            "        with:\n          fetch-depth: 0\n      - uses: ./\n        with:\n" + inputs
+        )
+        return subprocess.run(
+            [actionlint_binary(), "-no-color", "-shellcheck=", "-pyflakes=", str(workflows / "use.yml")],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
 
-    good = lint("          base: main\n          lang: id\n          format: text\n          registry: registry/r.json\n"
-                "          policies: policies\n          waivers: policies/waivers.yaml\n          python-version: '3.11'\n")
+    good = lint(
+        "          base: main\n          lang: id\n          format: text\n          registry: registry/r.json\n"
+        "          policies: policies\n          waivers: policies/waivers.yaml\n          python-version: '3.11'\n"
+    )
     assert good.returncode == 0, good.stdout + good.stderr
     bad = lint("          bsae: main\n")
     assert bad.returncode == 1 and "bsae" in bad.stdout  # proof that actionlint read the action's inputs
@@ -864,15 +1068,27 @@ def test_action_scripts_are_valid_bash() -> None:
     for step in doc["runs"]["steps"]:
         if "run" in step:
             assert step["shell"] == "bash"
-            check = subprocess.run(["bash", "-n"], check=False, input=step["run"], capture_output=True, text=True, timeout=30)
+            check = subprocess.run(
+                ["bash", "-n"], check=False, input=step["run"], capture_output=True, text=True, timeout=30
+            )
             assert check.returncode == 0, check.stderr
 
 
 def test_gate_with_an_unreachable_opa_server_cannot_judge(gitrepo: GitRepo) -> None:
     """The gate takes the same --engine opa options as `check`; a server that is down is exit 2, naming it."""
     gitrepo.commit("propose parking app", {"manifests/karawang/parkir.yaml": FAILING})
-    result = run_ci(gitrepo, "--no-post", "--engine", "opa", "--opa-url", "http://127.0.0.1:9", "--opa-mode", "push",
-                    "--opa-retries", "0")
+    result = run_ci(
+        gitrepo,
+        "--no-post",
+        "--engine",
+        "opa",
+        "--opa-url",
+        "http://127.0.0.1:9",
+        "--opa-mode",
+        "push",
+        "--opa-retries",
+        "0",
+    )
     assert result.exit_code == 2, result.output
     assert "http://127.0.0.1:9" in result.output
 
@@ -888,9 +1104,13 @@ def test_fail_on_warn_fails_the_gate_and_says_so(gitrepo: GitRepo) -> None:
 
 def test_holders_are_found_across_grep_batches(gitrepo: GitRepo, monkeypatch) -> None:
     monkeypatch.setattr(gate_change, "_GREP_CHUNK", 1)
-    gitrepo.commit("two proposals, one taking an existing id", {
-        "manifests/bekasi/a.yaml": PASSING.replace("karawang-baru", "karawang-lama").replace('"32.15"', '"32.75"'),
-        "manifests/bekasi/b.yaml": PASSING.replace("karawang-baru", "bekasi-baru")})
+    gitrepo.commit(
+        "two proposals, one taking an existing id",
+        {
+            "manifests/bekasi/a.yaml": PASSING.replace("karawang-baru", "karawang-lama").replace('"32.15"', '"32.75"'),
+            "manifests/bekasi/b.yaml": PASSING.replace("karawang-baru", "bekasi-baru"),
+        },
+    )
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     verdicts = {r["file"]: r["verdict"] for r in json.loads(result.stdout)["results"]}
     assert verdicts == {"manifests/bekasi/a.yaml": "invalid", "manifests/bekasi/b.yaml": "pass"}, result.output

@@ -1,4 +1,5 @@
 """The command line: exit codes 0/1/2 exactly as SPEC §5, failing closed, never a traceback."""
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,9 @@ def test_pass_is_exit_0(tiny_policies, registry_file, write):
 
 
 def test_fail_is_exit_1_and_json_has_spec_shape(tiny_policies, registry_file, write):
-    result = invoke("check", str(write("m.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file), "--format", "json")
+    result = invoke(
+        "check", str(write("m.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file), "--format", "json"
+    )
     assert result.exit_code == 1
     doc = json.loads(result.output)
     assert set(doc) >= {"tool", "policyRevision", "registryRevision", "summary", "results"}
@@ -70,6 +73,7 @@ def test_unexpected_error_is_exit_2_without_traceback(tiny_policies, registry_fi
 
     def explode(*_args, **_kwargs):
         raise ZeroDivisionError("boom")
+
     monkeypatch.setattr(checker.judging.evaluate.Judge, "check", explode)
     monkeypatch.delenv("SPBE_CHECK_DEBUG", raising=False)
     result = invoke("check", str(write("m.yaml", PASSING)), *common(tiny_policies, registry_file))
@@ -83,16 +87,30 @@ def test_bad_usage_is_exit_2(write):
 
 def test_output_file_and_summary(tiny_policies, registry_file, write, tmp_path):
     out = tmp_path / "report.sarif"
-    result = invoke("check", str(write("m.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file),
-                    "--format", "sarif", "--output", str(out))
+    result = invoke(
+        "check",
+        str(write("m.yaml", VALID_MANIFEST)),
+        *common(tiny_policies, registry_file),
+        "--format",
+        "sarif",
+        "--output",
+        str(out),
+    )
     assert result.exit_code == 1
     assert json.loads(out.read_text())["version"] == "2.1.0"
     assert "fail 1" in result.output
 
 
 def test_lang_id_translates_messages(tiny_policies, registry_file, write):
-    result = invoke("check", str(write("m.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file),
-                    "--format", "json", "--lang", "id")
+    result = invoke(
+        "check",
+        str(write("m.yaml", VALID_MANIFEST)),
+        *common(tiny_policies, registry_file),
+        "--format",
+        "json",
+        "--lang",
+        "id",
+    )
     messages = [v["message"] for v in json.loads(result.output)["results"][0]["violations"]]
     assert any("sudah ada" in m for m in messages)
 
@@ -107,7 +125,8 @@ def test_rules_lists_and_explains(tiny_policies):
 
 def test_rego_test_command_reports_failures(tiny_policies):
     (tiny_policies / "spbe" / "demo_test.rego").write_text(
-        "package spbe.demo_test\nimport rego.v1\ntest_ok if { true }\ntest_bad if { false }\n")
+        "package spbe.demo_test\nimport rego.v1\ntest_ok if { true }\ntest_bad if { false }\n"
+    )
     result = invoke("test", "--policies", str(tiny_policies))
     assert result.exit_code == 1
     assert "FAIL data.spbe.demo_test.test_bad" in result.output and "1 passed, 1 failed" in result.output
@@ -129,7 +148,9 @@ def test_fail_on_warn_makes_a_warn_verdict_exit_1(tiny_policies, registry_file, 
 
 def test_fail_on_warn_still_passes_a_pass_and_fails_a_fail(tiny_policies, registry_file, write):
     ok = invoke("check", str(write("ok.yaml", PASSING)), *common(tiny_policies, registry_file), "--fail-on", "warn")
-    bad = invoke("check", str(write("bad.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file), "--fail-on", "warn")
+    bad = invoke(
+        "check", str(write("bad.yaml", VALID_MANIFEST)), *common(tiny_policies, registry_file), "--fail-on", "warn"
+    )
     assert (ok.exit_code, bad.exit_code) == (0, 1)
 
 

@@ -1,4 +1,5 @@
 """Duplicate clusters: what joins apps, what never does, and that no all-pairs loop is needed."""
+
 from __future__ import annotations
 
 import itertools
@@ -32,9 +33,16 @@ def matcher() -> MatchIndex:
 
 def app(app_id: str, name: str, code: str, function: str, description: str = "", **extra: Any) -> dict[str, Any]:
     level = "central" if not code[:2].isdigit() else ("province" if len(code) == 2 else "regency")
-    return {"id": app_id, "name": name, "description": description or f"Aplikasi {app_id}",
-            "agency": {"code": code, "name": REGIONS.get(code, code), "level": level},
-            "functions": [function], "status": "active", "shared": False, **extra}
+    return {
+        "id": app_id,
+        "name": name,
+        "description": description or f"Aplikasi {app_id}",
+        "agency": {"code": code, "name": REGIONS.get(code, code), "level": level},
+        "functions": [function],
+        "status": "active",
+        "shared": False,
+        **extra,
+    }
 
 
 def clusters_of(apps: list[dict[str, Any]], owners: dict[str, list[str]] | None = None) -> list[set[str]]:
@@ -117,10 +125,17 @@ def test_retired_and_shared_apps_are_not_clustered() -> None:
 
 
 def test_target_is_the_shared_service_owning_the_function() -> None:
-    apps = [app(f"APP-{i}", f"SIMPEG {place}", code, "ADM-KEPEGAWAIAN")
-            for i, (code, place) in enumerate([("32.15", "Karawang"), ("32.75", "Bekasi")])]
-    found = find_clusters(apps, index=matcher(), owners={"ADM-KEPEGAWAIAN": ["SHARED-SIASN"]},
-                          names={"SHARED-SIASN": "SIASN"}, **THRESHOLDS)
+    apps = [
+        app(f"APP-{i}", f"SIMPEG {place}", code, "ADM-KEPEGAWAIAN")
+        for i, (code, place) in enumerate([("32.15", "Karawang"), ("32.75", "Bekasi")])
+    ]
+    found = find_clusters(
+        apps,
+        index=matcher(),
+        owners={"ADM-KEPEGAWAIAN": ["SHARED-SIASN"]},
+        names={"SHARED-SIASN": "SIASN"},
+        **THRESHOLDS,
+    )
     assert found[0].target.id == "SHARED-SIASN" and found[0].target.kind == "shared-service"
     assert found[0].target.name == "SIASN"
     assert found[0].agencies == ("32.15", "32.75")
@@ -139,8 +154,10 @@ def test_target_without_owner_is_the_most_central_member() -> None:
 
 
 def test_threshold_comes_from_the_caller() -> None:
-    apps = [app("APP-1", "Retribusi Pasar Karawang", "32.15", "EKO-PASAR"),
-            app("APP-2", "Retribusi Pasar Rakyat Bekasi", "32.75", "EKO-PASAR")]
+    apps = [
+        app("APP-1", "Retribusi Pasar Karawang", "32.15", "EKO-PASAR"),
+        app("APP-2", "Retribusi Pasar Rakyat Bekasi", "32.75", "EKO-PASAR"),
+    ]
     strict = find_clusters(apps, index=matcher(), owners={}, names={}, name_threshold=0.99, description_threshold=0.99)
     loose = find_clusters(apps, index=matcher(), owners={}, names={}, name_threshold=0.7, description_threshold=0.99)
     assert strict == [] and [set(c.apps) for c in loose] == [{"APP-1", "APP-2"}]
@@ -151,8 +168,15 @@ def test_comparisons_stay_far_below_all_pairs(monkeypatch: pytest.MonkeyPatch) -
     syllables = ["ka", "ri", "mu", "to", "sa", "le", "po", "ne", "di", "ga"]
     words = ["".join(p) for p in itertools.product(syllables, repeat=3)][:400]
     regions = list(REGIONS.items())
-    apps = [app(f"APP-{i:05d}", f"Layanan {words[i % 400]} {REGIONS[regions[i % 5][0]].split()[-1]}",
-                regions[i % 5][0], "LYN-UJI") for i in range(2000)]
+    apps = [
+        app(
+            f"APP-{i:05d}",
+            f"Layanan {words[i % 400]} {REGIONS[regions[i % 5][0]].split()[-1]}",
+            regions[i % 5][0],
+            "LYN-UJI",
+        )
+        for i in range(2000)
+    ]
     scored = 0
     real_cosine = clusters_module.cosine
 
@@ -176,8 +200,13 @@ def test_sample_registry_clusters_quickly_and_never_by_place() -> None:
     import time
 
     start = time.process_time()
-    found = find_clusters(apps, index=index, owners=policy_index(registry)["function_owners"],
-                          names={a["id"]: a["name"] for a in apps}, **THRESHOLDS)
+    found = find_clusters(
+        apps,
+        index=index,
+        owners=policy_index(registry)["function_owners"],
+        names={a["id"]: a["name"] for a in apps},
+        **THRESHOLDS,
+    )
     assert time.process_time() - start < 10.0  # a guard against an all-pairs loop (about 0.2 s CPU), not a benchmark
     assert len(found) > 100
     for cluster in found:

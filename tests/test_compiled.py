@@ -1,4 +1,5 @@
 """The compiled-registry cache: keyed by content and code, so it is never stale."""
+
 from __future__ import annotations
 
 import json
@@ -118,12 +119,14 @@ def test_a_symlink_in_place_of_an_entry_is_not_followed(registry_file, tmp_path)
     elsewhere.write_bytes(entry.read_bytes().replace(b'"test-1"', b'"forged"'))
     entry.unlink()
     entry.symlink_to(elsewhere)
-    assert cache.load("registry", entry.name[len("registry-"):-len(".json")]) is None
+    assert cache.load("registry", entry.name[len("registry-") : -len(".json")]) is None
     assert load_compiled(registry_file).revision == "test-1"
 
 
-@pytest.mark.parametrize("damage", ["truncate", "truncate-text", "extra-text", "other-key", "wrong-shape",
-                                    "postings-out-of-range", "no-text"])
+@pytest.mark.parametrize(
+    "damage",
+    ["truncate", "truncate-text", "extra-text", "other-key", "wrong-shape", "postings-out-of-range", "no-text"],
+)
 def test_damaged_or_foreign_entries_are_rebuilt(registry_file, damage):
     load_compiled(registry_file)
     entry = _entry(registry_file)
@@ -184,14 +187,28 @@ print(hashlib.sha256(json.dumps([c.revision, c.index_json, c.apps, c.matcher.to_
 def test_eight_parallel_runs_share_one_empty_cache_folder(registry_file, tmp_path):
     folder = tmp_path / "shared-cache"
     env = {**os.environ, "SPBE_CHECK_CACHE_DIR": str(folder)}
-    runs = [subprocess.Popen([sys.executable, "-c", _PARALLEL_RUN, str(registry_file)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(8)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _PARALLEL_RUN, str(registry_file)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(8)
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert [run.returncode for run in runs] == [0] * 8, [err for _, err in outputs]
     assert len({out for out, _ in outputs}) == 1, "every run compiled the same thing"
     assert sorted(p.name for p in folder.iterdir()) == [_entry_name(registry_file)], "one entry, no temporary files"
-    check = subprocess.run([sys.executable, "-c", _PARALLEL_RUN, str(registry_file)], check=False, env=env,
-                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        [sys.executable, "-c", _PARALLEL_RUN, str(registry_file)],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert check.stdout == outputs[0][0], "a later run reading the shared entry gets the same result"
 
 
@@ -209,7 +226,6 @@ def test_a_value_that_is_not_plain_data_is_not_cached_and_not_an_error(monkeypat
     monkeypatch.setenv("SPBE_CHECK_DEBUG", "1")
     with pytest.raises(TypeError, match="plain JSON data"):
         cache.store("demo", "k", {"when": dt.date(2026, 1, 1)})
-
 
 
 def test_a_cached_compilation_is_kept_out_of_the_cyclic_gc(registry_file):

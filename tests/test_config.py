@@ -3,6 +3,7 @@
 Precedence command line > environment > file > defaults; a bad file is exit 2 with line
 and column; paths are relative to the file; the gate reads the file from the base revision.
 """
+
 from __future__ import annotations
 
 import json
@@ -76,14 +77,17 @@ def test_unknown_key_is_exit_2_with_line_column_and_a_suggestion(agency: Path) -
     assert "Did you mean 'registry'?" in result.stderr and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("text, where, says", [
-    ("format: [json\n", ":2:", "YAML syntax error"),
-    ("- format\n", ":1:1", "mapping of option names"),
-    ("format: jsn\n", ":1:9", "invalid value for 'format'"),
-    ("opa:\n  timeout: 0\n", ":2:12", "invalid value for 'opa-timeout'"),
-    ("lang: en\nlang: id\n", ":2:1", "Duplicate key"),
-    ("format: &a json\nlang: *a\n", ":1:9", "aliases"),
-])
+@pytest.mark.parametrize(
+    "text, where, says",
+    [
+        ("format: [json\n", ":2:", "YAML syntax error"),
+        ("- format\n", ":1:1", "mapping of option names"),
+        ("format: jsn\n", ":1:9", "invalid value for 'format'"),
+        ("opa:\n  timeout: 0\n", ":2:12", "invalid value for 'opa-timeout'"),
+        ("lang: en\nlang: id\n", ":2:1", "Duplicate key"),
+        ("format: &a json\nlang: *a\n", ":1:9", "aliases"),
+    ],
+)
 def test_malformed_file_is_exit_2_with_where_and_why(agency: Path, text: str, where: str, says: str) -> None:
     write_config(agency, text)
     result = invoke("check", "karawang/parkir.yaml")
@@ -113,9 +117,20 @@ def test_outside_a_repository_only_the_working_directory_counts(tmp_path: Path) 
 
 def test_every_long_option_is_a_key_by_its_name_and_opa_block_maps_to_opa_options(tmp_path: Path) -> None:
     keys = known_keys(main)
-    assert {"registry", "policies", "waivers", "lang", "manifests", "engine", "format", "opa-url", "opa-timeout"} <= set(keys)
-    config = read_config(b"opa:\n  url: https://opa.example.go.id\n  retries: 1\nquiet: true\nwaivers: w.yaml\n",
-                         "cfg", tmp_path)
+    assert {
+        "registry",
+        "policies",
+        "waivers",
+        "lang",
+        "manifests",
+        "engine",
+        "format",
+        "opa-url",
+        "opa-timeout",
+    } <= set(keys)
+    config = read_config(
+        b"opa:\n  url: https://opa.example.go.id\n  retries: 1\nquiet: true\nwaivers: w.yaml\n", "cfg", tmp_path
+    )
     tree = default_map(main, config)
     assert tree["check"]["opa_url"] == "https://opa.example.go.id" and tree["ci"]["opa_retries"] == 1
     assert tree["check"]["quiet"] is True
@@ -139,8 +154,14 @@ def test_a_new_option_is_configurable_without_touching_the_config_module(tmp_pat
 
 def test_empty_or_comment_only_file_sets_nothing(agency: Path) -> None:
     write_config(agency, "# settings for spbe-check\n")
-    result = invoke("check", "karawang/parkir.yaml", "--policies", str(agency / "rules"),
-                    "--registry", str(agency / "data" / "registry.json"))
+    result = invoke(
+        "check",
+        "karawang/parkir.yaml",
+        "--policies",
+        str(agency / "rules"),
+        "--registry",
+        str(agency / "data" / "registry.json"),
+    )
     assert result.exit_code == 1 and result.stdout.startswith("FAIL")
 
 
@@ -189,11 +210,21 @@ def test_gate_refuses_a_bad_settings_file_in_the_base(gate_repo: Repo, agency: P
 
 
 def test_init_writes_a_config_the_tool_then_reads(agency: Path) -> None:
-    result = invoke("init", "--write-config", "--policies", str(agency / "rules"),
-                    "--registry", str(agency / "data" / "registry.json"), "--lang", "id")
+    result = invoke(
+        "init",
+        "--write-config",
+        "--policies",
+        str(agency / "rules"),
+        "--registry",
+        str(agency / "data" / "registry.json"),
+        "--lang",
+        "id",
+    )
     assert result.exit_code == 0, result.output
     written = (agency / CONFIG_NAME).read_text(encoding="utf-8")
-    assert 'policies: "rules"' in written and 'registry: "data/registry.json"' in written and "# format: text" in written
+    assert (
+        'policies: "rules"' in written and 'registry: "data/registry.json"' in written and "# format: text" in written
+    )
     judged = invoke("check", "karawang/parkir.yaml")
     assert judged.exit_code == 1 and judged.stdout.startswith("GAGAL")  # lang: id, tiny rules, from the file
     again = invoke("init", "--write-config")

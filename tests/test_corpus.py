@@ -3,6 +3,7 @@
 Generated cases too large or too odd to commit (10 MB strings, symlinks, OpenAPI paths
 that escape the repository) are built in a temporary folder by the tests below.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,9 +50,21 @@ def test_whole_corpus_through_every_format_without_a_crash(tiny_policies, regist
     verdicts = None
     for fmt in FORMATS:
         for lang in ("en", "id"):
-            result = CliRunner().invoke(main, ["check", str(CORPUS), "--format", "json" if fmt == "json" else fmt,
-                                               "--lang", lang, "--policies", str(tiny_policies),
-                                               "--registry", str(registry_file)])
+            result = CliRunner().invoke(
+                main,
+                [
+                    "check",
+                    str(CORPUS),
+                    "--format",
+                    "json" if fmt == "json" else fmt,
+                    "--lang",
+                    lang,
+                    "--policies",
+                    str(tiny_policies),
+                    "--registry",
+                    str(registry_file),
+                ],
+            )
             assert result.exit_code == 1, result.output[-2000:]
             assert "Traceback" not in result.output
             assert "\x1b" not in result.output and "\u202e" not in result.output
@@ -61,7 +74,9 @@ def test_whole_corpus_through_every_format_without_a_crash(tiny_policies, regist
                 verdicts = verdicts or current
                 assert current == verdicts
     assert verdicts is not None
-    assert {n for n, v in verdicts.items() if v == "invalid"} == {n for n, e in EXPECTED.items() if e["verdict"] == "invalid"}
+    assert {n for n, v in verdicts.items() if v == "invalid"} == {
+        n for n, e in EXPECTED.items() if e["verdict"] == "invalid"
+    }
 
 
 def test_ten_megabyte_string_is_refused_quickly(tmp_path):
@@ -81,20 +96,23 @@ def test_symlink_to_a_secret_is_refused(tmp_path):
     assert "root:" not in json.dumps([v.message.en for v in result.violations])
 
 
-@pytest.mark.parametrize("reference,status", [
-    ("../../etc/passwd", "outside-repository"),
-    ("/etc/passwd", "outside-repository"),
-    ("file:///etc/passwd", "outside-repository"),
-    ("http://example.invalid/api.yaml", "outside-repository"),
-    ("https://example.invalid/api.yaml", "remote"),
-    ("apis/missing.yaml", "not-found"),
-    ("apis/huge.yaml", "too-large"),
-    ("apis/swagger2.yaml", "not-openapi-3"),
-    ("apis/binary.yaml", "unreadable"),
-    ("apis/escape-link.yaml", "outside-repository"),
-    ("apis/ok.yaml", "ok"),
-    (None, "missing"),
-])
+@pytest.mark.parametrize(
+    "reference,status",
+    [
+        ("../../etc/passwd", "outside-repository"),
+        ("/etc/passwd", "outside-repository"),
+        ("file:///etc/passwd", "outside-repository"),
+        ("http://example.invalid/api.yaml", "outside-repository"),
+        ("https://example.invalid/api.yaml", "remote"),
+        ("apis/missing.yaml", "not-found"),
+        ("apis/huge.yaml", "too-large"),
+        ("apis/swagger2.yaml", "not-openapi-3"),
+        ("apis/binary.yaml", "unreadable"),
+        ("apis/escape-link.yaml", "outside-repository"),
+        ("apis/ok.yaml", "ok"),
+        (None, "missing"),
+    ],
+)
 def test_openapi_references_stay_inside_the_repository(tmp_path, reference, status):
     repo = tmp_path / "repo"
     apis = repo / "manifests" / "apis"

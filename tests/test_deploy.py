@@ -5,6 +5,7 @@ the expected services, pinned images, OPA's flags, and that the files it mounts 
 The authorization policy's tests run under `opa test` in the OPA workflow, and
 here on OPA's Go engine where its Python bindings are installed.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,9 +67,11 @@ def test_authz_policy_tests_pass_on_opas_go_engine():
     try:
         from opa_bindings import OpaEngine
     except ImportError:
-        pytest.fail("opa_bindings (PyPI opa-golib-python-bindings) is not installed: run `.venv/bin/pip install "
-                    "-c constraints.txt --no-deps --ignore-requires-python opa-golib-python-bindings` "
-                    "(the README's test command does)")
+        pytest.fail(
+            "opa_bindings (PyPI opa-golib-python-bindings) is not installed: run `.venv/bin/pip install "
+            "-c constraints.txt --no-deps --ignore-requires-python opa-golib-python-bindings` "
+            "(the README's test command does)"
+        )
     engine = OpaEngine()
     test_file = DEPLOY / "authz_test.rego"
     for path in (DEPLOY / "authz.rego", test_file):

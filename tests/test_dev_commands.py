@@ -4,6 +4,7 @@ Issue 15, item 3: ruff and mypy run in `.ci/run` and the GitHub workflow before 
 installed by the project's own files (the `test` extra, pinned, and constraints.txt). Three
 copies of one command drift apart unless something compares them.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,14 +52,21 @@ def test_the_command_lints_and_type_checks_before_the_tests() -> None:
 
 def test_the_tools_are_pinned_in_the_test_extra_and_in_constraints() -> None:
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
-    extra = {re.split(r"[=<>;\s]", item, maxsplit=1)[0].lower(): item for item in project["project"]["optional-dependencies"]["test"]}
-    constraints = {line.split("==")[0].lower(): line.split("==")[1]
-                   for line in (PROJECT / "constraints.txt").read_text(encoding="utf-8").splitlines()
-                   if line and not line.startswith("#")}
+    extra = {
+        re.split(r"[=<>;\s]", item, maxsplit=1)[0].lower(): item
+        for item in project["project"]["optional-dependencies"]["test"]
+    }
+    constraints = {
+        line.split("==")[0].lower(): line.split("==")[1]
+        for line in (PROJECT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
     for tool in ("ruff", "mypy", "types-pyyaml", "types-jsonschema", "types-requests", "pytest-cov", "coverage"):
         assert tool in extra, f"{tool} is not in the test extra"
         pinned = extra[tool].split("==")[1].strip()
-        assert constraints.get(tool) == pinned, f"{tool}=={pinned} in pyproject.toml, {constraints.get(tool)} in constraints.txt"
+        assert constraints.get(tool) == pinned, (
+            f"{tool}=={pinned} in pyproject.toml, {constraints.get(tool)} in constraints.txt"
+        )
 
 
 def test_mypy_is_strict_and_ruff_selects_the_security_rules() -> None:

@@ -4,6 +4,7 @@ Not a timed test: it runs bench/duplicates.py's evaluation (the real Judge, embe
 sample registry) and checks quality only. The floors sit a little under the figures recorded
 in BENCHMARKS.md, so a change that makes duplicate detection worse fails here.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -32,9 +33,16 @@ def test_the_set_is_large_enough_and_mixed(figures: dict[str, Any]) -> None:
     assert figures["shared_cases"] >= 13
 
 
-@pytest.mark.parametrize(("measure", "floor"), [
-    ("precision", 0.90), ("recall", 0.95), ("top1", 0.90), ("top3", 0.95), ("shared_named", 0.90),
-])
+@pytest.mark.parametrize(
+    ("measure", "floor"),
+    [
+        ("precision", 0.90),
+        ("recall", 0.95),
+        ("top1", 0.90),
+        ("top3", 0.95),
+        ("shared_named", 0.90),
+    ],
+)
 def test_quality_floor(figures: dict[str, Any], measure: str, floor: float) -> None:
     assert figures[measure] >= floor, figures
 

@@ -1,4 +1,5 @@
 """Editor and pre-commit support: the schema at a stable path, the schema comment, the hook."""
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,10 @@ def test_pre_commit_hook_definition():
     scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts[program] == "checker.cli.main:main" and command in main.commands
     files, exclude = re.compile(hook["files"]), re.compile(hook.get("exclude", "(?!)"))
+
     def selected(path: str) -> bool:
         return bool(files.search(path)) and not exclude.search(path)
+
     assert selected("manifests/kabupaten-karawang/lapor-warga.yaml") and selected("manifests/x/y.yml")
     assert not selected("manifests/kabupaten-karawang/apis/laporan.yaml")  # an OpenAPI document
     assert not selected("README.md") and not selected("policies/spbe/data.yaml")

@@ -17,6 +17,7 @@ OPA sides:
   README's test command (and .ci/run) installs it with --no-deps --ignore-requires-python.
   It is part of the test setup, so where it is missing these tests fail, never skip.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,9 +43,11 @@ from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 from conftest import TINY_REGISTRY, VALID_MANIFEST
 
 NO_OPA = "no opa binary on PATH: the OPA side runs in the GitHub workflow (.github/workflows/opa.yml)"
-NO_GO_ENGINE = ("opa_bindings (PyPI opa-golib-python-bindings, pinned in constraints.txt) is not installed: run "
-                "`.venv/bin/pip install -c constraints.txt --no-deps --ignore-requires-python "
-                "opa-golib-python-bindings` (the README's test command does)")
+NO_GO_ENGINE = (
+    "opa_bindings (PyPI opa-golib-python-bindings, pinned in constraints.txt) is not installed: run "
+    "`.venv/bin/pip install -c constraints.txt --no-deps --ignore-requires-python "
+    "opa-golib-python-bindings` (the README's test command does)"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +111,7 @@ def assert_same(opa_side: dict[str, Any], embedded: dict[str, Any]) -> None:
 
 # -- the real OPA server ---------------------------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -120,8 +124,11 @@ def start_opa(*args: str) -> Iterator[str]:
         pytest.skip(NO_OPA)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error", *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--log-level", "error", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -162,8 +169,9 @@ def test_opa_server_bundle_mode_agrees(opa_bundle_server: str, registry_source: 
     assert_same(side, embedded)
 
 
-def test_opa_server_push_mode_agrees_and_runs_the_rego_tests(opa_empty_server: str, registry_source: str, targets,
-                                                            embedded):
+def test_opa_server_push_mode_agrees_and_runs_the_rego_tests(
+    opa_empty_server: str, registry_source: str, targets, embedded
+):
     """Real OPA server with nothing loaded: policies and data pushed over the REST API, then queried."""
     settings = OpaSettings(url=opa_empty_server, mode="push", timeout=60)
     assert_same(reports("opa", registry_source, targets, settings), embedded)
@@ -179,6 +187,7 @@ def test_opa_server_push_mode_agrees_and_runs_the_rego_tests(opa_empty_server: s
 
 
 # -- OPA's Go engine, in-process, behind a loopback stand-in for the REST API ----------------
+
 
 def bundle_contents(bundle: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
     """(manifest, data, modules) as OPA reads them from the tarball."""
@@ -234,8 +243,9 @@ def go_engine_server(go_engine, httpserver: HTTPServer) -> str:
     return httpserver.url_for("/")
 
 
-def test_opas_go_engine_agrees_through_the_rest_protocol(go_engine_server: str, registry_source: str, targets,
-                                                         embedded):
+def test_opas_go_engine_agrees_through_the_rest_protocol(
+    go_engine_server: str, registry_source: str, targets, embedded
+):
     """--engine opa (bundle mode) against the stand-in whose answers are OPA's Go engine's, from the bundle."""
     side = reports("opa", registry_source, targets, OpaSettings(url=go_engine_server, mode="bundle", timeout=60))
     assert_same(side, embedded)

@@ -1,4 +1,5 @@
 """Manifest + registry facts -> regorus -> violations -> verdict, on tiny policies; and failing closed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,7 +69,8 @@ def test_policy_syntax_error_cannot_judge(tiny_policies, registry_file):
 
 def test_policy_runtime_error_cannot_judge(tiny_policies, registry_file, write):
     (tiny_policies / "spbe" / "boom.rego").write_text(
-        "package spbe.boom\nimport rego.v1\ndeny contains x if {\n  x := 1 / 0\n}\n")
+        "package spbe.boom\nimport rego.v1\ndeny contains x if {\n  x := 1 / 0\n}\n"
+    )
     judge = judge_for(tiny_policies, registry_file)
     with pytest.raises(CannotJudge):
         judge.check([Target(write("m.yaml", VALID_MANIFEST), "m.yaml", True)])
@@ -77,7 +79,8 @@ def test_policy_runtime_error_cannot_judge(tiny_policies, registry_file, write):
 def test_violation_without_metadata_cannot_judge(tiny_policies, registry_file, write):
     (tiny_policies / "spbe" / "rogue.rego").write_text(
         'package spbe.rogue\nimport rego.v1\ndeny contains {"rule": "SPBE-MOR-999", "field": "", '
-        '"message": {"en": "x", "id": "x"}} if true\n')
+        '"message": {"en": "x", "id": "x"}} if true\n'
+    )
     judge = judge_for(tiny_policies, registry_file)
     with pytest.raises(CannotJudge) as err:
         judge.check([Target(write("m.yaml", VALID_MANIFEST), "m.yaml", True)])
@@ -102,8 +105,12 @@ def test_policy_revision_changes_with_content(tiny_policies):
 
 def test_run_time_budget_fails_closed(tiny_policies, registry_file, write):
     judge = judge_for(tiny_policies, registry_file)
-    targets = [Target(write(f"m{i}.yaml", VALID_MANIFEST.replace("karawang-contoh", f"karawang-contoh-{i}")), f"m{i}.yaml", True)
-               for i in range(3)]
+    targets = [
+        Target(
+            write(f"m{i}.yaml", VALID_MANIFEST.replace("karawang-contoh", f"karawang-contoh-{i}")), f"m{i}.yaml", True
+        )
+        for i in range(3)
+    ]
     with pytest.raises(CannotJudge) as err:
         judge.check(targets, time_budget=-1.0)
     assert "time budget" in err.value.message.en

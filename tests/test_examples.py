@@ -1,4 +1,5 @@
 """The example manifests agencies copy say what they break; hold them to it against the sample registry."""
+
 from __future__ import annotations
 
 import re
@@ -67,8 +68,9 @@ def test_a_pull_request_with_500_manifests_finishes(tmp_path):
     """The per-run limits are generous enough for a large PR: 500 manifests, one run, every one judged."""
     text = (MANIFESTS / "kabupaten-karawang" / "lapor-warga.yaml").read_text(encoding="utf-8")
     for i in range(500):
-        (tmp_path / f"m{i:03d}.yaml").write_text(text.replace("id: karawang-lapor-warga", f"id: lapor-warga-{i:03d}"),
-                                                 encoding="utf-8")
+        (tmp_path / f"m{i:03d}.yaml").write_text(
+            text.replace("id: karawang-lapor-warga", f"id: lapor-warga-{i:03d}"), encoding="utf-8"
+        )
     judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
     report = judge.check(collect_targets([tmp_path]))
     assert len(report.results) == 500

@@ -1,4 +1,5 @@
 """`spbe-check explain RULE`: what, why, how, and examples that come from data, not code."""
+
 from __future__ import annotations
 
 import json
@@ -26,10 +27,19 @@ def test_page_has_what_why_how_and_both_examples():
     rule = load_policies(POLICIES_DIR).rules["SPBE-MOR-002"]
     out = result.output
     flat = " ".join(out.split())  # long paragraphs are wrapped
-    for text in (rule.title.en, rule.description.en, rule.reference, rule.remediation.en, "What it checks", "Why",
-                 "How to comply", "Failing example", "Passing example"):
+    for text in (
+        rule.title.en,
+        rule.description.en,
+        rule.reference,
+        rule.remediation.en,
+        "What it checks",
+        "Why",
+        "How to comply",
+        "Failing example",
+        "Passing example",
+    ):
         assert " ".join(text.split()) in flat, text
-    failing = out[out.index("Failing example"):out.index("Passing example")]
+    failing = out[out.index("Failing example") : out.index("Passing example")]
     assert "manifests/" in failing and "> " in failing and "LYN-PENGADUAN" in failing.split("> ", 1)[1].splitlines()[0]
     assert "SHARED-LAPOR" in failing  # the engine's own message
 
@@ -38,7 +48,9 @@ def test_page_in_indonesian():
     result = invoke("explain", "SPBE-MOR-002", "--lang", "id")
     rule = load_policies(POLICIES_DIR).rules["SPBE-MOR-002"]
     assert result.exit_code == 0
-    assert rule.title.id in result.output and "Cara memenuhi" in result.output and "Contoh yang melanggar" in result.output
+    assert (
+        rule.title.id in result.output and "Cara memenuhi" in result.output and "Contoh yang melanggar" in result.output
+    )
     assert "sudah dilayani" in result.output  # the engine's Indonesian message
 
 
@@ -99,15 +111,22 @@ def test_the_example_manifests_illustrate_every_family(evidence):
 
 def test_examples_in_the_rules_metadata_win(tiny_policies, registry_file):
     rego = tiny_policies / "spbe" / "demo.rego"
-    rego.write_text(rego.read_text().replace("#   reference: test\n", (
-        "#   reference: test\n"
-        "#   examples:\n"
-        "#     fail: |\n"
-        "#       spec:\n"
-        "#         functions: [LYN-PARKIR]\n"
-        "#     pass: |\n"
-        "#       spec:\n"
-        "#         functions: [LYN-LAIN]\n"), 1))
+    rego.write_text(
+        rego.read_text().replace(
+            "#   reference: test\n",
+            (
+                "#   reference: test\n"
+                "#   examples:\n"
+                "#     fail: |\n"
+                "#       spec:\n"
+                "#         functions: [LYN-PARKIR]\n"
+                "#     pass: |\n"
+                "#       spec:\n"
+                "#         functions: [LYN-LAIN]\n"
+            ),
+            1,
+        )
+    )
     result = invoke("explain", "SPBE-MOR-901", "--policies", str(tiny_policies), "--registry", str(registry_file))
     assert result.exit_code == 0, result.output
     assert "from the rule's metadata" in result.output

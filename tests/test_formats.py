@@ -1,5 +1,6 @@
 """Output formats: the SPEC §6 JSON shape, valid SARIF, parseable JUnit, and escaping
 of hostile manifest text in every medium (Markdown/HTML, terminals, CI logs, XML)."""
+
 from __future__ import annotations
 
 import json
@@ -27,70 +28,152 @@ from checker.model import Report, Result, RuleInfo, Suggestion, Text, Violation,
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"  # see data/SARIF-SOURCE.md
 HOSTILE_MD = "**bold** <script>alert(1)</script> @everyone [x](http://evil)"
-HOSTILE_TERM = "before \x1b[31;1;4mRED\x1b[0m \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ \x1b[2J\x9b2J\x07 after"
+HOSTILE_TERM = (
+    "before \x1b[31;1;4mRED\x1b[0m \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ \x1b[2J\x9b2J\x07 after"
+)
 OUR_SGR = re.compile(r"\x1b(?!\[(?:0|1|2|31|32|33|36)m)")
 
-WAIVER = Waiver(manifest="karawang-lapor-warga", rule="SPBE-HST-001", reason="Migration to PDN scheduled for Q3 2027",
-                approved_by="Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB", decree="B-123/M.PANRB/2026",
-                expires="2027-06-30")
-EXPIRED = Waiver(manifest="karawang-lapor-warga", rule="SPBE-HST-002", reason="Old exemption", approved_by="Deputi",
-                 decree="B-9/M.PANRB/2024", expires="2025-01-01")
+WAIVER = Waiver(
+    manifest="karawang-lapor-warga",
+    rule="SPBE-HST-001",
+    reason="Migration to PDN scheduled for Q3 2027",
+    approved_by="Deputi Bidang Kelembagaan dan Tata Laksana, KemenPANRB",
+    decree="B-123/M.PANRB/2026",
+    expires="2027-06-30",
+)
+EXPIRED = Waiver(
+    manifest="karawang-lapor-warga",
+    rule="SPBE-HST-002",
+    reason="Old exemption",
+    approved_by="Deputi",
+    decree="B-9/M.PANRB/2024",
+    expires="2025-01-01",
+)
 
 RULES = {
     "SPBE-MOR-002": RuleInfo(
-        id="SPBE-MOR-002", family="MOR", severity="deny",
-        title=Text("No function already owned by a shared service", "Tidak ada fungsi yang sudah dimiliki layanan bersama"),
-        description=Text("A new app may not rebuild a shared service.", "Aplikasi baru tidak boleh membangun ulang layanan bersama."),
+        id="SPBE-MOR-002",
+        family="MOR",
+        severity="deny",
+        title=Text(
+            "No function already owned by a shared service", "Tidak ada fungsi yang sudah dimiliki layanan bersama"
+        ),
+        description=Text(
+            "A new app may not rebuild a shared service.", "Aplikasi baru tidak boleh membangun ulang layanan bersama."
+        ),
         remediation=Text("Use SP4N-LAPOR! instead.", "Gunakan SP4N-LAPOR!."),
-        reference="Perpres 95/2018", package="spbe.mor"),
+        reference="Perpres 95/2018",
+        package="spbe.mor",
+    ),
     "SPBE-HST-001": RuleInfo(
-        id="SPBE-HST-001", family="HST", severity="deny", title=Text("No new agency data centre", "Tanpa pusat data instansi baru"),
-        description=Text("Host in PDN.", "Tempatkan di PDN."), remediation=Text("Move to PDN.", "Pindahkan ke PDN."),
-        reference="Perpres 132/2022"),
+        id="SPBE-HST-001",
+        family="HST",
+        severity="deny",
+        title=Text("No new agency data centre", "Tanpa pusat data instansi baru"),
+        description=Text("Host in PDN.", "Tempatkan di PDN."),
+        remediation=Text("Move to PDN.", "Pindahkan ke PDN."),
+        reference="Perpres 132/2022",
+    ),
     "SPBE-MOR-005": RuleInfo(
-        id="SPBE-MOR-005", family="MOR", severity="warn", title=Text("Near-duplicate name", "Nama hampir sama"),
-        description=Text("Similar apps exist.", "Aplikasi serupa sudah ada."), remediation=Text("Reuse them.", "Gunakan ulang."),
-        reference=""),
+        id="SPBE-MOR-005",
+        family="MOR",
+        severity="warn",
+        title=Text("Near-duplicate name", "Nama hampir sama"),
+        description=Text("Similar apps exist.", "Aplikasi serupa sudah ada."),
+        remediation=Text("Reuse them.", "Gunakan ulang."),
+        reference="",
+    ),
 }
 # SPBE-HST-002 and SPBE-SCH-001 are deliberately absent from RULES: formats must cope.
 
 
-def make_report(message_en: str = "Function LYN-PENGADUAN is owned by SP4N-LAPOR! – pengaduan",
-                file: str = "manifests/kabupaten-karawang/lapor-warga.yaml") -> Report:
+def make_report(
+    message_en: str = "Function LYN-PENGADUAN is owned by SP4N-LAPOR! – pengaduan",
+    file: str = "manifests/kabupaten-karawang/lapor-warga.yaml",
+) -> Report:
     """pass, warn, fail (one counted deny, one waived, one with an expired waiver), invalid with and without detail."""
     return Report(
-        tool_version="0.1.0", policy_revision="pol-abc", registry_revision="2026-11-01",
+        tool_version="0.1.0",
+        policy_revision="pol-abc",
+        registry_revision="2026-11-01",
         rules=RULES,
         results=(
             Result("manifests/ok.yaml", "ok-app", "pass"),
-            Result("manifests/warn.yaml", "warn-app", "warn", (
-                Violation("SPBE-MOR-005", "warn", Text("Name is close to APP-1", "Nama mirip APP-1"), "metadata.name", 5, 7,
-                          (Suggestion("APP-000001", "Sistem Informasi Parkir", 0.8712),)),
-            )),
-            Result(file, "karawang-lapor-warga", "fail", (
-                Violation("SPBE-MOR-002", "deny", Text(message_en, "Fungsi LYN-PENGADUAN dimiliki SP4N-LAPOR!"),
-                          "spec.functions[0]", 21, 15,
-                          (Suggestion("SHARED-LAPOR", "SP4N-LAPOR!", 1.0, "https://lapor.go.id"),
-                           Suggestion("APP-000009", "Lapor (lama)", 0.5))),
-                Violation("SPBE-HST-001", "deny", Text("Agency data centre", "Pusat data instansi"), "spec.hosting.provider",
-                          40, 5, waiver=WAIVER),
-                Violation("SPBE-HST-002", "deny", Text("No recovery site", "Tanpa situs pemulihan"), "spec.hosting.drSite",
-                          41, None, expired_waiver=EXPIRED),
-            )),
-            Result("manifests/broken.yaml", None, "invalid", (
-                Violation("SPBE-SCH-001", "deny", Text("Not valid YAML", "Bukan YAML yang sah"), ""),
-            )),
+            Result(
+                "manifests/warn.yaml",
+                "warn-app",
+                "warn",
+                (
+                    Violation(
+                        "SPBE-MOR-005",
+                        "warn",
+                        Text("Name is close to APP-1", "Nama mirip APP-1"),
+                        "metadata.name",
+                        5,
+                        7,
+                        (Suggestion("APP-000001", "Sistem Informasi Parkir", 0.8712),),
+                    ),
+                ),
+            ),
+            Result(
+                file,
+                "karawang-lapor-warga",
+                "fail",
+                (
+                    Violation(
+                        "SPBE-MOR-002",
+                        "deny",
+                        Text(message_en, "Fungsi LYN-PENGADUAN dimiliki SP4N-LAPOR!"),
+                        "spec.functions[0]",
+                        21,
+                        15,
+                        (
+                            Suggestion("SHARED-LAPOR", "SP4N-LAPOR!", 1.0, "https://lapor.go.id"),
+                            Suggestion("APP-000009", "Lapor (lama)", 0.5),
+                        ),
+                    ),
+                    Violation(
+                        "SPBE-HST-001",
+                        "deny",
+                        Text("Agency data centre", "Pusat data instansi"),
+                        "spec.hosting.provider",
+                        40,
+                        5,
+                        waiver=WAIVER,
+                    ),
+                    Violation(
+                        "SPBE-HST-002",
+                        "deny",
+                        Text("No recovery site", "Tanpa situs pemulihan"),
+                        "spec.hosting.drSite",
+                        41,
+                        None,
+                        expired_waiver=EXPIRED,
+                    ),
+                ),
+            ),
+            Result(
+                "manifests/broken.yaml",
+                None,
+                "invalid",
+                (Violation("SPBE-SCH-001", "deny", Text("Not valid YAML", "Bukan YAML yang sah"), ""),),
+            ),
             Result("manifests/empty.yaml", None, "invalid"),
         ),
     )
 
 
-VERDICTS = {"manifests/ok.yaml": "pass", "manifests/warn.yaml": "warn",
-            "manifests/kabupaten-karawang/lapor-warga.yaml": "fail",
-            "manifests/broken.yaml": "invalid", "manifests/empty.yaml": "invalid"}
+VERDICTS = {
+    "manifests/ok.yaml": "pass",
+    "manifests/warn.yaml": "warn",
+    "manifests/kabupaten-karawang/lapor-warga.yaml": "fail",
+    "manifests/broken.yaml": "invalid",
+    "manifests/empty.yaml": "invalid",
+}
 
 
 # --- registry --------------------------------------------------------------------------------
+
 
 def test_registry_has_every_format_by_name() -> None:
     assert NAMES == ("text", "json", "sarif", "junit", "markdown", "github", "gitlab")
@@ -149,9 +232,17 @@ def test_json_has_exactly_the_spec_shape() -> None:
 def test_json_violation_details() -> None:
     doc = json.loads(render("json", make_report(), "en"))
     mor, waived, expired = doc["results"][2]["violations"]
-    assert (mor["rule"], mor["line"], mor["column"], mor["field"], mor["waived"]) == ("SPBE-MOR-002", 21, 15, "spec.functions[0]", False)
-    assert mor["suggestions"] == [{"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 1.0, "url": "https://lapor.go.id"},
-                                  {"id": "APP-000009", "name": "Lapor (lama)", "score": 0.5}]
+    assert (mor["rule"], mor["line"], mor["column"], mor["field"], mor["waived"]) == (
+        "SPBE-MOR-002",
+        21,
+        15,
+        "spec.functions[0]",
+        False,
+    )
+    assert mor["suggestions"] == [
+        {"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 1.0, "url": "https://lapor.go.id"},
+        {"id": "APP-000009", "name": "Lapor (lama)", "score": 0.5},
+    ]
     assert mor["title"] == RULES["SPBE-MOR-002"].title.en and mor["remediation"] == "Use SP4N-LAPOR! instead."
     assert waived["waived"] is True and set(waived["waiver"]) == WAIVER_KEYS
     assert waived["waiver"]["decree"] == "B-123/M.PANRB/2026" and waived["waiver"]["approvedBy"].startswith("Deputi")
@@ -179,6 +270,7 @@ def test_json_is_utf8_and_faithful_but_escapes_terminal_controls() -> None:
 
 # --- sarif -----------------------------------------------------------------------------------
 
+
 def sarif_validator() -> jsonschema.Draft4Validator:
     if not SARIF_SCHEMA.is_file():
         pytest.fail(f"The OASIS SARIF 2.1.0 schema is missing at {SARIF_SCHEMA}; the SARIF output cannot be validated.")
@@ -188,8 +280,11 @@ def sarif_validator() -> jsonschema.Draft4Validator:
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_sarif_validates_against_the_oasis_schema(lang: str) -> None:
     validator = sarif_validator()
-    for report in (make_report(), make_report(message_en=HOSTILE_TERM + HOSTILE_MD, file="C:\\work\\m x.yaml"),
-                   Report("0.1.0", "p", "r", ())):
+    for report in (
+        make_report(),
+        make_report(message_en=HOSTILE_TERM + HOSTILE_MD, file="C:\\work\\m x.yaml"),
+        Report("0.1.0", "p", "r", ()),
+    ):
         doc = json.loads(render("sarif", report, lang))  # type: ignore[arg-type]
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
         assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
@@ -220,8 +315,12 @@ def test_sarif_levels_suppressions_regions_and_rules() -> None:
     assert deny["level"] == "error" and "suppressions" not in deny
     assert deny["locations"][0]["physicalLocation"]["region"] == {"startLine": 21, "startColumn": 15}
     assert deny["properties"]["field"] == "spec.functions[0]"
-    assert deny["properties"]["suggestions"][0] == {"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 1.0,
-                                                    "url": "https://lapor.go.id"}
+    assert deny["properties"]["suggestions"][0] == {
+        "id": "SHARED-LAPOR",
+        "name": "SP4N-LAPOR!",
+        "score": 1.0,
+        "url": "https://lapor.go.id",
+    }
     waived = by_rule[(karawang, "SPBE-HST-001")]
     assert waived["level"] == "note"  # GitHub does not dismiss on suppressions: a waiver must not trip its gate
     assert waived["suppressions"][0]["kind"] == "external"
@@ -256,13 +355,19 @@ def test_sarif_strips_terminal_escapes_from_messages() -> None:
 
 # --- junit -----------------------------------------------------------------------------------
 
+
 def test_junit_parses_with_the_right_counts() -> None:
     root = ET.fromstring(render("junit", make_report(), "en"))
     suites = root.findall("testsuite") if root.tag == "testsuites" else [root]
     assert len(suites) == 1
     suite = suites[0]
     assert suite.get("name") == "spbe-check"
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("5", "1", "2", "0")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == (
+        "5",
+        "1",
+        "2",
+        "0",
+    )
     cases = {c.get("classname"): c for c in suite.findall("testcase")}
     assert set(cases) == set(VERDICTS)
     assert cases["manifests/ok.yaml"].get("name") == "ok-app" and not list(cases["manifests/ok.yaml"])
@@ -283,12 +388,12 @@ def test_junit_parses_with_the_right_counts() -> None:
 
 
 def test_junit_escapes_and_strips_illegal_characters() -> None:
-    hostile = "a\x00b\x0bc\x1b[31md ]]> </failure><x & \"q\" \ufffe"
+    hostile = 'a\x00b\x0bc\x1b[31md ]]> </failure><x & "q" \ufffe'
     out = render("junit", make_report(message_en=hostile, file="m/<&>\x01.yaml"), "en")
     root = ET.fromstring(out)  # would raise on an illegal character or broken markup
     failure = root.find(".//testcase[@name='karawang-lapor-warga']/failure")
     assert failure is not None
-    assert "abcd ]]> </failure><x & \"q\"" in (failure.text or "")
+    assert 'abcd ]]> </failure><x & "q"' in (failure.text or "")
     assert root.find(".//testcase[@name='karawang-lapor-warga']").get("classname") == "m/<&>.yaml"  # type: ignore[union-attr]
     assert "\x1b" not in out and "\x00" not in out
 
@@ -308,8 +413,11 @@ def test_junit_validates_against_the_jenkins_schema(lang: str, per_rule: bool) -
     from checker.formats.junit import render_junit
 
     schema = junit_schema()
-    for report in (make_report(), make_report(message_en=HOSTILE_TERM + HOSTILE_MD, file="m/<&>\x01.yaml"),
-                   Report("0.1.0", "p", "r", ())):
+    for report in (
+        make_report(),
+        make_report(message_en=HOSTILE_TERM + HOSTILE_MD, file="m/<&>\x01.yaml"),
+        Report("0.1.0", "p", "r", ()),
+    ):
         doc = etree.fromstring(render_junit(report, lang, per_rule=per_rule).encode("utf-8"))  # type: ignore[arg-type]
         assert schema.validate(doc), schema.error_log
 
@@ -317,8 +425,10 @@ def test_junit_validates_against_the_jenkins_schema(lang: str, per_rule: bool) -
 def test_junit_schema_really_rejects_what_jenkins_would_not_read() -> None:
     from lxml import etree
 
-    bad = etree.fromstring(b'<testsuites><testsuite name="s" tests="1" failures="0" errors="0">'
-                           b'<testcase name="c" file="x"/></testsuite></testsuites>')
+    bad = etree.fromstring(
+        b'<testsuites><testsuite name="s" tests="1" failures="0" errors="0">'
+        b'<testcase name="c" file="x"/></testsuite></testsuites>'
+    )
     assert not junit_schema().validate(bad)  # `file` on a testcase is not in the schema: so we do not write it
 
 
@@ -350,8 +460,12 @@ def test_junit_per_rule_has_one_case_per_rule_per_manifest() -> None:
     warn = by[("manifests/warn.yaml", "SPBE-MOR-005")]
     assert warn.find("failure") is None and "Name is close" in (warn.findtext("system-out") or "")
     assert by[("manifests/broken.yaml", "manifests/broken.yaml")].find("error") is not None
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == \
-        (str(len(cases)), "2", "2", "1")  # type: ignore[union-attr]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors"), suite.get("skipped")) == (
+        str(len(cases)),
+        "2",
+        "2",
+        "1",
+    )  # type: ignore[union-attr]
 
 
 def test_cli_junit_cases_rule(tiny_policies, registry_file, write) -> None:
@@ -360,15 +474,28 @@ def test_cli_junit_cases_rule(tiny_policies, registry_file, write) -> None:
     from checker.cli.main import main
     from tests.conftest import VALID_MANIFEST
 
-    result = CliRunner().invoke(main, ["check", str(write("m.yaml", VALID_MANIFEST)), "--format", "junit",
-                                       "--junit-cases", "rule", "--policies", str(tiny_policies),
-                                       "--registry", str(registry_file)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(write("m.yaml", VALID_MANIFEST)),
+            "--format",
+            "junit",
+            "--junit-cases",
+            "rule",
+            "--policies",
+            str(tiny_policies),
+            "--registry",
+            str(registry_file),
+        ],
+    )
     assert result.exit_code == 1
     names = [c.get("name") for c in ET.fromstring(result.stdout).iter("testcase")]
     assert names == ["SPBE-HST-901 Hosting should be PDN", "SPBE-MOR-901 Parking is done by the registry"]
 
 
 # --- markdown --------------------------------------------------------------------------------
+
 
 def test_markdown_neutralises_hostile_text() -> None:
     out = render("markdown", make_report(message_en=HOSTILE_MD + "\nsecond | line"), "en")
@@ -414,14 +541,21 @@ def test_markdown_links_only_safe_urls() -> None:
 def test_md_escape_covers_markdown_and_html() -> None:
     escaped = md_escape("\\`*_{}[]()#+-.!|<>~&\"'")
     assert escaped == "\\\\\\`\\*\\_\\{\\}\\[\\]()#+-.!\\|&lt;&gt;\\~&amp;&quot;&#x27;"
-    for starts_a_block, escaped_start in (("- item", "\\- item"), ("+ item", "\\+ item"), ("# heading", "\\# heading"),
-                                          ("12. item", "12\\. item"), ("3) item", "3\\) item"), ("=== x", "\\=== x")):
+    for starts_a_block, escaped_start in (
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("# heading", "\\# heading"),
+        ("12. item", "12\\. item"),
+        ("3) item", "3\\) item"),
+        ("=== x", "\\=== x"),
+    ):
         assert md_escape(starts_a_block) == escaped_start
     assert md_escape("a\nb\r\nc") == "a b c"
     assert md_escape(None) == ""
 
 
 # --- text ------------------------------------------------------------------------------------
+
 
 def test_text_layout() -> None:
     out = render("text", make_report(), "en")
@@ -461,6 +595,7 @@ def test_text_lines_cannot_become_ci_commands() -> None:
 
 # --- github ----------------------------------------------------------------------------------
 
+
 def test_github_commands_and_escaping() -> None:
     out = render("github", make_report(message_en="100% broken\r\nnext line", file="m/a,b:c.yaml"), "en")
     lines = out.splitlines()
@@ -472,7 +607,9 @@ def test_github_commands_and_escaping() -> None:
     assert message.startswith("100%25 broken%0D%0Anext line") and "%0A" in message
     assert "Use SP4N-LAPOR! instead." in message
     assert next(line for line in commands if "SPBE-HST-001" in line).startswith("::notice ")
-    assert next(line for line in commands if "SPBE-MOR-005" in line).startswith("::warning file=manifests/warn.yaml,line=5,col=7,")
+    assert next(line for line in commands if "SPBE-MOR-005" in line).startswith(
+        "::warning file=manifests/warn.yaml,line=5,col=7,"
+    )
     hst2 = next(line for line in commands if "SPBE-HST-002" in line)
     assert hst2.startswith("::error ") and ",line=41,title=" in hst2 and "col=" not in hst2
     sch = next(line for line in commands if "manifests/broken.yaml" in line)
@@ -488,6 +625,7 @@ def test_github_escape_functions() -> None:
 
 
 # --- the same verdicts everywhere ------------------------------------------------------------
+
 
 def verdicts_from(name: str, out: str) -> dict[str, str]:
     """Parse each format's output back to {file: verdict}; JUnit only tells pass/warn apart via system-out."""
@@ -505,13 +643,18 @@ def verdicts_from(name: str, out: str) -> dict[str, str]:
                 found[case.get("classname")] = "warn" if "Warnings:" in (case.findtext("system-out") or "") else "pass"
         return found  # type: ignore[return-value]
     if name == "text":
-        return {m.group(2): m.group(1).lower() for m in re.finditer(r"^(PASS|WARN|FAIL|INVALID)  (\S+)", out, re.MULTILINE)}
+        return {
+            m.group(2): m.group(1).lower() for m in re.finditer(r"^(PASS|WARN|FAIL|INVALID)  (\S+)", out, re.MULTILINE)
+        }
     if name == "markdown":
         headings = re.findall(r"^### (?:PASS|WARN|FAIL|INVALID): (\S+)", out, re.MULTILINE)
         verdicts = re.findall(r"^Verdict: \*\*(\w+)\*\*", out, re.MULTILINE)
         return {h.replace("\\", ""): v for h, v in zip(headings, verdicts, strict=True)}
     if name == "github":
-        return {m.group(2): m.group(1) for m in re.finditer(r"^spbe-check: (pass|warn|fail|invalid) (\S+)", out, re.MULTILINE)}
+        return {
+            m.group(2): m.group(1)
+            for m in re.finditer(r"^spbe-check: (pass|warn|fail|invalid) (\S+)", out, re.MULTILINE)
+        }
     if name == "gitlab":  # no issue means pass; the worst severity gives the verdict
         rank = {"blocker": "invalid", "critical": "fail", "minor": "warn"}
         found = {f: "pass" for f in VERDICTS}
@@ -530,6 +673,7 @@ def test_every_format_reports_the_same_verdict_per_file(name: str) -> None:
 
 
 # --- sanitiser properties --------------------------------------------------------------------
+
 
 @given(st.text())
 def test_strip_control_leaves_nothing_a_terminal_acts_on(value: str) -> None:
@@ -564,7 +708,10 @@ def test_defused_lines_are_never_commands(value: str) -> None:
 
 # --- sarif for GitHub code scanning ---------------------------------------------------------------
 
-def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(tiny_policies, registry_file, tmp_path, monkeypatch) -> None:
+
+def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(
+    tiny_policies, registry_file, tmp_path, monkeypatch
+) -> None:
     """Run from manifests/ of a git work tree: URIs are still repository-relative under %SRCROOT%, the
     region ends where the offending value ends, and primaryLocationLineHash is GitHub's own hash."""
     from click.testing import CliRunner
@@ -579,8 +726,10 @@ def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(tiny_policies, regi
     manifest.parent.mkdir(parents=True)
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
     monkeypatch.chdir(tmp_path / "repo" / "manifests")
-    result = CliRunner().invoke(main, ["check", "karawang", "--format", "sarif", "--policies", str(tiny_policies),
-                                       "--registry", str(registry_file)])
+    result = CliRunner().invoke(
+        main,
+        ["check", "karawang", "--format", "sarif", "--policies", str(tiny_policies), "--registry", str(registry_file)],
+    )
     assert result.exit_code == 1, result.output
     doc = json.loads(result.stdout)
     assert not list(sarif_validator().iter_errors(doc))
@@ -594,8 +743,12 @@ def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(tiny_policies, regi
     assert run["artifacts"][0]["location"] == {"uri": "manifests/karawang/parkir.yaml", "uriBaseId": "%SRCROOT%"}
     line = VALID_MANIFEST.splitlines()[15]
     assert line == "  functions: [LYN-PARKIR]"
-    assert location["region"] == {"startLine": 16, "startColumn": 15, "endLine": 16,
-                                  "endColumn": 15 + len("LYN-PARKIR")}
+    assert location["region"] == {
+        "startLine": 16,
+        "startColumn": 15,
+        "endLine": 16,
+        "endColumn": 15 + len("LYN-PARKIR"),
+    }
     assert found["partialFingerprints"]["primaryLocationLineHash"] == line_hashes(VALID_MANIFEST)[15]
     assert found["partialFingerprints"]["spbeViolation/v1"]
     rule = run["tool"]["driver"]["rules"][found["ruleIndex"]]
@@ -620,16 +773,30 @@ def test_sarif_rules_speak_the_chosen_language_and_take_a_help_base(monkeypatch)
 
 
 def test_sarif_line_hash_only_with_a_region() -> None:
-    report = Report("0.1.0", "p", "r", (Result("m/a.yaml", "a", "fail", (
-        Violation("SPBE-MOR-002", "deny", Text("x", "x"), "spec.kind", 3, 1, line_hash="abc:1"),
-        Violation("SPBE-MOR-002", "deny", Text("y", "y"), "", None, None, line_hash="abc:1"),
-    )),), rules=RULES)
+    report = Report(
+        "0.1.0",
+        "p",
+        "r",
+        (
+            Result(
+                "m/a.yaml",
+                "a",
+                "fail",
+                (
+                    Violation("SPBE-MOR-002", "deny", Text("x", "x"), "spec.kind", 3, 1, line_hash="abc:1"),
+                    Violation("SPBE-MOR-002", "deny", Text("y", "y"), "", None, None, line_hash="abc:1"),
+                ),
+            ),
+        ),
+        rules=RULES,
+    )
     first, second = json.loads(render("sarif", report, "en"))["runs"][0]["results"]
     assert first["partialFingerprints"]["primaryLocationLineHash"] == "abc:1"
     assert "primaryLocationLineHash" not in second["partialFingerprints"]
 
 
 # --- gitlab code quality ----------------------------------------------------------------------
+
 
 def test_gitlab_code_quality_report() -> None:
     """The fields GitLab's merge-request widget reads: description, check_name, fingerprint, severity, location."""
@@ -645,7 +812,10 @@ def test_gitlab_code_quality_report() -> None:
     karawang = "manifests/kabupaten-karawang/lapor-warga.yaml"
     assert by[(karawang, "SPBE-MOR-002")]["severity"] == "critical"
     assert by[(karawang, "SPBE-MOR-002")]["location"]["lines"]["begin"] == 21
-    assert by[(karawang, "SPBE-HST-001")]["severity"] == "info" and "B-123/M.PANRB/2026" in by[(karawang, "SPBE-HST-001")]["description"]
+    assert (
+        by[(karawang, "SPBE-HST-001")]["severity"] == "info"
+        and "B-123/M.PANRB/2026" in by[(karawang, "SPBE-HST-001")]["description"]
+    )
     assert by[("manifests/warn.yaml", "SPBE-MOR-005")]["severity"] == "minor"
     assert by[("manifests/empty.yaml", "SPBE-SCH-001")]["severity"] == "blocker"
 
@@ -654,20 +824,34 @@ def test_gitlab_fingerprints_survive_moving_lines() -> None:
     from dataclasses import replace
 
     base = make_report()
-    moved = replace(base, results=tuple(replace(r, violations=tuple(replace(v, line=(v.line or 0) + 5) for v in r.violations))
-                                        for r in base.results))
+    moved = replace(
+        base,
+        results=tuple(
+            replace(r, violations=tuple(replace(v, line=(v.line or 0) + 5) for v in r.violations)) for r in base.results
+        ),
+    )
     first, second = json.loads(render("gitlab", base, "en")), json.loads(render("gitlab", moved, "en"))
     assert [i["fingerprint"] for i in first] == [i["fingerprint"] for i in second]
 
 
 def test_github_annotations_name_the_file_from_the_repository_root() -> None:
     """GitHub places annotations relative to the checkout's root, whatever directory `check` ran in."""
-    report = Report("0.1.0", "p", "r", (
-        Result("karawang/a.yaml", "a", "fail", (Violation("SPBE-MOR-002", "deny", Text("x", "x"), "spec", 3, 1,
-                                                          end_line=3, end_column=9),),
-               uri="manifests/karawang/a.yaml"),
-        Result("karawang/b.yaml", None, "invalid", uri="manifests/karawang/b.yaml"),
-    ), rules=RULES)
+    report = Report(
+        "0.1.0",
+        "p",
+        "r",
+        (
+            Result(
+                "karawang/a.yaml",
+                "a",
+                "fail",
+                (Violation("SPBE-MOR-002", "deny", Text("x", "x"), "spec", 3, 1, end_line=3, end_column=9),),
+                uri="manifests/karawang/a.yaml",
+            ),
+            Result("karawang/b.yaml", None, "invalid", uri="manifests/karawang/b.yaml"),
+        ),
+        rules=RULES,
+    )
     out = render("github", report, "en")
     assert "::error file=manifests/karawang/a.yaml,line=3,endLine=3,col=1,endColumn=9," in out
     assert "file=manifests/karawang/b.yaml" in out

@@ -12,6 +12,7 @@ The run is bounded: SPBE_FUZZ_EXAMPLES inputs per target (default 150, a few sec
 each target on an idle machine); set it higher for a longer local fuzzing session.
 Hypothesis prints the failing input and a reproduction blob on any failure.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,16 +42,57 @@ MAX_INPUT_BYTES = 64 * 1024
 CORPUS_SEEDS = [p.read_bytes() for p in sorted((PROJECT / "tests" / "corpus").glob("*.yaml"))]
 MANIFEST_SEEDS = [p.read_bytes() for p in sorted((PROJECT / "manifests").glob("*/*.yaml"))]
 OPENAPI_SEEDS = [p.read_bytes() for p in sorted((PROJECT / "manifests").glob("*/apis/*.yaml"))] + [
-    (b'{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
-     b'{"200": {"$ref": "#/components/responses/ok"}}}}}, "components": {"responses": {"ok": {"description": "ok"}}}}'),
+    (
+        b'{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": '
+        b'{"200": {"$ref": "#/components/responses/ok"}}}}}, "components": {"responses": {"ok": {"description": "ok"}}}}'
+    ),
 ]
 WAIVER_SEEDS = [WAIVERS.encode("utf-8")]
-STRUCTURE = [b"[", b"]", b"{", b"}", b":", b": ", b"- ", b"\n", b"\n  ", b",", b"'", b'"', b"&a ", b"*a", b"!!str ",
-             b"!x ", b"<<: ", b"? ", b"|", b">", b"#", b"---\n", b"...\n", b"%YAML 1.1\n", b"\t", b"\\", b"$ref: ",
-             b"\xef\xbb\xbf", b"\xff", b"\x00", b"\xe2\x80\xae", b"\xe2\x81\xa0", b"0x", b"1e999", b".nan", b"~"]
+STRUCTURE = [
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b":",
+    b": ",
+    b"- ",
+    b"\n",
+    b"\n  ",
+    b",",
+    b"'",
+    b'"',
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!x ",
+    b"<<: ",
+    b"? ",
+    b"|",
+    b">",
+    b"#",
+    b"---\n",
+    b"...\n",
+    b"%YAML 1.1\n",
+    b"\t",
+    b"\\",
+    b"$ref: ",
+    b"\xef\xbb\xbf",
+    b"\xff",
+    b"\x00",
+    b"\xe2\x80\xae",
+    b"\xe2\x81\xa0",
+    b"0x",
+    b"1e999",
+    b".nan",
+    b"~",
+]
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 
 
 @st.composite
@@ -63,11 +105,11 @@ def mutated(draw: st.DrawFn, seeds: list[bytes]) -> bytes:
         if kind == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=8))
         elif kind == "delete":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         elif kind == "replace" and at < len(data):
             data[at] = draw(st.integers(0, 255))
         elif kind == "repeat":
-            piece = bytes(data[at:at + draw(st.integers(1, 16))]) or b"["
+            piece = bytes(data[at : at + draw(st.integers(1, 16))]) or b"["
             data[at:at] = piece * draw(st.integers(2, 4000))
         else:
             data[at:at] = draw(st.sampled_from(STRUCTURE))
@@ -88,13 +130,16 @@ def timed(call: Callable[[], Any]) -> Any:
 def no_network(monkeypatch):
     def refuse(self, address):
         raise AssertionError(f"network access attempted: {address!r}")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def warm_imports():
     """The OpenAPI validator is imported on first use (a second or more); that is not the time of one input."""
-    assert openapi.judge_document({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}).status == "ok"
+    assert (
+        openapi.judge_document({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}).status == "ok"
+    )
 
 
 @pytest.fixture
@@ -115,6 +160,7 @@ def test_fuzz_yaml_reader(raw):
             assert err.message.en and err.message.id
             assert err.line is None or err.line >= 1
             return err
+
     assert isinstance(timed(read), (YamlDocument, YamlError))
 
 
@@ -152,4 +198,5 @@ def test_fuzz_waiver_reader(folder, raw):
         except CannotJudge as err:
             assert err.message.en and err.message.id
             return err
+
     assert isinstance(timed(read), (tuple, CannotJudge))

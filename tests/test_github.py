@@ -6,6 +6,7 @@ GitHub REST API. It checks the real protocol PyGithub speaks: HTTP methods, path
 `Authorization` header, and keeps state (comments, statuses, labels) so that a second
 run can be seen updating rather than duplicating. Nothing leaves the machine.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,15 @@ class FakeGitHub:
         self.next_id = 1000
         httpserver.expect_request(re.compile(".*")).respond_with_handler(self.handle)
 
-    def fail(self, method: str, path_pattern: str, status: int, body: dict[str, Any] | None = None,
-             headers: dict[str, str] | None = None, times: int = 10**6) -> None:
+    def fail(
+        self,
+        method: str,
+        path_pattern: str,
+        status: int,
+        body: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        times: int = 10**6,
+    ) -> None:
         """Answer matching requests with an error (the first `times` of them)."""
         self.failures.append((method, path_pattern, status, body or {"message": "error"}, headers or {}, times))
 
@@ -50,12 +58,18 @@ class FakeGitHub:
         return Response(json.dumps(data), status=status, content_type="application/json")
 
     def _comment(self, comment: dict[str, Any]) -> dict[str, Any]:
-        return {**comment, "url": f"{self.base}/repos/{REPOSITORY}/issues/comments/{comment['id']}",
-                "html_url": f"https://github.example/{REPOSITORY}/pull/{NUMBER}#issuecomment-{comment['id']}"}
+        return {
+            **comment,
+            "url": f"{self.base}/repos/{REPOSITORY}/issues/comments/{comment['id']}",
+            "html_url": f"https://github.example/{REPOSITORY}/pull/{NUMBER}#issuecomment-{comment['id']}",
+        }
 
     def _label(self, name: str) -> dict[str, Any]:
-        return {"name": name, "color": "ededed",
-                "url": f"{self.base}/repos/{REPOSITORY}/labels/{urllib.parse.quote(name, safe='')}"}
+        return {
+            "name": name,
+            "color": "ededed",
+            "url": f"{self.base}/repos/{REPOSITORY}/labels/{urllib.parse.quote(name, safe='')}",
+        }
 
     def handle(self, request: Request) -> Response:
         body = request.get_json(silent=True) if request.data else None
@@ -71,13 +85,17 @@ class FakeGitHub:
                 response = self._json(fbody, status)
                 response.headers.update(fheaders)
                 return response
-        rest = path[len(self.prefix):]
+        rest = path[len(self.prefix) :]
         issue = f"/repos/{REPOSITORY}/issues/{NUMBER}"
         if rest == f"{issue}/comments" and request.method == "GET":
             return self._json([self._comment(c) for c in self.comments])
         if rest == f"{issue}/comments" and request.method == "POST":
             self.next_id += 1
-            comment = {"id": self.next_id, "body": body["body"], "user": {"login": "github-actions[bot]", "type": "Bot"}}
+            comment = {
+                "id": self.next_id,
+                "body": body["body"],
+                "user": {"login": "github-actions[bot]", "type": "Bot"},
+            }
             self.comments.append(comment)
             return self._json(self._comment(comment), 201)
         match = re.fullmatch(rf"/repos/{REPOSITORY}/issues/comments/(\d+)", rest)
@@ -125,12 +143,25 @@ def fake(httpserver: Any) -> FakeGitHub:
 def actions_env(tmp_path: Path, api_url: str, head_sha: str, **overrides: str | None) -> dict[str, str | None]:
     """The environment GitHub Actions gives a step on a pull_request event."""
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"action": "synchronize", "number": NUMBER,
-                                 "pull_request": {"number": NUMBER, "head": {"sha": head_sha}, "base": {"ref": "main"}}}))
+    event.write_text(
+        json.dumps(
+            {
+                "action": "synchronize",
+                "number": NUMBER,
+                "pull_request": {"number": NUMBER, "head": {"sha": head_sha}, "base": {"ref": "main"}},
+            }
+        )
+    )
     env: dict[str, str | None] = {
-        "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "pull_request", "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_REPOSITORY": REPOSITORY, "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": api_url,
-        "GITHUB_SERVER_URL": "https://github.example", "GITHUB_RUN_ID": "123456", "GITHUB_STEP_SUMMARY": None,
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_REPOSITORY": REPOSITORY,
+        "GITHUB_TOKEN": TOKEN,
+        "GITHUB_API_URL": api_url,
+        "GITHUB_SERVER_URL": "https://github.example",
+        "GITHUB_RUN_ID": "123456",
+        "GITHUB_STEP_SUMMARY": None,
     }
     env.update(overrides)
     return env
@@ -145,17 +176,19 @@ def assert_no_token(result: Any) -> None:
 # --- the "done when" scenario ---------------------------------------------------------------------
 
 
-def test_gate_posts_one_sticky_comment_status_and_label_then_turns_green(gitrepo: GitRepo, fake: FakeGitHub,
-                                                                        tmp_path: Path) -> None:
+def test_gate_posts_one_sticky_comment_status_and_label_then_turns_green(
+    gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path
+) -> None:
     """Loopback stand-in for the GitHub REST API checking the real protocol (methods, paths, JSON, auth header).
 
     A PR adds one failing manifest and also disables the policies: judged with the base
     policies, exit 1, one comment after two runs, a failing status on the head SHA. The
     same PR without the bad manifest exits 0 and turns the status green.
     """
-    gitrepo.commit("propose parking and disable the rules", {
-        "manifests/karawang/parkir.yaml": FAILING,
-        "policies/spbe/demo.rego": "package spbe.demo\n\nimport rego.v1\n"})
+    gitrepo.commit(
+        "propose parking and disable the rules",
+        {"manifests/karawang/parkir.yaml": FAILING, "policies/spbe/demo.rego": "package spbe.demo\n\nimport rego.v1\n"},
+    )
     head = gitrepo.head
     env = actions_env(tmp_path, fake.base, head)
     for _ in range(2):
@@ -169,12 +202,18 @@ def test_gate_posts_one_sticky_comment_status_and_label_then_turns_green(gitrepo
     body = fake.comments[0]["body"]
     assert body.startswith(gh.MARKER) and body.count(gh.MARKER) == 1
     assert "SPBE-MOR-901" in body and "manifests/karawang/parkir.yaml" in body and "Reuse it" in body
-    assert fake.statuses[-1] == {"sha": head, "state": "failure", "context": "spbe-check",
-                                 "description": "1 fail, 0 invalid, 0 warn, 0 pass (1 manifests)",
-                                 "target_url": f"https://github.example/{REPOSITORY}/actions/runs/123456"}
+    assert fake.statuses[-1] == {
+        "sha": head,
+        "state": "failure",
+        "context": "spbe-check",
+        "description": "1 fail, 0 invalid, 0 warn, 0 pass (1 manifests)",
+        "target_url": f"https://github.example/{REPOSITORY}/actions/runs/123456",
+    }
     assert fake.labels == ["spbe:fail"]
 
-    gitrepo.commit("drop the parking app", {"manifests/karawang/parkir.yaml": None, "manifests/karawang/baru.yaml": PASSING})
+    gitrepo.commit(
+        "drop the parking app", {"manifests/karawang/parkir.yaml": None, "manifests/karawang/baru.yaml": PASSING}
+    )
     green = run_ci(gitrepo, env=actions_env(tmp_path, fake.base, gitrepo.head))
     assert green.exit_code == 0, green.output
     assert len(fake.comments) == 1 and "PASS" in fake.comments[0]["body"]
@@ -206,7 +245,9 @@ def test_enterprise_server_api_prefix(gitrepo: GitRepo, httpserver: Any, tmp_pat
 # --- posting fails: the verdict stands --------------------------------------------------------------
 
 
-def test_forbidden_on_a_fork_keeps_the_verdict_and_hides_the_token(gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path) -> None:
+def test_forbidden_on_a_fork_keeps_the_verdict_and_hides_the_token(
+    gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path
+) -> None:
     """Loopback stand-in for the GitHub REST API answering 403 to every write, as for a fork's read-only token."""
     fake.fail("POST", ".", 403, {"message": f"Resource not accessible by integration (token {TOKEN})"})
     fake.fail("PATCH", ".", 403, {"message": "Resource not accessible by integration"})
@@ -225,8 +266,13 @@ def test_forbidden_on_a_fork_keeps_the_verdict_and_hides_the_token(gitrepo: GitR
 
 def test_rate_limit_stops_posting_but_not_the_verdict(gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path) -> None:
     """Loopback stand-in for the GitHub REST API answering with its primary rate-limit error (403, remaining 0)."""
-    fake.fail("*", ".", 403, {"message": "API rate limit exceeded for installation ID 1."},
-              {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1999999999"})
+    fake.fail(
+        "*",
+        ".",
+        403,
+        {"message": "API rate limit exceeded for installation ID 1."},
+        {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1999999999"},
+    )
     gitrepo.commit("propose", {"manifests/karawang/baru.yaml": PASSING})
     result = run_ci(gitrepo, env=actions_env(tmp_path, fake.base, gitrepo.head))
     assert result.exit_code == 0
@@ -245,8 +291,9 @@ def test_server_errors_are_reported_and_ignored(gitrepo: GitRepo, fake: FakeGitH
     assert_no_token(result)
 
 
-def test_transient_server_error_on_a_read_is_retried(gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_transient_server_error_on_a_read_is_retried(
+    gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Loopback stand-in for the GitHub REST API answering 503 once to the comment listing (a GET: safe to retry)."""
     monkeypatch.setattr(gh, "RETRIES", 1)
     fake.fail("GET", "/comments$", 503, {"message": "Service Unavailable"}, times=1)
@@ -256,8 +303,9 @@ def test_transient_server_error_on_a_read_is_retried(gitrepo: GitRepo, fake: Fak
     assert len(fake.comments) == 1 and "warning" not in result.stderr
 
 
-def test_creating_the_comment_is_never_retried(gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_creating_the_comment_is_never_retried(
+    gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Loopback stand-in for the GitHub REST API failing the POST of a comment: a retry could duplicate it."""
     monkeypatch.setattr(gh, "RETRIES", 2)
     fake.fail("POST", "/comments$", 502, {"message": "Bad Gateway"}, times=1)
@@ -300,14 +348,18 @@ def test_could_not_judge_posts_an_error_status(gitrepo: GitRepo, fake: FakeGitHu
 # --- when not to post ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("overrides, reason", [
-    ({"GITHUB_EVENT_NAME": "push"}, "the event is push, not pull_request"),
-    ({"GITHUB_TOKEN": None}, "GITHUB_TOKEN is not set"),
-    ({"GITHUB_API_URL": "http://ghe.example/api/v3"}, "is not an https URL"),
-    ({"GITHUB_EVENT_PATH": "/nonexistent/event.json"}, "cannot read the pull request"),
-])
-def test_not_posting_prints_what_would_be_posted(gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path,
-                                                 overrides: dict[str, str | None], reason: str) -> None:
+@pytest.mark.parametrize(
+    "overrides, reason",
+    [
+        ({"GITHUB_EVENT_NAME": "push"}, "the event is push, not pull_request"),
+        ({"GITHUB_TOKEN": None}, "GITHUB_TOKEN is not set"),
+        ({"GITHUB_API_URL": "http://ghe.example/api/v3"}, "is not an https URL"),
+        ({"GITHUB_EVENT_PATH": "/nonexistent/event.json"}, "cannot read the pull request"),
+    ],
+)
+def test_not_posting_prints_what_would_be_posted(
+    gitrepo: GitRepo, fake: FakeGitHub, tmp_path: Path, overrides: dict[str, str | None], reason: str
+) -> None:
     """Loopback stand-in for the GitHub REST API, which must receive no request at all."""
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     result = run_ci(gitrepo, env=actions_env(tmp_path, fake.base, gitrepo.head, **overrides))
@@ -337,19 +389,35 @@ def test_step_summary_gets_the_comment(gitrepo: GitRepo, fake: FakeGitHub, tmp_p
 
 
 def report_with(results: list[Result], url: str | None = "https://lapor.go.id") -> Report:
-    rule = RuleInfo("SPBE-MOR-901", "MOR", "deny", Text("Parking exists", "Parkir sudah ada"), Text("", ""),
-                    Text("Reuse the registered app.", "Gunakan aplikasi terdaftar."), "ref")
+    rule = RuleInfo(
+        "SPBE-MOR-901",
+        "MOR",
+        "deny",
+        Text("Parking exists", "Parkir sudah ada"),
+        Text("", ""),
+        Text("Reuse the registered app.", "Gunakan aplikasi terdaftar."),
+        "ref",
+    )
     return Report("0.1.0", "sha256:abc", "test-1", tuple(results), {"SPBE-MOR-901": rule})
 
 
 def violation(message: str, url: str | None = "https://lapor.go.id", name: str = "SP4N-LAPOR!") -> Violation:
-    return Violation("SPBE-MOR-901", "deny", Text(message, message + " (id)"), "spec.functions[0]", 16, 15,
-                     (Suggestion("SHARED-LAPOR", name, 1.0, url),))
+    return Violation(
+        "SPBE-MOR-901",
+        "deny",
+        Text(message, message + " (id)"),
+        "spec.functions[0]",
+        16,
+        15,
+        (Suggestion("SHARED-LAPOR", name, 1.0, url),),
+    )
 
 
 def test_comment_escapes_everything_from_manifests() -> None:
-    hostile = "@everyone <img src=x onerror=alert(1)> [click](https://evil.example) ![p](https://evil.example/p.png) " \
-              "<!-- spbe-check:verdict --> **bold** | cell | `code` #1"
+    hostile = (
+        "@everyone <img src=x onerror=alert(1)> [click](https://evil.example) ![p](https://evil.example/p.png) "
+        "<!-- spbe-check:verdict --> **bold** | cell | `code` #1"
+    )
     result = Result("manifests/[x](https:/evil)/<b>@admins.yaml", "karawang-x", "fail", (violation(hostile),))
     body = gh.render_comment(report_with([result]), "en", gh.CommentFacts(base_sha="a" * 40, head_sha="b" * 40))
     assert body.startswith(gh.MARKER) and body.count(gh.MARKER) == 1  # the hostile copy is inert text (&lt;!--)
@@ -361,20 +429,32 @@ def test_comment_escapes_everything_from_manifests() -> None:
 
 
 def test_only_plain_https_registry_urls_become_links() -> None:
-    for url in ("javascript:alert(1)", "https://x.example/a)(b", "http://plain.example", "https://x.example/\"q"):
-        body = gh.render_comment(report_with([Result("m.yaml", "m", "fail", (violation("m", url),))]), "en",
-                                 gh.CommentFacts())
+    for url in ("javascript:alert(1)", "https://x.example/a)(b", "http://plain.example", 'https://x.example/"q'):
+        body = gh.render_comment(
+            report_with([Result("m.yaml", "m", "fail", (violation("m", url),))]), "en", gh.CommentFacts()
+        )
         assert "](" not in body.split("Reuse instead", 1)[1].split("\n")[0], url
 
 
 def test_comment_in_bahasa_indonesia() -> None:
-    body = gh.render_comment(report_with([Result("m.yaml", "m", "fail", (violation("pesan"),))]), "id", gh.CommentFacts())
-    assert "GAGAL" in body and "Cara memperbaiki" in body and "Gunakan aplikasi terdaftar" in body and "pesan (id)" in body
+    body = gh.render_comment(
+        report_with([Result("m.yaml", "m", "fail", (violation("pesan"),))]), "id", gh.CommentFacts()
+    )
+    assert (
+        "GAGAL" in body and "Cara memperbaiki" in body and "Gunakan aplikasi terdaftar" in body and "pesan (id)" in body
+    )
 
 
 def test_comment_is_capped_at_githubs_limit() -> None:
-    results = [Result(f"manifests/agency-{i:04d}/app.yaml", f"app-{i}", "fail",
-                      tuple(violation(f"long message {j} " + "x" * 200) for j in range(5))) for i in range(600)]
+    results = [
+        Result(
+            f"manifests/agency-{i:04d}/app.yaml",
+            f"app-{i}",
+            "fail",
+            tuple(violation(f"long message {j} " + "x" * 200) for j in range(5)),
+        )
+        for i in range(600)
+    ]
     body = gh.render_comment(report_with(results), "en", gh.CommentFacts())
     assert len(body) <= gh.COMMENT_LIMIT and len(body.encode("utf-16-le")) // 2 <= gh.COMMENT_LIMIT
     assert body.startswith(gh.MARKER)
@@ -413,8 +493,11 @@ def test_scrub_masks_tokens() -> None:
 
 def test_comment_reads_well_and_links_each_rule_to_its_help() -> None:
     """The tool's own prose is not escaped (no `SPBE\\-MOR\\-901`, no `manifest\\(s\\)`); each rule links to its help."""
-    body = gh.render_comment(report_with([Result("manifests/a-b.c.yaml", "a-b", "fail", (violation("Fungsi (LYN-X) ada."),))]),
-                             "en", gh.CommentFacts(base_sha="a" * 40, head_sha="b" * 40))
+    body = gh.render_comment(
+        report_with([Result("manifests/a-b.c.yaml", "a-b", "fail", (violation("Fungsi (LYN-X) ada."),))]),
+        "en",
+        gh.CommentFacts(base_sha="a" * 40, head_sha="b" * 40),
+    )
     for ugly in ("SPBE\\-", "manifest\\(s\\)", "a\\-b", "\\.yaml", "\\(LYN"):
         assert ugly not in body, ugly
     assert "Judged 1 manifest(s)" in body and "Fungsi (LYN-X) ada." in body
@@ -434,8 +517,17 @@ def test_base_defaults_to_the_events_base_sha(gitrepo: GitRepo, fake: FakeGitHub
     doc = json.loads(event.read_text())
     doc["pull_request"]["base"]["sha"] = base
     event.write_text(json.dumps(doc))
-    args = ["ci", "--repo", str(gitrepo.root), "--policies", str(gitrepo.root / "policies"),
-            "--registry", str(gitrepo.root / "registry" / "registry.json"), "--format", "json"]
+    args = [
+        "ci",
+        "--repo",
+        str(gitrepo.root),
+        "--policies",
+        str(gitrepo.root / "policies"),
+        "--registry",
+        str(gitrepo.root / "registry" / "registry.json"),
+        "--format",
+        "json",
+    ]
     result = CliRunner().invoke(main, args, env=env)
     assert result.exit_code == 1, result.output
     assert [r["file"] for r in json.loads(result.stdout)["results"]] == ["manifests/karawang/parkir.yaml"]
@@ -445,8 +537,9 @@ def test_base_defaults_to_the_events_base_sha(gitrepo: GitRepo, fake: FakeGitHub
     assert refused.exit_code == 2 and "Missing option '--base'" in refused.output
 
 
-def test_an_api_that_trickles_bytes_is_given_up_on_and_the_verdict_stands(gitrepo: GitRepo, tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_api_that_trickles_bytes_is_given_up_on_and_the_verdict_stands(
+    gitrepo: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A loopback stand-in (tests/trickle.py) that sends one byte every 0.3 s: each read is in time, the whole never."""
     import time
 

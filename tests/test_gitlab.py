@@ -6,6 +6,7 @@ speaks: HTTP methods, paths, JSON bodies and the `PRIVATE-TOKEN` header, and kee
 (notes, statuses, labels) so that a second run can be seen editing rather than
 duplicating. Nothing leaves the machine.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,9 @@ class FakeGitLab:
         self.next_id = 500
         httpserver.expect_request(re.compile(".*")).respond_with_handler(self.handle)
 
-    def fail(self, method: str, pattern: str, status: int, body: dict[str, Any] | None = None, times: int = 10**6) -> None:
+    def fail(
+        self, method: str, pattern: str, status: int, body: dict[str, Any] | None = None, times: int = 10**6
+    ) -> None:
         self.failures.append([method, pattern, status, body or {"message": "error"}, times])
 
     @staticmethod
@@ -65,7 +68,7 @@ class FakeGitLab:
                 return self._json(fbody, status)
         if not path.startswith(PREFIX + "/"):
             return self._json({"message": "404 Not Found"}, 404)
-        rest = path[len(PREFIX):]
+        rest = path[len(PREFIX) :]
         mr = f"/projects/{PROJECT}/merge_requests/{IID}"
         if rest == "/user" and request.method == "GET":
             return self._json({"id": BOT_ID, "username": f"project_{PROJECT}_bot", "bot": True})
@@ -117,10 +120,16 @@ def fake(httpserver: Any) -> FakeGitLab:
 def gitlab_env(api: str, head: str, base: str | None = None, **overrides: str | None) -> dict[str, str | None]:
     """The variables GitLab CI gives a job in a merge-request pipeline."""
     env: dict[str, str | None] = {
-        "GITLAB_CI": "true", "CI_PIPELINE_SOURCE": "merge_request_event", "CI_MERGE_REQUEST_IID": str(IID),
-        "CI_PROJECT_ID": str(PROJECT), "CI_API_V4_URL": api, "CI_COMMIT_SHA": head,
-        "CI_MERGE_REQUEST_DIFF_BASE_SHA": base, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
-        "CI_JOB_URL": "https://gitlab.example/pemkab/registri/-/jobs/991", "GITLAB_TOKEN": TOKEN,
+        "GITLAB_CI": "true",
+        "CI_PIPELINE_SOURCE": "merge_request_event",
+        "CI_MERGE_REQUEST_IID": str(IID),
+        "CI_PROJECT_ID": str(PROJECT),
+        "CI_API_V4_URL": api,
+        "CI_COMMIT_SHA": head,
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "CI_JOB_URL": "https://gitlab.example/pemkab/registri/-/jobs/991",
+        "GITLAB_TOKEN": TOKEN,
     }
     env.update(overrides)
     return env
@@ -139,8 +148,10 @@ def test_gate_keeps_one_sticky_note_sets_status_and_label(gitrepo: GitRepo, fake
     Two runs on a failing merge request: one note (created, then edited in place), a failed
     status on the head SHA, label spbe:fail; then the fixed request turns green.
     """
-    gitrepo.commit("propose parking and disable the rules", {
-        "manifests/karawang/parkir.yaml": FAILING, "policies/spbe/demo.rego": "package spbe.demo\n\nimport rego.v1\n"})
+    gitrepo.commit(
+        "propose parking and disable the rules",
+        {"manifests/karawang/parkir.yaml": FAILING, "policies/spbe/demo.rego": "package spbe.demo\n\nimport rego.v1\n"},
+    )
     env = gitlab_env(fake.api, gitrepo.head)
     for _ in range(2):
         result = run_ci(gitrepo, "--format", "json", env=env)
@@ -151,9 +162,13 @@ def test_gate_keeps_one_sticky_note_sets_status_and_label(gitrepo: GitRepo, fake
     assert ("PUT", f"{PREFIX}/projects/{PROJECT}/merge_requests/{IID}/notes/{fake.notes[0]['id']}") in fake.writes()
     body = fake.notes[0]["body"]
     assert body.startswith(MARKER) and "SPBE-MOR-901" in body and "manifests/karawang/parkir.yaml" in body
-    assert fake.statuses[-1] == {"sha": gitrepo.head, "state": "failed", "name": "spbe-check",
-                                 "description": "1 fail, 0 invalid, 0 warn, 0 pass (1 manifests)",
-                                 "target_url": "https://gitlab.example/pemkab/registri/-/jobs/991"}
+    assert fake.statuses[-1] == {
+        "sha": gitrepo.head,
+        "state": "failed",
+        "name": "spbe-check",
+        "description": "1 fail, 0 invalid, 0 warn, 0 pass (1 manifests)",
+        "target_url": "https://gitlab.example/pemkab/registri/-/jobs/991",
+    }
     assert fake.labels == ["needs-review", "spbe:fail"]  # other labels are left alone
 
     gitrepo.commit("drop it", {"manifests/karawang/parkir.yaml": None, "manifests/karawang/baru.yaml": PASSING})
@@ -168,8 +183,17 @@ def test_base_defaults_to_the_diff_base_gitlab_names(gitrepo: GitRepo, fake: Fak
     """Loopback stand-in for GitLab's REST API v4; `ci` without --base takes CI_MERGE_REQUEST_DIFF_BASE_SHA."""
     base = gitrepo.repo.commit("main").hexsha
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
-    args = ["ci", "--repo", str(gitrepo.root), "--policies", str(gitrepo.root / "policies"),
-            "--registry", str(gitrepo.root / "registry" / "registry.json"), "--format", "json"]
+    args = [
+        "ci",
+        "--repo",
+        str(gitrepo.root),
+        "--policies",
+        str(gitrepo.root / "policies"),
+        "--registry",
+        str(gitrepo.root / "registry" / "registry.json"),
+        "--format",
+        "json",
+    ]
     clean = {k: None for k in os.environ if k.startswith(("GITHUB_", "CI_", "GITLAB_"))}
     # The diff base is the merge base: the rules come from the target branch's tip, which the job must fetch.
     unfetched = CliRunner().invoke(main, args, env={**clean, **gitlab_env(fake.api, gitrepo.head, base=base)})
@@ -200,15 +224,19 @@ def test_fail_on_warn_fails_the_status(gitrepo: GitRepo, fake: FakeGitLab) -> No
 # --- posting fails: the verdict stands -------------------------------------------------------
 
 
-@pytest.mark.parametrize("status, expect, stops", [
-    (403, "may not write here (403)", False),
-    (404, "answered 404", False),
-    (429, "rate limit was hit (429)", True),
-    (500, "server error (500)", False),
-    (503, "server error (503)", False),
-])
-def test_api_errors_are_reported_and_ignored(gitrepo: GitRepo, fake: FakeGitLab, status: int, expect: str,
-                                            stops: bool) -> None:
+@pytest.mark.parametrize(
+    "status, expect, stops",
+    [
+        (403, "may not write here (403)", False),
+        (404, "answered 404", False),
+        (429, "rate limit was hit (429)", True),
+        (500, "server error (500)", False),
+        (503, "server error (503)", False),
+    ],
+)
+def test_api_errors_are_reported_and_ignored(
+    gitrepo: GitRepo, fake: FakeGitLab, status: int, expect: str, stops: bool
+) -> None:
     """Loopback stand-in for GitLab's REST API v4 answering `status` to every write."""
     fake.fail("POST", ".", status, {"message": f"{status} refused for {TOKEN}"})
     fake.fail("PUT", ".", status, {"message": f"{status} refused"})
@@ -226,7 +254,9 @@ def test_rate_limit_is_not_waited_out(gitrepo: GitRepo, fake: FakeGitLab) -> Non
     gitrepo.commit("propose", {"manifests/karawang/baru.yaml": PASSING})
     result = run_ci(gitrepo, env=gitlab_env(fake.api, gitrepo.head))
     assert result.exit_code == 0 and "rate limit" in result.stderr
-    assert [p for m, p, _ in fake.requests if p.endswith("/notes")] == [f"{PREFIX}/projects/{PROJECT}/merge_requests/{IID}/notes"]
+    assert [p for m, p, _ in fake.requests if p.endswith("/notes")] == [
+        f"{PREFIX}/projects/{PROJECT}/merge_requests/{IID}/notes"
+    ]
 
 
 def test_bad_token(gitrepo: GitRepo, fake: FakeGitLab) -> None:
@@ -257,14 +287,18 @@ def test_could_not_judge_posts_a_failed_status(gitrepo: GitRepo, fake: FakeGitLa
     assert fake.statuses[-1]["state"] == "failed" and "could not judge" in fake.notes[0]["body"].lower()
 
 
-@pytest.mark.parametrize("overrides, reason", [
-    ({"CI_MERGE_REQUEST_IID": None}, "not a merge-request pipeline"),
-    ({"GITLAB_TOKEN": None}, "GITLAB_TOKEN is not set"),
-    ({"CI_API_V4_URL": "http://gitlab.example/api/v4"}, "is not an https URL"),
-    ({"CI_PROJECT_ID": "5; rm"}, "is not a number"),
-])
-def test_not_posting_prints_what_would_be_posted(gitrepo: GitRepo, fake: FakeGitLab, overrides: dict[str, str | None],
-                                                 reason: str) -> None:
+@pytest.mark.parametrize(
+    "overrides, reason",
+    [
+        ({"CI_MERGE_REQUEST_IID": None}, "not a merge-request pipeline"),
+        ({"GITLAB_TOKEN": None}, "GITLAB_TOKEN is not set"),
+        ({"CI_API_V4_URL": "http://gitlab.example/api/v4"}, "is not an https URL"),
+        ({"CI_PROJECT_ID": "5; rm"}, "is not a number"),
+    ],
+)
+def test_not_posting_prints_what_would_be_posted(
+    gitrepo: GitRepo, fake: FakeGitLab, overrides: dict[str, str | None], reason: str
+) -> None:
     """Loopback stand-in for GitLab's REST API v4, which must receive no request at all."""
     gitrepo.commit("propose", {"manifests/karawang/parkir.yaml": FAILING})
     result = run_ci(gitrepo, env=gitlab_env(fake.api, gitrepo.head, **overrides))
@@ -278,15 +312,26 @@ def test_not_posting_prints_what_would_be_posted(gitrepo: GitRepo, fake: FakeGit
 
 
 def report_with(results: list[Result]) -> Report:
-    rule = RuleInfo("SPBE-MOR-901", "MOR", "deny", Text("Parking exists", "Parkir sudah ada"), Text("", ""),
-                    Text("Reuse the registered app.", "Gunakan aplikasi terdaftar."), "ref")
+    rule = RuleInfo(
+        "SPBE-MOR-901",
+        "MOR",
+        "deny",
+        Text("Parking exists", "Parkir sudah ada"),
+        Text("", ""),
+        Text("Reuse the registered app.", "Gunakan aplikasi terdaftar."),
+        "ref",
+    )
     return Report("0.1.0", "sha256:abc", "test-1", tuple(results), {"SPBE-MOR-901": rule})
 
 
 def test_note_defuses_quick_actions_references_and_mentions() -> None:
     hostile = "/approve\n/merge\n  /label ~urgent @all #1 !2 %v1 $3 &4 {+add+} [-del-] <script>x</script>"
-    result = Result("manifests/x.yaml", "x", "fail",
-                    (Violation("SPBE-MOR-901", "deny", Text(hostile, hostile), "spec.functions[0]", 3, 1),))
+    result = Result(
+        "manifests/x.yaml",
+        "x",
+        "fail",
+        (Violation("SPBE-MOR-901", "deny", Text(hostile, hostile), "spec.functions[0]", 3, 1),),
+    )
     facts = CommentFacts(error=None)
     body = gl.render_note(report_with([result]), "en", facts)
     assert not re.search(r"(?m)^[ \t]*/[A-Za-z]", body)  # no line is a quick action
@@ -299,9 +344,15 @@ def test_note_defuses_quick_actions_references_and_mentions() -> None:
 def test_note_is_capped_at_gitlabs_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert gl.NOTE_LIMIT == 1_000_000  # GitLab's documented maximum note length
     monkeypatch.setattr(gl, "NOTE_LIMIT", 20_000)  # the same code path, rendered faster
-    results = [Result(f"manifests/agency-{i:04d}/app.yaml", f"app-{i}", "fail",
-                      tuple(Violation("SPBE-MOR-901", "deny", Text("x" * 200, "x"), "spec", 1, 1) for _ in range(3)))
-               for i in range(60)]
+    results = [
+        Result(
+            f"manifests/agency-{i:04d}/app.yaml",
+            f"app-{i}",
+            "fail",
+            tuple(Violation("SPBE-MOR-901", "deny", Text("x" * 200, "x"), "spec", 1, 1) for _ in range(3)),
+        )
+        for i in range(60)
+    ]
     body = gl.render_note(report_with(results), "en", CommentFacts())
     assert len(body) <= 20_000 and body.startswith(MARKER) and "20,000" in body
 
@@ -316,11 +367,22 @@ def test_revisions_are_exposed_as_plain_values() -> None:
     from checker.gate.forge import detected_revisions
 
     sha = "a" * 40
-    found = detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": sha,
-                                "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "b" * 40, "CI_COMMIT_SHA": "c" * 40,
-                                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
-    assert (found.forge, found.base, found.target_sha, found.target_branch, found.head) == \
-        ("gitlab", sha, "b" * 40, "main", "c" * 40)
+    found = detected_revisions(
+        {
+            "GITLAB_CI": "true",
+            "CI_MERGE_REQUEST_DIFF_BASE_SHA": sha,
+            "CI_MERGE_REQUEST_TARGET_BRANCH_SHA": "b" * 40,
+            "CI_COMMIT_SHA": "c" * 40,
+            "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        }
+    )
+    assert (found.forge, found.base, found.target_sha, found.target_branch, found.head) == (
+        "gitlab",
+        sha,
+        "b" * 40,
+        "main",
+        "c" * 40,
+    )
     assert detected_revisions({"GITLAB_CI": "true", "CI_MERGE_REQUEST_DIFF_BASE_SHA": "main; rm -rf"}).base is None
     assert detected_revisions({}).forge == "github"
 
@@ -342,7 +404,10 @@ def test_gitlab_ci_template_runs_the_gate_on_merge_requests_only() -> None:
     commands = [shlex.split(line.split(" || ")[0]) for line in job["script"]]
     widget, gate = commands
     assert widget[:2] == ["spbe-check", "ci"] and "--no-post" in widget
-    assert widget[widget.index("--format") + 1] == "gitlab" and widget[widget.index("--output") + 1] == "gl-code-quality.json"
+    assert (
+        widget[widget.index("--format") + 1] == "gitlab"
+        and widget[widget.index("--output") + 1] == "gl-code-quality.json"
+    )
     assert gate[:2] == ["spbe-check", "ci"] and "--no-post" not in gate and "--base" not in gate
     assert gate[gate.index("--output") + 1] == "spbe-check-junit.xml"
     text = path.read_text(encoding="utf-8")
@@ -354,8 +419,9 @@ def test_gitlab_ci_template_runs_the_gate_on_merge_requests_only() -> None:
         assert result.exit_code == 0, result.output
 
 
-def test_an_api_that_trickles_bytes_is_given_up_on_and_the_verdict_stands(gitrepo: GitRepo,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_api_that_trickles_bytes_is_given_up_on_and_the_verdict_stands(
+    gitrepo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A loopback stand-in (tests/trickle.py) that sends one byte every 0.3 s: each read is in time, the whole never."""
     import time
 

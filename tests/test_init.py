@@ -1,4 +1,5 @@
 """`spbe-check init`: proposes reuse before new, and writes a manifest that passes `check`."""
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,13 @@ def run(*args: str, input: str | None = None):
 
 
 def flags(output: Path, **overrides: str) -> list[str]:
-    values = {"purpose": "pengaduan jalan rusak", "agency-code": KARAWANG, "contact": CONTACT,
-              "output": str(output), **overrides}
+    values = {
+        "purpose": "pengaduan jalan rusak",
+        "agency-code": KARAWANG,
+        "contact": CONTACT,
+        "output": str(output),
+        **overrides,
+    }
     out = []
     for key, value in values.items():
         out += [f"--{key}", value]
@@ -92,8 +98,29 @@ def test_prompts_offer_reuse_first_and_the_manifest_passes_check(tmp_path, index
 
 def test_a_wrong_answer_is_asked_again(tmp_path):
     output = tmp_path / "m.yaml"
-    answers = ["pengaduan jalan rusak", "Karawang", KARAWANG, "", "", "smoke-signals", "", "", "", "",
-               "", "", "not-an-email", CONTACT, "", "", "", "", "", "", str(output)]
+    answers = [
+        "pengaduan jalan rusak",
+        "Karawang",
+        KARAWANG,
+        "",
+        "",
+        "smoke-signals",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "not-an-email",
+        CONTACT,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        str(output),
+    ]
     result = run("--no-check", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert result.output.count("Error:") >= 3  # agency code, channel, contact
@@ -101,8 +128,18 @@ def test_a_wrong_answer_is_asked_again(tmp_path):
 
 
 def test_prompts_in_indonesian(tmp_path):
-    result = run("--lang", "id", "--no-check", "--agency-code", KARAWANG, "--contact", CONTACT,
-                 "--output", str(tmp_path / "m.yaml"), input="pengaduan jalan rusak\n" + "\n" * 20)
+    result = run(
+        "--lang",
+        "id",
+        "--no-check",
+        "--agency-code",
+        KARAWANG,
+        "--contact",
+        CONTACT,
+        "--output",
+        str(tmp_path / "m.yaml"),
+        input="pengaduan jalan rusak\n" + "\n" * 20,
+    )
     assert result.exit_code == 0, result.output
     assert "Untuk apa aplikasi ini?" in result.output and "Gunakan ulang sebelum membangun" in result.output
 
@@ -122,15 +159,29 @@ def test_flags_and_yes_write_a_passing_manifest(tmp_path, judge):
     assert (output.parent / first.split("$schema=", 1)[1]).resolve() == MANIFEST_SCHEMA.resolve()
     doc = yaml.safe_load(text)
     assert doc["spec"]["uses"]["identity"] == "SHARED-INAPAS"  # mandatory providers filled in
-    assert doc["spec"]["hosting"] == {"provider": "pdn", "site": "PDN-JABODETABEK", "drSite": "PDN-BATAM",
-                                      "country": "ID"}
+    assert doc["spec"]["hosting"] == {
+        "provider": "pdn",
+        "site": "PDN-JABODETABEK",
+        "drSite": "PDN-BATAM",
+        "country": "ID",
+    }
 
 
 def test_citizen_module_with_an_api_gets_the_bus_and_an_openapi_document(tmp_path, judge):
     output = tmp_path / "manifests" / "kabupaten-karawang" / "parkir.yaml"
-    result = run(*flags(output, purpose="retribusi parkir tepi jalan", functions="LYN-PARKIR", kind="module",
-                        extends="SHARED-INAKU", channels="web,mobile,api", replaces="none"),
-                 "--criticality", "high")
+    result = run(
+        *flags(
+            output,
+            purpose="retribusi parkir tepi jalan",
+            functions="LYN-PARKIR",
+            kind="module",
+            extends="SHARED-INAKU",
+            channels="web,mobile,api",
+            replaces="none",
+        ),
+        "--criticality",
+        "high",
+    )
     assert result.exit_code in (0, 1), result.output
     doc = yaml.safe_load(output.read_text())
     (api,) = doc["spec"]["interoperability"]["apis"]
@@ -145,12 +196,15 @@ def test_new_application_needs_a_justification(tmp_path, index, judge):
     if not free:
         pytest.skip("every function is owned or already run by Karawang in this registry")
     output = tmp_path / "new.yaml"
-    common = flags(output, purpose="koordinasi internal", functions=free[0], kind="new", audience="internal",
-                   channels="web")
+    common = flags(
+        output, purpose="koordinasi internal", functions=free[0], kind="new", audience="internal", channels="web"
+    )
     short = run(*common, "--justification", "Karena perlu.")
     assert short.exit_code == 2 and "SPBE-MOR-001" in short.output and not output.exists()
-    reason = ("Tidak ada aplikasi terdaftar maupun layanan bersama yang menjalankan fungsi ini untuk "
-              "kebutuhan internal Pemerintah Kabupaten Karawang; kami sudah memeriksa registri nasional.")
+    reason = (
+        "Tidak ada aplikasi terdaftar maupun layanan bersama yang menjalankan fungsi ini untuk "
+        "kebutuhan internal Pemerintah Kabupaten Karawang; kami sudah memeriksa registri nasional."
+    )
     result = run(*common, "--justification", reason)
     assert result.exit_code == 0, result.output
     verdict, violations = verdict_of(judge, output)
@@ -181,7 +235,7 @@ HOSTILE = [
     "Lapor: {kind: new} # comment",
     "'; extends: X ---",
     "*anchor &alias !!python/object:os.system",
-    "\\\" \\n ${{ secrets.TOKEN }} {% raw %}",
+    '\\" \\n ${{ secrets.TOKEN }} {% raw %}',
 ]
 
 
@@ -215,10 +269,21 @@ def test_a_name_with_a_line_break_is_refused(tmp_path):
 
 
 def test_rendered_manifest_always_matches_the_schema():
-    answers = Answers(purpose="p", name='x"y', id="abc-def", agency_code="kemenkes", agency_name="Kemenkes",
-                      contact="a@b.go.id", kind="module", audience="public", channels=["web"],
-                      functions=["LYN-PENGADUAN"], extends="SHARED-INAKU", uses={"identity": "SHARED-INAPAS"},
-                      apis=[{"name": "abc", "openapi": "apis/abc.yaml"}])
+    answers = Answers(
+        purpose="p",
+        name='x"y',
+        id="abc-def",
+        agency_code="kemenkes",
+        agency_name="Kemenkes",
+        contact="a@b.go.id",
+        kind="module",
+        audience="public",
+        channels=["web"],
+        functions=["LYN-PENGADUAN"],
+        extends="SHARED-INAKU",
+        uses={"identity": "SHARED-INAPAS"},
+        apis=[{"name": "abc", "openapi": "apis/abc.yaml"}],
+    )
     from checker.judging.manifest import schema_violations
 
     document = parse_yaml(render_manifest(answers, "../schema.json", "SHARED-SPLP"))

@@ -4,6 +4,7 @@ Static checks of the shipped files (a copied workflow must trigger, third-party 
 pinned by commit SHA, installs pinned by constraints.txt, versions that agree), plus the
 gate's step outputs written for the Action.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,11 @@ from checker.gate.step_outputs import write_step_outputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 VERSION = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-WORKFLOWS = (sorted((PROJECT / ".github").rglob("*.yml")) + sorted((PROJECT / ".gitlab").rglob("*.yml"))
-             + [PROJECT / "action.yml"])
+WORKFLOWS = (
+    sorted((PROJECT / ".github").rglob("*.yml"))
+    + sorted((PROJECT / ".gitlab").rglob("*.yml"))
+    + [PROJECT / "action.yml"]
+)
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}\s+#\s*v\d+(\.\d+)*$")
 OWN = "your-org/spbe-check@"
 
@@ -29,13 +33,17 @@ def uses_lines(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: str(p.relative_to(PROJECT)))
 def test_third_party_actions_are_pinned_by_commit_sha_with_the_version_in_a_comment(path: Path) -> None:
-    loose = [u for u in uses_lines(path) if not u.startswith(("./", OWN, "open-policy-agent/setup-opa@"))
-             and not PINNED.match(u)]
+    loose = [
+        u
+        for u in uses_lines(path)
+        if not u.startswith(("./", OWN, "open-policy-agent/setup-opa@")) and not PINNED.match(u)
+    ]
     assert loose == []
 
 
-@pytest.mark.parametrize("path", sorted((PROJECT / ".github" / "workflow-templates").glob("*.yml")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((PROJECT / ".github" / "workflow-templates").glob("*.yml")), ids=lambda p: p.name
+)
 def test_workflow_templates_trigger_when_copied(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
@@ -47,15 +55,19 @@ def test_workflow_templates_trigger_when_copied(path: Path) -> None:
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: str(p.relative_to(PROJECT)))
 def test_every_pip_install_of_spbe_check_is_pinned_by_constraints(path: Path) -> None:
-    text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#"))
+    text = "\n".join(
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")
+    )
     for command in re.findall(r"pip\"?\s+install\b(?:[^\n]*\\\n)*[^\n]*", text):
         assert " -c " in command or "--constraint" in command, command
 
 
 def test_own_references_name_the_released_version() -> None:
     """The hook, the Action and the templates name `v<version>` of pyproject.toml, never another tag."""
-    texts = {p: p.read_text(encoding="utf-8") for p in
-             [*WORKFLOWS, PROJECT / ".pre-commit-hooks.yaml", PROJECT / "README.md"]}
+    texts = {
+        p: p.read_text(encoding="utf-8")
+        for p in [*WORKFLOWS, PROJECT / ".pre-commit-hooks.yaml", PROJECT / "README.md"]
+    }
     for path, text in texts.items():
         for tag in re.findall(r"(?:spbe-check@|rev: |SPBE_CHECK_REV: )(v\d+\.\d+\.\d+)", text):
             assert tag == f"v{VERSION}", f"{path.name} names {tag}"
@@ -80,7 +92,7 @@ def test_the_action_exposes_verdict_counts_and_the_report_path() -> None:
     for name in ("pass", "warn", "fail", "invalid", "report"):
         assert action["outputs"][name]["value"] == f"${{{{ steps.gate.outputs.{name} }}}}"
     install = next(s for s in action["runs"]["steps"] if s.get("name") == "Install spbe-check")["run"]
-    assert "-c \"$ACTION_PATH/constraints.txt\"" in install and " -e " not in install  # the package, not editable
+    assert '-c "$ACTION_PATH/constraints.txt"' in install and " -e " not in install  # the package, not editable
 
 
 def test_step_outputs_are_the_counts_and_the_report_path(tmp_path: Path) -> None:
@@ -91,7 +103,12 @@ def test_step_outputs_are_the_counts_and_the_report_path(tmp_path: Path) -> None
     outputs = tmp_path / "github_output"
     write_step_outputs(Report(), tmp_path / "report.sarif", {"GITHUB_OUTPUT": str(outputs)})
     assert outputs.read_text(encoding="utf-8").splitlines() == [
-        "pass=2", "warn=1", "fail=3", "invalid=0", f"report={(tmp_path / 'report.sarif').resolve()}"]
+        "pass=2",
+        "warn=1",
+        "fail=3",
+        "invalid=0",
+        f"report={(tmp_path / 'report.sarif').resolve()}",
+    ]
     write_step_outputs(Report(), None, {})  # outside GitHub: nothing, no error
 
 

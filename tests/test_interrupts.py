@@ -4,6 +4,7 @@ Each case runs the real `spbe-check` in a subprocess. To interrupt a run at a kn
 point, the registry URL points at a loopback socket (a stand-in server that accepts
 the connection and never answers), and the signal is sent once the connection is in.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,13 @@ def test_a_signal_mid_run_is_exit_2_not_judged(tmp_path: Path, signum: int, name
         server.listen(1)
         server.settimeout(60)
         url = f"https://127.0.0.1:{server.getsockname()[1]}/registry.json"
-        proc = subprocess.Popen([*CLI, "check", str(manifest), "--registry", url, "--lang", lang], cwd=ROOT,
-                                env=run_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [*CLI, "check", str(manifest), "--registry", url, "--lang", lang],
+            cwd=ROOT,
+            env=run_env(tmp_path),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         try:
             connection, _ = server.accept()
             proc.send_signal(signum)
@@ -62,8 +68,15 @@ def run_into_closed_pipe(args: list[str], tmp_path: Path) -> subprocess.Complete
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        return subprocess.run([*CLI, *args], check=False, cwd=ROOT, env=run_env(tmp_path), stdout=write_end,
-                              stderr=subprocess.PIPE, timeout=300)
+        return subprocess.run(
+            [*CLI, *args],
+            check=False,
+            cwd=ROOT,
+            env=run_env(tmp_path),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=300,
+        )
     finally:
         os.close(write_end)
 
@@ -90,8 +103,15 @@ def test_report_to_a_full_stdout_says_it_was_judged(tmp_path: Path) -> None:
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
     with open("/dev/full", "w") as full:
-        result = subprocess.run([*CLI, "check", str(manifest)], check=False, cwd=ROOT, env=run_env(tmp_path), stdout=full,
-                                stderr=subprocess.PIPE, timeout=300)
+        result = subprocess.run(
+            [*CLI, "check", str(manifest)],
+            check=False,
+            cwd=ROOT,
+            env=run_env(tmp_path),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=300,
+        )
     assert result.returncode == 2
     text = result.stderr.decode()
     assert "were judged" in text and "standard output" in text and "ENOSPC" in text

@@ -4,6 +4,7 @@ Each case is a manifest a new user could write in five minutes, judged by the re
 policies against the sample national registry, with the expected verdict, rule, field,
 line and column, and the message in English and Bahasa Indonesia.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,10 @@ metadata:
 spec:
 """
 
-JUSTIFICATION = ("Tidak ada aplikasi terdaftar maupun layanan bersama yang melayani kebutuhan ini; "
-                 "SP4N-LAPOR dan INAku sudah dikaji bersama Kementerian PANRB dan tidak memuat fungsinya.")
+JUSTIFICATION = (
+    "Tidak ada aplikasi terdaftar maupun layanan bersama yang melayani kebutuhan ini; "
+    "SP4N-LAPOR dan INAku sudah dikaji bersama Kementerian PANRB dan tidak memuat fungsinya."
+)
 
 HOSTING = """  hosting:
     provider: pdn
@@ -111,7 +114,8 @@ API_CHANNEL_WITHOUT_API = proposal("""  kind: module
   functions: [LYN-PERIZINAN]
 """)
 
-SERVER_ROOM_CALLED_PDN = proposal("""  kind: module
+SERVER_ROOM_CALLED_PDN = proposal(
+    """  kind: module
   extends: SHARED-INAKU
   description: Perizinan usaha daerah sebagai modul INAku.
   audience: public
@@ -119,23 +123,29 @@ SERVER_ROOM_CALLED_PDN = proposal("""  kind: module
   functions: [LYN-PERIZINAN]
   uses:
     identity: SHARED-INAPAS
-""", hosting="""  hosting:
+""",
+    hosting="""  hosting:
     provider: pdn
     site: Ruang Server Diskominfo
     drSite: PDN-BATAM
     country: ID
-""", data="    criticality: high\n    personalData: true\n")
+""",
+    data="    criticality: high\n    personalData: true\n",
+)
 
 FREE_TEXT_RECOVERY_ABROAD = SERVER_ROOM_CALLED_PDN.replace(
-    "site: Ruang Server Diskominfo\n    drSite: PDN-BATAM", "site: PDN-JABODETABEK\n    drSite: AWS ap-southeast-1 Singapore")
+    "site: Ruang Server Diskominfo\n    drSite: PDN-BATAM",
+    "site: PDN-JABODETABEK\n    drSite: AWS ap-southeast-1 Singapore",
+)
 
 STRUCTURED_RECOVERY_ABROAD = SERVER_ROOM_CALLED_PDN.replace(
     "site: Ruang Server Diskominfo\n    drSite: PDN-BATAM",
-    "site: PDN-JABODETABEK\n    drSite:\n      provider: commercial-cloud\n      site: AWS ap-southeast-1\n      country: SG")
+    "site: PDN-JABODETABEK\n    drSite:\n      provider: commercial-cloud\n      site: AWS ap-southeast-1\n      country: SG",
+)
 
 SAME_SITE_OTHER_CASE = SERVER_ROOM_CALLED_PDN.replace(
-    "site: Ruang Server Diskominfo\n    drSite: PDN-BATAM", "site: PDN-JABODETABEK\n    drSite: pdn-jabodetabek").replace(
-    "criticality: high", "criticality: strategic")
+    "site: Ruang Server Diskominfo\n    drSite: PDN-BATAM", "site: PDN-JABODETABEK\n    drSite: pdn-jabodetabek"
+).replace("criticality: high", "criticality: strategic")
 
 FILLER_JUSTIFICATION = proposal(f"""  kind: new
   justification: {"x" * 100}
@@ -146,29 +156,96 @@ FILLER_JUSTIFICATION = proposal(f"""  kind: new
 """)
 
 CASES = [
-    Case("any extension skips the moratorium", FISHERIES_ON_THE_BUS, "fail", "SPBE-MOR-009", "spec.functions[0]",
-         "PTN-PERIKANAN]", "SPLP (SHARED-SPLP) does not run function PTN-PERIKANAN",
-         "tidak menjalankan fungsi PTN-PERIKANAN"),
-    Case("kind new with extends", NEW_WITH_EXTENDS, "invalid", "SPBE-SCH-003", "spec.extends", "APP-011970",
-         "spec.extends is not allowed with spec.kind new", "spec.extends tidak diizinkan untuk spec.kind new"),
-    Case("capability typo", TYPO_CAPABILITY, "invalid", "SPBE-SCH-003", "spec.uses.identiti", "SHARED-INAPAS\n",
-         "Unknown capability identiti in spec.uses", "Maksud Anda identity?"),
-    Case("api channel without an API", API_CHANNEL_WITHOUT_API, "fail", "SPBE-INT-007", "spec.channels[0]", "api]",
-         "offered through the api channel but declares no API", "tidak menyebut API apa pun"),
-    Case("pdn with a server room site", SERVER_ROOM_CALLED_PDN, "fail", "SPBE-HST-006", "spec.hosting.site",
-         "Ruang Server Diskominfo", "site Ruang Server Diskominfo is not a PDN site",
-         "lokasi Ruang Server Diskominfo bukan lokasi PDN"),
-    Case("free-text recovery site abroad", FREE_TEXT_RECOVERY_ABROAD, "fail", "SPBE-HST-007", "spec.hosting.drSite",
-         "AWS ap-southeast-1 Singapore", "Recovery site AWS ap-southeast-1 Singapore is free text",
-         "berupa teks bebas"),
-    Case("structured recovery site abroad", STRUCTURED_RECOVERY_ABROAD, "fail", "SPBE-HST-004",
-         "spec.hosting.drSite.country", "SG\n", "The recovery copy of the system is in SG",
-         "Salinan pemulihan sistem ini berada di SG"),
-    Case("same-site recovery in other letter case", SAME_SITE_OTHER_CASE, "fail", "SPBE-HST-002",
-         "spec.hosting.drSite", "pdn-jabodetabek", "its recovery site is the same site as production",
-         "lokasi pemulihannya sama dengan lokasi produksi"),
-    Case("justification of 100 x", FILLER_JUSTIFICATION, "fail", "SPBE-MOR-001", "spec.justification", "x" * 100,
-         "spec.justification looks like filler", "spec.justification tampak sebagai isian kosong"),
+    Case(
+        "any extension skips the moratorium",
+        FISHERIES_ON_THE_BUS,
+        "fail",
+        "SPBE-MOR-009",
+        "spec.functions[0]",
+        "PTN-PERIKANAN]",
+        "SPLP (SHARED-SPLP) does not run function PTN-PERIKANAN",
+        "tidak menjalankan fungsi PTN-PERIKANAN",
+    ),
+    Case(
+        "kind new with extends",
+        NEW_WITH_EXTENDS,
+        "invalid",
+        "SPBE-SCH-003",
+        "spec.extends",
+        "APP-011970",
+        "spec.extends is not allowed with spec.kind new",
+        "spec.extends tidak diizinkan untuk spec.kind new",
+    ),
+    Case(
+        "capability typo",
+        TYPO_CAPABILITY,
+        "invalid",
+        "SPBE-SCH-003",
+        "spec.uses.identiti",
+        "SHARED-INAPAS\n",
+        "Unknown capability identiti in spec.uses",
+        "Maksud Anda identity?",
+    ),
+    Case(
+        "api channel without an API",
+        API_CHANNEL_WITHOUT_API,
+        "fail",
+        "SPBE-INT-007",
+        "spec.channels[0]",
+        "api]",
+        "offered through the api channel but declares no API",
+        "tidak menyebut API apa pun",
+    ),
+    Case(
+        "pdn with a server room site",
+        SERVER_ROOM_CALLED_PDN,
+        "fail",
+        "SPBE-HST-006",
+        "spec.hosting.site",
+        "Ruang Server Diskominfo",
+        "site Ruang Server Diskominfo is not a PDN site",
+        "lokasi Ruang Server Diskominfo bukan lokasi PDN",
+    ),
+    Case(
+        "free-text recovery site abroad",
+        FREE_TEXT_RECOVERY_ABROAD,
+        "fail",
+        "SPBE-HST-007",
+        "spec.hosting.drSite",
+        "AWS ap-southeast-1 Singapore",
+        "Recovery site AWS ap-southeast-1 Singapore is free text",
+        "berupa teks bebas",
+    ),
+    Case(
+        "structured recovery site abroad",
+        STRUCTURED_RECOVERY_ABROAD,
+        "fail",
+        "SPBE-HST-004",
+        "spec.hosting.drSite.country",
+        "SG\n",
+        "The recovery copy of the system is in SG",
+        "Salinan pemulihan sistem ini berada di SG",
+    ),
+    Case(
+        "same-site recovery in other letter case",
+        SAME_SITE_OTHER_CASE,
+        "fail",
+        "SPBE-HST-002",
+        "spec.hosting.drSite",
+        "pdn-jabodetabek",
+        "its recovery site is the same site as production",
+        "lokasi pemulihannya sama dengan lokasi produksi",
+    ),
+    Case(
+        "justification of 100 x",
+        FILLER_JUSTIFICATION,
+        "fail",
+        "SPBE-MOR-001",
+        "spec.justification",
+        "x" * 100,
+        "spec.justification looks like filler",
+        "spec.justification tampak sebagai isian kosong",
+    ),
 ]
 
 
@@ -216,7 +293,8 @@ def test_lower_case_pdn_codes_are_accepted(judge, tmp_path):
 
 def test_a_lapor_module_retiring_the_own_complaints_app_passes(judge, tmp_path):
     """MOR-002's advice, followed: it must not fail MOR-006 because the host is not INAku."""
-    text = proposal("""  kind: module
+    text = proposal(
+        """  kind: module
   extends: SHARED-LAPOR
   replaces: [APP-011964]
   description: Kanal pengaduan warga Karawang sebagai modul SP4N-LAPOR!, menggantikan Suara Warga Karawang.
@@ -225,7 +303,9 @@ def test_a_lapor_module_retiring_the_own_complaints_app_passes(judge, tmp_path):
   functions: [LYN-PENGADUAN]
   uses:
     identity: SHARED-INAPAS
-""", data="    criticality: low\n    personalData: true\n")
+""",
+        data="    criticality: low\n    personalData: true\n",
+    )
     result = judged(judge, tmp_path, text)
     assert result.verdict == "pass", [(v.rule, v.message.en) for v in result.violations]
 

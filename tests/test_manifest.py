@@ -1,4 +1,5 @@
 """Manifest reading: hostile YAML is `invalid` with a position, never a crash or a hang."""
+
 from __future__ import annotations
 
 import os
@@ -25,19 +26,26 @@ def test_valid_manifest_keeps_positions(write):
     assert result.position("spec.hosting.drSite") == (17, 3)
 
 
-@pytest.mark.parametrize("content,needle,line", [
-    ("a: 1\na: 2\n", "Duplicate key 'a'", 2),
-    ("a: &x [1]\nb: *x\n", "aliases", 1),
-    ("a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n", "aliases", 1),
-    ("a: !!python/object/apply:os.system ['echo hi']\n", "tag", 1),
-    ("a: !Ref x\n", "tag", 1),
-    ("base: &b {x: 1}\nm:\n  <<: *b\n", "merge keys", 3),
-    ("a: 1\n---\nb: 2\n", "more than one YAML document", 2),
-    ("", "empty", 1),
-    ("a: [1, 2\nb: 3\n", "syntax", 2),
-    ("a: .nan\n", "finite", 1),
-    ("a: \x07\n", "forbidden character", 1),
-])
+@pytest.mark.parametrize(
+    "content,needle,line",
+    [
+        ("a: 1\na: 2\n", "Duplicate key 'a'", 2),
+        ("a: &x [1]\nb: *x\n", "aliases", 1),
+        (
+            "a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n",
+            "aliases",
+            1,
+        ),
+        ("a: !!python/object/apply:os.system ['echo hi']\n", "tag", 1),
+        ("a: !Ref x\n", "tag", 1),
+        ("base: &b {x: 1}\nm:\n  <<: *b\n", "merge keys", 3),
+        ("a: 1\n---\nb: 2\n", "more than one YAML document", 2),
+        ("", "empty", 1),
+        ("a: [1, 2\nb: 3\n", "syntax", 2),
+        ("a: .nan\n", "finite", 1),
+        ("a: \x07\n", "forbidden character", 1),
+    ],
+)
 def test_hostile_yaml_is_invalid_with_position(write, content, needle, line):
     result = rejected(write, content)
     violation = result.violations[0]
@@ -57,10 +65,13 @@ def test_oversized_file_is_refused_without_reading_it_all(write):
     assert "limit is 256 KiB" in result.violations[0].message.en
 
 
-@pytest.mark.parametrize("raw,needle", [
-    (b"\xff\xfea\x00:\x00 \x001\x00", "UTF-16"),
-    (b"a: caf\xe9\n", "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "raw,needle",
+    [
+        (b"\xff\xfea\x00:\x00 \x001\x00", "UTF-16"),
+        (b"a: caf\xe9\n", "not valid UTF-8"),
+    ],
+)
 def test_non_utf8_is_refused(write, raw, needle):
     assert needle in rejected(write, raw).violations[0].message.en
 
@@ -78,18 +89,23 @@ def test_symlink_is_refused(write, tmp_path):
     assert isinstance(result, Rejected) and "symbolic link" in result.violations[0].message.en
 
 
-@pytest.mark.parametrize("content,hint", [
-    ("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\n", "OpenAPI"),
-    ("apiVersion: spbe.go.id/v1\nkind: Registry\n", "registry"),
-    ("- a\n- b\n", "list"),
-])
+@pytest.mark.parametrize(
+    "content,hint",
+    [
+        ("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\n", "OpenAPI"),
+        ("apiVersion: spbe.go.id/v1\nkind: Registry\n", "registry"),
+        ("- a\n- b\n", "list"),
+    ],
+)
 def test_not_a_manifest(write, content, hint):
     violation = rejected(write, content).violations[0]
     assert violation.rule == "SPBE-SCH-002" and hint in violation.message.en
 
 
 def test_schema_errors_point_at_the_field(write):
-    text = VALID_MANIFEST.replace('code: "32.15"', "code: 32.15").replace("country: ID", "country: ID\n    drsite: PDN-BATAM")
+    text = VALID_MANIFEST.replace('code: "32.15"', "code: 32.15").replace(
+        "country: ID", "country: ID\n    drsite: PDN-BATAM"
+    )
     result = rejected(write, text)
     by_field = {v.field: v for v in result.violations}
     assert by_field["metadata.agency.code"].rule == "SPBE-SCH-003"
@@ -106,8 +122,10 @@ def test_kind_specific_required_fields(write):
 
 
 def test_bidi_and_lookalike_characters_are_refused(write):
-    text = VALID_MANIFEST.replace("name: Contoh Karawang", "name: \"Contoh \u202eKarawang\"").replace(
-        "id: karawang-contoh", "id: karawang-cоntoh")  # noqa: RUF001 - a Cyrillic o on purpose
+    text = VALID_MANIFEST.replace("name: Contoh Karawang", 'name: "Contoh \u202eKarawang"').replace(
+        "id: karawang-contoh",
+        "id: karawang-cоntoh",  # noqa: RUF001 - a Cyrillic o on purpose
+    )
     fields = {v.field for v in rejected(write, text).violations}
     assert {"metadata.name", "metadata.id"} <= fields
 
@@ -130,15 +148,30 @@ def test_reader_keeps_where_each_value_ends() -> None:
     assert doc.positions["d"] == (4, 1) and doc.ends["d"] == (4, 2)  # a block: its key
 
 
-@pytest.mark.parametrize("dr_site, field, en, id_", [
-    ("{provider: pdn, site: PDN-BATAM}", "spec.hosting.drSite.country", "Missing required field spec.hosting.drSite.country",
-     "Kolom wajib spec.hosting.drSite.country tidak ada"),
-    ("{provider: ftp, site: X, country: ID}", "spec.hosting.drSite.provider", "spec.hosting.drSite.provider is 'ftp'; allowed",
-     "yang diizinkan"),
-    ("{provider: pdn, site: PDN-IKN, country: ID, rack: 7}", "spec.hosting.drSite.rack", "Unknown field spec.hosting.drSite.rack",
-     "Kolom tidak dikenal"),
-    ("[PDN-BATAM]", "spec.hosting.drSite", "must be of type string, not list", "harus bertipe string"),
-])
+@pytest.mark.parametrize(
+    "dr_site, field, en, id_",
+    [
+        (
+            "{provider: pdn, site: PDN-BATAM}",
+            "spec.hosting.drSite.country",
+            "Missing required field spec.hosting.drSite.country",
+            "Kolom wajib spec.hosting.drSite.country tidak ada",
+        ),
+        (
+            "{provider: ftp, site: X, country: ID}",
+            "spec.hosting.drSite.provider",
+            "spec.hosting.drSite.provider is 'ftp'; allowed",
+            "yang diizinkan",
+        ),
+        (
+            "{provider: pdn, site: PDN-IKN, country: ID, rack: 7}",
+            "spec.hosting.drSite.rack",
+            "Unknown field spec.hosting.drSite.rack",
+            "Kolom tidak dikenal",
+        ),
+        ("[PDN-BATAM]", "spec.hosting.drSite", "must be of type string, not list", "harus bertipe string"),
+    ],
+)
 def test_the_structured_recovery_site_is_checked_field_by_field(write, dr_site, field, en, id_):
     """drSite is a string or {provider, site, country}; a wrong object names the wrong key, in both languages."""
     text = VALID_MANIFEST.replace("    site: PDN-JABODETABEK\n", f"    site: PDN-JABODETABEK\n    drSite: {dr_site}\n")
@@ -150,12 +183,16 @@ def test_the_structured_recovery_site_is_checked_field_by_field(write, dr_site, 
 
 
 def test_a_structured_recovery_site_is_valid(write):
-    text = VALID_MANIFEST.replace("    site: PDN-JABODETABEK\n",
-                                  "    site: PDN-JABODETABEK\n    drSite: {provider: gov-cloud, site: Cloud B, country: ID}\n")
+    text = VALID_MANIFEST.replace(
+        "    site: PDN-JABODETABEK\n",
+        "    site: PDN-JABODETABEK\n    drSite: {provider: gov-cloud, site: Cloud B, country: ID}\n",
+    )
     assert isinstance(read_manifest(write("m.yaml", text), "m.yaml"), Manifest)
 
 
-@pytest.mark.parametrize("kind, extra", [("new", "  justification: x\n"), ("replacement", "  replaces: [APP-000001]\n")])
+@pytest.mark.parametrize(
+    "kind, extra", [("new", "  justification: x\n"), ("replacement", "  replaces: [APP-000001]\n")]
+)
 def test_extends_is_refused_for_kinds_without_a_host(write, kind, extra):
     text = VALID_MANIFEST.replace("  kind: module\n", f"  kind: {kind}\n{extra}")
     result = rejected(write, text)

@@ -1,4 +1,5 @@
 """The one duplicate matcher (checker/matching): scores that mean something, on the tiny and the sample registry."""
+
 from __future__ import annotations
 
 import os
@@ -33,15 +34,18 @@ def ids(matches) -> list[str]:  # type: ignore[no-untyped-def]
 
 # --- tiny registry -------------------------------------------------------------------
 
+
 def test_same_function_other_place_is_a_match(tiny_registry):  # type: ignore[no-untyped-def]
-    found = build_match_index(tiny_registry["apps"]).similar("Sistem Informasi Parkir Kota Semarang", "",
-                                                             threshold=0.3, limit=5)
+    found = build_match_index(tiny_registry["apps"]).similar(
+        "Sistem Informasi Parkir Kota Semarang", "", threshold=0.3, limit=5
+    )
     assert set(ids(found)) == {"APP-000001", "APP-000002"}
 
 
 def test_own_place_name_alone_is_not_a_duplicate(tiny_registry):  # type: ignore[no-untyped-def]
-    found = build_match_index(tiny_registry["apps"]).similar("Lapor Warga Karawang", "Aplikasi Karawang",
-                                                             threshold=0.3, limit=5, own_places=["karawang"])
+    found = build_match_index(tiny_registry["apps"]).similar(
+        "Lapor Warga Karawang", "Aplikasi Karawang", threshold=0.3, limit=5, own_places=["karawang"]
+    )
     assert "APP-000001" not in ids(found)
 
 
@@ -53,16 +57,22 @@ def test_retired_apps_are_never_suggested(tiny_registry):  # type: ignore[no-unt
 def test_excluded_ids_are_never_suggested(tiny_registry):  # type: ignore[no-untyped-def]
     idx = build_match_index(tiny_registry["apps"])
     assert "APP-000001" in ids(idx.similar("Parkir", "retribusi parkir tepi jalan umum", threshold=0.1, limit=5))
-    assert "APP-000001" not in ids(idx.similar("Parkir", "retribusi parkir tepi jalan umum", threshold=0.1, limit=5,
-                                               exclude=["APP-000001"]))
+    assert "APP-000001" not in ids(
+        idx.similar("Parkir", "retribusi parkir tepi jalan umum", threshold=0.1, limit=5, exclude=["APP-000001"])
+    )
 
 
 # --- what the issue measured ---------------------------------------------------------
 
+
 def test_a_subset_of_words_is_not_a_perfect_score(sample: MatchIndex) -> None:
     """token_set_ratio gave 100 to "Pengadaan Tanah" against procurement apps."""
-    found = sample.similar("Pengadaan Tanah", "Inventarisasi bidang tanah dan ganti kerugian untuk pembangunan jalan",
-                           threshold=0.0, limit=1)
+    found = sample.similar(
+        "Pengadaan Tanah",
+        "Inventarisasi bidang tanah dan ganti kerugian untuk pembangunan jalan",
+        threshold=0.0,
+        limit=1,
+    )
     assert not found or found[0].score < 0.6
 
 
@@ -73,15 +83,17 @@ def test_real_words_that_are_also_in_place_names_are_kept(sample: MatchIndex) ->
 
 
 def test_acronym_meets_its_expansion(sample: MatchIndex) -> None:
-    found = sample.similar("Sistem Informasi Manajemen Puskesmas Karawang", "", threshold=0.5, limit=5,
-                           own_places=["karawang"])
+    found = sample.similar(
+        "Sistem Informasi Manajemen Puskesmas Karawang", "", threshold=0.5, limit=5, own_places=["karawang"]
+    )
     assert found and all("KES-PUSKESMAS" in m.functions for m in found)
     assert any(m.name.startswith("SIMPUS") for m in sample.similar("SIMPUS", "", threshold=0.5, limit=20))
 
 
 def test_srikandi_is_found_from_its_own_expansion(sample: MatchIndex) -> None:
-    found = sample.similar("Sistem Informasi Kearsipan Dinamis Terintegrasi Karawang", "", threshold=0.5, limit=3,
-                           own_places=["karawang"])
+    found = sample.similar(
+        "Sistem Informasi Kearsipan Dinamis Terintegrasi Karawang", "", threshold=0.5, limit=3, own_places=["karawang"]
+    )
     assert ids(found)[:1] == ["SHARED-SRIKANDI"]
     assert found[0].acronym == "srikandi"
 
@@ -99,15 +111,29 @@ def test_typos_are_tolerated(sample: MatchIndex) -> None:
 
 
 def test_wrong_code_still_names_the_shared_service(sample: MatchIndex) -> None:
-    facts = match_facts(sample, "e-Office Karawang", "Tata naskah dinas elektronik, surat masuk dan keluar, disposisi.",
-                        "32.15", "Pemerintah Kabupaten Karawang", frozenset(), Thresholds())
+    facts = match_facts(
+        sample,
+        "e-Office Karawang",
+        "Tata naskah dinas elektronik, surat masuk dan keluar, disposisi.",
+        "32.15",
+        "Pemerintah Kabupaten Karawang",
+        frozenset(),
+        Thresholds(),
+    )
     assert facts["inferred"] and facts["inferred"][0]["code"] == "ADM-ARSIP"
     assert facts["inferred"][0]["owners"] == ["SHARED-SRIKANDI"]
 
 
 def test_suggestions_put_own_agency_first_and_collapse_templates(sample: MatchIndex) -> None:
-    facts = match_facts(sample, "Sistem Informasi Kepegawaian", "Data pegawai dan kenaikan pangkat", "32.15",
-                        "Pemerintah Kabupaten Karawang", frozenset(), Thresholds())
+    facts = match_facts(
+        sample,
+        "Sistem Informasi Kepegawaian",
+        "Data pegawai dan kenaikan pangkat",
+        "32.15",
+        "Pemerintah Kabupaten Karawang",
+        frozenset(),
+        Thresholds(),
+    )
     similar = facts["similar"]
     assert similar
     order = [(not s["own"], not s["shared"]) for s in similar]
@@ -121,8 +147,10 @@ def test_suggestions_put_own_agency_first_and_collapse_templates(sample: MatchIn
 
 # --- bad input -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["", "!!!???---", "数据管理系统", "Система управления", "parkir " * 5000,
-                                  "x" * 10_000, "𝔖𝔦𝔰𝔱𝔢𝔪 🚗🚗🚗"])
+
+@pytest.mark.parametrize(
+    "text", ["", "!!!???---", "数据管理系统", "Система управления", "parkir " * 5000, "x" * 10_000, "𝔖𝔦𝔰𝔱𝔢𝔪 🚗🚗🚗"]
+)
 def test_bad_input_is_judged_without_crashing_or_random_suggestions(sample: MatchIndex, text: str) -> None:
     start = time.process_time()
     found = sample.similar(text, text, threshold=0.6, limit=5)
@@ -136,6 +164,7 @@ def test_nothing_in_common_gives_no_suggestion(sample: MatchIndex) -> None:
 
 
 # --- building blocks -----------------------------------------------------------------
+
 
 def test_spelling_an_acronym_from_word_prefixes() -> None:
     assert spells("pus", ["puskesmas"])
@@ -163,6 +192,7 @@ def test_index_is_plain_data(sample: MatchIndex) -> None:
         if isinstance(value, dict):
             return all(isinstance(k, (str, int)) and plain(v) for k, v in list(value.items())[:200])
         return False
+
     data = sample.to_data()
     assert all(plain(v) for v in data.values())
     again = MatchIndex.from_data(data)
@@ -179,9 +209,18 @@ def test_matches_do_not_depend_on_the_hash_seed() -> None:
         "idx = build_match_index(apps)\n"
         "out = [[(m.id, m.score) for m in idx.similar(a['name'], a.get('description', ''), threshold=0.4, limit=5)]\n"
         "       for a in apps[::499]]\n"
-        "print(hashlib.sha256(json.dumps(out).encode()).hexdigest())\n")
-    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+        "print(hashlib.sha256(json.dumps(out).encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
     assert len(digests) == 1
 
 
@@ -201,17 +240,21 @@ def test_traffic_lights_are_not_complaints(sample: MatchIndex) -> None:
 
 def test_a_synonym_phrase_with_function_words_still_matches(sample: MatchIndex) -> None:
     """PPID's expansion, "Pejabat Pengelola Informasi dan Dokumentasi", carries "dan"."""
-    found = sample.similar("Pejabat Pengelola Informasi dan Dokumentasi", "Permohonan informasi publik",
-                           threshold=0.6, limit=5)
+    found = sample.similar(
+        "Pejabat Pengelola Informasi dan Dokumentasi", "Permohonan informasi publik", threshold=0.6, limit=5
+    )
     assert found and all("LYN-INFORMASI-PUBLIK" in m.functions for m in found)
 
 
-@pytest.mark.parametrize(("name", "description", "function"), [
-    ("Road Damage Report", "Citizens report potholes and broken bridges", "PUR-INFRASTRUKTUR"),
-    ("Immunization Records", "Child vaccination schedule", "KES-PUSKESMAS"),
-    ("Fertilizer Subsidy Allocation", "Subsidised fertiliser quota for farmer groups", "PTN-PERTANIAN"),
-    ("Job Seeker Card", "Online job seeker card (AK1) for job seekers", "NAK-TENAGA-KERJA"),
-])
+@pytest.mark.parametrize(
+    ("name", "description", "function"),
+    [
+        ("Road Damage Report", "Citizens report potholes and broken bridges", "PUR-INFRASTRUKTUR"),
+        ("Immunization Records", "Child vaccination schedule", "KES-PUSKESMAS"),
+        ("Fertilizer Subsidy Allocation", "Subsidised fertiliser quota for farmer groups", "PTN-PERTANIAN"),
+        ("Job Seeker Card", "Online job seeker card (AK1) for job seekers", "NAK-TENAGA-KERJA"),
+    ],
+)
 def test_english_wording_across_the_domain(sample: MatchIndex, name: str, description: str, function: str) -> None:
     found = sample.similar(name, description, threshold=0.5, limit=5)
     assert found and found[0].functions and function in found[0].functions, [(m.name, m.score) for m in found]
@@ -225,20 +268,30 @@ def test_the_agency_s_own_region_nickname_is_a_place_word() -> None:
 
 
 def test_an_acronym_the_proposal_spells_out_reads_as_its_expansion() -> None:
-    assert expand_own_acronyms("SKCK Online", "Permohonan Surat Keterangan Catatan Kepolisian", set()) == \
-        "surat keterangan catatan kepolisian online"
+    assert (
+        expand_own_acronyms("SKCK Online", "Permohonan Surat Keterangan Catatan Kepolisian", set())
+        == "surat keterangan catatan kepolisian online"
+    )
     assert expand_own_acronyms("SIMPUS Online", "Sistem Informasi Manajemen Puskesmas", {"simpus"}) == "simpus online"
     assert expand_own_acronyms("Parkir Online", "Parkir di kota", set()) == "parkir online"
 
 
 def test_a_spelt_out_acronym_meets_the_registry_s_expanded_name(sample: MatchIndex) -> None:
-    facts = match_facts(sample, "SKCK Online Polri", "Permohonan Surat Keterangan Catatan Kepolisian secara daring.",
-                        "polri", "Kepolisian Negara Republik Indonesia", frozenset(), Thresholds())
+    facts = match_facts(
+        sample,
+        "SKCK Online Polri",
+        "Permohonan Surat Keterangan Catatan Kepolisian secara daring.",
+        "polri",
+        "Kepolisian Negara Republik Indonesia",
+        frozenset(),
+        Thresholds(),
+    )
     assert any("Catatan Kepolisian" in s["name"] for s in facts["similar"][:3]), facts["similar"][:3]
 
 
-def _reference_nearest(index: MatchIndex, vec: dict[str, float], threshold: float, limit: int,
-                       exclude: frozenset[str]) -> list[tuple[str, float]]:
+def _reference_nearest(
+    index: MatchIndex, vec: dict[str, float], threshold: float, limit: int, exclude: frozenset[str]
+) -> list[tuple[str, float]]:
     """The plain per-app sum over postings, in the order of `vec` (what nearest computed before shapes)."""
     members = index.shapes
     scores: dict[int, float] = {}
@@ -248,8 +301,10 @@ def _reference_nearest(index: MatchIndex, vec: dict[str, float], threshold: floa
             for doc in members[shape]:
                 scores[doc] = scores.get(doc, 0.0) + q * w
     docs = index.docs
-    kept = sorted(((s, d) for d, s in scores.items() if s >= threshold),
-                  key=lambda sd: (-round(sd[0], 6), not docs[sd[1]][4], docs[sd[1]][0]))
+    kept = sorted(
+        ((s, d) for d, s in scores.items() if s >= threshold),
+        key=lambda sd: (-round(sd[0], 6), not docs[sd[1]][4], docs[sd[1]][0]),
+    )
     return [(docs[d][0], round(s, 4)) for s, d in kept if docs[d][0] not in exclude][:limit]
 
 

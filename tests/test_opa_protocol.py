@@ -8,6 +8,7 @@ errors). Faults a central server can have must all end in exit 2 naming the URL,
 with the bearer token never printed. Real OPA runs in tests/test_engines_agree.py
 where an `opa` binary is available (the GitHub workflow).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,14 +38,23 @@ TOKEN = "s3cret-t0ken-never-printed"
 # What OPA answers to POST /v1/data/spbe/demo/deny for VALID_MANIFEST with the tiny policy
 # and registry (recorded; OPA prints the float 1.0 as 1).
 DENY_ANSWER = [
-    {"field": "spec.functions[0]",
-     "message": {"en": "Sistem Informasi Parkir Karawang exists", "id": "Sistem Informasi Parkir Karawang sudah ada"},
-     "rule": "SPBE-MOR-901",
-     "suggestions": [{"agency": "32.15", "id": "APP-000001", "name": "Sistem Informasi Parkir Karawang", "score": 1}]},
-    {"field": "spec.functions[0]",
-     "message": {"en": "e-Parkir Kota Bekasi exists", "id": "e-Parkir Kota Bekasi sudah ada"},
-     "rule": "SPBE-MOR-901",
-     "suggestions": [{"agency": "32.75", "id": "APP-000002", "name": "e-Parkir Kota Bekasi", "score": 1}]},
+    {
+        "field": "spec.functions[0]",
+        "message": {
+            "en": "Sistem Informasi Parkir Karawang exists",
+            "id": "Sistem Informasi Parkir Karawang sudah ada",
+        },
+        "rule": "SPBE-MOR-901",
+        "suggestions": [
+            {"agency": "32.15", "id": "APP-000001", "name": "Sistem Informasi Parkir Karawang", "score": 1}
+        ],
+    },
+    {
+        "field": "spec.functions[0]",
+        "message": {"en": "e-Parkir Kota Bekasi exists", "id": "e-Parkir Kota Bekasi sudah ada"},
+        "rule": "SPBE-MOR-901",
+        "suggestions": [{"agency": "32.75", "id": "APP-000002", "name": "e-Parkir Kota Bekasi", "score": 1}],
+    },
 ]
 
 
@@ -58,20 +68,45 @@ def no_opa_env(monkeypatch):
 def setup(tiny_policies: Path, registry_file: Path, write) -> dict[str, Any]:
     manifest = write("proposal.yaml", VALID_MANIFEST)
     policies = load_policies(tiny_policies)
-    return {"policies": tiny_policies, "registry": registry_file, "manifest": manifest,
-            "revision": policies.revision,
-            "data": engine_data(policies, load_registry(registry_file))}
+    return {
+        "policies": tiny_policies,
+        "registry": registry_file,
+        "manifest": manifest,
+        "revision": policies.revision,
+        "data": engine_data(policies, load_registry(registry_file)),
+    }
 
 
 def run_check(setup: dict[str, Any], url: str, *extra: str, fmt: str = "json") -> Any:
-    args = ["check", str(setup["manifest"]), "--policies", str(setup["policies"]), "--registry", str(setup["registry"]),
-            "--format", fmt, "--engine", "opa", "--opa-url", url, *extra]
+    args = [
+        "check",
+        str(setup["manifest"]),
+        "--policies",
+        str(setup["policies"]),
+        "--registry",
+        str(setup["registry"]),
+        "--format",
+        fmt,
+        "--engine",
+        "opa",
+        "--opa-url",
+        url,
+        *extra,
+    ]
     return CliRunner().invoke(main, args)
 
 
 def embedded_json(setup: dict[str, Any]) -> dict[str, Any]:
-    args = ["check", str(setup["manifest"]), "--policies", str(setup["policies"]), "--registry", str(setup["registry"]),
-            "--format", "json"]
+    args = [
+        "check",
+        str(setup["manifest"]),
+        "--policies",
+        str(setup["policies"]),
+        "--registry",
+        str(setup["registry"]),
+        "--format",
+        "json",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output
     return json.loads(result.stdout)
@@ -79,18 +114,33 @@ def embedded_json(setup: dict[str, Any]) -> dict[str, Any]:
 
 def bundle_status(revision: str, roots: list[str] | None = None) -> dict[str, Any]:
     """POST /v1/data/system/bundles as OPA answers it for one activated bundle."""
-    return {"result": {"spbe-policies": {"etag": "\"abc\"", "manifest": {
-        "revision": revision, "roots": roots or ["spbe"],
-        "metadata": {"policyRevision": revision, "registryRevision": "test-1", "packs": [json.loads(TINY_PACK)]}}}}}
+    return {
+        "result": {
+            "spbe-policies": {
+                "etag": '"abc"',
+                "manifest": {
+                    "revision": revision,
+                    "roots": roots or ["spbe"],
+                    "metadata": {
+                        "policyRevision": revision,
+                        "registryRevision": "test-1",
+                        "packs": [json.loads(TINY_PACK)],
+                    },
+                },
+            }
+        }
+    }
 
 
-def serve_bundle(server: HTTPServer, revision: str, *, deny: Any = None, warn: Any = None,
-                 registry_revision: str = "test-1") -> None:
+def serve_bundle(
+    server: HTTPServer, revision: str, *, deny: Any = None, warn: Any = None, registry_revision: str = "test-1"
+) -> None:
     """A server that already serves our bundle (production mode)."""
     server.expect_request("/health", method="GET", query_string={"bundles": "true"}).respond_with_json({})
     server.expect_request("/v1/data/system/bundles", method="POST").respond_with_json(bundle_status(revision))
     server.expect_request("/v1/data/spbe/registry/revision", method="POST").respond_with_json(
-        {"result": registry_revision})
+        {"result": registry_revision}
+    )
     serve_queries(server, deny, warn)
 
 
@@ -98,7 +148,8 @@ def serve_queries(server: HTTPServer, deny: Any = None, warn: Any = None) -> Non
     for kind, answer in (("deny", deny), ("warn", warn)):
         body = {"result": DENY_ANSWER if answer is None and kind == "deny" else answer if answer is not None else []}
         server.expect_request(f"/v1/data/spbe/demo/{kind}", method="POST").respond_with_json(
-            body if answer != "undefined" else {})
+            body if answer != "undefined" else {}
+        )
 
 
 def requests_made(server: HTTPServer) -> list[tuple[str, str, Request]]:
@@ -115,6 +166,7 @@ def assert_named_and_secret(result: Any, server_url: str) -> None:
 
 # -- bundle mode: the happy path ---------------------------------------------------------------
 
+
 def test_bundle_mode_sends_OPAs_requests_and_gives_the_embedded_verdict(httpserver: HTTPServer, setup):
     """Loopback stand-in checking OPA's REST protocol: health with bundles, bundle status, one POST per set."""
     serve_bundle(httpserver, setup["revision"])
@@ -123,8 +175,12 @@ def test_bundle_mode_sends_OPAs_requests_and_gives_the_embedded_verdict(httpserv
     assert json.loads(result.stdout) == embedded_json(setup)
     made = requests_made(httpserver)
     assert [(m, p) for m, p, _ in made] == [
-        ("GET", "/health"), ("POST", "/v1/data/system/bundles"), ("POST", "/v1/data/spbe/registry/revision"),
-        ("POST", "/v1/data/spbe/demo/deny"), ("POST", "/v1/data/spbe/demo/warn")]
+        ("GET", "/health"),
+        ("POST", "/v1/data/system/bundles"),
+        ("POST", "/v1/data/spbe/registry/revision"),
+        ("POST", "/v1/data/spbe/demo/deny"),
+        ("POST", "/v1/data/spbe/demo/warn"),
+    ]
     assert made[0][2].args.get("bundles") == "true"
     for method, _, req in made:
         assert req.headers.get("Authorization") == f"Bearer {TOKEN}"
@@ -154,8 +210,18 @@ def test_url_from_environment_and_reverse_proxy_prefix(httpserver: HTTPServer, s
     httpserver.expect_request("/opa/v1/data/spbe/demo/deny", method="POST").respond_with_json({"result": []})
     httpserver.expect_request("/opa/v1/data/spbe/demo/warn", method="POST").respond_with_json({"result": []})
     monkeypatch.setenv("SPBE_CHECK_OPA_URL", httpserver.url_for("/opa/"))
-    args = ["check", str(setup["manifest"]), "--policies", str(setup["policies"]), "--registry", str(setup["registry"]),
-            "--engine", "opa", "--format", "json"]
+    args = [
+        "check",
+        str(setup["manifest"]),
+        "--policies",
+        str(setup["policies"]),
+        "--registry",
+        str(setup["registry"]),
+        "--engine",
+        "opa",
+        "--format",
+        "json",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["summary"]["pass"] == 1
@@ -163,11 +229,13 @@ def test_url_from_environment_and_reverse_proxy_prefix(httpserver: HTTPServer, s
 
 # -- push mode ---------------------------------------------------------------------------------
 
+
 def test_push_mode_puts_policies_as_text_and_data_as_json(httpserver: HTTPServer, setup):
     """Loopback stand-in checking OPA's REST protocol: PUT /v1/policies (text/plain), PUT /v1/data (JSON), stale ids removed."""
     httpserver.expect_request("/health", method="GET").respond_with_json({})
     httpserver.expect_request("/v1/policies/", method="GET").respond_with_json(
-        {"result": [{"id": "spbe-check/spbe/old.rego"}, {"id": "someone-else/policy.rego"}]})
+        {"result": [{"id": "spbe-check/spbe/old.rego"}, {"id": "someone-else/policy.rego"}]}
+    )
     httpserver.expect_request("/v1/policies/spbe-check/spbe/demo.rego", method="PUT").respond_with_json({})
     httpserver.expect_request("/v1/policies/spbe-check/spbe/old.rego", method="DELETE").respond_with_json({})
     httpserver.expect_request("/v1/data/spbe", method="PUT").respond_with_data("", status=204)
@@ -177,9 +245,14 @@ def test_push_mode_puts_policies_as_text_and_data_as_json(httpserver: HTTPServer
     assert json.loads(result.stdout) == embedded_json(setup)
     made = requests_made(httpserver)
     assert [(m, p) for m, p, _ in made] == [
-        ("GET", "/health"), ("GET", "/v1/policies/"), ("PUT", "/v1/policies/spbe-check/spbe/demo.rego"),
-        ("DELETE", "/v1/policies/spbe-check/spbe/old.rego"), ("PUT", "/v1/data/spbe"),
-        ("POST", "/v1/data/spbe/demo/deny"), ("POST", "/v1/data/spbe/demo/warn")]
+        ("GET", "/health"),
+        ("GET", "/v1/policies/"),
+        ("PUT", "/v1/policies/spbe-check/spbe/demo.rego"),
+        ("DELETE", "/v1/policies/spbe-check/spbe/old.rego"),
+        ("PUT", "/v1/data/spbe"),
+        ("POST", "/v1/data/spbe/demo/deny"),
+        ("POST", "/v1/data/spbe/demo/warn"),
+    ]
     put_policy, put_data = made[2][2], made[4][2]
     assert put_policy.mimetype == "text/plain"
     assert put_policy.get_data(as_text=True) == TINY_POLICY
@@ -197,9 +270,17 @@ def test_push_mode_retries_a_module_that_needs_one_uploaded_later(httpserver: HT
     def put_a(request: Request) -> Response:
         attempts.append("a")
         if "zlib" not in attempts:
-            return Response(json.dumps({"code": "invalid_parameter", "message": "error(s) occurred while compiling module(s)",
-                                        "errors": [{"code": "rego_type_error", "message": "undefined function data.spbe.zlib.f"}]}),
-                            status=400, content_type="application/json")
+            return Response(
+                json.dumps(
+                    {
+                        "code": "invalid_parameter",
+                        "message": "error(s) occurred while compiling module(s)",
+                        "errors": [{"code": "rego_type_error", "message": "undefined function data.spbe.zlib.f"}],
+                    }
+                ),
+                status=400,
+                content_type="application/json",
+            )
         return Response("{}", content_type="application/json")
 
     def put_zlib(request: Request) -> Response:
@@ -223,8 +304,13 @@ def test_push_mode_compile_error_is_exit_2_with_OPAs_message(httpserver: HTTPSer
     httpserver.expect_request("/health").respond_with_json({})
     httpserver.expect_request("/v1/policies/", method="GET").respond_with_json({"result": []})
     httpserver.expect_request("/v1/policies/spbe-check/spbe/demo.rego", method="PUT").respond_with_json(
-        {"code": "invalid_parameter", "message": "error(s) occurred while compiling module(s)",
-         "errors": [{"code": "rego_parse_error", "message": "unexpected eof token"}]}, status=400)
+        {
+            "code": "invalid_parameter",
+            "message": "error(s) occurred while compiling module(s)",
+            "errors": [{"code": "rego_parse_error", "message": "unexpected eof token"}],
+        },
+        status=400,
+    )
     result = run_check(setup, httpserver.url_for("/"), "--opa-mode", "push", "--opa-token", TOKEN)
     assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
     assert "unexpected eof token" in result.output
@@ -251,6 +337,7 @@ def test_push_mode_runs_rego_tests_on_the_server(httpserver: HTTPServer, setup, 
 
 # -- faults: every one is exit 2, names the server, never prints the token -----------------------
 
+
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -269,14 +356,16 @@ def test_server_down_is_exit_2_naming_the_url(setup):
 
 def test_slow_server_times_out_as_exit_2(httpserver: HTTPServer, setup):
     """Loopback stand-in checking OPA's REST protocol: an answer slower than --opa-timeout is a failure, not a wait."""
+
     def slow(request: Request) -> Response:
         time.sleep(0.8)
         return Response("{}", content_type="application/json")
 
     httpserver.expect_request("/health").respond_with_json({})
     httpserver.expect_request("/v1/data/system/bundles").respond_with_handler(slow)
-    result = run_check(setup, httpserver.url_for("/"), "--opa-timeout", "0.2", "--opa-retries", "0",
-                       "--opa-token", TOKEN)
+    result = run_check(
+        setup, httpserver.url_for("/"), "--opa-timeout", "0.2", "--opa-retries", "0", "--opa-token", TOKEN
+    )
     assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
     assert "did not answer POST /v1/data/system/bundles within 0.2s" in result.output
 
@@ -290,7 +379,8 @@ def test_server_error_500_is_exit_2(httpserver: HTTPServer, setup):
     httpserver.expect_request("/v1/data/spbe/registry/revision").respond_with_json({"result": "test-1"})
     httpserver.expect_request("/v1/data/spbe/demo/deny", method="POST").respond_with_json(
         {"code": "internal_error", "message": "eval_conflict_error: functions must not produce multiple outputs"},
-        status=500)
+        status=500,
+    )
     result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
     assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
     assert "HTTP 500 internal_error" in result.output and "eval_conflict_error" in result.output
@@ -335,7 +425,8 @@ def test_malformed_json_is_exit_2(httpserver: HTTPServer, setup):
     """Loopback stand-in checking OPA's REST protocol: a login page instead of OPA's JSON."""
     httpserver.expect_request("/health").respond_with_json({})
     httpserver.expect_request("/v1/data/system/bundles").respond_with_data(
-        "<html><title>Sign in</title></html>", content_type="text/html")
+        "<html><title>Sign in</title></html>", content_type="text/html"
+    )
     result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
     assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
     assert "not OPA's JSON" in result.output and "Sign in" in result.output
@@ -375,10 +466,12 @@ def test_server_without_our_bundle_is_exit_2(httpserver: HTTPServer, setup):
 
 def test_bad_token_401_is_exit_2_and_the_token_is_not_printed(httpserver: HTTPServer, setup):
     """Loopback stand-in checking OPA's REST protocol: OPA's 401 unauthorized for a wrong bearer token."""
-    httpserver.expect_request("/health").respond_with_json({"code": "unauthorized", "message": "authentication failed"},
-                                                           status=401)
+    httpserver.expect_request("/health").respond_with_json(
+        {"code": "unauthorized", "message": "authentication failed"}, status=401
+    )
     httpserver.expect_request("/v1/data/system/bundles").respond_with_json(
-        {"code": "unauthorized", "message": f"authentication failed for Bearer {TOKEN}"}, status=401)
+        {"code": "unauthorized", "message": f"authentication failed for Bearer {TOKEN}"}, status=401
+    )
     for lang in ("en", "id"):
         result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN, "--lang", lang)
         assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
@@ -412,12 +505,14 @@ def test_wrong_url_404_says_to_check_the_base_address(httpserver: HTTPServer, se
     """Loopback stand-in checking OPA's REST protocol: a web server that is not OPA."""
     httpserver.expect_request("/health").respond_with_data("not found", status=404)
     httpserver.expect_request("/v1/data/system/bundles").respond_with_json(
-        {"code": "resource_not_found", "message": "no such path"}, status=404)
+        {"code": "resource_not_found", "message": "no such path"}, status=404
+    )
     result = run_check(setup, httpserver.url_for("/"))
     assert result.exit_code == 2 and "resource_not_found" in result.output
 
 
 # -- TLS -------------------------------------------------------------------------------------
+
 
 def make_ca_and_server_cert(folder: Path) -> tuple[Path, Path, Path]:
     """A throwaway CA and a certificate for 127.0.0.1 signed by it."""
@@ -431,29 +526,52 @@ def make_ca_and_server_cert(folder: Path) -> tuple[Path, Path, Path]:
 
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (x509.CertificateBuilder().subject_name(name("test CA")).issuer_name(name("test CA"))
-          .public_key(ca_key.public_key()).serial_number(1).not_valid_before(now - dt.timedelta(days=1))
-          .not_valid_after(now + dt.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("test CA"))
+        .issuer_name(name("test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(name("127.0.0.1")).issuer_name(ca.subject)
-            .public_key(key.public_key()).serial_number(2).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("127.0.0.1"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     ca_path, cert_path, key_path = folder / "ca.pem", folder / "server.pem", folder / "server.key"
     ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return ca_path, cert_path, key_path
 
 
@@ -496,6 +614,7 @@ def test_push_mode_uploads_nothing_to_an_unhealthy_server(httpserver: HTTPServer
 
 # -- redirects, deadlines, credentials (issue 14 items 7 and 9, issue 16 item 2) -----------------
 
+
 def test_a_redirect_to_another_host_is_refused_not_trusted(httpserver: HTTPServer, setup):
     """Loopback stand-ins: OPA answers 307 to another origin (a second loopback port) that would allow everything."""
     other = HTTPServer(host="127.0.0.1", port=0)
@@ -504,7 +623,8 @@ def test_a_redirect_to_another_host_is_refused_not_trusted(httpserver: HTTPServe
         serve_bundle(other, setup["revision"], deny=[], warn=[])  # "allow everything", and no token needed
         httpserver.expect_request("/health").respond_with_json({})
         httpserver.expect_request("/v1/data/system/bundles").respond_with_data(
-            "", status=307, headers={"Location": other.url_for("/v1/data/system/bundles")})
+            "", status=307, headers={"Location": other.url_for("/v1/data/system/bundles")}
+        )
         result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN)
         assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
         assert "leaves its origin" in result.output
@@ -532,9 +652,13 @@ def test_credentials_echoed_by_the_server_are_not_printed(httpserver: HTTPServer
     """Loopback stand-in checking OPA's REST protocol: an error body that echoes a URL with a password and a header."""
     httpserver.expect_request("/health").respond_with_json({})
     httpserver.expect_request("/v1/data/system/bundles").respond_with_json(
-        {"code": "internal_error", "message": f"upstream https://svc:hunter2-pw@bundles.example/b.tar.gz?sig=abc123 "
-                                              f"failed; sent Authorization: Bearer {TOKEN}x and token=zzzzzzzzzz"},
-        status=500)
+        {
+            "code": "internal_error",
+            "message": f"upstream https://svc:hunter2-pw@bundles.example/b.tar.gz?sig=abc123 "
+            f"failed; sent Authorization: Bearer {TOKEN}x and token=zzzzzzzzzz",
+        },
+        status=500,
+    )
     result = run_check(setup, httpserver.url_for("/"), "--opa-token", TOKEN, "--opa-retries", "0")
     assert_named_and_secret(result, httpserver.url_for("/").rstrip("/"))
     assert "https://***@bundles.example" in result.output
@@ -578,14 +702,22 @@ def test_a_trickling_proxy_is_cut_off_too(setup, monkeypatch):
 
 # -- the served bundle must declare the complete pack (issue 14.3) -------------------------------
 
-@pytest.mark.parametrize("packs,needle", [
-    (None, "declares no policy pack"),
-    ([], "declares no policy pack"),
-    ([{"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-MOR-901"], "data": ["spbe.config"]}],
-     "it lacks rules SPBE-HST-901"),
-    ([{"pack": "spbe", "packages": ["spbe.demo"]}], "is invalid at the top"),
-])
-def test_bundle_mode_refuses_a_bundle_that_does_not_declare_the_local_pack(httpserver: HTTPServer, setup, packs, needle):
+
+@pytest.mark.parametrize(
+    "packs,needle",
+    [
+        (None, "declares no policy pack"),
+        ([], "declares no policy pack"),
+        (
+            [{"pack": "spbe", "packages": ["spbe.demo"], "rules": ["SPBE-MOR-901"], "data": ["spbe.config"]}],
+            "it lacks rules SPBE-HST-901",
+        ),
+        ([{"pack": "spbe", "packages": ["spbe.demo"]}], "is invalid at the top"),
+    ],
+)
+def test_bundle_mode_refuses_a_bundle_that_does_not_declare_the_local_pack(
+    httpserver: HTTPServer, setup, packs, needle
+):
     """Loopback stand-in for an OPA server serving a bundle with the right revision but no (or another) pack declaration."""
     status = bundle_status(setup["revision"])
     metadata = status["result"]["spbe-policies"]["manifest"]["metadata"]

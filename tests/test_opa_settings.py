@@ -1,4 +1,5 @@
 """The --opa-* options are checked before anything is sent: bad ones are exit 2 saying what to fix."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,15 +34,18 @@ def test_a_plain_url_gives_host_port_and_prefix():
     assert behind_proxy.base == "http://[::1]:8181/opa" and behind_proxy.shown == "http://[::1]:8181/opa"
 
 
-@pytest.mark.parametrize("url, says", [
-    (None, "--opa-url URL or set SPBE_CHECK_OPA_URL"),
-    ("opa.spbe.go.id", "is not an http(s) URL"),
-    ("ftp://opa.spbe.go.id", "is not an http(s) URL"),
-    ("https://opa.spbe.go.id:99999", "is not an http(s) URL"),
-    ("https://admin:hunter2@opa.spbe.go.id", "must not carry credentials"),
-    ("https://opa.spbe.go.id/v1", "leave out /v1"),
-    ("https://opa.spbe.go.id/?x=1", "without ?query"),
-])
+@pytest.mark.parametrize(
+    "url, says",
+    [
+        (None, "--opa-url URL or set SPBE_CHECK_OPA_URL"),
+        ("opa.spbe.go.id", "is not an http(s) URL"),
+        ("ftp://opa.spbe.go.id", "is not an http(s) URL"),
+        ("https://opa.spbe.go.id:99999", "is not an http(s) URL"),
+        ("https://admin:hunter2@opa.spbe.go.id", "must not carry credentials"),
+        ("https://opa.spbe.go.id/v1", "leave out /v1"),
+        ("https://opa.spbe.go.id/?x=1", "without ?query"),
+    ],
+)
 def test_bad_urls_are_refused(url, says):
     message = refused(OpaSettings(url=url))
     assert says in message
@@ -94,8 +98,16 @@ def test_cli_opa_url_without_engine_opa_is_a_usage_error(tmp_path: Path):
 
 
 def test_cli_token_from_environment_is_not_printed_on_failure(tmp_path: Path, tiny_policies: Path, registry_file: Path):
-    result = run(tmp_path, "--policies", str(tiny_policies), "--registry", str(registry_file), "--engine", "opa",
-                 env={"SPBE_CHECK_OPA_URL": "http://opa.example.go.id", "SPBE_CHECK_OPA_TOKEN": "env-secret-token"})
+    result = run(
+        tmp_path,
+        "--policies",
+        str(tiny_policies),
+        "--registry",
+        str(registry_file),
+        "--engine",
+        "opa",
+        env={"SPBE_CHECK_OPA_URL": "http://opa.example.go.id", "SPBE_CHECK_OPA_TOKEN": "env-secret-token"},
+    )
     assert result.exit_code == 2 and "clear text" in result.output
     assert "env-secret-token" not in result.output
 

@@ -1,4 +1,5 @@
 """A policy pack that knows itself (issue 14.3): a folder that is not a complete pack cannot judge (exit 2)."""
+
 from __future__ import annotations
 
 import json
@@ -28,11 +29,14 @@ def test_the_national_pack_is_complete_and_declares_every_rule_it_has() -> None:
     assert check(PROJECT / "policies").exit_code == 1
 
 
-@pytest.mark.parametrize("folder,needle", [
-    ("policies/spbe", "pack spbe is declared in pack.json"),
-    ("policies/spbe/lib", "no pack.json declares what it must contain"),
-    (".", "Pass policies instead"),
-])
+@pytest.mark.parametrize(
+    "folder,needle",
+    [
+        ("policies/spbe", "pack spbe is declared in pack.json"),
+        ("policies/spbe/lib", "no pack.json declares what it must contain"),
+        (".", "Pass policies instead"),
+    ],
+)
 def test_a_folder_that_is_part_of_the_pack_cannot_judge(folder: str, needle: str, monkeypatch) -> None:
     """Issue 14.3: `--policies policies/spbe` and `policies/spbe/lib` judged a failing manifest as pass."""
     monkeypatch.chdir(PROJECT)
@@ -61,11 +65,14 @@ def test_a_pack_without_its_data_is_incomplete(tmp_path: Path) -> None:
     assert "data.spbe.config" in err.value.message.en
 
 
-@pytest.mark.parametrize("content,needle", [
-    ("{", "Cannot read the pack declaration"),
-    (json.dumps({"pack": "spbe", "packages": [], "rules": ["SPBE-HST-001"]}), "invalid at packages"),
-    (json.dumps({"pack": "spbe", "packages": ["spbe.hst"], "rules": ["HST-1"]}), "invalid at rules/0"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        ("{", "Cannot read the pack declaration"),
+        (json.dumps({"pack": "spbe", "packages": [], "rules": ["SPBE-HST-001"]}), "invalid at packages"),
+        (json.dumps({"pack": "spbe", "packages": ["spbe.hst"], "rules": ["HST-1"]}), "invalid at rules/0"),
+    ],
+)
 def test_a_malformed_declaration_cannot_judge(tmp_path: Path, content: str, needle: str) -> None:
     copy = tmp_path / "policies"
     shutil.copytree(PROJECT / "policies", copy)
@@ -76,8 +83,9 @@ def test_a_malformed_declaration_cannot_judge(tmp_path: Path, content: str, need
 
 
 def test_bundle_build_refuses_part_of_a_pack(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["bundle", "build", "--output", str(tmp_path / "b.tar.gz"),
-                                       "--policies", str(PROJECT / "policies/spbe")])
+    result = CliRunner().invoke(
+        main, ["bundle", "build", "--output", str(tmp_path / "b.tar.gz"), "--policies", str(PROJECT / "policies/spbe")]
+    )
     assert result.exit_code == 2, result.output
     assert "pack spbe is declared in pack.json" in result.output
     assert not (tmp_path / "b.tar.gz").exists()

@@ -1,4 +1,5 @@
 """Schema patterns on untrusted text run in linear time (issue 14.5) and mean the same in RE2 as in the schema's own dialect."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,11 @@ def _patterns(node: Any) -> Iterator[str]:
 # The schemas jsonschema applies to untrusted files with RE2 (checker/judging/patterns.py). The registry schema is
 # applied by jsonschema-rs, whose Rust regex engine is linear for patterns without look-around or
 # back-references (tests/test_registry.py), and the registry comes from the trusted base revision.
-SCHEMAS = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(SCHEMAS_DIR.glob("*.json"))
-           if p.name != "registry.schema.json"}
+SCHEMAS = {
+    p.name: json.loads(p.read_text(encoding="utf-8"))
+    for p in sorted(SCHEMAS_DIR.glob("*.json"))
+    if p.name != "registry.schema.json"
+}
 PATTERNS = sorted({p for schema in SCHEMAS.values() for p in _patterns(schema)})
 
 
@@ -75,20 +79,39 @@ def test_unicode_escapes_are_translated_for_re2():
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(PATTERNS), st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
-       | st.from_regex(re.compile("|".join(f"(?:{p})" for p in ["^[a-z0-9][a-z0-9-]{2,62}$", "^[A-Z0-9][A-Z0-9-]{2,62}$",
-                                                                   "^[^@ ]+@[a-z]+\\.[a-z]+$"])), fullmatch=False))
+@given(
+    st.sampled_from(PATTERNS),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.from_regex(
+        re.compile(
+            "|".join(
+                f"(?:{p})"
+                for p in ["^[a-z0-9][a-z0-9-]{2,62}$", "^[A-Z0-9][A-Z0-9-]{2,62}$", "^[^@ ]+@[a-z]+\\.[a-z]+$"]
+            )
+        ),
+        fullmatch=False,
+    ),
+)
 def test_re2_agrees_with_python_re_on_every_schema_pattern(pattern, text):
     """The schema's patterns avoid constructs whose meaning differs between engines (such as \\s and \\d)."""
     assert bool(compiled(pattern).search(text)) == bool(re.search(pattern, text))
 
 
-@pytest.mark.parametrize("contact,ok", [
-    ("diskominfo@karawangkab.go.id", True),
-    ("tim.aplikasi+spbe@kemenkes.go.id", True),
-    ("a@b", False), ("a@b.", False), ("a@.b", False), ("a@b..c", False), ("a b@c.id", False),
-    ("a@b.c\u00a0", False), ("a@@b.id", False), ("a\x1f@b.id", False),
-])
+@pytest.mark.parametrize(
+    "contact,ok",
+    [
+        ("diskominfo@karawangkab.go.id", True),
+        ("tim.aplikasi+spbe@kemenkes.go.id", True),
+        ("a@b", False),
+        ("a@b.", False),
+        ("a@.b", False),
+        ("a@b..c", False),
+        ("a b@c.id", False),
+        ("a@b.c\u00a0", False),
+        ("a@@b.id", False),
+        ("a\x1f@b.id", False),
+    ],
+)
 def test_contact_pattern(contact, ok):
     schema = SCHEMAS["manifest.schema.json"]["properties"]["metadata"]["properties"]["contact"]
     assert (not list(LinearValidator(schema).iter_errors(contact))) == ok
@@ -97,6 +120,7 @@ def test_contact_pattern(contact, ok):
 def test_secret_scrubbing_is_linear_on_hostile_text():
     """The audit of regexes on untrusted text found `\\s*[:=]?\\s*` in the token scrubber: 97 s on 20,000 spaces."""
     from checker.plumbing.secrets import scrub
+
     started = time.monotonic()
     scrub("token" + " " * 20_000 + "x")
     scrub(("Authorization " + " " * 50) * 2_000)
@@ -104,8 +128,13 @@ def test_secret_scrubbing_is_linear_on_hostile_text():
     scrub("?" + "token" * 5_000)
     scrub("a://" * 20_000)
     assert time.monotonic() - started < 2  # a bound against a hang, not a performance measurement
-    for text in ("Authorization: Bearer abcdefgh12345", "token=abcdefgh12345", "bearer abcdefgh12345",
-                 '"token": "abcdefgh12345"', "Authorization: token abcdefgh12345"):
+    for text in (
+        "Authorization: Bearer abcdefgh12345",
+        "token=abcdefgh12345",
+        "bearer abcdefgh12345",
+        '"token": "abcdefgh12345"',
+        "Authorization: token abcdefgh12345",
+    ):
         assert "abcdefgh12345" not in scrub(text), text
 
 
@@ -116,12 +145,14 @@ _OLD_SPACES = re.compile(r"[ \t]*\n[ \t]*")
 @given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\u2028\u3000:#[vsox", max_size=60))
 def test_linear_output_escapes_mean_what_the_quadratic_ones_meant(text):
     from checker.formats import escape
+
     assert escape._SPACES.sub(" ", text) == _OLD_SPACES.sub(" ", text)
 
 
 def test_output_escapes_are_linear_on_hostile_text():
     """Found by the audit: 20,000 newlines took 6.6 s in the CI-command defuser, 20,000 blanks 1.1 s in the space folder."""
     from checker.formats import escape
+
     started = time.monotonic()
     for text in ("\n" * 200_000 + "x", " \n" * 100_000, " " * 200_000 + "x", "\t" * 200_000, "\r:" * 100_000):
         escape.defuse_ci_commands(text)

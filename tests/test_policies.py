@@ -1,4 +1,5 @@
 """The Rego policy pack: its unit tests pass, every rule is reached, and metadata is complete in both languages."""
+
 from __future__ import annotations
 
 import re

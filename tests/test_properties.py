@@ -5,6 +5,7 @@ reports the same verdict through every output format and both languages. For any
 that passes, building a mandatory capability in-house or moving hosting to an agency data
 centre makes it fail.
 """
+
 from __future__ import annotations
 
 import copy
@@ -25,8 +26,16 @@ from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 
 BASE_FILE = PROJECT_ROOT / "manifests" / "kabupaten-karawang" / "perizinan-inaku.yaml"
 BASE = yaml.safe_load(BASE_FILE.read_text(encoding="utf-8"))
-VERDICT_WORDS = {"PASS": "pass", "WARN": "warn", "FAIL": "fail", "INVALID": "invalid",
-                 "LULUS": "pass", "PERINGATAN": "warn", "GAGAL": "fail", "TIDAK SAH": "invalid"}
+VERDICT_WORDS = {
+    "PASS": "pass",
+    "WARN": "warn",
+    "FAIL": "fail",
+    "INVALID": "invalid",
+    "LULUS": "pass",
+    "PERINGATAN": "warn",
+    "GAGAL": "fail",
+    "TIDAK SAH": "invalid",
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,23 +52,49 @@ def workdir(tmp_path_factory):
 
 
 anything = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-    max_leaves=8)
-field_paths = st.sampled_from([
-    ("metadata", "id"), ("metadata", "name"), ("metadata", "agency", "code"), ("spec", "kind"), ("spec", "extends"),
-    ("spec", "audience"), ("spec", "channels"), ("spec", "functions"), ("spec", "uses", "identity"),
-    ("spec", "uses", "payment"), ("spec", "hosting", "provider"), ("spec", "hosting", "site"),
-    ("spec", "hosting", "drSite"), ("spec", "hosting", "country"), ("spec", "data", "criticality"),
-    ("spec", "data", "personalData"), ("spec", "interoperability", "apis"), ("spec", "justification"),
-    ("spec", "replaces"), ("spec", "budget"), ("kind",), ("extra",)])
+    max_leaves=8,
+)
+field_paths = st.sampled_from(
+    [
+        ("metadata", "id"),
+        ("metadata", "name"),
+        ("metadata", "agency", "code"),
+        ("spec", "kind"),
+        ("spec", "extends"),
+        ("spec", "audience"),
+        ("spec", "channels"),
+        ("spec", "functions"),
+        ("spec", "uses", "identity"),
+        ("spec", "uses", "payment"),
+        ("spec", "hosting", "provider"),
+        ("spec", "hosting", "site"),
+        ("spec", "hosting", "drSite"),
+        ("spec", "hosting", "country"),
+        ("spec", "data", "criticality"),
+        ("spec", "data", "personalData"),
+        ("spec", "interoperability", "apis"),
+        ("spec", "justification"),
+        ("spec", "replaces"),
+        ("spec", "budget"),
+        ("kind",),
+        ("extra",),
+    ]
+)
 plausible = {
     ("spec", "kind"): st.sampled_from(["new", "extension", "module", "replacement"]),
     ("spec", "extends"): st.sampled_from(["SHARED-INAKU", "SHARED-LAPOR", "APP-000001", "NOPE-404"]),
     ("spec", "audience"): st.sampled_from(["public", "government", "internal"]),
-    ("spec", "channels"): st.lists(st.sampled_from(["web", "mobile", "api", "desktop"]), min_size=1, max_size=4, unique=True),
-    ("spec", "functions"): st.lists(st.sampled_from(["LYN-PERIZINAN", "LYN-PENGADUAN", "ADM-ARSIP", "LYN-PARKIR", "XYZ-NONE"]),
-                                    min_size=1, max_size=3, unique=True),
+    ("spec", "channels"): st.lists(
+        st.sampled_from(["web", "mobile", "api", "desktop"]), min_size=1, max_size=4, unique=True
+    ),
+    ("spec", "functions"): st.lists(
+        st.sampled_from(["LYN-PERIZINAN", "LYN-PENGADUAN", "ADM-ARSIP", "LYN-PARKIR", "XYZ-NONE"]),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    ),
     ("spec", "uses", "identity"): st.sampled_from(["SHARED-INAPAS", "SHARED-IKD", "self", "SHARED-BSRE", "APP-000001"]),
     ("spec", "uses", "payment"): st.sampled_from(["SHARED-SIMPONI", "self", "APP-000002"]),
     ("spec", "hosting", "provider"): st.sampled_from(["pdn", "gov-cloud", "agency-dc", "commercial-cloud"]),
@@ -109,7 +144,9 @@ def verdicts_in_every_format(report) -> set[str]:
         suite = ET.fromstring(render("junit", report, lang)).find("testsuite")
         case = suite.find("testcase")
         failure = case.find("failure") if case.find("failure") is not None else case.find("error")
-        seen.add(failure.get("type") if failure is not None else ("warn" if report.results[0].verdict == "warn" else "pass"))
+        seen.add(
+            failure.get("type") if failure is not None else ("warn" if report.results[0].verdict == "warn" else "pass")
+        )
     return seen
 
 
@@ -122,23 +159,34 @@ def test_any_manifest_gets_one_verdict_in_every_format(judge, workdir, doc):
     assert verdicts_in_every_format(report) == {result.verdict}
 
 
-PDN_PAIRS = [("PDN-JABODETABEK", "PDN-BATAM"), ("PDN-BATAM", "PDN-IKN"), ("PDN-IKN", "PDN-LABUANBAJO"),
-             ("PDN-LABUANBAJO", "PDN-JABODETABEK")]
+PDN_PAIRS = [
+    ("PDN-JABODETABEK", "PDN-BATAM"),
+    ("PDN-BATAM", "PDN-IKN"),
+    ("PDN-IKN", "PDN-LABUANBAJO"),
+    ("PDN-LABUANBAJO", "PDN-JABODETABEK"),
+]
 
 
 @st.composite
 def compliant_variants(draw):
     """Variations of the compliant example that a policy owner would still accept."""
     doc = copy.deepcopy(BASE)
-    doc["metadata"]["name"] = draw(st.sampled_from(["Perizinan Usaha Karawang di INAku", "Izin Online Karawang",
-                                                    "Layanan Izin Terpadu", "Modul Perizinan"]))
+    doc["metadata"]["name"] = draw(
+        st.sampled_from(
+            ["Perizinan Usaha Karawang di INAku", "Izin Online Karawang", "Layanan Izin Terpadu", "Modul Perizinan"]
+        )
+    )
     doc["metadata"]["id"] = draw(st.from_regex(r"[a-z][a-z0-9-]{3,20}", fullmatch=True))
-    doc["spec"]["channels"] = draw(st.lists(st.sampled_from(["web", "mobile", "api"]), min_size=1, max_size=3, unique=True))
+    doc["spec"]["channels"] = draw(
+        st.lists(st.sampled_from(["web", "mobile", "api"]), min_size=1, max_size=3, unique=True)
+    )
     doc["spec"]["uses"]["identity"] = draw(st.sampled_from(["SHARED-INAPAS", "SHARED-IKD"]))
     site, dr_site = draw(st.sampled_from(PDN_PAIRS))
     doc["spec"]["hosting"].update(site=site, drSite=dr_site)
-    doc["spec"]["data"] = {"criticality": draw(st.sampled_from(["strategic", "high", "low"])),
-                           "personalData": draw(st.booleans())}
+    doc["spec"]["data"] = {
+        "criticality": draw(st.sampled_from(["strategic", "high", "low"])),
+        "personalData": draw(st.booleans()),
+    }
     if draw(st.booleans()):
         doc["spec"].pop("budget", None)
     return doc

@@ -1,4 +1,5 @@
 """Registry loading fails closed: every broken registry is CannotJudge (exit 2), never a pass."""
+
 from __future__ import annotations
 
 import gzip
@@ -12,6 +13,7 @@ from checker.registry.load import load_registry, policy_index
 
 def test_json_yaml_and_gzip_load_the_same(tmp_path, tiny_registry):
     import yaml
+
     as_json = tmp_path / "r.json"
     as_json.write_text(json.dumps(tiny_registry))
     as_yaml = tmp_path / "r.yaml"
@@ -23,14 +25,17 @@ def test_json_yaml_and_gzip_load_the_same(tmp_path, tiny_registry):
     assert all(set(r.apps) == set(loaded[0].apps) for r in loaded)
 
 
-@pytest.mark.parametrize("mutate,needle", [
-    (lambda d: d.update(apiVersion="spbe.go.id/v2"), "expected apiVersion"),
-    (lambda d: d.pop("apps"), '$: "apps" is a required property'),
-    (lambda d: d["metadata"].pop("revision"), '$.metadata: "revision" is a required property'),
-    (lambda d: d["apps"][0].pop("functions"), '$.apps[0] (SHARED-LAPOR): "functions" is a required property'),
-    (lambda d: d["apps"].append(dict(d["apps"][0])), "$.apps[5] repeats id SHARED-LAPOR"),
-    (lambda d: d["apps"][1].update(status="maybe"), "$.apps[1].status (SHARED-INAPAS)"),
-])
+@pytest.mark.parametrize(
+    "mutate,needle",
+    [
+        (lambda d: d.update(apiVersion="spbe.go.id/v2"), "expected apiVersion"),
+        (lambda d: d.pop("apps"), '$: "apps" is a required property'),
+        (lambda d: d["metadata"].pop("revision"), '$.metadata: "revision" is a required property'),
+        (lambda d: d["apps"][0].pop("functions"), '$.apps[0] (SHARED-LAPOR): "functions" is a required property'),
+        (lambda d: d["apps"].append(dict(d["apps"][0])), "$.apps[5] repeats id SHARED-LAPOR"),
+        (lambda d: d["apps"][1].update(status="maybe"), "$.apps[1].status (SHARED-INAPAS)"),
+    ],
+)
 def test_broken_registry_cannot_judge(tmp_path, tiny_registry, mutate, needle):
     mutate(tiny_registry)
     path = tmp_path / "r.json"
@@ -89,24 +94,33 @@ def test_policy_index_groups_active_apps(registry_file):
 
 # --- the registry is a contract too: registry.schema.json, checked before anything is indexed (issue 16.4) ---
 
-@pytest.mark.parametrize("mutate,path", [
-    # A list where a capability mapping belongs used to pass and silently drop SHR-001 for payment.
-    (lambda d: d["capabilities"].update(payment=["SHARED-SIMPONI"]), "$.capabilities.payment:"),
-    (lambda d: d["capabilities"]["identity"].update(providers="SHARED-INAPAS"), "$.capabilities.identity.providers:"),
-    # These four ended in "internal error (TypeError…)".
-    (lambda d: d["apps"][2]["functions"].append({"code": "LYN-PARKIR"}), "$.apps[2].functions[1] (APP-000001):"),
-    (lambda d: d["taxonomy"][0].update(name="Public complaints"), "$.taxonomy[0].name:"),
-    (lambda d: d["apps"][0].update(url={"href": "https://lapor.go.id"}), "$.apps[0].url (SHARED-LAPOR):"),
-    (lambda d: d["apps"][1].update(shared="yes"), "$.apps[1].shared (SHARED-INAPAS):"),
-    (lambda d: d["apps"][1]["agency"].update(level="kabupaten"), "$.apps[1].agency.level (SHARED-INAPAS):"),
-    (lambda d: d["apps"][3].update(uses={"payment": ["self"]}), "$.apps[3].uses.payment (APP-000002):"),
-    (lambda d: d["apps"][3].update(data={"personalData": "no"}), "$.apps[3].data.personalData (APP-000002):"),
-    (lambda d: d["apps"][3].update(apis=[{"name": "x", "gateway": {"id": "SHARED-SPLP"}}]),
-     "$.apps[3].apis[0].gateway (APP-000002):"),
-    (lambda d: d["apps"][3].update(functons=["LYN-PARKIR"]), "$.apps[3] (APP-000002):"),  # a typo is not ignored
-    (lambda d: d["integration"].update(bus=["SHARED-SPLP"]), "$.integration.bus:"),
-    (lambda d: d["apps"][4].update(id="app 3"), "$.apps[4].id (app 3):"),
-])
+
+@pytest.mark.parametrize(
+    "mutate,path",
+    [
+        # A list where a capability mapping belongs used to pass and silently drop SHR-001 for payment.
+        (lambda d: d["capabilities"].update(payment=["SHARED-SIMPONI"]), "$.capabilities.payment:"),
+        (
+            lambda d: d["capabilities"]["identity"].update(providers="SHARED-INAPAS"),
+            "$.capabilities.identity.providers:",
+        ),
+        # These four ended in "internal error (TypeError…)".
+        (lambda d: d["apps"][2]["functions"].append({"code": "LYN-PARKIR"}), "$.apps[2].functions[1] (APP-000001):"),
+        (lambda d: d["taxonomy"][0].update(name="Public complaints"), "$.taxonomy[0].name:"),
+        (lambda d: d["apps"][0].update(url={"href": "https://lapor.go.id"}), "$.apps[0].url (SHARED-LAPOR):"),
+        (lambda d: d["apps"][1].update(shared="yes"), "$.apps[1].shared (SHARED-INAPAS):"),
+        (lambda d: d["apps"][1]["agency"].update(level="kabupaten"), "$.apps[1].agency.level (SHARED-INAPAS):"),
+        (lambda d: d["apps"][3].update(uses={"payment": ["self"]}), "$.apps[3].uses.payment (APP-000002):"),
+        (lambda d: d["apps"][3].update(data={"personalData": "no"}), "$.apps[3].data.personalData (APP-000002):"),
+        (
+            lambda d: d["apps"][3].update(apis=[{"name": "x", "gateway": {"id": "SHARED-SPLP"}}]),
+            "$.apps[3].apis[0].gateway (APP-000002):",
+        ),
+        (lambda d: d["apps"][3].update(functons=["LYN-PARKIR"]), "$.apps[3] (APP-000002):"),  # a typo is not ignored
+        (lambda d: d["integration"].update(bus=["SHARED-SPLP"]), "$.integration.bus:"),
+        (lambda d: d["apps"][4].update(id="app 3"), "$.apps[4].id (app 3):"),
+    ],
+)
 def test_malformed_registry_names_the_path_of_the_bad_value(tmp_path, tiny_registry, mutate, path):
     mutate(tiny_registry)
     file = tmp_path / "r.json"
@@ -127,8 +141,9 @@ def test_malformed_registry_is_exit_2_on_the_command_line(tmp_path, tiny_registr
     tiny_registry["capabilities"]["payment"] = ["SHARED-SIMPONI"]
     registry = write("r.json", json.dumps(tiny_registry))
     manifest = write("m.yaml", VALID_MANIFEST)
-    result = CliRunner().invoke(main, ["check", str(manifest), "--registry", str(registry),
-                                       "--policies", str(tiny_policies)])
+    result = CliRunner().invoke(
+        main, ["check", str(manifest), "--registry", str(registry), "--policies", str(tiny_policies)]
+    )
     assert result.exit_code == 2
     assert "$.capabilities.payment" in result.stderr and "Traceback" not in result.output
     assert "internal error" not in result.stderr
@@ -136,7 +151,9 @@ def test_malformed_registry_is_exit_2_on_the_command_line(tmp_path, tiny_registr
 
 def test_deeply_nested_json_registry_is_refused(tmp_path):
     file = tmp_path / "r.json"
-    file.write_text('{"apiVersion": "spbe.go.id/v1", "kind": "Registry", "apps": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    file.write_text(
+        '{"apiVersion": "spbe.go.id/v1", "kind": "Registry", "apps": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    )
     with pytest.raises(CannotJudge) as err:
         load_registry(file)
     assert "nested too deeply" in err.value.message.en
@@ -172,14 +189,21 @@ def test_values_json_cannot_hold_are_refused(tiny_registry):
 
 def test_optional_and_extension_fields_are_accepted(tmp_path, tiny_registry):
     app = tiny_registry["apps"][2]
-    app.update(url="https://parkir.karawangkab.go.id", uses={"identity": "SHARED-INAPAS", "payment": "self"},
-               data={"criticality": "low", "personalData": True},
-               apis=[{"name": "parkir", "gateway": "SHARED-SPLP", "openapi": "apis/parkir.yaml"}],
-               interoperability={"apis": [{"name": "tarif", "gateway": "direct"}],
-                                 "consumes": [{"provider": "SHARED-INAPAS", "via": "SHARED-SPLP"}],
-                                 "datasets": [{"name": "retribusi", "satuData": True}]},
-               manifest={"id": "karawang-parkir", "file": "manifests/a.yaml", "kind": "new"},
-               extends="SHARED-LAPOR", replacedBy="APP-000002", **{"x-note": {"any": ["shape"]}})
+    app.update(
+        url="https://parkir.karawangkab.go.id",
+        uses={"identity": "SHARED-INAPAS", "payment": "self"},
+        data={"criticality": "low", "personalData": True},
+        apis=[{"name": "parkir", "gateway": "SHARED-SPLP", "openapi": "apis/parkir.yaml"}],
+        interoperability={
+            "apis": [{"name": "tarif", "gateway": "direct"}],
+            "consumes": [{"provider": "SHARED-INAPAS", "via": "SHARED-SPLP"}],
+            "datasets": [{"name": "retribusi", "satuData": True}],
+        },
+        manifest={"id": "karawang-parkir", "file": "manifests/a.yaml", "kind": "new"},
+        extends="SHARED-LAPOR",
+        replacedBy="APP-000002",
+        **{"x-note": {"any": ["shape"]}},
+    )
     app["hosting"]["drSite"] = {"provider": "pdn", "site": "PDN-BATAM", "country": "ID"}
     tiny_registry["x-publisher"] = {"anything": True}
     file = tmp_path / "r.json"

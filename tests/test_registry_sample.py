@@ -1,4 +1,5 @@
 """The sample national registry: deterministic, at national scale, and what other code relies on."""
+
 from __future__ import annotations
 
 import collections
@@ -69,8 +70,9 @@ def test_plain_json_when_not_gz(doc: dict[str, Any], tmp_path: Path) -> None:
 def test_committed_registry_is_a_fresh_build(doc: dict[str, Any]) -> None:
     """The default registry never drifts from the generator: regenerate it when this fails."""
     fresh = (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    assert gzip.decompress(DEFAULT_REGISTRY.read_bytes()) == fresh, \
+    assert gzip.decompress(DEFAULT_REGISTRY.read_bytes()) == fresh, (
         "registry/national-registry.json.gz is stale: run `python -m checker.registry.samplegen`"
+    )
 
 
 def test_document_form(doc: dict[str, Any]) -> None:
@@ -141,8 +143,26 @@ def test_the_552_real_regional_governments(doc: dict[str, Any]) -> None:
     assert agencies[("19", "province")] == "Pemerintah Provinsi Kepulauan Bangka Belitung"
     central = {code for code, level in agencies if level == "central"}
     assert 60 <= len(central) <= 90
-    assert {"kemenkes", "kemenkeu", "kemendagri", "komdigi", "kemenpanrb", "bkn", "lkpp", "anri", "bssn", "bps",
-            "bappenas", "kemenkum", "peruri", "kemendikdasmen", "kemensos", "kemenhub", "kementan", "polri"} <= central
+    assert {
+        "kemenkes",
+        "kemenkeu",
+        "kemendagri",
+        "komdigi",
+        "kemenpanrb",
+        "bkn",
+        "lkpp",
+        "anri",
+        "bssn",
+        "bps",
+        "bappenas",
+        "kemenkum",
+        "peruri",
+        "kemendikdasmen",
+        "kemensos",
+        "kemenhub",
+        "kementan",
+        "polri",
+    } <= central
 
 
 def test_karawang_runs_parking_and_complaint_apps(doc: dict[str, Any]) -> None:
@@ -155,8 +175,13 @@ def test_karawang_runs_parking_and_complaint_apps(doc: dict[str, Any]) -> None:
 
 def test_example_manifest_pairs_have_no_active_app(doc: dict[str, Any]) -> None:
     """The shipped example modules must not collide with an app their agency already runs."""
-    pairs = {("32.15", "LYN-PERIZINAN"), ("32.73", "SOS-BANSOS"), ("51.71", "PAR-PARIWISATA"),
-             ("33.74", "TRN-ANGKUTAN"), ("35.78", "LYN-PAJAK-DAERAH")}
+    pairs = {
+        ("32.15", "LYN-PERIZINAN"),
+        ("32.73", "SOS-BANSOS"),
+        ("51.71", "PAR-PARIWISATA"),
+        ("33.74", "TRN-ANGKUTAN"),
+        ("35.78", "LYN-PAJAK-DAERAH"),
+    }
     for app in doc["apps"]:
         if app["status"] == "active":
             assert not {(app["agency"]["code"], f) for f in app["functions"]} & pairs, app["id"]

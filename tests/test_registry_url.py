@@ -5,6 +5,7 @@ Every server here is on 127.0.0.1: pytest-httpserver over TLS with a throwaway C
 test trusts through SSL_CERT_FILE (read by OpenSSL's default verify paths), a second port
 standing in for another host, and a raw socket server that trickles bytes (tests/trickle.py).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -73,8 +74,7 @@ def cannot_judge(url: str) -> str:
 
 
 def test_a_redirect_on_the_same_origin_is_followed(https_server: HTTPServer, registry_gz: bytes):
-    https_server.expect_request("/old.json.gz").respond_with_data(
-        "", status=301, headers={"Location": "/new.json.gz"})
+    https_server.expect_request("/old.json.gz").respond_with_data("", status=301, headers={"Location": "/new.json.gz"})
     https_server.expect_request("/new.json.gz").respond_with_data(registry_gz, content_type="application/gzip")
     assert load_registry(https_server.url_for("/old.json.gz")).revision == "test-1"
 
@@ -98,7 +98,8 @@ def test_a_redirect_that_leaves_https_is_refused(https_server: HTTPServer, regis
 def test_a_redirect_to_another_host_is_refused(https_server: HTTPServer, other_host: HTTPServer, registry_gz: bytes):
     other_host.expect_request("/r.json.gz").respond_with_data(registry_gz)
     https_server.expect_request("/r.json.gz").respond_with_data(
-        "", status=307, headers={"Location": other_host.url_for("/r.json.gz")})
+        "", status=307, headers={"Location": other_host.url_for("/r.json.gz")}
+    )
     message = cannot_judge(https_server.url_for("/r.json.gz"))
     assert "leaves its https origin" in message
     assert not other_host.log
@@ -116,8 +117,11 @@ def test_an_answer_over_the_size_limit_is_refused(https_server: HTTPServer, regi
     assert "over the 64-byte limit" in cannot_judge(https_server.url_for("/r.json.gz"))
 
 
-@pytest.mark.parametrize("head", [b"", b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999\r\n\r\n"],
-                         ids=["headers-trickled", "body-trickled"])
+@pytest.mark.parametrize(
+    "head",
+    [b"", b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999\r\n\r\n"],
+    ids=["headers-trickled", "body-trickled"],
+)
 def test_a_server_that_trickles_bytes_is_cut_off(tls: ssl.SSLContext, monkeypatch, head: bytes, tmp_path: Path):
     monkeypatch.setattr(registry_module, "URL_DEADLINE_SECONDS", 2)
     trickled = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" if not head else b'{"apiVersion": "x"' * 100
@@ -136,8 +140,9 @@ def test_a_server_that_trickles_bytes_is_cut_off(tls: ssl.SSLContext, monkeypatc
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "markdown", "github"])
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_registry_url_credentials_never_reach_stderr_in_any_format(https_server: HTTPServer, tmp_path: Path,
-                                                                   fmt: str, lang: str):
+def test_registry_url_credentials_never_reach_stderr_in_any_format(
+    https_server: HTTPServer, tmp_path: Path, fmt: str, lang: str
+):
     https_server.expect_request("/r.json.gz").respond_with_data("no", status=404)
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
@@ -149,7 +154,8 @@ def test_registry_url_credentials_never_reach_stderr_in_any_format(https_server:
 
 
 def test_url_credentials_are_sent_as_basic_auth_not_as_a_host_name(https_server: HTTPServer, registry_gz: bytes):
-    https_server.expect_request("/r.json.gz", headers={"Authorization": "Basic cmVhZGVyOnBhc3M6d29yZA=="}
-                                ).respond_with_data(registry_gz, content_type="application/octet-stream")
+    https_server.expect_request(
+        "/r.json.gz", headers={"Authorization": "Basic cmVhZGVyOnBhc3M6d29yZA=="}
+    ).respond_with_data(registry_gz, content_type="application/octet-stream")
     url = f"https://reader:pass%3Aword@127.0.0.1:{https_server.port}/r.json.gz"
     assert load_registry(url).revision == "test-1"

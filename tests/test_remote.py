@@ -3,6 +3,7 @@
 Every server here is a loopback stand-in (pytest-httpserver over real TLS, with a test CA
 trusted through SSL_CERT_FILE); nothing leaves the machine.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,15 +43,31 @@ def tls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPServer]
 @pytest.fixture
 def bundle_bytes(tmp_path: Path, tiny_policies: Path, registry_file: Path) -> bytes:
     output = tmp_path / "bundle.tar.gz"
-    result = CliRunner().invoke(main, ["bundle", "build", "--output", str(output), "--policies", str(tiny_policies),
-                                       "--registry", str(registry_file), "--revision", "2026-11-01"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "bundle",
+            "build",
+            "--output",
+            str(output),
+            "--policies",
+            str(tiny_policies),
+            "--registry",
+            str(registry_file),
+            "--revision",
+            "2026-11-01",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return output.read_bytes()
 
 
 def judge(url: str, registry: Path, manifest: Path, *extra: str) -> Any:
-    return CliRunner().invoke(main, ["check", str(manifest), "--policies", url, "--registry", str(registry),
-                                     "--format", "json", *extra], env={"SPBE_CHECK_OFFLINE": None})
+    return CliRunner().invoke(
+        main,
+        ["check", str(manifest), "--policies", url, "--registry", str(registry), "--format", "json", *extra],
+        env={"SPBE_CHECK_OFFLINE": None},
+    )
 
 
 @pytest.fixture
@@ -58,8 +75,9 @@ def manifest(write) -> Path:
     return write("proposal/parkir.yaml", FAILING)
 
 
-def test_a_bundle_url_is_downloaded_verified_used_and_its_revision_said(tls: HTTPServer, bundle_bytes: bytes,
-                                                                         registry_file: Path, manifest: Path) -> None:
+def test_a_bundle_url_is_downloaded_verified_used_and_its_revision_said(
+    tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path
+) -> None:
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes, content_type="application/gzip")
     result = judge(tls.url_for("/spbe/bundle.tar.gz"), registry_file, manifest)
     assert result.exit_code == 1, result.output
@@ -68,7 +86,8 @@ def test_a_bundle_url_is_downloaded_verified_used_and_its_revision_said(tls: HTT
 
 
 def test_unreachable_server_is_exit_2_unless_offline_then_the_cached_copy_with_revision_and_age(
-        tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path) -> None:
+    tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path
+) -> None:
     url = tls.url_for("/spbe/bundle.tar.gz")
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes)
     assert judge(url, registry_file, manifest).exit_code == 1
@@ -88,21 +107,24 @@ def test_offline_without_a_cached_copy_is_exit_2(registry_file: Path, manifest: 
 
 def test_a_redirect_is_refused(tls: HTTPServer, registry_file: Path, manifest: Path) -> None:
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_response(
-        Response(status=302, headers={"Location": "https://attacker.example/bundle.tar.gz"}))
+        Response(status=302, headers={"Location": "https://attacker.example/bundle.tar.gz"})
+    )
     result = judge(tls.url_for("/spbe/bundle.tar.gz"), registry_file, manifest)
     assert result.exit_code == 2 and "refused a redirect to https://attacker.example/bundle.tar.gz" in result.output
 
 
-def test_an_oversized_download_is_refused(tls: HTTPServer, registry_file: Path, manifest: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_oversized_download_is_refused(
+    tls: HTTPServer, registry_file: Path, manifest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("checker.bundle.source.MAX_BUNDLE_FILE_BYTES", 100_000)
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(b"\x1f\x8b" + b"0" * 300_000)
     result = judge(tls.url_for("/spbe/bundle.tar.gz"), registry_file, manifest)
     assert result.exit_code == 2 and "over the 100000-byte limit" in result.output
 
 
-def test_a_slow_server_hits_the_total_deadline(tls: HTTPServer, registry_file: Path, manifest: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_slow_server_hits_the_total_deadline(
+    tls: HTTPServer, registry_file: Path, manifest: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("checker.plumbing.remote.DEADLINE_SECONDS", 1.0)
 
     def trickle(request: Request) -> Response:
@@ -110,6 +132,7 @@ def test_a_slow_server_hits_the_total_deadline(tls: HTTPServer, registry_file: P
             for _ in range(40):
                 time.sleep(0.1)
                 yield b"x" * 70_000
+
         return Response(body(), content_type="application/gzip")
 
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_handler(trickle)
@@ -132,8 +155,9 @@ def test_credentials_never_reach_output(registry_file: Path, manifest: Path) -> 
     assert "s3cret-pass" not in scrub(url) and "abc123" not in scrub(url)
 
 
-def test_a_changed_revision_is_verified_again(tls: HTTPServer, bundle_bytes: bytes, registry_file: Path,
-                                              manifest: Path, tmp_path: Path, tiny_policies: Path) -> None:
+def test_a_changed_revision_is_verified_again(
+    tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path, tmp_path: Path, tiny_policies: Path
+) -> None:
     """The cache never vouches for bytes: a new download (new revision) goes through the same checks."""
     url = tls.url_for("/spbe/bundle.tar.gz")
     tls.expect_oneshot_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes)
@@ -147,14 +171,19 @@ def test_a_changed_revision_is_verified_again(tls: HTTPServer, bundle_bytes: byt
 
 
 def test_registry_url_is_cached_with_its_revision_and_used_offline_only_when_asked(
-        tls: HTTPServer, registry_file: Path, tiny_policies: Path, manifest: Path) -> None:
+    tls: HTTPServer, registry_file: Path, tiny_policies: Path, manifest: Path
+) -> None:
     url = tls.url_for("/registry/national.json")
-    tls.expect_request("/registry/national.json").respond_with_data(registry_file.read_bytes(),
-                                                                     content_type="application/json")
+    tls.expect_request("/registry/national.json").respond_with_data(
+        registry_file.read_bytes(), content_type="application/json"
+    )
 
     def run(*extra: str) -> Any:
-        return CliRunner().invoke(main, ["check", str(manifest), "--policies", str(tiny_policies), "--registry", url,
-                                         "--format", "json", *extra], env={"SPBE_CHECK_OFFLINE": None})
+        return CliRunner().invoke(
+            main,
+            ["check", str(manifest), "--policies", str(tiny_policies), "--registry", url, "--format", "json", *extra],
+            env={"SPBE_CHECK_OFFLINE": None},
+        )
 
     online = run()
     assert online.exit_code == 1, online.output
@@ -170,7 +199,8 @@ def test_registry_url_is_cached_with_its_revision_and_used_offline_only_when_ask
 
 
 def test_offline_from_the_environment_for_commands_without_the_option(
-        tls: HTTPServer, registry_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tls: HTTPServer, registry_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = tls.url_for("/registry/national.json")
     tls.expect_request("/registry/national.json").respond_with_data(registry_file.read_bytes())
     assert CliRunner().invoke(main, ["registry", "stats", "--registry", url]).exit_code == 0
@@ -181,8 +211,14 @@ def test_offline_from_the_environment_for_commands_without_the_option(
     assert "using the cached copy, revision test-1" in offline.stderr
 
 
-def test_offline_from_the_settings_file(tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path,
-                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offline_from_the_settings_file(
+    tls: HTTPServer,
+    bundle_bytes: bytes,
+    registry_file: Path,
+    manifest: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     url = tls.url_for("/spbe/bundle.tar.gz")
     tls.expect_request("/spbe/bundle.tar.gz").respond_with_data(bundle_bytes)
     assert judge(url, registry_file, manifest).exit_code == 1
@@ -196,8 +232,9 @@ def test_offline_from_the_settings_file(tls: HTTPServer, bundle_bytes: bytes, re
     assert "using the cached copy, revision 2026-11-01" in result.stderr
 
 
-def test_a_cached_copy_that_is_a_link_is_not_used(tls: HTTPServer, bundle_bytes: bytes, registry_file: Path,
-                                                  manifest: Path, tmp_path: Path) -> None:
+def test_a_cached_copy_that_is_a_link_is_not_used(
+    tls: HTTPServer, bundle_bytes: bytes, registry_file: Path, manifest: Path, tmp_path: Path
+) -> None:
     """Someone who can write to the cache cannot point the cached copy elsewhere: links are not followed."""
     import os
 

@@ -1,4 +1,5 @@
 """`registry search|show|stats`: find what already exists, by meaning, fast, on the national scale."""
+
 from __future__ import annotations
 
 import json
@@ -69,8 +70,12 @@ def test_filters_by_function_and_agency(tiny_index):
 
 
 def test_shared_services_win_ties(tiny_registry):
-    twin = dict(tiny_registry["apps"][0], id="APP-000009", shared=False,
-                agency={"code": "kemenpanrb", "name": "Kementerian PANRB", "level": "central"})
+    twin = dict(
+        tiny_registry["apps"][0],
+        id="APP-000009",
+        shared=False,
+        agency={"code": "kemenpanrb", "name": "Kementerian PANRB", "level": "central"},
+    )
     tiny_registry["apps"].append(twin)
     index = SearchIndex(parse_registry(json.dumps(tiny_registry).encode(), "tiny"))
     assert ids(index.search("aspirasi"))[:2] == ["SHARED-LAPOR", "APP-000009"]
@@ -78,8 +83,10 @@ def test_shared_services_win_ties(tiny_registry):
 
 def test_synonyms_are_data_with_both_languages():
     groups = load_synonyms()
+
     def group_of(word):
         return next(g for g in groups if word in g)
+
     assert "pengaduan" in group_of("complaint")
     assert {"arsip", "kearsipan", "persuratan"} <= set(group_of("archive"))
     assert "parkir" in group_of("parking") and "pengadaan" in group_of("procurement")
@@ -99,30 +106,36 @@ def test_parkir_karawang_puts_the_regencys_own_parking_apps_on_top(sample_index)
     own = [h for h in hits if h.agency_code == "32.15"]
     assert own, "Karawang's parking apps must be found"
     assert all("LYN-PARKIR" in h.functions for h in own)
-    assert hits[:len(own)] == own  # all of them before anybody else's
+    assert hits[: len(own)] == own  # all of them before anybody else's
 
 
-@pytest.mark.parametrize("query, first", [
-    ("kearsipn", "SHARED-SRIKANDI"),  # typo
-    ("pengadun", "SHARED-LAPOR"),  # typo: pengaduan, not pengadaan
-    ("complaint", "SHARED-LAPOR"),
-    ("archive", "SHARED-SRIKANDI"),
-    ("procurement", "SHARED-SPSE"),
-    ("pengadaan barang", "SHARED-SPSE"),
-    ("signature", "SHARED-BSRE"),
-    ("pengaduan jalan rusak", "SHARED-LAPOR"),  # the owner of the function comes before look-alikes
-])
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("kearsipn", "SHARED-SRIKANDI"),  # typo
+        ("pengadun", "SHARED-LAPOR"),  # typo: pengaduan, not pengadaan
+        ("complaint", "SHARED-LAPOR"),
+        ("archive", "SHARED-SRIKANDI"),
+        ("procurement", "SHARED-SPSE"),
+        ("pengadaan barang", "SHARED-SPSE"),
+        ("signature", "SHARED-BSRE"),
+        ("pengaduan jalan rusak", "SHARED-LAPOR"),  # the owner of the function comes before look-alikes
+    ],
+)
 def test_queries_in_both_languages_and_with_typos(sample_index, query, first):
     assert ids(sample_index.search(query))[0] == first
 
 
-@pytest.mark.parametrize("query, first", [
-    ("Citizen Complaint Handling System", "SHARED-LAPOR"),  # English words meet the Indonesian registry
-    ("identitas kependudukan digital", "SHARED-IKD"),  # a shared service scoring near the best comes first
-    ("IKD", "SHARED-IKD"),  # an acronym
-    ("SIPENNI", "APP-000545"),
-    ("payment gateway", "SHARED-SIMPONI"),
-])
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("Citizen Complaint Handling System", "SHARED-LAPOR"),  # English words meet the Indonesian registry
+        ("identitas kependudukan digital", "SHARED-IKD"),  # a shared service scoring near the best comes first
+        ("IKD", "SHARED-IKD"),  # an acronym
+        ("SIPENNI", "APP-000545"),
+        ("payment gateway", "SHARED-SIMPONI"),
+    ],
+)
 def test_issue_10_examples_name_what_to_reuse(sample_index, query, first):
     assert ids(sample_index.search(query))[0] == first
 
@@ -151,8 +164,17 @@ def test_words_the_registry_never_uses_find_nothing(sample_index):
 
 def test_every_query_kind_answers_from_the_loaded_index(sample_index):
     """Typos, English, places and generic phrases all answer; their speed is bench/search.py's job, not a test's."""
-    queries = ["kearsipan", "parkir karawang", "kearsipn", "pengadun", "complaint", "archive",
-               "pengaduan jalan rusak", "sistem informasi kepegawaian daerah", "perizinan usaha"]
+    queries = [
+        "kearsipan",
+        "parkir karawang",
+        "kearsipn",
+        "pengadun",
+        "complaint",
+        "archive",
+        "pengaduan jalan rusak",
+        "sistem informasi kepegawaian daerah",
+        "perizinan usaha",
+    ]
     for query in queries:
         assert sample_index.search(query).hits, query
 
@@ -204,8 +226,15 @@ def test_cli_search_filters_and_errors():
 def test_cli_show_one_app():
     result = invoke("registry", "show", "shared-srikandi")
     assert result.exit_code == 0, result.output
-    for expected in ("SRIKANDI", "ADM-ARSIP (Correspondence and archives)", "Arsip Nasional Republik Indonesia",
-                     "active", "pdn", "https://", "spec.extends: SHARED-SRIKANDI"):
+    for expected in (
+        "SRIKANDI",
+        "ADM-ARSIP (Correspondence and archives)",
+        "Arsip Nasional Republik Indonesia",
+        "active",
+        "pdn",
+        "https://",
+        "spec.extends: SHARED-SRIKANDI",
+    ):
         assert expected in result.output
     doc = json.loads(invoke("registry", "show", "SHARED-SRIKANDI", "--json").output)
     assert doc["functions"][0]["name"]["id"] == "Persuratan dan kearsipan" and doc["owns"] == ["ADM-ARSIP"]
@@ -240,7 +269,13 @@ def test_hosting_text_shows_both_forms_of_the_recovery_site():
     from checker.guidance.registry_view import hosting_text
 
     legacy = hosting_text({"provider": "pdn", "site": "PDN-JABODETABEK", "drSite": "PDN-BATAM", "country": "ID"})
-    structured = hosting_text({"provider": "gov-cloud", "site": "Cloud A", "country": "ID",
-                               "drSite": {"provider": "gov-cloud", "site": "Cloud B", "country": "ID"}})
+    structured = hosting_text(
+        {
+            "provider": "gov-cloud",
+            "site": "Cloud A",
+            "country": "ID",
+            "drSite": {"provider": "gov-cloud", "site": "Cloud B", "country": "ID"},
+        }
+    )
     assert legacy == "pdn, PDN-JABODETABEK, DR PDN-BATAM, ID"
     assert structured == "gov-cloud, Cloud A, DR gov-cloud Cloud B ID, ID"

@@ -3,6 +3,7 @@
 Issue 12, item 2: the SARIF schema used to be read from ../shared/data; it now lives in
 tests/data with its source and licence.
 """
+
 from __future__ import annotations
 
 import re

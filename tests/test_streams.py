@@ -7,6 +7,7 @@ found anywhere in a line. Every format × every kind of line break is checked he
 on the formatted text and on what reaches stdout/stderr through the CLI. The OPA
 error-body test talks to a loopback stand-in only (pytest-httpserver).
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,16 @@ from checker.model import Report, Result, Suggestion, Text, Violation, Waiver
 from conftest import VALID_MANIFEST
 
 # Written out here rather than imported, so the test does not trust the code's own list.
-BREAKS = {"CR": "\r", "LF": "\n", "CRLF": "\r\n", "VT": "\x0b", "FF": "\x0c", "NEL": "\x85",
-          "LS": "\u2028", "PS": "\u2029"}
+BREAKS = {
+    "CR": "\r",
+    "LF": "\n",
+    "CRLF": "\r\n",
+    "VT": "\x0b",
+    "FF": "\x0c",
+    "NEL": "\x85",
+    "LS": "\u2028",
+    "PS": "\u2029",
+}
 _SPLIT = re.compile("\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 ZWSP = "\u200b"
 
@@ -59,22 +68,38 @@ def strings_in(doc: object) -> list[str]:
 
 
 def hostile(brk: str) -> str:
-    return (f"ok{brk}::add-mask::s3cret{brk}  ::error title=forged::gate passed{brk}\t::stop-commands::tok"
-            f"{brk}##[error]legacy ##vso[task.setvariable variable=x]1{brk}")
+    return (
+        f"ok{brk}::add-mask::s3cret{brk}  ::error title=forged::gate passed{brk}\t::stop-commands::tok"
+        f"{brk}##[error]legacy ##vso[task.setvariable variable=x]1{brk}"
+    )
 
 
 def hostile_report(brk: str) -> Report:
     text = hostile(brk)
     waiver = Waiver(manifest="m", rule="SPBE-HST-001", reason=text, approved_by=text, decree=text, expires="2027-01-01")
     return Report(
-        tool_version="0.1.0", policy_revision=f"pol{brk}::error::p", registry_revision=f"reg{brk}::error::r",
+        tool_version="0.1.0",
+        policy_revision=f"pol{brk}::error::p",
+        registry_revision=f"reg{brk}::error::r",
         rules={},
         results=(
-            Result(f"manifests/a{brk}::error title=forged::x.yaml", f"id{brk}::add-mask::x", "fail", (
-                Violation("SPBE-INT-001", "deny", Text(text, text), f"spec.interoperability.apis[0].openapi{brk}::x",
-                          3, 5, (Suggestion("APP-1", text, 1.0, f"https://x/{brk}::error::u"),)),
-                Violation("SPBE-HST-001", "deny", Text(text, text), "spec.hosting", 4, 1, waiver=waiver),
-            )),
+            Result(
+                f"manifests/a{brk}::error title=forged::x.yaml",
+                f"id{brk}::add-mask::x",
+                "fail",
+                (
+                    Violation(
+                        "SPBE-INT-001",
+                        "deny",
+                        Text(text, text),
+                        f"spec.interoperability.apis[0].openapi{brk}::x",
+                        3,
+                        5,
+                        (Suggestion("APP-1", text, 1.0, f"https://x/{brk}::error::u"),),
+                    ),
+                    Violation("SPBE-HST-001", "deny", Text(text, text), "spec.hosting", 4, 1, waiver=waiver),
+                ),
+            ),
             Result(f"manifests/b{brk}##vso[task.complete]x.yaml", None, "invalid"),
         ),
     )
@@ -120,6 +145,7 @@ def test_defused_text_only_gains_zero_width_spaces() -> None:
 
 # --- the stream every byte of stdout/stderr goes through -----------------------------------------
 
+
 class Sink:
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -155,10 +181,12 @@ def test_annotations_of_the_github_format_pass_and_nothing_else_does() -> None:
     sink = Sink()
     writer = DefusingWriter(sink)  # type: ignore[arg-type]
     writer.write("partial line ")
-    writer.write_workflow_commands("::error file=a.yaml,line=1::real\n"
-                                   "heading\r::add-mask::forged\n"
-                                   "::warning file=b.yaml::also real\n"
-                                   "::error file=c.yaml::data\u2028::error::forged after a line separator\n")
+    writer.write_workflow_commands(
+        "::error file=a.yaml,line=1::real\n"
+        "heading\r::add-mask::forged\n"
+        "::warning file=b.yaml::also real\n"
+        "::error file=c.yaml::data\u2028::error::forged after a line separator\n"
+    )
     writer.release()
     out = "".join(sink.parts)
     # The first annotation follows text on the same line: not at a line start, so not a command either.
@@ -185,6 +213,7 @@ def test_writer_never_lets_a_command_through(text: str, data: st.DataObject) -> 
 
 # --- what the CLI prints on stdout and stderr ------------------------------------------------------
 
+
 @pytest.mark.parametrize("brk", BREAKS.values(), ids=BREAKS.keys())
 def test_error_messages_on_stderr_are_defused(tmp_path: Path, brk: str) -> None:
     missing = tmp_path / f"r{brk}::error title=forged::x{brk}##vso[task.complete]y.json"
@@ -197,42 +226,64 @@ def test_error_messages_on_stderr_are_defused(tmp_path: Path, brk: str) -> None:
 
 
 @pytest.mark.parametrize("brk", ["\r", "\u2028"], ids=["CR", "LS"])
-def test_a_policy_file_name_cannot_forge_a_command(tmp_path: Path, tiny_policies: Path, registry_file: Path,
-                                                   brk: str) -> None:
-    (tiny_policies / "spbe" / f"bad{brk}::error title=forged::x.rego").write_text("package spbe.bad\nthis is not rego {\n")
+def test_a_policy_file_name_cannot_forge_a_command(
+    tmp_path: Path, tiny_policies: Path, registry_file: Path, brk: str
+) -> None:
+    (tiny_policies / "spbe" / f"bad{brk}::error title=forged::x.rego").write_text(
+        "package spbe.bad\nthis is not rego {\n"
+    )
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(manifest), "--registry", str(registry_file),
-                                       "--policies", str(tiny_policies)])
+    result = CliRunner().invoke(
+        main, ["check", str(manifest), "--registry", str(registry_file), "--policies", str(tiny_policies)]
+    )
     assert result.exit_code == 2, result.output
     assert "forged" in result.stderr
     assert command_lines(result.stderr) == [] and command_lines(result.stdout) == []
 
 
-def test_opa_error_body_is_defused(httpserver: HTTPServer, tmp_path: Path, tiny_policies: Path,
-                                   registry_file: Path) -> None:
+def test_opa_error_body_is_defused(
+    httpserver: HTTPServer, tmp_path: Path, tiny_policies: Path, registry_file: Path
+) -> None:
     """Loopback stand-in for an OPA server whose error body carries workflow commands."""
     hostile_body = "down\r::add-mask::x\n::error title=forged::passed\u2028##[error]y\x85::warning::z"
     httpserver.expect_request("/health").respond_with_json({})
     httpserver.expect_request("/v1/data/system/bundles").respond_with_data(hostile_body, status=500)
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID_MANIFEST, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(manifest), "--policies", str(tiny_policies), "--registry",
-                                       str(registry_file), "--engine", "opa", "--opa-url", httpserver.url_for("/"),
-                                       "--opa-retries", "0"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(manifest),
+            "--policies",
+            str(tiny_policies),
+            "--registry",
+            str(registry_file),
+            "--engine",
+            "opa",
+            "--opa-url",
+            httpserver.url_for("/"),
+            "--opa-retries",
+            "0",
+        ],
+    )
     assert result.exit_code == 2
     assert "title=forged" in result.stderr  # the body is quoted, defused
     assert command_lines(result.stderr) == [] and command_lines(result.stdout) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_cli_stdout_is_defused_in_every_format(tmp_path: Path, registry_file: Path, tiny_policies: Path,
-                                               name: str) -> None:
+def test_cli_stdout_is_defused_in_every_format(
+    tmp_path: Path, registry_file: Path, tiny_policies: Path, name: str
+) -> None:
     folder = tmp_path / "manifests"
     folder.mkdir()
     (folder / "a\r::error title=forged::x.yaml").write_text(VALID_MANIFEST.replace("kind: module", "kind: new"))
-    result = CliRunner().invoke(main, ["check", str(folder), "--registry", str(registry_file), "--policies",
-                                       str(tiny_policies), "--format", name])
+    result = CliRunner().invoke(
+        main,
+        ["check", str(folder), "--registry", str(registry_file), "--policies", str(tiny_policies), "--format", name],
+    )
     assert result.exit_code in (0, 1), result.output
     assert "forged" in result.stdout
     ours = OUR_ANNOTATION if name == "github" else None
@@ -241,7 +292,9 @@ def test_cli_stdout_is_defused_in_every_format(tmp_path: Path, registry_file: Pa
         annotations = [line for line in result.stdout.splitlines() if line.startswith(("::error ", "::warning "))]
         for line in annotations:  # every property is one of ours; the hostile file name stays inside file=
             properties = dict(p.split("=", 1) for p in line.split("::")[1].split(" ", 1)[1].split(","))
-            assert set(properties) <= {"file", "line", "col", "endLine", "endColumn", "title"} and properties["title"].startswith("SPBE-")
+            assert set(properties) <= {"file", "line", "col", "endLine", "endColumn", "title"} and properties[
+                "title"
+            ].startswith("SPBE-")
         assert annotations
 
 
@@ -262,8 +315,12 @@ def test_defusing_is_linear_on_a_value_made_of_line_breaks() -> None:
             out = through_writer([value[:1000], value[1000:]])
             assert command_lines(out) == []
             violation = Violation("SPBE-INT-001", "deny", Text(value, value), "f", 1, 1)
-            report = Report(tool_version="0.1.0", policy_revision="p", registry_revision="r",
-                            results=(Result("m.yaml", "m", "fail", (violation,)),))
+            report = Report(
+                tool_version="0.1.0",
+                policy_revision="p",
+                registry_revision="r",
+                results=(Result("m.yaml", "m", "fail", (violation,)),),
+            )
             text = render("junit", report, "en")
             assert command_lines(text) == [] and (text.count("\n") > 200_000 or value.startswith("##"))
     finally:

@@ -1,4 +1,5 @@
 """Friendly terminal output: `check --quiet|--verbose`, progress only on a terminal, colour rules."""
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,9 @@ def test_verbose_lists_passing_manifests_and_timings_on_stderr(tiny_policies, re
 
 
 def test_quiet_and_verbose_exclude_each_other(tiny_policies, registry_file, write):
-    result = CliRunner().invoke(main, ["check", str(write("p.yaml", PASSING)), "-q", "-v",
-                                       *common(tiny_policies, registry_file)])
+    result = CliRunner().invoke(
+        main, ["check", str(write("p.yaml", PASSING)), "-q", "-v", *common(tiny_policies, registry_file)]
+    )
     assert result.exit_code == 2 and "exclude each other" in result.output
 
 
@@ -43,6 +45,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True
+
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert use_color(Tty()) and not use_color(io.StringIO())
     monkeypatch.setenv("NO_COLOR", "1")
@@ -53,6 +56,7 @@ def test_progress_bar_only_for_long_work_on_a_terminal(monkeypatch):
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True
+
     assert not progress_wanted(1000, io.StringIO()) and not progress_wanted(3, Tty()) and progress_wanted(1000, Tty())
 
     class FakeJudge:
@@ -61,6 +65,7 @@ def test_progress_bar_only_for_long_work_on_a_terminal(monkeypatch):
                 if on_result is not None:
                     on_result(target)
             return targets
+
     tty = Tty()
     monkeypatch.setattr("sys.stderr", tty)
     judge = FakeJudge()

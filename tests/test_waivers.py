@@ -1,4 +1,5 @@
 """Waivers: inclusive Asia/Jakarta expiry; a bad waiver file cannot judge."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,27 +30,38 @@ def deny(rule: str) -> Violation:
 
 def test_waiver_applies_through_its_last_day(write):
     waivers = load_waivers(write("w.yaml", WAIVERS))
-    on_last_day = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 6, 30), agency="32.15", new_proposal=False)
+    on_last_day = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 6, 30), agency="32.15", new_proposal=False
+    )
     assert on_last_day[0].waived and verdict_of(on_last_day) == "pass"
-    day_after = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 7, 1), agency="32.15", new_proposal=False)
+    day_after = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 7, 1), agency="32.15", new_proposal=False
+    )
     assert not day_after[0].waived and day_after[0].expired_waiver is not None
     assert verdict_of(day_after) == "fail"
 
 
 def test_waiver_is_specific_to_manifest_and_rule(write):
     waivers = load_waivers(write("w.yaml", WAIVERS))
-    other = apply_waivers("other-app", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=False)
-    other_rule = apply_waivers("karawang-contoh", [deny("SPBE-HST-002")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=False)
+    other = apply_waivers(
+        "other-app", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=False
+    )
+    other_rule = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-002")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=False
+    )
     assert not other[0].waived and not other_rule[0].waived
 
 
-@pytest.mark.parametrize("content,needle", [
-    (WAIVERS.replace("    decree: B-123/M.PANRB/2026\n", ""), "decree"),
-    # YAML 1.2 reads 2027-02-30 as text; the waiver reader then refuses it as a date, at its line.
-    (WAIVERS.replace("2027-06-30", "2027-02-30"), "is not a real date (line 9, column 14)"),
-    (WAIVERS.replace("kind: WaiverList", "kind: Waivers"), "invalid"),
-    ("waivers: [", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        (WAIVERS.replace("    decree: B-123/M.PANRB/2026\n", ""), "decree"),
+        # YAML 1.2 reads 2027-02-30 as text; the waiver reader then refuses it as a date, at its line.
+        (WAIVERS.replace("2027-06-30", "2027-02-30"), "is not a real date (line 9, column 14)"),
+        (WAIVERS.replace("kind: WaiverList", "kind: Waivers"), "invalid"),
+        ("waivers: [", "not valid YAML"),
+    ],
+)
 def test_bad_waiver_file_cannot_judge(write, content, needle):
     with pytest.raises(CannotJudge) as err:
         load_waivers(write("w.yaml", content))
@@ -65,9 +77,13 @@ def test_verdicts():
 
 def test_waiver_binds_to_the_agency(write):
     waivers = load_waivers(write("w.yaml", WAIVERS))
-    (own,) = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=True)
+    (own,) = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=True
+    )
     assert own.waived and own.waiver_note is None
-    (other,) = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.73", new_proposal=False)
+    (other,) = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.73", new_proposal=False
+    )
     assert not other.waived and other.refused_waiver is not None
     assert "granted to agency 32.15, not to this manifest's agency 32.73" in other.waiver_note.en
     assert "diberikan kepada instansi 32.15" in other.waiver_note.id
@@ -78,9 +94,13 @@ def test_waiver_without_agency_is_read_with_a_notice_and_not_applied_to_a_new_pr
     assert waivers[0].agency is None
     (notice,) = unbound_waivers(waivers)
     assert "not bound to an agency" in notice.en and "tidak terikat pada instansi" in notice.id
-    (existing,) = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=False)
+    (existing,) = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=False
+    )
     assert existing.waived and "not bound to an agency" in existing.waiver_note.en
-    (added,) = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=True)
+    (added,) = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.15", new_proposal=True
+    )
     assert not added.waived and added.refused_waiver == waivers[0] and verdict_of([added]) == "fail"
 
 
@@ -91,6 +111,7 @@ def test_waiver_agency_must_look_like_an_agency_code(write):
 
 
 # --- limits from each rule's METADATA (issue 16.8) ---------------------------------------------
+
 
 def national_rules():
     from checker.judging.manifest import SCHEMA_RULES
@@ -157,18 +178,32 @@ def test_the_gate_and_check_refuse_an_over_long_waiver_with_exit_2(write, tiny_p
     from tests.conftest import VALID_MANIFEST
 
     waivers = write("w.yaml", WAIVERS.replace("SPBE-HST-001", "SPBE-MOR-901").replace("2027-06-30", "9999-12-31"))
-    result = CliRunner().invoke(main, ["check", str(write("m.yaml", VALID_MANIFEST)), "--policies", str(tiny_policies),
-                                       "--registry", str(registry_file), "--waivers", str(waivers)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(write("m.yaml", VALID_MANIFEST)),
+            "--policies",
+            str(tiny_policies),
+            "--registry",
+            str(registry_file),
+            "--waivers",
+            str(waivers),
+        ],
+    )
     assert result.exit_code == 2, result.output
     assert "may be waived for at most 365 days" in result.output  # the default limit when METADATA names none
 
 
-@pytest.mark.parametrize("custom,needle", [
-    ("#   waivable: maybe\n", "waivable must be true or false"),
-    ("#   maxWaiverDays: 0\n", "maxWaiverDays a whole number"),
-    ("#   maxWaiverDays: 99999\n", "maxWaiverDays a whole number"),
-    ("#   waivable: false\n#   maxWaiverDays: 30\n", "for a waivable rule only"),
-])
+@pytest.mark.parametrize(
+    "custom,needle",
+    [
+        ("#   waivable: maybe\n", "waivable must be true or false"),
+        ("#   maxWaiverDays: 0\n", "maxWaiverDays a whole number"),
+        ("#   maxWaiverDays: 99999\n", "maxWaiverDays a whole number"),
+        ("#   waivable: false\n#   maxWaiverDays: 30\n", "for a waivable rule only"),
+    ],
+)
 def test_malformed_waiver_limits_in_metadata_cannot_judge(tiny_policies, custom, needle):
     from checker.policy.policyset import load_policies
 
@@ -194,15 +229,18 @@ def test_rules_and_explain_show_the_limits():
     assert "Waivers: may be waived for at most 365 days" in page.output
 
 
-@pytest.mark.parametrize("lang,needle", [("en", "was granted to agency 32.15, not to this manifest"),
-                                         ("id", "diberikan kepada instansi 32.15")])
+@pytest.mark.parametrize(
+    "lang,needle",
+    [("en", "was granted to agency 32.15, not to this manifest"), ("id", "diberikan kepada instansi 32.15")],
+)
 def test_every_format_says_why_a_waiver_was_not_applied(write, lang, needle):
     from checker.formats import NAMES, render
     from checker.model import Report, Result
 
     waivers = load_waivers(write("w.yaml", WAIVERS))
-    (refused,) = apply_waivers("karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1),
-                               agency="32.73", new_proposal=False)
+    (refused,) = apply_waivers(
+        "karawang-contoh", [deny("SPBE-HST-001")], waivers, dt.date(2027, 1, 1), agency="32.73", new_proposal=False
+    )
     report = Report("0.1.0", "sha256:x", "test-1", (Result("m.yaml", "karawang-contoh", "fail", (refused,)),))
     for name in NAMES:
         if name == "gitlab":

@@ -6,6 +6,7 @@ YAML 1.2.2 core schema's (section 10.3.2, its examples 10.7-10.9 and the scalars
 typed differently); the editor side of each test validates those values with the
 standard Draft 2020-12 validator, as an editor does.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,18 +21,52 @@ from tests.conftest import VALID_MANIFEST
 
 CORE_SCHEMA = [
     # null
-    ("null", None), ("Null", None), ("NULL", None), ("~", None), ("", None),
+    ("null", None),
+    ("Null", None),
+    ("NULL", None),
+    ("~", None),
+    ("", None),
     # bool: only these six
-    ("true", True), ("True", True), ("TRUE", True), ("false", False), ("False", False), ("FALSE", False),
+    ("true", True),
+    ("True", True),
+    ("TRUE", True),
+    ("false", False),
+    ("False", False),
+    ("FALSE", False),
     # int
-    ("0", 0), ("-19", -19), ("+12", 12), ("012", 12), ("0o14", 12), ("0xC", 12), ("0x1F", 31),
+    ("0", 0),
+    ("-19", -19),
+    ("+12", 12),
+    ("012", 12),
+    ("0o14", 12),
+    ("0xC", 12),
+    ("0x1F", 31),
     # float
-    ("1.", 1.0), ("-1.5", -1.5), (".5", 0.5), ("+12e03", 12000.0), ("1e3", 1000.0), ("2.3e4", 23000.0),
+    ("1.", 1.0),
+    ("-1.5", -1.5),
+    (".5", 0.5),
+    ("+12e03", 12000.0),
+    ("1e3", 1000.0),
+    ("2.3e4", 23000.0),
     # text in YAML 1.2, typed by YAML 1.1 readers
-    ("NO", "NO"), ("no", "no"), ("No", "No"), ("yes", "yes"), ("Yes", "Yes"), ("on", "on"), ("ON", "ON"),
-    ("off", "off"), ("y", "y"), ("n", "n"), ("tRUE", "tRUE"), ("1_000", "1_000"), ("190:20:30", "190:20:30"),
-    ("1:20.5", "1:20.5"), ("0b1010", "0b1010"), ("2027-06-30", "2027-06-30"),
-    ("2001-12-14t21:59:43.10-05:00", "2001-12-14t21:59:43.10-05:00"), ("3.0.3", "3.0.3"),
+    ("NO", "NO"),
+    ("no", "no"),
+    ("No", "No"),
+    ("yes", "yes"),
+    ("Yes", "Yes"),
+    ("on", "on"),
+    ("ON", "ON"),
+    ("off", "off"),
+    ("y", "y"),
+    ("n", "n"),
+    ("tRUE", "tRUE"),
+    ("1_000", "1_000"),
+    ("190:20:30", "190:20:30"),
+    ("1:20.5", "1:20.5"),
+    ("0b1010", "0b1010"),
+    ("2027-06-30", "2027-06-30"),
+    ("2001-12-14t21:59:43.10-05:00", "2001-12-14t21:59:43.10-05:00"),
+    ("3.0.3", "3.0.3"),
 ]
 
 
@@ -51,14 +86,17 @@ def _editor_accepts(data) -> bool:
     return not list(jsonschema.Draft202012Validator(schema).iter_errors(data))
 
 
-@pytest.mark.parametrize("field,old,new,editor_value", [
-    ("spec.hosting.country", "country: ID", "country: NO", "NO"),  # the issue's repro: Norway, not false
-    ("spec.hosting.country", "country: ID", "country: ON", "ON"),
-    ("spec.data.personalData", "personalData: false", "personalData: no", "no"),
-    ("spec.data.personalData", "personalData: false", "personalData: False", False),
-    ("metadata.agency.code", 'code: "32.15"', "code: 32.15", 32.15),
-    ("metadata.agency.code", 'code: "32.15"', "code: 012", 12),
-])
+@pytest.mark.parametrize(
+    "field,old,new,editor_value",
+    [
+        ("spec.hosting.country", "country: ID", "country: NO", "NO"),  # the issue's repro: Norway, not false
+        ("spec.hosting.country", "country: ID", "country: ON", "ON"),
+        ("spec.data.personalData", "personalData: false", "personalData: no", "no"),
+        ("spec.data.personalData", "personalData: false", "personalData: False", False),
+        ("metadata.agency.code", 'code: "32.15"', "code: 32.15", 32.15),
+        ("metadata.agency.code", 'code: "32.15"', "code: 012", 12),
+    ],
+)
 def test_cli_and_editor_schema_give_the_same_answer(write, field, old, new, editor_value):
     text = VALID_MANIFEST.replace(old, new)
     assert new in text

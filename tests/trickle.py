@@ -3,6 +3,7 @@
 Each byte arrives well inside any per-read timeout, so only a total deadline stops a
 client. The server stops when the client goes away (or after `limit` seconds).
 """
+
 from __future__ import annotations
 
 import socket
@@ -14,8 +15,15 @@ import time
 class TrickleServer:
     """Accepts connections on 127.0.0.1, sends `head` at once, then `data` (repeated) one byte every `interval` s."""
 
-    def __init__(self, data: bytes, *, head: bytes = b"", interval: float = 0.3, limit: float = 120.0,
-                 tls: ssl.SSLContext | None = None):
+    def __init__(
+        self,
+        data: bytes,
+        *,
+        head: bytes = b"",
+        interval: float = 0.3,
+        limit: float = 120.0,
+        tls: ssl.SSLContext | None = None,
+    ):
         self.data, self.head, self.interval, self.limit, self.tls = data, head, interval, limit, tls
         self.connections = 0
         self._stop = threading.Event()
@@ -56,7 +64,7 @@ class TrickleServer:
             conn.sendall(self.head)  # sent at once; then the rest, one byte at a time
             position = 0
             while not self._stop.is_set() and time.monotonic() - started < self.limit:
-                conn.sendall(self.data[position % len(self.data):][:1])
+                conn.sendall(self.data[position % len(self.data) :][:1])
                 position += 1
                 time.sleep(self.interval)
         except OSError:

@@ -4,6 +4,7 @@ Why server-side: the report must be one self-contained file that opens offline, 
 and loads no script or chart library. Python computes the shapes; the Jinja2 macros in
 templates/audit/charts.html.j2 turn them into inline SVG (autoescaped like the rest).
 """
+
 from __future__ import annotations
 
 import math
@@ -43,8 +44,13 @@ class BarChart:
     keys: tuple[str, ...]  # legend order
 
 
-def stacked_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int]], str]], *, width: int = 760,
-                 scale_to: int | None = None, relative: bool = False) -> BarChart:
+def stacked_bars(
+    rows: Sequence[tuple[str, Sequence[tuple[str, int]], str]],
+    *,
+    width: int = 760,
+    scale_to: int | None = None,
+    relative: bool = False,
+) -> BarChart:
     """One horizontal bar per row, split into segments.
 
     `rows`: (label, [(key, value), ...], note). `relative`: every bar spans the full width

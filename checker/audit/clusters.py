@@ -31,6 +31,7 @@ clusters). Its consolidation target is the shared service that owns the function
 central agency's before a province's before a regency's, then one carrying the
 cluster's most common name, then the lowest id.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -82,9 +83,15 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_clusters(apps: Iterable[Mapping[str, Any]], *, index: MatchIndex,
-                  owners: Mapping[str, Sequence[str]], names: Mapping[str, str],
-                  name_threshold: float, description_threshold: float) -> list[Cluster]:
+def find_clusters(
+    apps: Iterable[Mapping[str, Any]],
+    *,
+    index: MatchIndex,
+    owners: Mapping[str, Sequence[str]],
+    names: Mapping[str, str],
+    name_threshold: float,
+    description_threshold: float,
+) -> list[Cluster]:
     """Clusters (two apps or more) of active, non-shared apps, largest first.
 
     `index`: the registry's matcher (its learnt weights score these apps' names);
@@ -105,17 +112,25 @@ def find_clusters(apps: Iterable[Mapping[str, Any]], *, index: MatchIndex,
         _join_similar(uf, keys, vectors, name_threshold)
         unnamed = [k for k, i in enumerate(indices) if not vectors[name_keys[i]]]
         if len(unnamed) > 1:
-            described = {k: index.vector("", str(members[indices[k]].get("description", "")), correct_typos=False)
-                         for k in unnamed}
-            _join_similar(uf, [str(k) for k in unnamed], {str(k): v for k, v in described.items()},
-                          description_threshold, positions=unnamed)
+            described = {
+                k: index.vector("", str(members[indices[k]].get("description", "")), correct_typos=False)
+                for k in unnamed
+            }
+            _join_similar(
+                uf,
+                [str(k) for k in unnamed],
+                {str(k): v for k, v in described.items()},
+                description_threshold,
+                positions=unnamed,
+            )
         groups: dict[int, list[int]] = defaultdict(list)
         for k in range(len(indices)):
             groups[uf.find(k)].append(indices[k])
         for group in groups.values():
             if len(group) > 1:
-                clusters.append(_cluster(code, [members[i] for i in group], [name_keys[i] for i in group],
-                                         owners, names))
+                clusters.append(
+                    _cluster(code, [members[i] for i in group], [name_keys[i] for i in group], owners, names)
+                )
     clusters.sort(key=lambda c: (-c.size, -len(c.agencies), c.function, c.apps[0]))
     return clusters
 
@@ -127,8 +142,13 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(value * b.get(feature, 0.0) for feature, value in a.items())
 
 
-def _join_similar(uf: _UnionFind, keys: list[str], vectors: Mapping[str, dict[str, float]], threshold: float,
-                  positions: list[int] | None = None) -> None:
+def _join_similar(
+    uf: _UnionFind,
+    keys: list[str],
+    vectors: Mapping[str, dict[str, float]],
+    threshold: float,
+    positions: list[int] | None = None,
+) -> None:
     """Join equal keys at once; score distinct keys only against keys sharing a feature (each pair once).
 
     `positions[k]` is the union-find member of `keys[k]` (default: k). An empty vector joins nothing.
@@ -157,16 +177,23 @@ def _join_similar(uf: _UnionFind, keys: list[str], vectors: Mapping[str, dict[st
                         uf.union(at[first[key]], at[first[distinct[other]]])
 
 
-def _cluster(code: str, apps: list[Mapping[str, Any]], keys: list[str], owners: Mapping[str, Sequence[str]],
-             names: Mapping[str, str]) -> Cluster:
+def _cluster(
+    code: str,
+    apps: list[Mapping[str, Any]],
+    keys: list[str],
+    owners: Mapping[str, Sequence[str]],
+    names: Mapping[str, str],
+) -> Cluster:
     common = Counter(k for k in keys if k).most_common(1)
     key = common[0][0] if common else ""
     if owners.get(code):
         owner = sorted(owners[code])[0]
         target = Target(owner, names.get(owner, owner), "shared-service")
     else:
-        best = min(range(len(apps)), key=lambda i: (_LEVEL_RANK.get(apps[i]["agency"].get("level", ""), 3),
-                                                    keys[i] != key, apps[i]["id"]))
+        best = min(
+            range(len(apps)),
+            key=lambda i: (_LEVEL_RANK.get(apps[i]["agency"].get("level", ""), 3), keys[i] != key, apps[i]["id"]),
+        )
         target = Target(apps[best]["id"], apps[best].get("name", apps[best]["id"]), "cluster-member")
     return Cluster(
         function=code,

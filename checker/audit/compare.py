@@ -6,6 +6,7 @@ revision's `policies/` folder is read from git (never from a checkout of it), wr
 to a temporary folder with the gate's own materialiser (`checker.gate.trusted`), and judged with
 the same engine and registry index as the working tree's policies.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,16 +45,22 @@ def materialise_policies(policies: Path, ref: str, dest: Path) -> Baseline:
     root = Path(repo.working_tree_dir or ".")
     rel = repository_relative(policies, root)
     if rel is None:
-        raise CannotJudge(Text(
-            f"--compare needs --policies inside a git repository; {policies} is outside {root}.",
-            f"--compare memerlukan --policies di dalam repositori git; {policies} berada di luar {root}."))
+        raise CannotJudge(
+            Text(
+                f"--compare needs --policies inside a git repository; {policies} is outside {root}.",
+                f"--compare memerlukan --policies di dalam repositori git; {policies} berada di luar {root}.",
+            )
+        )
     commit = resolve_commit(repo, ref, "compare")
     try:
         commit.tree / rel if rel != "." else commit.tree
     except KeyError:
-        raise CannotJudge(Text(
-            f"The policies folder {rel} does not exist at {ref} ({commit.hexsha[:12]}), so there is nothing to compare with.",
-            f"Folder kebijakan {rel} tidak ada pada {ref} ({commit.hexsha[:12]}), sehingga tidak ada pembanding.")) from None
+        raise CannotJudge(
+            Text(
+                f"The policies folder {rel} does not exist at {ref} ({commit.hexsha[:12]}), so there is nothing to compare with.",
+                f"Folder kebijakan {rel} tidak ada pada {ref} ({commit.hexsha[:12]}), sehingga tidak ada pembanding.",
+            )
+        ) from None
     revisions = Revisions(repo=repo, base=commit, head=commit, base_ref=ref, head_ref=ref)
     folder = materialise_base_folder(revisions, rel, dest, "policies", "--policies")
     return Baseline(ref=ref, commit=commit.hexsha, policies=folder)
@@ -67,16 +74,25 @@ def verdict_changes(before: list[AppOutcome], after: list[AppOutcome]) -> list[V
         old = previous.get(now.id)
         if old is None or old.verdict == now.verdict:
             continue
-        changes.append(VerdictChange(now.id, old.verdict, now.verdict,
-                                     tuple(sorted(set(now.rules) - set(old.rules))),
-                                     tuple(sorted(set(old.rules) - set(now.rules)))))
+        changes.append(
+            VerdictChange(
+                now.id,
+                old.verdict,
+                now.verdict,
+                tuple(sorted(set(now.rules) - set(old.rules))),
+                tuple(sorted(set(old.rules) - set(now.rules))),
+            )
+        )
     return sorted(changes, key=lambda c: c.id)
 
 
 def rule_changes_only(before: list[AppOutcome], after: list[AppOutcome]) -> int:
     """Apps whose verdict stays the same although the rules they break changed."""
     previous = {o.id: o for o in before}
-    return sum(1 for now in after
-               if now.id in previous and previous[now.id].verdict == now.verdict
-               and set(previous[now.id].rules) != set(now.rules))
-
+    return sum(
+        1
+        for now in after
+        if now.id in previous
+        and previous[now.id].verdict == now.verdict
+        and set(previous[now.id].rules) != set(now.rules)
+    )

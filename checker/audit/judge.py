@@ -29,6 +29,7 @@ is also listed in the report (`ASSUMPTIONS`):
 - A record that does not fit the manifest schema is `invalid` (SPBE-SCH-003), as a
   manifest would be.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -53,20 +54,34 @@ _INTEROPERABILITY_KEYS = ("apis", "consumes", "datasets")
 DEFAULT_DATA = {"criticality": "low", "personalData": False}
 
 ASSUMPTIONS: tuple[Text, ...] = (
-    Text("Every active, non-shared registered application is judged as a proposal of kind `new` (would it be allowed today?). Shared services and retired applications are not audited.",
-         "Setiap aplikasi terdaftar yang aktif dan bukan layanan bersama dinilai sebagai usulan berjenis `new` (apakah diizinkan hari ini?). Layanan bersama dan aplikasi yang sudah tidak aktif tidak diaudit."),
-    Text("Each application lists itself in spec.replaces, so it is never counted as a duplicate of itself; every other registered application still counts.",
-         "Setiap aplikasi mencantumkan dirinya dalam spec.replaces sehingga tidak dihitung sebagai duplikat dirinya sendiri; aplikasi terdaftar lainnya tetap dihitung."),
-    Text("The registry records no justification, so a placeholder is used and SPBE-MOR-001 (justification required) is not assessed.",
-         "Registri tidak mencatat justifikasi, sehingga dipakai teks pengganti dan SPBE-MOR-001 (wajib justifikasi) tidak dinilai."),
-    Text("Name, agency, description, audience, channels, functions and hosting come from the registry record; uses, interoperability, data and budget too when the record carries them.",
-         "Nama, instansi, deskripsi, audiens, kanal, fungsi, dan hosting diambil dari catatan registri; demikian pula uses, interoperabilitas, data, dan anggaran bila tercatat."),
-    Text("Where the record has no `data`, criticality `low` and no personal data are assumed; where it has no `uses` or `interoperability`, the SHR and INT rules have nothing to judge, and for such records those counts are lower bounds. The sample registry's records carry all three.",
-         "Bila catatan tidak memuat `data`, diasumsikan kategori `low` dan tanpa data pribadi; bila tidak memuat `uses` atau `interoperability`, aturan SHR dan INT tidak dapat dinilai, dan untuk catatan seperti itu angka-angka tersebut adalah batas bawah. Catatan registri contoh memuat ketiganya."),
-    Text("No waivers apply; there is no manifest file, so line and column are empty. A record that does not fit the manifest schema is `invalid`.",
-         "Tidak ada pengecualian (waiver) yang berlaku; tidak ada berkas manifes sehingga baris dan kolom kosong. Catatan yang tidak sesuai skema manifes berstatus `invalid`."),
-    Text("The audit is a report, not a gate: it exits 0 whenever it ran, whatever the verdicts, and 2 when it could not run.",
-         "Audit adalah laporan, bukan gerbang: keluar dengan kode 0 bila berhasil dijalankan, apa pun hasilnya, dan 2 bila tidak dapat dijalankan."),
+    Text(
+        "Every active, non-shared registered application is judged as a proposal of kind `new` (would it be allowed today?). Shared services and retired applications are not audited.",
+        "Setiap aplikasi terdaftar yang aktif dan bukan layanan bersama dinilai sebagai usulan berjenis `new` (apakah diizinkan hari ini?). Layanan bersama dan aplikasi yang sudah tidak aktif tidak diaudit.",
+    ),
+    Text(
+        "Each application lists itself in spec.replaces, so it is never counted as a duplicate of itself; every other registered application still counts.",
+        "Setiap aplikasi mencantumkan dirinya dalam spec.replaces sehingga tidak dihitung sebagai duplikat dirinya sendiri; aplikasi terdaftar lainnya tetap dihitung.",
+    ),
+    Text(
+        "The registry records no justification, so a placeholder is used and SPBE-MOR-001 (justification required) is not assessed.",
+        "Registri tidak mencatat justifikasi, sehingga dipakai teks pengganti dan SPBE-MOR-001 (wajib justifikasi) tidak dinilai.",
+    ),
+    Text(
+        "Name, agency, description, audience, channels, functions and hosting come from the registry record; uses, interoperability, data and budget too when the record carries them.",
+        "Nama, instansi, deskripsi, audiens, kanal, fungsi, dan hosting diambil dari catatan registri; demikian pula uses, interoperabilitas, data, dan anggaran bila tercatat.",
+    ),
+    Text(
+        "Where the record has no `data`, criticality `low` and no personal data are assumed; where it has no `uses` or `interoperability`, the SHR and INT rules have nothing to judge, and for such records those counts are lower bounds. The sample registry's records carry all three.",
+        "Bila catatan tidak memuat `data`, diasumsikan kategori `low` dan tanpa data pribadi; bila tidak memuat `uses` atau `interoperability`, aturan SHR dan INT tidak dapat dinilai, dan untuk catatan seperti itu angka-angka tersebut adalah batas bawah. Catatan registri contoh memuat ketiganya.",
+    ),
+    Text(
+        "No waivers apply; there is no manifest file, so line and column are empty. A record that does not fit the manifest schema is `invalid`.",
+        "Tidak ada pengecualian (waiver) yang berlaku; tidak ada berkas manifes sehingga baris dan kolom kosong. Catatan yang tidak sesuai skema manifes berstatus `invalid`.",
+    ),
+    Text(
+        "The audit is a report, not a gate: it exits 0 whenever it ran, whatever the verdicts, and 2 when it could not run.",
+        "Audit adalah laporan, bukan gerbang: keluar dengan kode 0 bila berhasil dijalankan, apa pun hasilnya, dan 2 bila tidak dapat dijalankan.",
+    ),
 )
 
 
@@ -86,19 +101,25 @@ class AppOutcome:
 
 def audited_apps(registry: Registry) -> list[dict[str, Any]]:
     """The apps the audit judges: active and not shared, by id."""
-    return sorted((a for a in registry.apps.values() if a.get("status") == "active" and not a.get("shared")),
-                  key=lambda a: a["id"])
+    return sorted(
+        (a for a in registry.apps.values() if a.get("status") == "active" and not a.get("shared")),
+        key=lambda a: a["id"],
+    )
 
 
 def placeholder_justification(app_id: str, min_length: int) -> str:
-    text = (f"Registered application {app_id}, audited as if it were proposed today by spbe-check audit. "
-            "The national registry records no justification for it, so this placeholder stands in for one.")
+    text = (
+        f"Registered application {app_id}, audited as if it were proposed today by spbe-check audit. "
+        "The national registry records no justification for it, so this placeholder stands in for one."
+    )
     while len(text) < min_length:
         text += " Placeholder."
     return text
 
 
-def manifest_from_record(app: Mapping[str, Any], registry: Registry, *, justification_min_length: int = 100) -> Manifest:
+def manifest_from_record(
+    app: Mapping[str, Any], registry: Registry, *, justification_min_length: int = 100
+) -> Manifest:
     """The manifest an app would have had if it were proposed today (see the module docstring)."""
     agency = app.get("agency") or {}
     contact = app.get("contact")
@@ -132,7 +153,9 @@ def manifest_from_record(app: Mapping[str, Any], registry: Registry, *, justific
         },
         "spec": spec,
     }
-    return Manifest(file=f"registry:{app['id']}", path=Path(registry.source).parent / app["id"], data=data, positions={})
+    return Manifest(
+        file=f"registry:{app['id']}", path=Path(registry.source).parent / app["id"], data=data, positions={}
+    )
 
 
 def judge_record(judge: Judge, app: Mapping[str, Any], registry: Registry, root: Path) -> AppOutcome:
@@ -159,13 +182,15 @@ def memoise_similarity(judge: Judge) -> Judge:
     compute = judge.match_facts
     memo: dict[tuple[Any, ...], dict[str, Any]] = {}
 
-    def cached(name: str, description: str, agency_code: str, agency_name: str,
-               exclude: frozenset[str]) -> dict[str, Any]:
+    def cached(
+        name: str, description: str, agency_code: str, agency_name: str, exclude: frozenset[str]
+    ) -> dict[str, Any]:
         key = (name, description, agency_code, agency_name, exclude)
         found = memo.get(key)
         if found is None:
             found = memo[key] = compute(name, description, agency_code, agency_name, exclude)
         return found
+
     judge.match_facts = cached  # type: ignore[method-assign]
     judge._memoised = True  # type: ignore[attr-defined]
     return judge
@@ -191,8 +216,15 @@ def default_workers() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
-def run_audit(judge: Judge, registry: Registry, apps: list[dict[str, Any]], *, root: Path | None = None,
-              workers: int = 1, progress: Callable[[int], None] | None = None) -> list[AppOutcome]:
+def run_audit(
+    judge: Judge,
+    registry: Registry,
+    apps: list[dict[str, Any]],
+    *,
+    root: Path | None = None,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[AppOutcome]:
     """Judge every app, in order; in `workers` forked processes when there are enough apps to pay for them."""
     root = root or Path.cwd()
     step = progress or (lambda _n: None)

@@ -9,6 +9,7 @@ Sums hold by construction: per-agency (and per-level, per-province) verdict coun
 add up to the audited total, and per-rule app counts add up to the number of
 (app, rule) pairs in the per-app list.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -48,9 +49,18 @@ def province_of(agency_code: str) -> str | None:
     return agency_code[:2] if agency_code[:2].isdigit() else None
 
 
-def build_document(*, registry: Registry, outcomes: list[AppOutcome], rules: Mapping[str, RuleInfo],
-                   policy_revision: str, clusters: list[Cluster], owners: Mapping[str, list[str]],
-                   lang: Lang, date: str, comparison: Comparison | None = None) -> dict[str, Any]:
+def build_document(
+    *,
+    registry: Registry,
+    outcomes: list[AppOutcome],
+    rules: Mapping[str, RuleInfo],
+    policy_revision: str,
+    clusters: list[Cluster],
+    owners: Mapping[str, list[str]],
+    lang: Lang,
+    date: str,
+    comparison: Comparison | None = None,
+) -> dict[str, Any]:
     """The audit document: what was audited and under which revisions, then counts per rule, family,
     level, province, agency, hosting, duplicated function and cluster, then one entry per app."""
     apps = registry.apps
@@ -110,16 +120,18 @@ def _rules(outcomes: list[AppOutcome], rules: Mapping[str, RuleInfo], lang: Lang
     for rule_id in sorted(set(rules) | set(deny) | set(warn)):
         info = rules.get(rule_id)
         ids = sorted(set(deny[rule_id]) | set(warn[rule_id]))
-        out.append({
-            "id": rule_id,
-            "family": info.family if info else rule_id.split("-")[1],
-            "severity": info.severity if info else ("deny" if deny[rule_id] else "warn"),
-            "title": info.title.get(lang) if info else rule_id,
-            "deny": len(deny[rule_id]),
-            "warn": len(warn[rule_id]),
-            "apps": len(ids),
-            "appIds": ids,
-        })
+        out.append(
+            {
+                "id": rule_id,
+                "family": info.family if info else rule_id.split("-")[1],
+                "severity": info.severity if info else ("deny" if deny[rule_id] else "warn"),
+                "title": info.title.get(lang) if info else rule_id,
+                "deny": len(deny[rule_id]),
+                "warn": len(warn[rule_id]),
+                "apps": len(ids),
+                "appIds": ids,
+            }
+        )
     return out
 
 
@@ -134,8 +146,16 @@ def _families(outcomes: list[AppOutcome], rules: Mapping[str, RuleInfo]) -> list
             elif any(r.split("-")[1] == family for r in o.warn):
                 warned += 1
         clean = len(outcomes) - denied - warned
-        out.append({"family": family, "apps": len(outcomes), "deny": denied, "warnOnly": warned, "clean": clean,
-                    "compliantPercent": percent(len(outcomes) - denied, len(outcomes))})
+        out.append(
+            {
+                "family": family,
+                "apps": len(outcomes),
+                "deny": denied,
+                "warnOnly": warned,
+                "clean": clean,
+                "compliantPercent": percent(len(outcomes) - denied, len(outcomes)),
+            }
+        )
     return out
 
 
@@ -144,8 +164,15 @@ def _levels(outcomes: list[AppOutcome], apps: Mapping[str, Any]) -> list[dict[st
     for o in outcomes:
         grouped[apps[o.id]["agency"].get("level") or "unknown"].append(o)
     names = [k for k in LEVELS if k in grouped] + sorted(k for k in grouped if k not in LEVELS)
-    return [{"level": k, "apps": len(grouped[k]), "verdicts": _verdicts(grouped[k]),
-             "compliantPercent": percent(_compliant(grouped[k]), len(grouped[k]))} for k in names]
+    return [
+        {
+            "level": k,
+            "apps": len(grouped[k]),
+            "verdicts": _verdicts(grouped[k]),
+            "compliantPercent": percent(_compliant(grouped[k]), len(grouped[k])),
+        }
+        for k in names
+    ]
 
 
 def _province_names(apps: Mapping[str, Any]) -> dict[str, str]:
@@ -164,9 +191,16 @@ def _provinces(outcomes: list[AppOutcome], apps: Mapping[str, Any]) -> list[dict
         code = province_of(apps[o.id]["agency"]["code"])
         if code is not None:
             grouped[code].append(o)
-    return [{"code": code, "name": names.get(code, code), "apps": len(grouped[code]),
-             "verdicts": _verdicts(grouped[code]), "compliantPercent": percent(_compliant(grouped[code]), len(grouped[code]))}
-            for code in sorted(grouped)]
+    return [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "apps": len(grouped[code]),
+            "verdicts": _verdicts(grouped[code]),
+            "compliantPercent": percent(_compliant(grouped[code]), len(grouped[code])),
+        }
+        for code in sorted(grouped)
+    ]
 
 
 def _agencies(outcomes: list[AppOutcome], apps: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -176,9 +210,17 @@ def _agencies(outcomes: list[AppOutcome], apps: Mapping[str, Any]) -> list[dict[
         agency = apps[o.id]["agency"]
         grouped[agency["code"]].append(o)
         agency_of.setdefault(agency["code"], agency)
-    return [{"code": code, "name": agency_of[code].get("name", code), "level": agency_of[code].get("level", ""),
-             "province": province_of(code), "apps": len(grouped[code]), "verdicts": _verdicts(grouped[code])}
-            for code in sorted(grouped)]
+    return [
+        {
+            "code": code,
+            "name": agency_of[code].get("name", code),
+            "level": agency_of[code].get("level", ""),
+            "province": province_of(code),
+            "apps": len(grouped[code]),
+            "verdicts": _verdicts(grouped[code]),
+        }
+        for code in sorted(grouped)
+    ]
 
 
 def _hosting(audited: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -196,12 +238,15 @@ def _hosting_by_level(audited: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for app in audited:
         grouped[app["agency"].get("level") or "unknown"].append(app)
     names = [k for k in LEVELS if k in grouped] + sorted(k for k in grouped if k not in LEVELS)
-    return [{"level": k, "apps": len(grouped[k]), "providers": {h["provider"]: h["apps"] for h in _hosting(grouped[k])}}
-            for k in names]
+    return [
+        {"level": k, "apps": len(grouped[k]), "providers": {h["provider"]: h["apps"] for h in _hosting(grouped[k])}}
+        for k in names
+    ]
 
 
-def _duplicate_functions(audited: list[dict[str, Any]], owners: Mapping[str, list[str]], registry: Registry,
-                         lang: Lang) -> list[dict[str, Any]]:
+def _duplicate_functions(
+    audited: list[dict[str, Any]], owners: Mapping[str, list[str]], registry: Registry, lang: Lang
+) -> list[dict[str, Any]]:
     """Functions run by apps of two agencies or more, most rebuilt first."""
     agencies: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
@@ -210,27 +255,41 @@ def _duplicate_functions(audited: list[dict[str, Any]], owners: Mapping[str, lis
             agencies[code].add(app["agency"]["code"])
             counts[code] += 1
     taxonomy = registry.taxonomy
-    rows = [{"code": code, "name": (taxonomy.get(code) or {}).get(lang, code), "apps": counts[code],
-             "agencies": len(agencies[code]), "owners": sorted(owners.get(code, []))}
-            for code in counts if len(agencies[code]) > 1]
+    rows = [
+        {
+            "code": code,
+            "name": (taxonomy.get(code) or {}).get(lang, code),
+            "apps": counts[code],
+            "agencies": len(agencies[code]),
+            "owners": sorted(owners.get(code, [])),
+        }
+        for code in counts
+        if len(agencies[code]) > 1
+    ]
     return sorted(rows, key=lambda r: (-r["agencies"], -r["apps"], r["code"]))
 
 
 def _clusters(clusters: list[Cluster], apps: Mapping[str, Any]) -> dict[str, Any]:
     items = []
     for number, cluster in enumerate(clusters[:MAX_CLUSTERS_LISTED], start=1):
-        items.append({
-            "id": f"C{number:04d}",
-            "label": cluster.label,
-            "size": cluster.size,
-            "agencies": len(cluster.agencies),
-            "function": cluster.function,
-            "target": {"id": cluster.target.id, "name": cluster.target.name, "kind": cluster.target.kind},
-            "agencyCodes": list(cluster.agencies),
-            "apps": list(cluster.apps),
-        })
-    return {"count": len(clusters), "apps": len({a for c in clusters for a in c.apps}), "listed": len(items),
-            "items": items}
+        items.append(
+            {
+                "id": f"C{number:04d}",
+                "label": cluster.label,
+                "size": cluster.size,
+                "agencies": len(cluster.agencies),
+                "function": cluster.function,
+                "target": {"id": cluster.target.id, "name": cluster.target.name, "kind": cluster.target.kind},
+                "agencyCodes": list(cluster.agencies),
+                "apps": list(cluster.apps),
+            }
+        )
+    return {
+        "count": len(clusters),
+        "apps": len({a for c in clusters for a in c.apps}),
+        "listed": len(items),
+        "items": items,
+    }
 
 
 def _comparison(comparison: Comparison, registry: Registry) -> dict[str, Any]:
@@ -241,20 +300,38 @@ def _comparison(comparison: Comparison, registry: Registry) -> dict[str, Any]:
         "ref": comparison.baseline.ref,
         "commit": comparison.baseline.commit,
         "policyRevision": comparison.policy_revision,
-        "summary": {**count_by(comparison.outcomes),
-                    "compliantPercent": percent(_compliant(comparison.outcomes), len(comparison.outcomes))},
+        "summary": {
+            **count_by(comparison.outcomes),
+            "compliantPercent": percent(_compliant(comparison.outcomes), len(comparison.outcomes)),
+        },
         "changed": len(comparison.changes),
         "ruleChangesOnly": comparison.rule_changes_only,
         "transitions": dict(sorted(transitions.items())),
         "rules": [{"id": r, "added": added[r], "removed": removed[r]} for r in sorted(set(added) | set(removed))],
-        "apps": [{"id": c.id, "agency": registry.apps[c.id]["agency"]["code"], "before": c.before, "after": c.after,
-                  "added": list(c.added), "removed": list(c.removed)} for c in comparison.changes],
+        "apps": [
+            {
+                "id": c.id,
+                "agency": registry.apps[c.id]["agency"]["code"],
+                "before": c.before,
+                "after": c.after,
+                "added": list(c.added),
+                "removed": list(c.removed),
+            }
+            for c in comparison.changes
+        ],
     }
 
 
 def _app(outcome: AppOutcome, app: Mapping[str, Any]) -> dict[str, Any]:
-    return {"id": outcome.id, "name": app.get("name", ""), "agency": app["agency"]["code"], "verdict": outcome.verdict,
-            "rules": list(outcome.rules), "deny": list(outcome.deny), "warn": list(outcome.warn)}
+    return {
+        "id": outcome.id,
+        "name": app.get("name", ""),
+        "agency": app["agency"]["code"],
+        "verdict": outcome.verdict,
+        "rules": list(outcome.rules),
+        "deny": list(outcome.deny),
+        "warn": list(outcome.warn),
+    }
 
 
 # --- the terminal summary ---------------------------------------------------------------
@@ -300,28 +377,55 @@ def render_text(doc: Mapping[str, Any], lang: Lang) -> str:
     t = _TEXT[lang]
     n = "{:,}".format if lang == "en" else (lambda v: f"{v:,}".replace(",", "."))
     reg = doc["registry"]
-    lines = [t["head"].format(audited=n(doc["audited"]), registry=doc["registryRevision"], apps=n(reg["apps"]),
-                              synthetic=t["synthetic"] if reg["synthetic"] else "", policies=doc["policyRevision"])]
+    lines = [
+        t["head"].format(
+            audited=n(doc["audited"]),
+            registry=doc["registryRevision"],
+            apps=n(reg["apps"]),
+            synthetic=t["synthetic"] if reg["synthetic"] else "",
+            policies=doc["policyRevision"],
+        )
+    ]
     s = doc["summary"]
     lines.append(t["verdicts"].format(**{v: n(s[v]) for v in VERDICTS}, compliant=s["compliantPercent"]))
     lines.append(t["families"])
-    lines.extend(f"  {f['family']:<4} {f['compliantPercent']:>5}%  (deny {n(f['deny'])}, warn {n(f['warnOnly'])})"
-                 for f in doc["families"])
+    lines.extend(
+        f"  {f['family']:<4} {f['compliantPercent']:>5}%  (deny {n(f['deny'])}, warn {n(f['warnOnly'])})"
+        for f in doc["families"]
+    )
     lines.append(t["rules"])
-    lines.extend(f"  {r['id']:<13} {r['severity']:<4} {n(r['apps']):>7}  {r['title']}" for r in doc["rules"] if r["apps"])
+    lines.extend(
+        f"  {r['id']:<13} {r['severity']:<4} {n(r['apps']):>7}  {r['title']}" for r in doc["rules"] if r["apps"]
+    )
     lines.append(t["hosting"])
     lines.extend(f"  {h['provider']:<17} {n(h['apps']):>7}  {h['percent']}%" for h in doc["hosting"])
     lines.append(t["functions"])
-    lines.extend(f"  {f['code']:<24} {n(f['agencies']):>5}  {f['name']}" for f in doc["duplicateFunctions"][:TEXT_LIST_LIMIT])
+    lines.extend(
+        f"  {f['code']:<24} {n(f['agencies']):>5}  {f['name']}" for f in doc["duplicateFunctions"][:TEXT_LIST_LIMIT]
+    )
     clusters = doc["clusters"]
     lines.append(t["clusters"].format(count=n(clusters["count"]), apps=n(clusters["apps"])))
-    lines.extend(t["cluster"].format(size=n(c["size"]), agencies=n(c["agencies"]), label=c["label"], function=c["function"],
-                                     target=f"{c['target']['name']} ({c['target']['id']})", kind=c["target"]["kind"])
-                 for c in clusters["items"][:TEXT_LIST_LIMIT])
+    lines.extend(
+        t["cluster"].format(
+            size=n(c["size"]),
+            agencies=n(c["agencies"]),
+            label=c["label"],
+            function=c["function"],
+            target=f"{c['target']['name']} ({c['target']['id']})",
+            kind=c["target"]["kind"],
+        )
+        for c in clusters["items"][:TEXT_LIST_LIMIT]
+    )
     comparison = doc.get("comparison")
     if comparison:
-        lines.append(t["compare"].format(ref=comparison["ref"], commit=comparison["commit"][:12],
-                                         changed=n(comparison["changed"]), only=n(comparison["ruleChangesOnly"])))
+        lines.append(
+            t["compare"].format(
+                ref=comparison["ref"],
+                commit=comparison["commit"][:12],
+                changed=n(comparison["changed"]),
+                only=n(comparison["ruleChangesOnly"]),
+            )
+        )
         for change in comparison["apps"][:TEXT_CHANGES_LIMIT]:
             delta = " ".join([f"+{r}" for r in change["added"]] + [f"-{r}" for r in change["removed"]])
             lines.append(t["change"].format(delta=delta, **{k: change[k] for k in ("id", "agency", "before", "after")}))

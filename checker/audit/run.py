@@ -3,6 +3,7 @@
 Kept apart from the CLI so tests and other tools get the same document the command
 writes; the CLI only adds the progress bar, the files and the exit code.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -54,17 +55,32 @@ class Timings:
         return sum(self.phases.values())
 
 
-def _judge_all(policies: PolicySet, compiled: CompiledRegistry, registry: Registry, apps: list[dict[str, Any]],
-               workers: int, progress: Progress, label: str) -> tuple[Judge, list[AppOutcome]]:
+def _judge_all(
+    policies: PolicySet,
+    compiled: CompiledRegistry,
+    registry: Registry,
+    apps: list[dict[str, Any]],
+    workers: int,
+    progress: Progress,
+    label: str,
+) -> tuple[Judge, list[AppOutcome]]:
     judge = memoise_similarity(Judge(policies, compiled, make_engine("embedded")))
     settle()  # before the workers fork: they would otherwise copy the index's pages by walking it
     with progress(label, len(apps)) as step:
         return judge, run_audit(judge, registry, apps, workers=workers, progress=step)
 
 
-def audit_registry(*, registry_source: str, policies_dir: Path, lang: Lang = "en", limit: int | None = None,
-                   compare: str | None = None, workers: int | None = None, progress: Progress = no_progress,
-                   timings: Timings | None = None) -> dict[str, Any]:
+def audit_registry(
+    *,
+    registry_source: str,
+    policies_dir: Path,
+    lang: Lang = "en",
+    limit: int | None = None,
+    compare: str | None = None,
+    workers: int | None = None,
+    progress: Progress = no_progress,
+    timings: Timings | None = None,
+) -> dict[str, Any]:
     """The audit document for a registry under the policies in `policies_dir` (and REF's, with `compare`).
 
     Raises CannotJudge (exit 2) when any input cannot be used.
@@ -77,25 +93,50 @@ def audit_registry(*, registry_source: str, policies_dir: Path, lang: Lang = "en
         compiled = compile_registry(registry)
         apps = audited_apps(registry)[:limit] if limit else audited_apps(registry)
     with timings.phase("judge"):
-        judge, outcomes = _judge_all(policies, compiled, registry, apps, workers, progress,
-                                     "Auditing" if lang == "en" else "Mengaudit")
+        judge, outcomes = _judge_all(
+            policies, compiled, registry, apps, workers, progress, "Auditing" if lang == "en" else "Mengaudit"
+        )
     with timings.phase("clusters"):
         owners = policy_index(registry)["function_owners"]
         similarity = {**DEFAULT_SIMILARITY, **(policies.config().get("similarity") or {})}
-        clusters = find_clusters(apps, index=compiled.matcher, owners=owners,
-                                 names={i: a["name"] for i, a in registry.apps.items()},
-                                 name_threshold=float(similarity.get("cluster_name_threshold", 0.8)),
-                                 description_threshold=float(similarity.get("cluster_description_threshold", 0.85)))
+        clusters = find_clusters(
+            apps,
+            index=compiled.matcher,
+            owners=owners,
+            names={i: a["name"] for i, a in registry.apps.items()},
+            name_threshold=float(similarity.get("cluster_name_threshold", 0.8)),
+            description_threshold=float(similarity.get("cluster_description_threshold", 0.85)),
+        )
     comparison = None
     if compare:
         with timings.phase("compare"), tempfile.TemporaryDirectory(prefix="spbe-audit-") as tmp:
             baseline = materialise_policies(policies_dir, compare, Path(tmp) / "policies")
             base_policies = load_policies(baseline.policies)
-            _, before = _judge_all(base_policies, compiled, registry, apps, workers, progress,
-                                   f"Auditing at {compare}" if lang == "en" else f"Mengaudit pada {compare}")
-            comparison = Comparison(baseline, base_policies.revision, before, verdict_changes(before, outcomes),
-                                    rule_changes_only(before, outcomes))
+            _, before = _judge_all(
+                base_policies,
+                compiled,
+                registry,
+                apps,
+                workers,
+                progress,
+                f"Auditing at {compare}" if lang == "en" else f"Mengaudit pada {compare}",
+            )
+            comparison = Comparison(
+                baseline,
+                base_policies.revision,
+                before,
+                verdict_changes(before, outcomes),
+                rule_changes_only(before, outcomes),
+            )
     with timings.phase("report"):
-        return build_document(registry=registry, outcomes=outcomes, rules=judge.rules,
-                              policy_revision=policies.revision, clusters=clusters, owners=owners, lang=lang,
-                              date=judge.today.isoformat(), comparison=comparison)
+        return build_document(
+            registry=registry,
+            outcomes=outcomes,
+            rules=judge.rules,
+            policy_revision=policies.revision,
+            clusters=clusters,
+            owners=owners,
+            lang=lang,
+            date=judge.today.isoformat(),
+            comparison=comparison,
+        )

@@ -8,6 +8,7 @@ the registry index at `data.spbe.registry`).
 The archive is reproducible byte for byte: the same policies and registry always
 give the same file, so its sha256 can be recorded, compared and signed off.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -44,8 +45,9 @@ def _canonical_json(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def bundle_entries(policies: PolicySet, data: dict[str, Any], revision: str | None = None,
-                   metadata: dict[str, Any] | None = None) -> list[tuple[str, bytes]]:
+def bundle_entries(
+    policies: PolicySet, data: dict[str, Any], revision: str | None = None, metadata: dict[str, Any] | None = None
+) -> list[tuple[str, bytes]]:
     """(archive name, bytes) for every file of the bundle, sorted by name.
 
     CannotJudge when a policy or a data key lies outside the bundle's roots: OPA
@@ -54,18 +56,24 @@ def bundle_entries(policies: PolicySet, data: dict[str, Any], revision: str | No
     modules = policies.policy_files()
     for policy in modules:
         if not _under_roots(policy.package):
-            raise CannotJudge(Text(
-                f"Policy {policy.path} declares package {policy.package or '(none)'}, outside the bundle root "
-                f"'{BUNDLE_ROOTS[0]}': OPA would reject the bundle. Use a package under {BUNDLE_ROOTS[0]}.",
-                f"Kebijakan {policy.path} mendeklarasikan paket {policy.package or '(tidak ada)'}, di luar akar "
-                f"bundle '{BUNDLE_ROOTS[0]}': OPA akan menolak bundle. Gunakan paket di bawah {BUNDLE_ROOTS[0]}."))
+            raise CannotJudge(
+                Text(
+                    f"Policy {policy.path} declares package {policy.package or '(none)'}, outside the bundle root "
+                    f"'{BUNDLE_ROOTS[0]}': OPA would reject the bundle. Use a package under {BUNDLE_ROOTS[0]}.",
+                    f"Kebijakan {policy.path} mendeklarasikan paket {policy.package or '(tidak ada)'}, di luar akar "
+                    f"bundle '{BUNDLE_ROOTS[0]}': OPA akan menolak bundle. Gunakan paket di bawah {BUNDLE_ROOTS[0]}.",
+                )
+            )
     outside = sorted(key for key in data if key not in BUNDLE_ROOTS)
     if outside:
-        raise CannotJudge(Text(
-            f"Policy data at data.{outside[0]} is outside the bundle root '{BUNDLE_ROOTS[0]}'; move it under "
-            f"{BUNDLE_ROOTS[0]}/.",
-            f"Data kebijakan di data.{outside[0]} berada di luar akar bundle '{BUNDLE_ROOTS[0]}'; pindahkan ke "
-            f"bawah {BUNDLE_ROOTS[0]}/."))
+        raise CannotJudge(
+            Text(
+                f"Policy data at data.{outside[0]} is outside the bundle root '{BUNDLE_ROOTS[0]}'; move it under "
+                f"{BUNDLE_ROOTS[0]}/.",
+                f"Data kebijakan di data.{outside[0]} berada di luar akar bundle '{BUNDLE_ROOTS[0]}'; pindahkan ke "
+                f"bawah {BUNDLE_ROOTS[0]}/.",
+            )
+        )
     manifest: dict[str, Any] = {"revision": revision or policies.revision, "roots": list(BUNDLE_ROOTS)}
     if metadata:
         manifest["metadata"] = metadata
@@ -115,20 +123,33 @@ def signed(entries: list[tuple[str, bytes]], signer: Signer | None) -> list[tupl
     return sorted([*entries, ("/" + SIGNATURES_NAME, signature)])
 
 
-def build_bundle(policies: PolicySet, data: dict[str, Any], registry_revision: str, revision: str | None = None,
-                 signer: Signer | None = None) -> bytes:
+def build_bundle(
+    policies: PolicySet,
+    data: dict[str, Any],
+    registry_revision: str,
+    revision: str | None = None,
+    signer: Signer | None = None,
+) -> bytes:
     """The bundle's bytes; its revision defaults to the policy set's, the one `--engine opa` expects.
 
     The manifest's metadata carries the pack declarations (`packs`), so a server's bundle
     can be checked for being the complete pack, not just any bundle with the right name.
     """
-    metadata = {"policyRevision": policies.revision, "registryRevision": registry_revision,
-                "packs": [pack.as_document() for pack in policies.packs]}
+    metadata = {
+        "policyRevision": policies.revision,
+        "registryRevision": registry_revision,
+        "packs": [pack.as_document() for pack in policies.packs],
+    }
     return pack(signed(bundle_entries(policies, data, revision, metadata), signer))
 
 
-def write_bundle(output: Path, policies_dir: Path, registry_source: str | Path, revision: str | None = None,
-                 signer: Signer | None = None) -> BundleInfo:
+def write_bundle(
+    output: Path,
+    policies_dir: Path,
+    registry_source: str | Path,
+    revision: str | None = None,
+    signer: Signer | None = None,
+) -> BundleInfo:
     """Load policies and registry, build the bundle (signed when `signer`) and write it to `output`."""
     from checker.judging.evaluate import engine_data
     from checker.policy.policyset import load_policies
@@ -143,10 +164,12 @@ def write_bundle(output: Path, policies_dir: Path, registry_source: str | Path, 
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(blob)
     except OSError as err:
-        raise CannotJudge(Text(f"Cannot write the bundle to {output}: {err}.",
-                               f"Bundle tidak dapat ditulis ke {output}: {err}.")) from None
-    return BundleInfo(output, revision or policies.revision, len(policies.policy_files()), len(blob),
-                      hashlib.sha256(blob).hexdigest())
+        raise CannotJudge(
+            Text(f"Cannot write the bundle to {output}: {err}.", f"Bundle tidak dapat ditulis ke {output}: {err}.")
+        ) from None
+    return BundleInfo(
+        output, revision or policies.revision, len(policies.policy_files()), len(blob), hashlib.sha256(blob).hexdigest()
+    )
 
 
 def _under_roots(package: str) -> bool:

@@ -7,6 +7,7 @@ the limits, a `.manifest` present; with a verification key, the OPA signature mu
 cover exactly its files (checker/bundle/signing.py). Only then are the policies and
 their data written, into a fresh private folder in the cache, removed at exit.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -35,8 +36,12 @@ _PACK_NAME = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")
 
 
 def _bad(label: str, en: str, id_: str) -> CannotJudge:
-    return CannotJudge(Text(f"Refusing the bundle {label}: {en} Nothing was judged.",
-                            f"Bundle {label} ditolak: {id_} Tidak ada yang dinilai."))
+    return CannotJudge(
+        Text(
+            f"Refusing the bundle {label}: {en} Nothing was judged.",
+            f"Bundle {label} ditolak: {id_} Tidak ada yang dinilai.",
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,19 @@ def _member_name(raw: str, label: str) -> str:
         name = name[2:]
     name = name.lstrip("/")
     parts = name.split("/")
-    if (not name or "\\" in name or "\x00" in name or ".." in parts or name != posixpath.normpath(name)
-            or (len(name) > 1 and name[1] == ":")):
-        raise _bad(label, f"member {raw!r} has an unsafe path (.., absolute or not normalised).",
-                   f"anggota {raw!r} memiliki jalur tidak aman (.., absolut, atau tidak normal).")
+    if (
+        not name
+        or "\\" in name
+        or "\x00" in name
+        or ".." in parts
+        or name != posixpath.normpath(name)
+        or (len(name) > 1 and name[1] == ":")
+    ):
+        raise _bad(
+            label,
+            f"member {raw!r} has an unsafe path (.., absolute or not normalised).",
+            f"anggota {raw!r} memiliki jalur tidak aman (.., absolut, atau tidak normal).",
+        )
     return name
 
 
@@ -72,11 +86,15 @@ def read_bundle(raw: bytes, label: str) -> dict[str, bytes]:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
             tar_bytes = handle.read(MAX_BUNDLE_BYTES + 1)
     except (OSError, EOFError, zlib.error) as err:
-        raise _bad(label, f"it is not a gzip-compressed tar file ({err}).",
-                   f"bukan berkas tar terkompresi gzip ({err}).") from None
+        raise _bad(
+            label, f"it is not a gzip-compressed tar file ({err}).", f"bukan berkas tar terkompresi gzip ({err})."
+        ) from None
     if len(tar_bytes) > MAX_BUNDLE_BYTES:
-        raise _bad(label, f"it decompresses to more than {MAX_BUNDLE_BYTES >> 20} MiB.",
-                   f"hasil dekompresinya lebih dari {MAX_BUNDLE_BYTES >> 20} MiB.")
+        raise _bad(
+            label,
+            f"it decompresses to more than {MAX_BUNDLE_BYTES >> 20} MiB.",
+            f"hasil dekompresinya lebih dari {MAX_BUNDLE_BYTES >> 20} MiB.",
+        )
     files: dict[str, bytes] = {}
     try:
         with tarfile.open(fileobj=io.BytesIO(tar_bytes), mode="r:") as tar:
@@ -89,23 +107,35 @@ def read_bundle(raw: bytes, label: str) -> dict[str, bytes]:
                     continue
                 name = _member_name(member.name, label)
                 if member.issym() or member.islnk():
-                    raise _bad(label, f"{name} is a link; a bundle holds regular files only.",
-                               f"{name} adalah tautan; bundle hanya memuat berkas biasa.")
+                    raise _bad(
+                        label,
+                        f"{name} is a link; a bundle holds regular files only.",
+                        f"{name} adalah tautan; bundle hanya memuat berkas biasa.",
+                    )
                 if not member.isreg():
                     raise _bad(label, f"{name} is not a regular file.", f"{name} bukan berkas biasa.")
                 if member.size > MAX_MEMBER_BYTES:
-                    raise _bad(label, f"{name} is {member.size} bytes, over the {MAX_MEMBER_BYTES}-byte limit.",
-                               f"{name} berukuran {member.size} bita, melebihi batas {MAX_MEMBER_BYTES} bita.")
+                    raise _bad(
+                        label,
+                        f"{name} is {member.size} bytes, over the {MAX_MEMBER_BYTES}-byte limit.",
+                        f"{name} berukuran {member.size} bita, melebihi batas {MAX_MEMBER_BYTES} bita.",
+                    )
                 if name in files:
-                    raise _bad(label, f"{name} appears twice; which copy OPA would use is ambiguous.",
-                               f"{name} muncul dua kali; salinan mana yang dipakai OPA menjadi ambigu.")
+                    raise _bad(
+                        label,
+                        f"{name} appears twice; which copy OPA would use is ambiguous.",
+                        f"{name} muncul dua kali; salinan mana yang dipakai OPA menjadi ambigu.",
+                    )
                 extracted = tar.extractfile(member)
                 files[name] = extracted.read() if extracted is not None else b""
     except tarfile.TarError as err:
         raise _bad(label, f"it is not a valid tar archive ({err}).", f"bukan arsip tar yang sah ({err}).") from None
     if MANIFEST_NAME not in files:
-        raise _bad(label, f"it has no {MANIFEST_NAME}, so its revision and roots are unknown.",
-                   f"tidak memiliki {MANIFEST_NAME}, sehingga revisi dan akarnya tidak diketahui.")
+        raise _bad(
+            label,
+            f"it has no {MANIFEST_NAME}, so its revision and roots are unknown.",
+            f"tidak memiliki {MANIFEST_NAME}, sehingga revisi dan akarnya tidak diketahui.",
+        )
     return files
 
 
@@ -117,8 +147,11 @@ def open_bundle(raw: bytes, label: str, verification_key: Any = None, key_id: st
         if not isinstance(manifest, dict):
             raise ValueError("not an object")
     except (UnicodeDecodeError, ValueError) as err:
-        raise _bad(label, f"its {MANIFEST_NAME} is not a JSON object ({err}).",
-                   f"{MANIFEST_NAME}-nya bukan objek JSON ({err}).") from None
+        raise _bad(
+            label,
+            f"its {MANIFEST_NAME} is not a JSON object ({err}).",
+            f"{MANIFEST_NAME}-nya bukan objek JSON ({err}).",
+        ) from None
     signed_by = None
     if verification_key is not None:
         payload = verify_files(files, verification_key, key_id, f"the bundle {label}")
@@ -148,8 +181,12 @@ def policy_folder(bundle: BundleContents, cache_root: Path) -> Path:
                 content = _without_registry(content, name)
             path = (target / name).resolve()
             if not path.is_relative_to(root):  # read_bundle already refused it; belt and braces
-                raise CannotJudge(Text(f"Bundle member {name} would be written outside the cache.",
-                                       f"Anggota bundle {name} akan ditulis di luar cache."))
+                raise CannotJudge(
+                    Text(
+                        f"Bundle member {name} would be written outside the cache.",
+                        f"Anggota bundle {name} akan ditulis di luar cache.",
+                    )
+                )
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         for rel, document in _pack_declarations(bundle):
@@ -181,8 +218,9 @@ def _without_registry(content: bytes, name: str) -> bytes:
     try:
         data = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as err:
-        raise CannotJudge(Text(f"The bundle's {name} is not valid JSON ({err}).",
-                               f"{name} dalam bundle bukan JSON yang sah ({err}).")) from None
+        raise CannotJudge(
+            Text(f"The bundle's {name} is not valid JSON ({err}).", f"{name} dalam bundle bukan JSON yang sah ({err}).")
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("spbe"), dict):
         data["spbe"] = {k: v for k, v in data["spbe"].items() if k != "registry"}
     return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -13,6 +13,7 @@ Asymmetric keys only (RS*, PS*, ES*): the public key a national authority hands 
 agency cannot then be misused as an HMAC secret. Verification fails closed on anything
 short of "signed by this key, over exactly these files with these hashes".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,16 @@ MANIFEST_NAME = ".manifest"
 DEFAULT_ALG = "RS256"
 DEFAULT_KEY_ID = "default"  # OPA's default for --verification-key-id and the config's key name
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
-_HASHES = {"SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512", "SHA-224": "sha224",
-           "SHA-512-224": "sha512_224", "SHA-512-256": "sha512_256", "SHA-1": "sha1", "MD5": "md5"}
+_HASHES = {
+    "SHA-256": "sha256",
+    "SHA-384": "sha384",
+    "SHA-512": "sha512",
+    "SHA-224": "sha224",
+    "SHA-512-224": "sha512_224",
+    "SHA-512-256": "sha512_256",
+    "SHA-1": "sha1",
+    "MD5": "md5",
+}
 MAX_KEY_BYTES = 64 * 1024
 # The files OPA hashes in canonical form (its IsStructuredDoc); every other file byte for byte.
 STRUCTURED = ("data.json", MANIFEST_NAME, SIGNATURES_NAME)
@@ -94,11 +103,14 @@ def file_hash(name: str, content: bytes, algorithm: str = "SHA-256") -> str:
         return _yaml_hash(name, content, digest)
     if base in STRUCTURED:
         try:
-            parsed = json.loads(content.decode("utf-8"), parse_int=_Number, parse_float=_Number,
-                                parse_constant=_no_constant)
+            parsed = json.loads(
+                content.decode("utf-8"), parse_int=_Number, parse_float=_Number, parse_constant=_no_constant
+            )
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise _bad(f"Bundle file {name} is not valid JSON, so it cannot be hashed as OPA does.",
-                       f"Berkas bundle {name} bukan JSON yang sah, sehingga tidak dapat di-hash seperti OPA.") from None
+            raise _bad(
+                f"Bundle file {name} is not valid JSON, so it cannot be hashed as OPA does.",
+                f"Berkas bundle {name} bukan JSON yang sah, sehingga tidak dapat di-hash seperti OPA.",
+            ) from None
         return _canonical_digest(parsed, digest)
     digest.update(content)
     return digest.hexdigest()
@@ -108,11 +120,16 @@ def _yaml_hash(name: str, content: bytes, digest: Any) -> str:
     from checker.plumbing.yamlsafe import YamlError, decode_utf8, parse_yaml
 
     try:
-        parsed = json.loads(json.dumps(parse_yaml(decode_utf8(content), track_positions=False).data),
-                            parse_int=_Number, parse_float=_Number)
+        parsed = json.loads(
+            json.dumps(parse_yaml(decode_utf8(content), track_positions=False).data),
+            parse_int=_Number,
+            parse_float=_Number,
+        )
     except (YamlError, TypeError, ValueError):
-        raise _bad(f"Bundle file {name} is not valid YAML, so it cannot be hashed as OPA does.",
-                   f"Berkas bundle {name} bukan YAML yang sah, sehingga tidak dapat di-hash seperti OPA.") from None
+        raise _bad(
+            f"Bundle file {name} is not valid YAML, so it cannot be hashed as OPA does.",
+            f"Berkas bundle {name} bukan YAML yang sah, sehingga tidak dapat di-hash seperti OPA.",
+        ) from None
     return _canonical_digest(parsed, digest)
 
 
@@ -128,11 +145,15 @@ def _read_key_file(path: Path, what: str) -> bytes:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise _bad(f"Cannot read the {what} {path}: {err.strerror or err}.",
-                   f"{what.capitalize()} {path} tidak dapat dibaca: {err.strerror or err}.") from None
+        raise _bad(
+            f"Cannot read the {what} {path}: {err.strerror or err}.",
+            f"{what.capitalize()} {path} tidak dapat dibaca: {err.strerror or err}.",
+        ) from None
     if len(raw) > MAX_KEY_BYTES or b"-----BEGIN" not in raw:
-        raise _bad(f"The {what} {path} is not a PEM file (-----BEGIN ...).",
-                   f"{what.capitalize()} {path} bukan berkas PEM (-----BEGIN ...).")
+        raise _bad(
+            f"The {what} {path} is not a PEM file (-----BEGIN ...).",
+            f"{what.capitalize()} {path} bukan berkas PEM (-----BEGIN ...).",
+        )
     return raw
 
 
@@ -145,12 +166,16 @@ def load_signing_key(path: Path) -> Any:
     try:
         key = serialization.load_pem_private_key(raw, password=None)
     except (ValueError, TypeError) as err:
-        raise _bad(f"The signing key {path} is not a usable private key ({err}). Give an unencrypted RSA or EC "
-                   "private key in PEM form.",
-                   f"Kunci penandatanganan {path} bukan kunci privat yang dapat dipakai ({err}). Berikan kunci privat "
-                   "RSA atau EC tanpa enkripsi dalam bentuk PEM.") from None
+        raise _bad(
+            f"The signing key {path} is not a usable private key ({err}). Give an unencrypted RSA or EC "
+            "private key in PEM form.",
+            f"Kunci penandatanganan {path} bukan kunci privat yang dapat dipakai ({err}). Berikan kunci privat "
+            "RSA atau EC tanpa enkripsi dalam bentuk PEM.",
+        ) from None
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise _bad(f"The signing key {path} is neither RSA nor EC.", f"Kunci penandatanganan {path} bukan RSA maupun EC.")
+        raise _bad(
+            f"The signing key {path} is neither RSA nor EC.", f"Kunci penandatanganan {path} bukan RSA maupun EC."
+        )
     return key
 
 
@@ -168,18 +193,24 @@ def load_verification_key(path: Path, today: dt.datetime | None = None) -> Any:
             cert = x509.load_pem_x509_certificate(raw)
             now = today or dt.datetime.now(dt.UTC)
             if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
-                raise _bad(f"The verification certificate {path} is not valid now (valid {cert.not_valid_before_utc:%Y-%m-%d} "
-                           f"to {cert.not_valid_after_utc:%Y-%m-%d}); ask the bundle's publisher for the current one.",
-                           f"Sertifikat verifikasi {path} tidak berlaku saat ini (berlaku {cert.not_valid_before_utc:%Y-%m-%d} "
-                           f"s.d. {cert.not_valid_after_utc:%Y-%m-%d}); minta yang berlaku kepada penerbit bundle.")
+                raise _bad(
+                    f"The verification certificate {path} is not valid now (valid {cert.not_valid_before_utc:%Y-%m-%d} "
+                    f"to {cert.not_valid_after_utc:%Y-%m-%d}); ask the bundle's publisher for the current one.",
+                    f"Sertifikat verifikasi {path} tidak berlaku saat ini (berlaku {cert.not_valid_before_utc:%Y-%m-%d} "
+                    f"s.d. {cert.not_valid_after_utc:%Y-%m-%d}); minta yang berlaku kepada penerbit bundle.",
+                )
             key = cert.public_key()
         else:
             key = serialization.load_pem_public_key(raw)
     except ValueError as err:
-        raise _bad(f"The verification key {path} is not a usable public key or certificate ({err}).",
-                   f"Kunci verifikasi {path} bukan kunci publik atau sertifikat yang dapat dipakai ({err}).") from None
+        raise _bad(
+            f"The verification key {path} is not a usable public key or certificate ({err}).",
+            f"Kunci verifikasi {path} bukan kunci publik atau sertifikat yang dapat dipakai ({err}).",
+        ) from None
     if not isinstance(key, (rsa.RSAPublicKey, ec.EllipticCurvePublicKey)):
-        raise _bad(f"The verification key {path} is neither RSA nor EC.", f"Kunci verifikasi {path} bukan RSA maupun EC.")
+        raise _bad(
+            f"The verification key {path} is neither RSA nor EC.", f"Kunci verifikasi {path} bukan RSA maupun EC."
+        )
     return key
 
 
@@ -190,72 +221,99 @@ def _algorithms_for(key: Any) -> list[str]:
     return [alg for alg in ALGORITHMS if alg.startswith(family)]
 
 
-def sign_files(files: Mapping[str, bytes], key: Any, algorithm: str = DEFAULT_ALG, key_id: str = DEFAULT_KEY_ID) -> bytes:
+def sign_files(
+    files: Mapping[str, bytes], key: Any, algorithm: str = DEFAULT_ALG, key_id: str = DEFAULT_KEY_ID
+) -> bytes:
     """The `.signatures.json` bytes for the bundle `files` (name -> content, no leading slash)."""
     import jwt
 
     if algorithm not in _algorithms_for(key):
-        raise _bad(f"--signing-alg {algorithm} does not fit this key; use one of {', '.join(_algorithms_for(key))}.",
-                   f"--signing-alg {algorithm} tidak cocok dengan kunci ini; gunakan salah satu dari {', '.join(_algorithms_for(key))}.")
-    entries = [{"name": name, "hash": file_hash(name, content), "algorithm": "SHA-256"}
-               for name, content in sorted(files.items()) if name != SIGNATURES_NAME]
+        raise _bad(
+            f"--signing-alg {algorithm} does not fit this key; use one of {', '.join(_algorithms_for(key))}.",
+            f"--signing-alg {algorithm} tidak cocok dengan kunci ini; gunakan salah satu dari {', '.join(_algorithms_for(key))}.",
+        )
+    entries = [
+        {"name": name, "hash": file_hash(name, content), "algorithm": "SHA-256"}
+        for name, content in sorted(files.items())
+        if name != SIGNATURES_NAME
+    ]
     token = jwt.encode({"files": entries, "keyid": key_id}, key, algorithm=algorithm, headers={"kid": key_id})
     return json.dumps({"signatures": [token]}, separators=(",", ":")).encode("utf-8")
 
 
-def verify_files(files: Mapping[str, bytes], key: Any, key_id: str | None = None, label: str = "the bundle") -> dict[str, Any]:
+def verify_files(
+    files: Mapping[str, bytes], key: Any, key_id: str | None = None, label: str = "the bundle"
+) -> dict[str, Any]:
     """Check `.signatures.json` against every other file; the JWT payload, or CannotJudge saying what is wrong."""
     import jwt
 
     if SIGNATURES_NAME not in files:
-        raise _bad(f"{label} is not signed (no {SIGNATURES_NAME}); a verification key was given, so it is refused. "
-                   "Sign it with `spbe-check bundle build --signing-key` or `opa build --signing-key`.",
-                   f"{label} tidak ditandatangani (tidak ada {SIGNATURES_NAME}); kunci verifikasi diberikan, jadi ditolak. "
-                   "Tandatangani dengan `spbe-check bundle build --signing-key` atau `opa build --signing-key`.")
+        raise _bad(
+            f"{label} is not signed (no {SIGNATURES_NAME}); a verification key was given, so it is refused. "
+            "Sign it with `spbe-check bundle build --signing-key` or `opa build --signing-key`.",
+            f"{label} tidak ditandatangani (tidak ada {SIGNATURES_NAME}); kunci verifikasi diberikan, jadi ditolak. "
+            "Tandatangani dengan `spbe-check bundle build --signing-key` atau `opa build --signing-key`.",
+        )
     try:
         document = json.loads(files[SIGNATURES_NAME].decode("utf-8"))
         tokens = document["signatures"]
         if not isinstance(tokens, list) or len(tokens) != 1 or not isinstance(tokens[0], str):
             raise ValueError("exactly one signature is expected")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
-        raise _bad(f"{label}: {SIGNATURES_NAME} is malformed ({err}).",
-                   f"{label}: {SIGNATURES_NAME} rusak ({err}).") from None
+        raise _bad(
+            f"{label}: {SIGNATURES_NAME} is malformed ({err}).", f"{label}: {SIGNATURES_NAME} rusak ({err})."
+        ) from None
     try:
         payload = jwt.decode(tokens[0], key, algorithms=_algorithms_for(key), options={"require": []})
     except jwt.PyJWTError as err:
-        raise _bad(f"{label}: the signature does not verify with this key ({err}); the bundle was changed or signed "
-                   "by someone else. Nothing was judged.",
-                   f"{label}: tanda tangan tidak terverifikasi dengan kunci ini ({err}); bundle telah diubah atau "
-                   "ditandatangani pihak lain. Tidak ada yang dinilai.") from None
+        raise _bad(
+            f"{label}: the signature does not verify with this key ({err}); the bundle was changed or signed "
+            "by someone else. Nothing was judged.",
+            f"{label}: tanda tangan tidak terverifikasi dengan kunci ini ({err}); bundle telah diubah atau "
+            "ditandatangani pihak lain. Tidak ada yang dinilai.",
+        ) from None
     signer = jwt.get_unverified_header(tokens[0]).get("kid") or payload.get("keyid")  # OPA's order
     if key_id is not None and signer != key_id:
-        raise _bad(f"{label}: signed with key id {signer!r}, expected {key_id!r}.",
-                   f"{label}: ditandatangani dengan id kunci {signer!r}, seharusnya {key_id!r}.")
+        raise _bad(
+            f"{label}: signed with key id {signer!r}, expected {key_id!r}.",
+            f"{label}: ditandatangani dengan id kunci {signer!r}, seharusnya {key_id!r}.",
+        )
     payload["keyid"] = signer
     listed = payload.get("files")
     if not isinstance(listed, list) or not all(isinstance(f, dict) for f in listed):
-        raise _bad(f"{label}: the signature's payload has no file list.", f"{label}: muatan tanda tangan tidak memuat daftar berkas.")
+        raise _bad(
+            f"{label}: the signature's payload has no file list.",
+            f"{label}: muatan tanda tangan tidak memuat daftar berkas.",
+        )
     signed: dict[str, dict[str, Any]] = {}
     for entry in listed:
         name = str(entry.get("name", "")).lstrip("/")
         if name in signed:
-            raise _bad(f"{label}: the signature lists {name} twice.", f"{label}: tanda tangan mencantumkan {name} dua kali.")
+            raise _bad(
+                f"{label}: the signature lists {name} twice.", f"{label}: tanda tangan mencantumkan {name} dua kali."
+            )
         signed[name] = entry
     present = {name for name in files if name != SIGNATURES_NAME}
     if present - set(signed) or set(signed) - present:
         unsigned, missing = sorted(present - set(signed)), sorted(set(signed) - present)
-        raise _bad(f"{label}: the signature covers other files (not signed: {unsigned or 'none'}; signed but absent: "
-                   f"{missing or 'none'}). Nothing was judged.",
-                   f"{label}: tanda tangan mencakup berkas lain (tidak ditandatangani: {unsigned or 'tidak ada'}; "
-                   f"ditandatangani tetapi tidak ada: {missing or 'tidak ada'}). Tidak ada yang dinilai.")
+        raise _bad(
+            f"{label}: the signature covers other files (not signed: {unsigned or 'none'}; signed but absent: "
+            f"{missing or 'none'}). Nothing was judged.",
+            f"{label}: tanda tangan mencakup berkas lain (tidak ditandatangani: {unsigned or 'tidak ada'}; "
+            f"ditandatangani tetapi tidak ada: {missing or 'tidak ada'}). Tidak ada yang dinilai.",
+        )
     for name in sorted(present):
         algorithm = str(signed[name].get("algorithm", "SHA-256"))
         if algorithm not in _HASHES:
-            raise _bad(f"{label}: {name} is hashed with unsupported algorithm {algorithm!r}.",
-                       f"{label}: {name} di-hash dengan algoritme {algorithm!r} yang tidak didukung.")
+            raise _bad(
+                f"{label}: {name} is hashed with unsupported algorithm {algorithm!r}.",
+                f"{label}: {name} di-hash dengan algoritme {algorithm!r} yang tidak didukung.",
+            )
         if file_hash(name, files[name], algorithm) != signed[name].get("hash"):
-            raise _bad(f"{label}: {name} does not match its signed hash: the bundle was changed after signing. "
-                       "Nothing was judged.",
-                       f"{label}: {name} tidak cocok dengan hash yang ditandatangani: bundle diubah setelah "
-                       "ditandatangani. Tidak ada yang dinilai.")
+            raise _bad(
+                f"{label}: {name} does not match its signed hash: the bundle was changed after signing. "
+                "Nothing was judged.",
+                f"{label}: {name} tidak cocok dengan hash yang ditandatangani: bundle diubah setelah "
+                "ditandatangani. Tidak ada yang dinilai.",
+            )
     return payload

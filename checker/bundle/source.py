@@ -6,6 +6,7 @@ redirects, size limit, cached with its revision; the cached copy only with `--of
 verification key only a bundle signed with that key, over exactly its files, is used; a
 folder cannot be verified, so it is then refused too (SPEC §5).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -35,8 +36,9 @@ def is_url(source: str | Path) -> bool:
     return str(source).startswith(("https://", "http://"))
 
 
-def resolve_policies(source: str | Path, options: SourceOptions = SourceOptions(),
-                     say: Callable[[Text], None] | None = None) -> Path:
+def resolve_policies(
+    source: str | Path, options: SourceOptions = SourceOptions(), say: Callable[[Text], None] | None = None
+) -> Path:
     """A policy folder for `source`; bundles are checked, verified and unpacked into the cache.
 
     `say` is told which revision of a downloaded bundle is used, and how old a cached copy is.
@@ -59,11 +61,14 @@ def resolve_policies(source: str | Path, options: SourceOptions = SourceOptions(
         path = Path(source)
         if path.is_dir():
             if options.key is not None:
-                raise CannotJudge(Text(
-                    f"--verification-key was given but --policies {path} is a folder, which carries no signature. "
-                    "Pass the signed bundle (.tar.gz) or its https URL.",
-                    f"--verification-key diberikan tetapi --policies {path} adalah folder, yang tidak bertanda tangan. "
-                    "Berikan bundle yang ditandatangani (.tar.gz) atau URL https-nya."))
+                raise CannotJudge(
+                    Text(
+                        f"--verification-key was given but --policies {path} is a folder, which carries no signature. "
+                        "Pass the signed bundle (.tar.gz) or its https URL.",
+                        f"--verification-key diberikan tetapi --policies {path} adalah folder, yang tidak bertanda tangan. "
+                        "Berikan bundle yang ditandatangani (.tar.gz) atau URL https-nya.",
+                    )
+                )
             return path
         if not path.is_file():
             return path  # load_policies says "Policy folder not found" with the fix
@@ -80,14 +85,18 @@ def _record(fetched: Any, url: str, revision: str, say: Callable[[Text], None] |
     from checker.plumbing.remote import remember
 
     if fetched.from_cache:
-        message = Text(f"policies: {fetched.url} is unreachable ({fetched.why_cached}); using the cached copy, "
-                       f"revision {revision}, downloaded {fetched.age()} ago ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
-                       f"kebijakan: {fetched.url} tidak dapat dihubungi ({fetched.why_cached}); memakai salinan cache, "
-                       f"revisi {revision}, diunduh {fetched.age()} yang lalu ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).")
+        message = Text(
+            f"policies: {fetched.url} is unreachable ({fetched.why_cached}); using the cached copy, "
+            f"revision {revision}, downloaded {fetched.age()} ago ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
+            f"kebijakan: {fetched.url} tidak dapat dihubungi ({fetched.why_cached}); memakai salinan cache, "
+            f"revisi {revision}, diunduh {fetched.age()} yang lalu ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
+        )
     else:
         remember(fetched, url, URL_KIND, revision)
-        message = Text(f"policies: {fetched.url}, revision {revision}, downloaded now.",
-                       f"kebijakan: {fetched.url}, revisi {revision}, baru diunduh.")
+        message = Text(
+            f"policies: {fetched.url}, revision {revision}, downloaded now.",
+            f"kebijakan: {fetched.url}, revisi {revision}, baru diunduh.",
+        )
     if say is not None:
         say(message)
 
@@ -98,9 +107,17 @@ def read_bundle_file(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BUNDLE_FILE_BYTES + 1)
     except OSError as err:
-        raise CannotJudge(Text(f"Cannot read the policy bundle {path}: {err.strerror or err}.",
-                               f"Bundle kebijakan {path} tidak dapat dibaca: {err.strerror or err}.")) from None
+        raise CannotJudge(
+            Text(
+                f"Cannot read the policy bundle {path}: {err.strerror or err}.",
+                f"Bundle kebijakan {path} tidak dapat dibaca: {err.strerror or err}.",
+            )
+        ) from None
     if len(raw) > MAX_BUNDLE_FILE_BYTES:
-        raise CannotJudge(Text(f"The policy bundle {path} is larger than {MAX_BUNDLE_FILE_BYTES >> 20} MiB.",
-                               f"Bundle kebijakan {path} lebih besar dari {MAX_BUNDLE_FILE_BYTES >> 20} MiB."))
+        raise CannotJudge(
+            Text(
+                f"The policy bundle {path} is larger than {MAX_BUNDLE_FILE_BYTES >> 20} MiB.",
+                f"Bundle kebijakan {path} lebih besar dari {MAX_BUNDLE_FILE_BYTES >> 20} MiB.",
+            )
+        )
     return raw

@@ -1,4 +1,5 @@
 """`spbe-check audit`: judge the whole registry and write its reports (checker/audit/run.py does the work)."""
+
 from __future__ import annotations
 
 import json
@@ -17,18 +18,45 @@ from checker.model import Lang, Text
 @registry_option
 @policies_option
 @lang_option
-@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write the full audit (per app, rule, agency, province, cluster) as JSON to FILE.")
-@click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write a self-contained HTML report (inline SVG charts, printable) to FILE.")
-@click.option("--compare", "compare_ref", default=None, metavar="REF",
-              help="Also judge with the policies/ of git revision REF; list the apps whose verdict changes and why.")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the full audit (per app, rule, agency, province, cluster) as JSON to FILE.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write a self-contained HTML report (inline SVG charts, printable) to FILE.",
+)
+@click.option(
+    "--compare",
+    "compare_ref",
+    default=None,
+    metavar="REF",
+    help="Also judge with the policies/ of git revision REF; list the apps whose verdict changes and why.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Audit only the first N apps (by registry id).")
-@click.option("--jobs", type=click.IntRange(min=1, max=64), default=None,
-              help="Worker processes judging in parallel (default: one per core, at most 4).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1, max=64),
+    default=None,
+    help="Worker processes judging in parallel (default: one per core, at most 4).",
+)
 @fail_closed(judging=True)
-def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | None, html_path: Path | None,
-                  compare_ref: str | None, limit: int | None, jobs: int | None) -> int:
+def audit_command(
+    registry: str,
+    policies: Path,
+    lang: Lang,
+    json_path: Path | None,
+    html_path: Path | None,
+    compare_ref: str | None,
+    limit: int | None,
+    jobs: int | None,
+) -> int:
     """Audit the registry: judge every active, non-shared app as if it were proposed today.
 
     A report, not a gate: exit 0 whenever the audit ran, whatever the verdicts;
@@ -47,8 +75,16 @@ def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | N
             yield bar.update
 
     timings = Timings()
-    doc = audit_registry(registry_source=registry, policies_dir=policies, lang=lang, limit=limit, compare=compare_ref,
-                         workers=jobs, progress=progress if sys.stderr.isatty() else no_progress, timings=timings)
+    doc = audit_registry(
+        registry_source=registry,
+        policies_dir=policies,
+        lang=lang,
+        limit=limit,
+        compare=compare_ref,
+        workers=jobs,
+        progress=progress if sys.stderr.isatty() else no_progress,
+        timings=timings,
+    )
     outputs: tuple[tuple[Path | None, Callable[[], str]], ...] = (
         (json_path, lambda: json.dumps(doc, ensure_ascii=False, indent=1) + "\n"),
         (html_path, lambda: render_html(doc, lang)),
@@ -59,8 +95,12 @@ def audit_command(registry: str, policies: Path, lang: Lang, json_path: Path | N
         try:
             write_text_atomically(path, text())
         except OSError as err:
-            raise CannotJudge(Text(f"Cannot write {path}: {err.strerror or err}.",
-                                   f"Tidak dapat menulis {path}: {err.strerror or err}.")) from None
+            raise CannotJudge(
+                Text(
+                    f"Cannot write {path}: {err.strerror or err}.",
+                    f"Tidak dapat menulis {path}: {err.strerror or err}.",
+                )
+            ) from None
         click.echo(f"spbe-check: wrote {path}", err=True)
     click.echo(render_text(doc, lang), nl=False)
     phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.phases.items())

@@ -1,4 +1,5 @@
 """`spbe-check check PATH...`: judge manifests and deliver the report (checker/judging/evaluate.py does the judging)."""
+
 from __future__ import annotations
 
 import sys
@@ -19,9 +20,21 @@ from checker.model import FailOn, Lang, Report, Text
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line; the exit code says the rest.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list passing manifests and timings (on stderr).")
 @fail_closed(judging=True)
-def check(paths: tuple[Path, ...], format_name: str, output: Path | None, registry: str, policies: Path,
-          waivers: Path | None, lang: Lang, engine: str, opa: Any = None, quiet: bool = False,
-          verbose: bool = False, fail_on: FailOn = "deny", junit_cases: str = "manifest") -> int:
+def check(
+    paths: tuple[Path, ...],
+    format_name: str,
+    output: Path | None,
+    registry: str,
+    policies: Path,
+    waivers: Path | None,
+    lang: Lang,
+    engine: str,
+    opa: Any = None,
+    quiet: bool = False,
+    verbose: bool = False,
+    fail_on: FailOn = "deny",
+    junit_cases: str = "manifest",
+) -> int:
     """Judge manifests (files, or folders searched for *.yaml/*.yml).
 
     Exit 0 when every manifest passes or only warns, 1 when one fails or is
@@ -35,8 +48,12 @@ def check(paths: tuple[Path, ...], format_name: str, output: Path | None, regist
         raise click.UsageError("--quiet and --verbose exclude each other; pick one.")
     targets = collect_targets(paths)
     if not targets:
-        raise CannotJudge(Text("No manifests (*.yaml, *.yml) found in the paths given.",
-                               "Tidak ada manifes (*.yaml, *.yml) di jalur yang diberikan."))
+        raise CannotJudge(
+            Text(
+                "No manifests (*.yaml, *.yml) found in the paths given.",
+                "Tidak ada manifes (*.yaml, *.yml) di jalur yang diberikan.",
+            )
+        )
     with stopwatch() as loading:
         judge = open_judge(policies, registry, waivers, engine, opa=opa)
     for notice in judge.notices():

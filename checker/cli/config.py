@@ -11,6 +11,7 @@ mean …?" for an unknown key): a silently ignored typo would judge with the wro
 Paths in the file are relative to the file. The file is read with the project's safe
 YAML reader (no aliases, tags or duplicate keys).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -87,8 +88,13 @@ def find_config(start: Path) -> Path | None:
 def read_config(raw: bytes, label: str, folder: Path, lang: str = "en") -> ConfigFile:
     """Parse the file's bytes into settings; ConfigError with line and column when malformed."""
     if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(Text(f"{label}: the file is larger than {MAX_CONFIG_BYTES // 1024} KiB; it holds a few settings.",
-                               f"{label}: berkas lebih besar dari {MAX_CONFIG_BYTES // 1024} KiB; berkas ini hanya memuat beberapa pengaturan."), lang)
+        raise ConfigError(
+            Text(
+                f"{label}: the file is larger than {MAX_CONFIG_BYTES // 1024} KiB; it holds a few settings.",
+                f"{label}: berkas lebih besar dari {MAX_CONFIG_BYTES // 1024} KiB; berkas ini hanya memuat beberapa pengaturan.",
+            ),
+            lang,
+        )
     try:
         text = decode_utf8(raw)
         if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
@@ -96,10 +102,17 @@ def read_config(raw: bytes, label: str, folder: Path, lang: str = "en") -> Confi
         doc = parse_yaml(text)
     except YamlError as err:
         where = f":{err.line}:{err.column}" if err.line else ""
-        raise ConfigError(Text(f"{label}{where}: {err.message.en}", f"{label}{where}: {err.message.id}"), lang) from None
+        raise ConfigError(
+            Text(f"{label}{where}: {err.message.en}", f"{label}{where}: {err.message.id}"), lang
+        ) from None
     if not isinstance(doc.data, dict):
-        raise ConfigError(Text(f"{label}:1:1: the file must be a mapping of option names to values, e.g. `format: json`.",
-                               f"{label}:1:1: berkas harus berupa pemetaan nama opsi ke nilai, mis. `format: json`."), lang)
+        raise ConfigError(
+            Text(
+                f"{label}:1:1: the file must be a mapping of option names to values, e.g. `format: json`.",
+                f"{label}:1:1: berkas harus berupa pemetaan nama opsi ke nilai, mis. `format: json`.",
+            ),
+            lang,
+        )
     settings = []
     for key, value in doc.data.items():
         line, column = doc.positions.get(key, (1, 1))
@@ -117,12 +130,18 @@ def load_config_file(path: Path, lang: str = "en") -> ConfigFile:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise ConfigError(Text(f"{path}: cannot be read: {err.strerror or err}.",
-                               f"{path}: tidak dapat dibaca: {err.strerror or err}."), lang) from None
+        raise ConfigError(
+            Text(
+                f"{path}: cannot be read: {err.strerror or err}.", f"{path}: tidak dapat dibaca: {err.strerror or err}."
+            ),
+            lang,
+        ) from None
     return read_config(raw, str(path), path.parent, lang)
 
 
-def _options(command: click.Command, trail: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Option, str]]:
+def _options(
+    command: click.Command, trail: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], click.Option, str]]:
     """(command path, option, long name) for every long option under `command`."""
     for param in command.params:
         if not isinstance(param, click.Option):
@@ -150,8 +169,9 @@ def _resolve(setting: Setting, option: click.Option, folder: Path) -> Any:
     return value
 
 
-def default_map(root: click.Command, config: ConfigFile, lang: str = "en",
-                only: tuple[str, ...] | None = None) -> dict[str, Any]:
+def default_map(
+    root: click.Command, config: ConfigFile, lang: str = "en", only: tuple[str, ...] | None = None
+) -> dict[str, Any]:
     """Click's `default_map` for `root` from the settings: {command: {param: value}}, nested for groups.
 
     A key is valid when any command has that option (one file serves `check`, `ci`, `audit`);
@@ -170,10 +190,15 @@ def default_map(root: click.Command, config: ConfigFile, lang: str = "en",
             close = difflib.get_close_matches(setting.key, list(by_name), n=1, cutoff=0.6)
             hint_en = f" Did you mean '{close[0]}'?" if close else f" Known keys: {', '.join(sorted(by_name))}."
             hint_id = f" Maksud Anda '{close[0]}'?" if close else f" Kunci yang dikenal: {', '.join(sorted(by_name))}."
-            raise ConfigError(Text(f"{where}: unknown key '{setting.key}'.{hint_en}",
-                                   f"{where}: kunci '{setting.key}' tidak dikenal.{hint_id}"), lang)
+            raise ConfigError(
+                Text(
+                    f"{where}: unknown key '{setting.key}'.{hint_en}",
+                    f"{where}: kunci '{setting.key}' tidak dikenal.{hint_id}",
+                ),
+                lang,
+            )
         for trail, option in targets:
-            if only is not None and trail[:len(only)] != only:
+            if only is not None and trail[: len(only)] != only:
                 continue
             value = _resolve(setting, option, config.folder)
             try:
@@ -181,8 +206,13 @@ def default_map(root: click.Command, config: ConfigFile, lang: str = "en",
                 option.type_cast_value(ctx, value)
             except (click.BadParameter, TypeError, ValueError) as err:
                 detail = err.message if isinstance(err, click.ClickException) else str(err)
-                raise ConfigError(Text(f"{where}: invalid value for '{setting.key}': {detail}",
-                                       f"{where}: nilai '{setting.key}' tidak sah: {detail}"), lang) from None
+                raise ConfigError(
+                    Text(
+                        f"{where}: invalid value for '{setting.key}': {detail}",
+                        f"{where}: nilai '{setting.key}' tidak sah: {detail}",
+                    ),
+                    lang,
+                ) from None
             node = tree
             for name in trail:
                 node = node.setdefault(name, {})
@@ -212,12 +242,21 @@ def render_config(folder: Path, settings: Mapping[str, str | None]) -> str:
     """A starter `.spbe-check.yaml`: the settings given (paths made relative to `folder`), the rest as comments."""
     import json
 
-    lines = ["# spbe-check settings: any long option by its name (spbe-check COMMAND --help lists them).",
-             "# Paths are relative to this file. The command line and SPBE_CHECK_* variables win over it;",
-             "# `spbe-check ci` reads it from the target branch, like the policies.",
-             "# Pengaturan spbe-check: opsi panjang mana pun dengan namanya; jalur relatif terhadap berkas ini."]
-    examples = {"registry": "registry/national-registry.json.gz", "policies": "policies", "waivers": "waivers.yaml",
-                "lang": "en", "format": "text", "manifests": "manifests", "engine": "embedded"}
+    lines = [
+        "# spbe-check settings: any long option by its name (spbe-check COMMAND --help lists them).",
+        "# Paths are relative to this file. The command line and SPBE_CHECK_* variables win over it;",
+        "# `spbe-check ci` reads it from the target branch, like the policies.",
+        "# Pengaturan spbe-check: opsi panjang mana pun dengan namanya; jalur relatif terhadap berkas ini.",
+    ]
+    examples = {
+        "registry": "registry/national-registry.json.gz",
+        "policies": "policies",
+        "waivers": "waivers.yaml",
+        "lang": "en",
+        "format": "text",
+        "manifests": "manifests",
+        "engine": "embedded",
+    }
     for key, example in examples.items():
         value = settings.get(key)
         if value is None:

@@ -2,6 +2,7 @@
 
 Thin Click commands over checker/guidance/explain.py. checker/cli/main.py registers them.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,14 @@ def _t(lang: Lang, en: str, id_: str) -> str:
 @click.command("explain")
 @click.argument("rule_id", metavar="RULE")
 @click.option("--json", "as_json", is_flag=True, help="Print the rule page as JSON.")
-@click.option("--examples", "examples_dir", type=click.Path(path_type=Path), default=EXAMPLES_DIR,
-              show_default="the examples shipped with spbe-check", help="Example manifests to find a failing and a passing example in.")
+@click.option(
+    "--examples",
+    "examples_dir",
+    type=click.Path(path_type=Path),
+    default=EXAMPLES_DIR,
+    show_default="the examples shipped with spbe-check",
+    help="Example manifests to find a failing and a passing example in.",
+)
 @policies_option
 @registry_option
 @lang_option
@@ -51,6 +58,10 @@ def schema(show_path: bool) -> int:
     try:
         click.echo(MANIFEST_SCHEMA.read_text(encoding="utf-8"), nl=False)
     except OSError as err:
-        raise CannotJudge(Text(f"The manifest schema {MANIFEST_SCHEMA} cannot be read: {err}. Reinstall spbe-check.",
-                               f"Skema manifes {MANIFEST_SCHEMA} tidak dapat dibaca: {err}. Pasang ulang spbe-check.")) from None
+        raise CannotJudge(
+            Text(
+                f"The manifest schema {MANIFEST_SCHEMA} cannot be read: {err}. Reinstall spbe-check.",
+                f"Skema manifes {MANIFEST_SCHEMA} tidak dapat dibaca: {err}. Pasang ulang spbe-check.",
+            )
+        ) from None
     return 0

@@ -5,6 +5,7 @@ becomes Click's `default_map` (checker/cli/config.py), read from the trusted rev
 gate; `--policies` resolves a folder, bundle or URL through checker/bundle/source.py;
 `--offline` and the stderr reporter reach checker/plumbing/remote.py for the run.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -35,7 +36,9 @@ def _remember_source_option(ctx: click.Context, param: click.Parameter, value: A
         value = Path(value) if value else None
     elif field == "key_id":
         value = value or None
-    ctx.meta[_SOURCE_OPTIONS] = dataclasses.replace(source_options(ctx), **{field: bool(value) if field == "offline" else value})
+    ctx.meta[_SOURCE_OPTIONS] = dataclasses.replace(
+        source_options(ctx), **{field: bool(value) if field == "offline" else value}
+    )
     if field == "offline" and value:  # the registry URL (checker/registry/load.py) honours it too
         from checker.plumbing import remote
 
@@ -45,10 +48,12 @@ def _remember_source_option(ctx: click.Context, param: click.Parameter, value: A
 
 def say_to(ctx: click.Context | None = None) -> Callable[[Text], None]:
     """Tell the user something on stderr, in the language of the command running when it is said."""
+
     def say(message: Text) -> None:
         current = ctx or click.get_current_context(silent=True)
         lang = (current.params.get("lang") if current else None) or os.environ.get("SPBE_CHECK_LANG") or "en"
         click.echo(f"spbe-check: {message.get('id' if lang == 'id' else 'en')}", err=True)
+
     return say
 
 
@@ -81,24 +86,53 @@ def _open_policies(ctx: click.Context, param: click.Parameter, value: str | None
 
 def policies_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """--policies (a folder, an OPA bundle file or an https URL to one) and the key a bundle must be signed with."""
-    for option in reversed((
-        click.option("--policies", metavar="DIR|BUNDLE|URL", type=str, default=str(POLICIES_DIR), callback=_open_policies,
-                     show_default="the national policy pack shipped with spbe-check",
-                     help="Folder of Rego policies and their data, an OPA bundle (.tar.gz) or an https URL to one."),
-        click.option("--verification-key", type=click.Path(dir_okay=False), default=None, is_eager=True,
-                     expose_value=False, callback=_remember_source_option, envvar="SPBE_CHECK_VERIFICATION_KEY",
-                     help="PEM public key (or X.509 certificate): use only a policy bundle signed with it "
-                          "in OPA's format; anything else is exit 2."),
-        click.option("--verification-key-id", default=None, is_eager=True, expose_value=False,
-                     callback=_remember_source_option,
-                     help="Key id the bundle's signature must name [default: any]."),
-        click.option("--offline", is_flag=True, default=False, is_eager=True, expose_value=False,
-                     callback=_remember_source_option, envvar="SPBE_CHECK_OFFLINE",
-                     help="When the --policies or --registry URL cannot be reached, use the copy cached by the last "
-                          "successful download (its revision and age are printed)."),
-    )):
+    for option in reversed(
+        (
+            click.option(
+                "--policies",
+                metavar="DIR|BUNDLE|URL",
+                type=str,
+                default=str(POLICIES_DIR),
+                callback=_open_policies,
+                show_default="the national policy pack shipped with spbe-check",
+                help="Folder of Rego policies and their data, an OPA bundle (.tar.gz) or an https URL to one.",
+            ),
+            click.option(
+                "--verification-key",
+                type=click.Path(dir_okay=False),
+                default=None,
+                is_eager=True,
+                expose_value=False,
+                callback=_remember_source_option,
+                envvar="SPBE_CHECK_VERIFICATION_KEY",
+                help="PEM public key (or X.509 certificate): use only a policy bundle signed with it "
+                "in OPA's format; anything else is exit 2.",
+            ),
+            click.option(
+                "--verification-key-id",
+                default=None,
+                is_eager=True,
+                expose_value=False,
+                callback=_remember_source_option,
+                help="Key id the bundle's signature must name [default: any].",
+            ),
+            click.option(
+                "--offline",
+                is_flag=True,
+                default=False,
+                is_eager=True,
+                expose_value=False,
+                callback=_remember_source_option,
+                envvar="SPBE_CHECK_OFFLINE",
+                help="When the --policies or --registry URL cannot be reached, use the copy cached by the last "
+                "successful download (its revision and age are printed).",
+            ),
+        )
+    ):
         command = option(command)
     return command
+
+
 class GateCommand(click.Command):
     """`ci`: its `.spbe-check.yaml` comes from the trusted revision (the target branch's tip), like its policies.
 
@@ -119,15 +153,19 @@ class GateCommand(click.Command):
             head, repo = probe.params.get("head_ref"), probe.params.get("repo_dir")
             try:  # the same revisions the gate will judge with (checker/gate/trusted.py)
                 base, trusted = gate_refs(probe.params.get("base_ref"), probe.params.get("trusted_ref"))
-                found = trusted_file_upwards(Path(repo), base, head, trusted, CONFIG_NAME, Path.cwd(),
-                                             MAX_CONFIG_BYTES) if head and repo is not None else None
+                found = (
+                    trusted_file_upwards(Path(repo), base, head, trusted, CONFIG_NAME, Path.cwd(), MAX_CONFIG_BYTES)
+                    if head and repo is not None
+                    else None
+                )
             except (CannotJudge, click.UsageError):
                 found = None  # the gate itself reports why the revisions are unusable (exit 2)
             if found is not None:
                 config = read_config(found[0], found[1], found[2], message_language())
                 root = ctx.find_root().command
                 ctx.default_map = default_map(root, config, message_language(config), only=(self.name or "ci",)).get(
-                    self.name or "ci", {})
+                    self.name or "ci", {}
+                )
         return super().parse_args(ctx, args)
 
 
@@ -154,6 +192,7 @@ def gate_policy_opener(ctx: click.Context) -> Callable[[Path, Callable[[Path], P
     def open_policies(path: Path, from_base: Callable[[Path], Path]) -> Path:
         key = from_base(options.key) if options.key is not None else None
         return resolve_policies(path, dataclasses.replace(options, key=key), tell)
+
     return open_policies
 
 

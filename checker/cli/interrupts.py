@@ -14,6 +14,7 @@ worse. Here:
   a shell reports for `yes | head`, so `set -o pipefail` treats it like any other
   Unix tool cut short by its reader.
 """
+
 from __future__ import annotations
 
 import os
@@ -50,8 +51,10 @@ class OutputClosed(BaseException):
 
 def interrupted_message(signal_name: str) -> Text:
     """What an interrupted run says on stderr (exit 2)."""
-    return Text(f"interrupted ({signal_name}): nothing was judged; run spbe-check again for a verdict.",
-                f"dihentikan ({signal_name}): tidak ada yang dinilai; jalankan spbe-check lagi untuk mendapat putusan.")
+    return Text(
+        f"interrupted ({signal_name}): nothing was judged; run spbe-check again for a verdict.",
+        f"dihentikan ({signal_name}): tidak ada yang dinilai; jalankan spbe-check lagi untuk mendapat putusan.",
+    )
 
 
 OUTPUT_CLOSED_MESSAGE = Text(

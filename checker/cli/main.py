@@ -8,6 +8,7 @@ Exit codes (SPEC §5): 0 every manifest passes or warns; 1 something fails or is
 invalid; 2 the tool could not judge. Anything unexpected is also 2: the gate fails
 closed and never prints a traceback unless SPBE_CHECK_DEBUG=1.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,7 +40,7 @@ __all__ = ["main"]
 def _message_lang(args: list[str]) -> Lang:
     """The language asked for on the command line or in SPBE_CHECK_LANG, for messages outside a command."""
     for index, arg in enumerate(args):
-        if arg == "--lang=id" or (arg == "--lang" and args[index + 1:index + 2] == ["id"]):
+        if arg == "--lang=id" or (arg == "--lang" and args[index + 1 : index + 2] == ["id"]):
             return "id"
     return "id" if os.environ.get("SPBE_CHECK_LANG") == "id" else "en"
 
@@ -53,8 +54,14 @@ class GateGroup(click.Group):
     "Aborted!" and exit 1 (checker/cli/interrupts.py).
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         from checker.cli.interrupts import (
             EXIT_PIPE_CLOSED,
             OUTPUT_CLOSED_MESSAGE,
@@ -112,9 +119,13 @@ def registry() -> None:
 
 
 @registry.command("generate")
-@click.option("--output", type=click.Path(path_type=Path), default=None,
-              show_default="registry/national-registry.json.gz in a checkout; required when installed",
-              help="Where to write the registry (.json or .json.gz).")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    show_default="registry/national-registry.json.gz in a checkout; required when installed",
+    help="Where to write the registry (.json or .json.gz).",
+)
 @fail_closed
 def registry_generate(output: Path | None) -> int:
     """Regenerate the synthetic sample national registry, deterministically."""
@@ -123,8 +134,12 @@ def registry_generate(output: Path | None) -> int:
 
     if output is None:
         if INSTALLED:  # never rewrite the data inside an installed package
-            raise CannotJudge(Text("Pass --output FILE: the installed package's sample registry is not rewritten.",
-                                   "Berikan --output BERKAS: contoh registri di dalam paket terpasang tidak ditulis ulang."))
+            raise CannotJudge(
+                Text(
+                    "Pass --output FILE: the installed package's sample registry is not rewritten.",
+                    "Berikan --output BERKAS: contoh registri di dalam paket terpasang tidak ditulis ulang.",
+                )
+            )
         output = DEFAULT_REGISTRY
     doc = build_sample_registry(IDN_AREA_SOURCES)
     write_registry(doc, output)

@@ -2,6 +2,7 @@
 
 Shared by every command that ends with a report (check, ci, registry add).
 """
+
 from __future__ import annotations
 
 import sys
@@ -65,4 +66,3 @@ def report_not_written(output: Path | None, err: OSError, tally: str) -> Text:
         f"manifes sudah dinilai ({tally}) tetapi laporan tidak dapat ditulis ke {where_id}: {reason}{code}. "
         "Keluar dengan kode 2 karena laporan gerbang tidak ada; kosongkan ruang atau pilih --output lain, lalu jalankan lagi.",
     )
-

@@ -1,4 +1,5 @@
 """The policy owners' commands: `spbe-check rules` (checker/guidance/rules_view.py) and `spbe-check test` (Rego unit tests)."""
+
 from __future__ import annotations
 
 from pathlib import Path

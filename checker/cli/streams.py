@@ -9,6 +9,7 @@ the format, including across separate writes. The formats' own escaping stays
 faithful (JSON `\\u0023`, XML `&#35;`); this is the backstop that cannot be
 forgotten.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ from typing import Any, TextIO
 from checker.formats.escape import command_prefix_tail, defuse_ci_commands, ends_blank_line
 
 # One annotation of `--format github`, the whole line: its data never holds a line break.
-_ANNOTATION = re.compile(r"::(?:error|warning|notice) file=[^:\r\n]*::[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|\n)?\Z")
+_ANNOTATION = re.compile(
+    r"::(?:error|warning|notice) file=[^:\r\n]*::[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|\n)?\Z"
+)
 
 
 class DefusingWriter:

@@ -3,6 +3,7 @@
 Progress bars go to stderr and only when stderr is a terminal, so pipes, files
 and CI logs get exactly the report and nothing else.
 """
+
 from __future__ import annotations
 
 import sys
@@ -59,16 +60,22 @@ def verbose_details(report: Any, load_seconds: float, judge_seconds: float, lang
     for result in report.results:
         if result.verdict in ("pass", "warn"):
             label = {"pass": ("pass", "lulus"), "warn": ("warn", "peringatan")}[result.verdict][lang == "id"]
-            lines.append(f"spbe-check: {label}  {strip_control(result.file)}"
-                         + (f" ({strip_control(result.id)})" if result.id else ""))
+            lines.append(
+                f"spbe-check: {label}  {strip_control(result.file)}"
+                + (f" ({strip_control(result.id)})" if result.id else "")
+            )
     count = len(report.results)
     per = (judge_seconds / count * 1000) if count else 0.0
     if lang == "id":
-        lines.append(f"spbe-check: {count} manifes dinilai dalam {load_seconds + judge_seconds:.2f} dtk "
-                     f"(memuat kebijakan dan registri {load_seconds:.2f} dtk, menilai {judge_seconds:.2f} dtk, "
-                     f"{per:.1f} md per manifes)")
+        lines.append(
+            f"spbe-check: {count} manifes dinilai dalam {load_seconds + judge_seconds:.2f} dtk "
+            f"(memuat kebijakan dan registri {load_seconds:.2f} dtk, menilai {judge_seconds:.2f} dtk, "
+            f"{per:.1f} md per manifes)"
+        )
     else:
-        lines.append(f"spbe-check: judged {count} manifests in {load_seconds + judge_seconds:.2f} s "
-                     f"(loading policies and registry {load_seconds:.2f} s, judging {judge_seconds:.2f} s, "
-                     f"{per:.1f} ms per manifest)")
+        lines.append(
+            f"spbe-check: judged {count} manifests in {load_seconds + judge_seconds:.2f} s "
+            f"(loading policies and registry {load_seconds:.2f} s, judging {judge_seconds:.2f} s, "
+            f"{per:.1f} ms per manifest)"
+        )
     return "\n".join(lines) + "\n"

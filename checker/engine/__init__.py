@@ -1,4 +1,5 @@
 """Rego engines behind one interface: `embedded` (regorus, in-process) and `opa` (an OPA server)."""
+
 from __future__ import annotations
 
 from checker.engine.interface import Engine, RawViolation, TestOutcome
@@ -19,8 +20,12 @@ def make_engine(name: str, opa: OpaSettings | None = None) -> Engine:
         from checker.engine.opa import OpaEngine
 
         return OpaEngine(opa or OpaSettings())
-    raise CannotJudge(Text(f"Unknown engine {name!r}; choose one of: {', '.join(ENGINE_NAMES)}.",
-                           f"Mesin {name!r} tidak dikenal; pilih salah satu: {', '.join(ENGINE_NAMES)}."))
+    raise CannotJudge(
+        Text(
+            f"Unknown engine {name!r}; choose one of: {', '.join(ENGINE_NAMES)}.",
+            f"Mesin {name!r} tidak dikenal; pilih salah satu: {', '.join(ENGINE_NAMES)}.",
+        )
+    )
 
 
 __all__ = ["ENGINE_NAMES", "Engine", "OpaSettings", "RawViolation", "TestOutcome", "make_engine"]

@@ -1,4 +1,5 @@
 """What a Rego engine provides to the evaluator, whatever runs the policies."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

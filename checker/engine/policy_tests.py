@@ -1,4 +1,5 @@
 """`spbe-check test`: run the Rego unit tests and report rule coverage."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,10 @@ class PolicyTestReport:
             lines.append(f"coverage {path}: {fraction:.0%}")
         uncovered = sorted(r for r, c in self.rules_covered.items() if not c)
         covered = len(self.rules_covered) - len(uncovered)
-        lines.append(f"rules with tests that reach them: {covered}/{len(self.rules_covered)}"
-                     + (f" (not reached: {', '.join(uncovered)})" if uncovered else ""))
+        lines.append(
+            f"rules with tests that reach them: {covered}/{len(self.rules_covered)}"
+            + (f" (not reached: {', '.join(uncovered)})" if uncovered else "")
+        )
         passed = sum(o.passed for o in self.outcomes)
         if not self.outcomes:
             lines.append("no Rego tests found (test_* rules in *_test.rego)")
@@ -47,7 +50,9 @@ def run_policy_tests(policies_dir: Path) -> PolicyTestReport:
     engine.load(policies, policies.data, with_tests=True)
     outcomes, coverage = engine.run_tests()
     covered_lines = _covered_lines(coverage)
-    return PolicyTestReport(tuple(outcomes), _line_coverage(coverage, policies), _rule_coverage(policies, covered_lines))
+    return PolicyTestReport(
+        tuple(outcomes), _line_coverage(coverage, policies), _rule_coverage(policies, covered_lines)
+    )
 
 
 def _covered_lines(coverage: dict[str, Any] | None) -> dict[str, set[int]]:

@@ -1,4 +1,5 @@
 """The embedded engine: microsoft/regorus evaluating Rego in-process."""
+
 from __future__ import annotations
 
 import json
@@ -34,15 +35,21 @@ class RegorusEngine:
             try:
                 engine.add_policy(policy.path, policy.text)
             except Exception as err:  # noqa: BLE001 - regorus raises plain exceptions; any failure must be exit 2
-                raise CannotJudge(Text(
-                    f"Policy {policy.path} does not compile: {_clean(err)}",
-                    f"Kebijakan {policy.path} tidak dapat dikompilasi: {_clean(err)}",
-                )) from None
+                raise CannotJudge(
+                    Text(
+                        f"Policy {policy.path} does not compile: {_clean(err)}",
+                        f"Kebijakan {policy.path} tidak dapat dikompilasi: {_clean(err)}",
+                    )
+                ) from None
         try:
             engine.add_data_json(data if isinstance(data, str) else json.dumps(data))
         except Exception as err:  # noqa: BLE001 - any engine failure must be exit 2 (fail closed)
-            raise CannotJudge(Text(f"The engine rejected the policy data: {_clean(err)}",
-                                   f"Mesin menolak data kebijakan: {_clean(err)}")) from None
+            raise CannotJudge(
+                Text(
+                    f"The engine rejected the policy data: {_clean(err)}",
+                    f"Mesin menolak data kebijakan: {_clean(err)}",
+                )
+            ) from None
         self._engine = engine
         self._policies = policies
         self._queries = policies.judging_rules()
@@ -64,21 +71,28 @@ class RegorusEngine:
             answer = json.loads(engine.eval_query_as_json(query))
             results = answer.get("result") or []
             if len(results) != 1:
-                raise CannotJudge(Text("The judging rules gave no result (a deny or warn set is undefined).",
-                                       "Aturan penilaian tidak memberi hasil (himpunan deny atau warn tidak terdefinisi)."))
+                raise CannotJudge(
+                    Text(
+                        "The judging rules gave no result (a deny or warn set is undefined).",
+                        "Aturan penilaian tidak memberi hasil (himpunan deny atau warn tidak terdefinisi).",
+                    )
+                )
             sets = results[0]["expressions"][0]["value"]
             for (package, kind), values in zip(self._queries, sets, strict=True):
                 if not isinstance(values, list):
-                    raise CannotJudge(Text(f"data.{package}.{kind} is not a set.",
-                                           f"data.{package}.{kind} bukan himpunan."))
+                    raise CannotJudge(
+                        Text(f"data.{package}.{kind} is not a set.", f"data.{package}.{kind} bukan himpunan.")
+                    )
                 out.extend(RawViolation(package, kind, v) for v in values)
         except CannotJudge:
             raise
         except Exception as err:  # noqa: BLE001 - any engine failure must be exit 2 (fail closed)
-            raise CannotJudge(Text(
-                f"The policy engine failed while evaluating: {_clean(err)}. Fix the policy; nothing was judged.",
-                f"Mesin kebijakan gagal saat mengevaluasi: {_clean(err)}. Perbaiki kebijakan; tidak ada yang dinilai.",
-            )) from None
+            raise CannotJudge(
+                Text(
+                    f"The policy engine failed while evaluating: {_clean(err)}. Fix the policy; nothing was judged.",
+                    f"Mesin kebijakan gagal saat mengevaluasi: {_clean(err)}. Perbaiki kebijakan; tidak ada yang dinilai.",
+                )
+            ) from None
         return out
 
     def run_tests(self) -> tuple[list[TestOutcome], dict[str, Any] | None]:

@@ -3,6 +3,7 @@
 Every format is a pure function of a `Report` (see `interface.Formatter`), so the
 CLI picks one by name and writes what it returns.
 """
+
 from __future__ import annotations
 
 import importlib

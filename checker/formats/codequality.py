@@ -12,6 +12,7 @@ a waived violation `info`. Text from manifests reaches GitLab only as JSON strin
 control characters, escape sequences and bidi overrides removed; GitLab shows them as
 plain text.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -59,8 +60,9 @@ def codequality_document(report: Report, lang: Lang) -> list[dict[str, Any]]:
         info = report.rules.get(rule)
         text = strip_control(message.get(lang)) or rule
         if violation is not None and violation.waived and violation.waiver is not None:
-            text += strip_control(" (" + WAIVED.get(lang).format(decree=violation.waiver.decree,
-                                                                 expires=violation.waiver.expires) + ")")
+            text += strip_control(
+                " (" + WAIVED.get(lang).format(decree=violation.waiver.decree, expires=violation.waiver.expires) + ")"
+            )
         line = violation.line if violation is not None and violation.line else 1
         issue: dict[str, Any] = {
             "type": "issue",

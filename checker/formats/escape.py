@@ -7,6 +7,7 @@ code-scanning UIs, so each format neutralises what would be live in its medium:
 terminal escape sequences, CI workflow commands, Markdown/HTML markup, XML-illegal
 characters. Keeping the rules here means every format applies the same ones.
 """
+
 from __future__ import annotations
 
 import json
@@ -108,7 +109,7 @@ def command_prefix_tail(text: str) -> int:
 def ends_blank_line(text: str, was_blank: bool) -> bool:
     """Whether, after `text`, the current line holds only white space so far."""
     last_break = max(text.rfind(ch) for ch in LINE_BREAKS)
-    rest = text[last_break + 1:]
+    rest = text[last_break + 1 :]
     return (last_break >= 0 or was_blank) and not rest.strip()
 
 
@@ -142,7 +143,7 @@ def md_escape(value: Any) -> str:
     match = _MD_LINE_START.match(escaped)
     if match:
         if match.group(2):
-            escaped = match.group(1) + "\\" + escaped[len(match.group(1)):]
+            escaped = match.group(1) + "\\" + escaped[len(match.group(1)) :]
         else:
             cut = match.end(3)
             escaped = escaped[:cut] + "\\" + escaped[cut:]

@@ -5,6 +5,7 @@ One command per violation: a deny that counts is an `error`, a warning a
 per GitHub's rules, so a message can neither break out of its command nor start
 a new one (`::add-mask::`, `::stop-commands::`…).
 """
+
 from __future__ import annotations
 
 from checker.formats.escape import defuse_ci_commands, gh_escape_data, gh_escape_property, strip_control
@@ -17,11 +18,15 @@ LABELS: dict[str, Text] = {
     "fix": Text("Fix", "Perbaikan"),
     "field": Text("Field", "Kolom"),
     "reuse": Text("Reuse instead", "Gunakan ulang"),
-    "invalid": Text("The manifest is invalid: it could not be read or does not match the schema.",
-                    "Manifes tidak sah: tidak dapat dibaca atau tidak sesuai skema."),
-    "summary": Text("spbe-check: {pass_} pass, {warn} warn, {fail} fail, {invalid} invalid (policy {policy}, registry {registry})",
-                    "spbe-check: {pass_} lulus, {warn} peringatan, {fail} gagal, {invalid} tidak sah "
-                    "(kebijakan {policy}, registri {registry})"),
+    "invalid": Text(
+        "The manifest is invalid: it could not be read or does not match the schema.",
+        "Manifes tidak sah: tidak dapat dibaca atau tidak sesuai skema.",
+    ),
+    "summary": Text(
+        "spbe-check: {pass_} pass, {warn} warn, {fail} fail, {invalid} invalid (policy {policy}, registry {registry})",
+        "spbe-check: {pass_} lulus, {warn} peringatan, {fail} gagal, {invalid} tidak sah "
+        "(kebijakan {policy}, registri {registry})",
+    ),
 }
 
 
@@ -52,8 +57,9 @@ def _message(violation: Violation, report: Report, lang: Lang) -> str:
     if info is not None and info.remediation.get(lang):
         lines.append(f"{LABELS['fix'].get(lang)}: {info.remediation.get(lang)}")
     if violation.suggestions:
-        reuse = "; ".join(f"{s.id} {s.name} ({s.score:.2f})" + (f" {s.url}" if s.url else "")
-                          for s in violation.suggestions)
+        reuse = "; ".join(
+            f"{s.id} {s.name} ({s.score:.2f})" + (f" {s.url}" if s.url else "") for s in violation.suggestions
+        )
         lines.append(f"{LABELS['reuse'].get(lang)}: {reuse}")
     if violation.field:
         lines.append(f"{LABELS['field'].get(lang)}: {violation.field}")
@@ -72,19 +78,47 @@ def render_github(report: Report, lang: Lang, color: bool = False) -> str:
         out.append(defuse_ci_commands(strip_control(heading)))
         for violation in result.violations:
             line = violation.line if violation.line is not None and violation.line >= 1 else None
-            column = violation.column if line is not None and violation.column is not None and violation.column >= 1 else None
+            column = (
+                violation.column
+                if line is not None and violation.column is not None and violation.column >= 1
+                else None
+            )
             end_line = violation.end_line if line is not None and column is not None and violation.end_line else None
             # GitHub takes an end column only for a range on one line.
             end_column = violation.end_column if end_line == line else None
-            out.append(command(_kind(violation), _message(violation, report, lang),
-                               file=result.uri or result.file, line=line, endLine=end_line, col=column,
-                               endColumn=end_column, title=violation.rule))
+            out.append(
+                command(
+                    _kind(violation),
+                    _message(violation, report, lang),
+                    file=result.uri or result.file,
+                    line=line,
+                    endLine=end_line,
+                    col=column,
+                    endColumn=end_column,
+                    title=violation.rule,
+                )
+            )
         if result.verdict == "invalid" and not result.violations:
-            out.append(command("error", LABELS["invalid"].get(lang), file=result.uri or result.file, title="SPBE-SCH-001"))
+            out.append(
+                command("error", LABELS["invalid"].get(lang), file=result.uri or result.file, title="SPBE-SCH-001")
+            )
     counts = report.summary()
-    out.append(defuse_ci_commands(strip_control(LABELS["summary"].get(lang).format(
-        pass_=counts["pass"], warn=counts["warn"], fail=counts["fail"], invalid=counts["invalid"],
-        policy=report.policy_revision, registry=report.registry_revision))))
+    out.append(
+        defuse_ci_commands(
+            strip_control(
+                LABELS["summary"]
+                .get(lang)
+                .format(
+                    pass_=counts["pass"],
+                    warn=counts["warn"],
+                    fail=counts["fail"],
+                    invalid=counts["invalid"],
+                    policy=report.policy_revision,
+                    registry=report.registry_revision,
+                )
+            )
+        )
+    )
     return "\n".join(out) + "\n"
 
 

@@ -1,4 +1,5 @@
 """What every output format provides: a pure function from a Report to text."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

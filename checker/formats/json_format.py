@@ -5,6 +5,7 @@ Keys named in SPEC §6 may never be removed or renamed; the extra keys here
 `count`) only add.
 The data is written faithfully (no stripping), since tools match on it.
 """
+
 from __future__ import annotations
 
 from typing import Any

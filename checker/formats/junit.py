@@ -13,6 +13,7 @@ ElementTree so text and attributes are XML-escaped; characters XML 1.0 cannot ca
 all are stripped first, and what a CI runner would read as a workflow command becomes
 a character reference (same content, no command).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -32,10 +33,14 @@ LABELS: dict[str, Text] = {
     "reuse": Text("Reuse instead", "Gunakan ulang"),
     "warnings": Text("Warnings", "Peringatan"),
     "waived_list": Text("Waived", "Dikecualikan"),
-    "failed": Text("{verdict}: {count} violation(s) block this manifest: {rules}",
-                   "{verdict}: {count} pelanggaran menghalangi manifes ini: {rules}"),
-    "invalid_no_detail": Text("invalid: the manifest could not be read or does not match the schema",
-                              "invalid: manifes tidak dapat dibaca atau tidak sesuai skema"),
+    "failed": Text(
+        "{verdict}: {count} violation(s) block this manifest: {rules}",
+        "{verdict}: {count} pelanggaran menghalangi manifes ini: {rules}",
+    ),
+    "invalid_no_detail": Text(
+        "invalid: the manifest could not be read or does not match the schema",
+        "invalid: manifes tidak dapat dibaca atau tidak sesuai skema",
+    ),
     "rule_failed": Text("{rule}: {count} violation(s)", "{rule}: {count} pelanggaran"),
     "rule_waived": Text("{rule}: waived", "{rule}: dikecualikan"),
 }
@@ -76,18 +81,26 @@ def _describe(violation: Violation, report: Report, lang: Lang) -> str:
 
 
 def _testcase(result: Result, report: Report, lang: Lang) -> ET.Element:
-    case = ET.Element("testcase", {
-        "classname": xml_attr(result.file),
-        "name": xml_attr(result.id or result.file),
-        "time": _seconds(result.seconds),
-    })
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": xml_attr(result.file),
+            "name": xml_attr(result.id or result.file),
+            "time": _seconds(result.seconds),
+        },
+    )
     blocking = [v for v in result.violations if v.severity == "deny" and not v.waived]
     warnings = [v for v in result.violations if v.severity == "warn" and not v.waived]
     waived = [v for v in result.violations if v.waived]
     if result.verdict in ("fail", "invalid"):
         if blocking:
-            message = _label("failed", lang, verdict=result.verdict, count=str(len(blocking)),
-                             rules=", ".join(dict.fromkeys(v.rule for v in blocking)))
+            message = _label(
+                "failed",
+                lang,
+                verdict=result.verdict,
+                count=str(len(blocking)),
+                rules=", ".join(dict.fromkeys(v.rule for v in blocking)),
+            )
         else:
             message = _label("invalid_no_detail", lang) if result.verdict == "invalid" else result.verdict
         tag = "error" if result.verdict == "invalid" else "failure"
@@ -111,19 +124,29 @@ def _rule_cases(result: Result, report: Report, rules: list[RuleInfo], lang: Lan
     cases = []
     for info in rules:
         mine = [v for v in result.violations if v.rule == info.id]
-        case = ET.Element("testcase", {
-            "classname": xml_attr(result.file),
-            "name": xml_attr(f"{info.id} {info.title.get(lang)}".strip()),
-            "time": _seconds(share),
-        })
+        case = ET.Element(
+            "testcase",
+            {
+                "classname": xml_attr(result.file),
+                "name": xml_attr(f"{info.id} {info.title.get(lang)}".strip()),
+                "time": _seconds(share),
+            },
+        )
         blocking = [v for v in mine if v.severity == "deny" and not v.waived]
         if blocking:
-            failure = ET.SubElement(case, "failure", {
-                "message": xml_attr(_label("rule_failed", lang, rule=info.id, count=str(len(blocking)))), "type": "fail"})
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {
+                    "message": xml_attr(_label("rule_failed", lang, rule=info.id, count=str(len(blocking)))),
+                    "type": "fail",
+                },
+            )
             failure.text = xml_text("\n\n".join(_describe(v, report, lang) for v in blocking))
         elif mine and all(v.waived for v in mine):
-            ET.SubElement(case, "skipped", {"message": xml_attr(_label("rule_waived", lang, rule=info.id))}).text = \
-                xml_text("\n\n".join(_describe(v, report, lang) for v in mine))
+            ET.SubElement(
+                case, "skipped", {"message": xml_attr(_label("rule_waived", lang, rule=info.id))}
+            ).text = xml_text("\n\n".join(_describe(v, report, lang) for v in mine))
         elif mine:
             ET.SubElement(case, "system-out").text = xml_text("\n\n".join(_describe(v, report, lang) for v in mine))
         cases.append(case)
@@ -157,8 +180,11 @@ def junit_tree(report: Report, lang: Lang, per_rule: bool = False) -> ET.Element
     root = ET.Element("testsuites", {"name": SUITE_NAME, **counts, "time": seconds})
     suite = ET.SubElement(root, "testsuite", {"name": SUITE_NAME, **counts, "skipped": str(skipped), "time": seconds})
     properties = ET.SubElement(suite, "properties")
-    for name, value in (("toolVersion", report.tool_version), ("policyRevision", report.policy_revision),
-                        ("registryRevision", report.registry_revision)):
+    for name, value in (
+        ("toolVersion", report.tool_version),
+        ("policyRevision", report.policy_revision),
+        ("registryRevision", report.registry_revision),
+    ):
         ET.SubElement(properties, "property", {"name": name, "value": xml_attr(value)})
     suite.extend(cases)
     return root

@@ -22,6 +22,7 @@ justification) and lower its level to `note`, so a waived violation never trips 
 scanning's failure threshold. Each manifest is also listed in `run.artifacts` with its
 verdict, so a manifest that passes, or is invalid without details, is still visible.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,8 +47,9 @@ LEVELS: dict[str, str] = {"deny": "error", "warn": "warning"}
 INVALID_RULE = "SPBE-SCH-001"  # reported for an invalid manifest that carries no violation
 _RULE_ID = re.compile(r"^SPBE-([A-Z]+)-\d+$")
 
-INVALID_MESSAGE = Text("The manifest is invalid; no details were reported.",
-                       "Manifes tidak sah; tidak ada rincian yang dilaporkan.")
+INVALID_MESSAGE = Text(
+    "The manifest is invalid; no details were reported.", "Manifes tidak sah; tidak ada rincian yang dilaporkan."
+)
 
 
 def _text(value: Any) -> str:
@@ -91,8 +93,13 @@ def rule_name(info: RuleInfo) -> str:
 
 def category(report: Report) -> str:
     """`automationDetails.id`: `spbe-check/<folder>/`, the top folder(s) of the judged manifests."""
-    tops = sorted({(r.uri or r.file).replace("\\", "/").lstrip("./").split("/")[0]
-                   for r in report.results if "/" in (r.uri or r.file).replace("\\", "/").lstrip("./")})
+    tops = sorted(
+        {
+            (r.uri or r.file).replace("\\", "/").lstrip("./").split("/")[0]
+            for r in report.results
+            if "/" in (r.uri or r.file).replace("\\", "/").lstrip("./")
+        }
+    )
     return f"{TOOL_NAME}/{'+'.join(tops) or 'root'}/"
 
 
@@ -100,8 +107,15 @@ def synthesize_rule(rule_id: str, severity: Severity) -> RuleInfo:
     """A descriptor for a rule id seen in a violation but absent from `report.rules`."""
     match = _RULE_ID.match(rule_id)
     family = match.group(1) if match else "SPBE"
-    return RuleInfo(id=rule_id, family=family, severity=severity, title=Text(rule_id, rule_id),
-                    description=Text(rule_id, rule_id), remediation=Text("", ""), reference="")
+    return RuleInfo(
+        id=rule_id,
+        family=family,
+        severity=severity,
+        title=Text(rule_id, rule_id),
+        description=Text(rule_id, rule_id),
+        remediation=Text("", ""),
+        reference="",
+    )
 
 
 HELP_LABELS: dict[str, Text] = {
@@ -168,8 +182,13 @@ def _region(v: Violation) -> dict[str, Any] | None:
     region: dict[str, Any] = {"startLine": v.line}
     if v.column is not None and v.column >= 1:
         region["startColumn"] = v.column
-    if v.end_line is not None and v.end_column is not None and v.column is not None and v.end_column >= 1 and \
-            (v.end_line, v.end_column) >= (v.line, v.column):
+    if (
+        v.end_line is not None
+        and v.end_column is not None
+        and v.column is not None
+        and v.end_column >= 1
+        and (v.end_line, v.end_column) >= (v.line, v.column)
+    ):
         region["endLine"] = v.end_line
         region["endColumn"] = v.end_column
     return region
@@ -211,12 +230,16 @@ def _result(result: Result, artifact: int, violation: Violation, rule_index: int
     }
     if violation.waiver is not None:
         waiver = violation.waiver
-        doc["suppressions"] = [{
-            "kind": "external",
-            "status": "accepted",
-            "justification": _text(f"{waiver.reason} ({waiver.decree}; {waiver.approved_by}; until {waiver.expires})"),
-            "properties": {"waiver": waiver_document(waiver)},
-        }]
+        doc["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": _text(
+                    f"{waiver.reason} ({waiver.decree}; {waiver.approved_by}; until {waiver.expires})"
+                ),
+                "properties": {"waiver": waiver_document(waiver)},
+            }
+        ]
     return doc
 
 
@@ -227,31 +250,39 @@ def sarif_document(report: Report, lang: Lang) -> dict[str, Any]:
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     for index, result in enumerate(report.results):
-        artifacts.append({
-            "location": location_uri(result),
-            "roles": ["analysisTarget"],
-            "properties": {"file": result.file, "manifestId": result.id, "verdict": result.verdict},
-        })
+        artifacts.append(
+            {
+                "location": location_uri(result),
+                "roles": ["analysisTarget"],
+                "properties": {"file": result.file, "manifestId": result.id, "verdict": result.verdict},
+            }
+        )
         for violation in result.violations:
             results.append(_result(result, index, violation, rule_index[violation.rule], lang))
         if result.verdict == "invalid" and not result.violations:
-            results.append({
-                "ruleId": INVALID_RULE,
-                "ruleIndex": rule_index[INVALID_RULE],
-                "level": "error",
-                "message": {"text": INVALID_MESSAGE.get(lang)},
-                "locations": [_location(result, index, None)],
-                "partialFingerprints": {"spbeViolation/v1": _fingerprint(result.id or result.file, INVALID_RULE, "")},
-                "properties": {"manifestId": result.id, "verdict": result.verdict},
-            })
+            results.append(
+                {
+                    "ruleId": INVALID_RULE,
+                    "ruleIndex": rule_index[INVALID_RULE],
+                    "level": "error",
+                    "message": {"text": INVALID_MESSAGE.get(lang)},
+                    "locations": [_location(result, index, None)],
+                    "partialFingerprints": {
+                        "spbeViolation/v1": _fingerprint(result.id or result.file, INVALID_RULE, "")
+                    },
+                    "properties": {"manifestId": result.id, "verdict": result.verdict},
+                }
+            )
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": TOOL_NAME,
-            "version": report.tool_version,
-            "semanticVersion": report.tool_version,
-            "informationUri": INFORMATION_URI,
-            "rules": [_descriptor(info, lang) for info in rules],
-        }},
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": report.tool_version,
+                "semanticVersion": report.tool_version,
+                "informationUri": INFORMATION_URI,
+                "rules": [_descriptor(info, lang) for info in rules],
+            }
+        },
         "automationDetails": {"id": category(report)},
         "originalUriBaseIds": {SRCROOT: {"description": {"text": "The root of the repository under review."}}},
         "invocations": [{"executionSuccessful": True, "exitCode": report.exit_code}],

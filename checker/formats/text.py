@@ -6,6 +6,7 @@ are in English or Bahasa Indonesia. Colour only when asked for. Every value that
 comes from a manifest or a registry is stripped of escape sequences and control
 characters, and no output line can act as a CI workflow command.
 """
+
 from __future__ import annotations
 
 from checker.formats.escape import defuse_ci_commands, strip_control
@@ -23,15 +24,23 @@ LABELS: dict[str, Text] = {
     "line": Text("line", "baris"),
     "reuse": Text("Reuse", "Gunakan ulang"),
     "waived": Text("waived: {decree}, until {expires}", "dikecualikan: {decree}, berlaku s.d. {expires}"),
-    "expired": Text("waiver {decree} expired on {expires}; it no longer applies",
-                    "pengecualian {decree} kedaluwarsa pada {expires}; tidak berlaku lagi"),
-    "invalid": Text("The manifest could not be read or does not match the schema.",
-                    "Manifes tidak dapat dibaca atau tidak sesuai skema."),
+    "expired": Text(
+        "waiver {decree} expired on {expires}; it no longer applies",
+        "pengecualian {decree} kedaluwarsa pada {expires}; tidak berlaku lagi",
+    ),
+    "invalid": Text(
+        "The manifest could not be read or does not match the schema.",
+        "Manifes tidak dapat dibaca atau tidak sesuai skema.",
+    ),
     "summary": Text("Summary", "Ringkasan"),
-    "counts": Text("{pass_} pass, {warn} warn, {fail} fail, {invalid} invalid ({total} manifests)",
-                   "{pass_} lulus, {warn} peringatan, {fail} gagal, {invalid} tidak sah ({total} manifes)"),
-    "revisions": Text("policy {policy} · registry {registry} · spbe-check {version}",
-                      "kebijakan {policy} · registri {registry} · spbe-check {version}"),
+    "counts": Text(
+        "{pass_} pass, {warn} warn, {fail} fail, {invalid} invalid ({total} manifests)",
+        "{pass_} lulus, {warn} peringatan, {fail} gagal, {invalid} tidak sah ({total} manifes)",
+    ),
+    "revisions": Text(
+        "policy {policy} · registry {registry} · spbe-check {version}",
+        "kebijakan {policy} · registri {registry} · spbe-check {version}",
+    ),
 }
 
 RESET = "\x1b[0m"
@@ -94,10 +103,14 @@ def _violation_lines(violation: Violation, report: Report, lang: Lang, paint: _P
         head += f" {_clean(violation.field)}"
     if violation.waiver is not None:
         w = violation.waiver
-        head += " " + paint("(" + LABELS["waived"].get(lang).format(decree=_clean(w.decree), expires=_clean(w.expires)) + ")", CYAN)
+        head += " " + paint(
+            "(" + LABELS["waived"].get(lang).format(decree=_clean(w.decree), expires=_clean(w.expires)) + ")", CYAN
+        )
     if violation.expired_waiver is not None:
         w = violation.expired_waiver
-        head += " " + paint("(" + LABELS["expired"].get(lang).format(decree=_clean(w.decree), expires=_clean(w.expires)) + ")", YELLOW)
+        head += " " + paint(
+            "(" + LABELS["expired"].get(lang).format(decree=_clean(w.decree), expires=_clean(w.expires)) + ")", YELLOW
+        )
     if violation.waiver_note is not None:
         head += " " + paint("(" + _clean(violation.waiver_note.get(lang)) + ")", YELLOW)
     lines = [head, "      " + _clean(violation.message.get(lang))]
@@ -107,12 +120,16 @@ def _violation_lines(violation: Violation, report: Report, lang: Lang, paint: _P
     if info is not None and info.remediation.get(lang):
         lines.append("      → " + _clean(info.remediation.get(lang)))
     if violation.suggestions:
-        lines.append(f"      {paint(LABELS['reuse'].get(lang) + ':', BOLD)} {format_suggestions(violation.suggestions)}")
+        lines.append(
+            f"      {paint(LABELS['reuse'].get(lang) + ':', BOLD)} {format_suggestions(violation.suggestions)}"
+        )
     return lines
 
 
 def _result_lines(result: Result, report: Report, lang: Lang, paint: _Painter) -> list[str]:
-    header = f"{paint(verdict_word(result.verdict, lang), VERDICT_COLORS.get(result.verdict, ''))}  {_clean(result.file)}"
+    header = (
+        f"{paint(verdict_word(result.verdict, lang), VERDICT_COLORS.get(result.verdict, ''))}  {_clean(result.file)}"
+    )
     if result.id:
         header += f" ({_clean(result.id)})"
     lines = [header]
@@ -127,11 +144,26 @@ def summary_line(report: Report, lang: Lang, color: bool = False) -> str:
     """`Summary: 1 pass, 0 warn, 1 fail, 0 invalid (2 manifests) · policy … · registry …`."""
     paint = _Painter(color)
     counts = report.summary()
-    text = LABELS["counts"].get(lang).format(pass_=counts["pass"], warn=counts["warn"], fail=counts["fail"],
-                                             invalid=counts["invalid"], total=len(report.results))
-    revisions = LABELS["revisions"].get(lang).format(policy=_clean(report.policy_revision),
-                                                     registry=_clean(report.registry_revision),
-                                                     version=_clean(report.tool_version))
+    text = (
+        LABELS["counts"]
+        .get(lang)
+        .format(
+            pass_=counts["pass"],
+            warn=counts["warn"],
+            fail=counts["fail"],
+            invalid=counts["invalid"],
+            total=len(report.results),
+        )
+    )
+    revisions = (
+        LABELS["revisions"]
+        .get(lang)
+        .format(
+            policy=_clean(report.policy_revision),
+            registry=_clean(report.registry_revision),
+            version=_clean(report.tool_version),
+        )
+    )
     style = RED if report.exit_code else GREEN
     return f"{paint(LABELS['summary'].get(lang) + ':', BOLD)} {paint(text, style)} · {revisions}"
 

@@ -4,6 +4,7 @@ The change is computed from the merge base of `--base` and `--head` to the head 
 (checker/gate/git_view.py); what is judged (the changed manifests and the OpenAPI documents
 they reference) is read from the head commit, never from the working tree.
 """
+
 from __future__ import annotations
 
 import os
@@ -68,13 +69,21 @@ def manifests_folder(option: str, root: Path) -> str:
     if Path(option).is_absolute():
         rel = repository_relative(option, root)
         if rel is None:
-            raise CannotJudge(Text(f"--manifests {option} is outside the repository {root}.",
-                                    f"--manifests {option} berada di luar repositori {root}."))
+            raise CannotJudge(
+                Text(
+                    f"--manifests {option} is outside the repository {root}.",
+                    f"--manifests {option} berada di luar repositori {root}.",
+                )
+            )
         option = rel
     norm = posixpath.normpath(option.replace("\\", "/"))
     if norm.startswith("../") or norm == "..":
-        raise CannotJudge(Text(f"--manifests {option} leaves the repository; give a folder inside it, e.g. manifests.",
-                                f"--manifests {option} keluar dari repositori; berikan folder di dalamnya, mis. manifests."))
+        raise CannotJudge(
+            Text(
+                f"--manifests {option} leaves the repository; give a folder inside it, e.g. manifests.",
+                f"--manifests {option} keluar dari repositori; berikan folder di dalamnya, mis. manifests.",
+            )
+        )
     return "" if norm == "." else norm
 
 
@@ -86,7 +95,7 @@ def is_manifest_path(path: str, folder: str) -> bool:
     if folder:
         if not path.startswith(folder + "/"):
             return False
-        inner = PurePosixPath(path[len(folder) + 1:])
+        inner = PurePosixPath(path[len(folder) + 1 :])
     else:
         inner = pure
     return not any(part.startswith(".") for part in inner.parts)
@@ -101,11 +110,25 @@ def changes_between(base: git.Commit, head: git.Commit) -> list[Change]:
     With -z git neither quotes nor escapes paths, so newlines and quotes survive too.
     """
     try:
-        raw = base.repo.git.diff_tree(base.hexsha, head.hexsha, "-r", "-z", "-M", "--raw", "--no-abbrev",
-                                      "--no-ext-diff", "--no-color", stdout_as_string=False)
+        raw = base.repo.git.diff_tree(
+            base.hexsha,
+            head.hexsha,
+            "-r",
+            "-z",
+            "-M",
+            "--raw",
+            "--no-abbrev",
+            "--no-ext-diff",
+            "--no-color",
+            stdout_as_string=False,
+        )
     except git.GitCommandError as err:
-        raise CannotJudge(Text(f"git diff-tree failed between {base.hexsha[:12]} and {head.hexsha[:12]} (exit {err.status}).",
-                                f"git diff-tree gagal antara {base.hexsha[:12]} dan {head.hexsha[:12]} (keluar {err.status}).")) from None
+        raise CannotJudge(
+            Text(
+                f"git diff-tree failed between {base.hexsha[:12]} and {head.hexsha[:12]} (exit {err.status}).",
+                f"git diff-tree gagal antara {base.hexsha[:12]} dan {head.hexsha[:12]} (keluar {err.status}).",
+            )
+        ) from None
     fields = raw.split(b"\0")
     if fields and fields[-1] == b"":
         fields.pop()
@@ -115,13 +138,17 @@ def changes_between(base: git.Commit, head: git.Commit) -> list[Change]:
         meta = fields[i]
         parts = meta.split()
         if not meta.startswith(b":") or len(parts) < 5:
-            raise CannotJudge(Text(f"Unexpected output from git diff-tree: {meta[:80]!r}.",
-                                    f"Keluaran git diff-tree tidak terduga: {meta[:80]!r}."))
+            raise CannotJudge(
+                Text(
+                    f"Unexpected output from git diff-tree: {meta[:80]!r}.",
+                    f"Keluaran git diff-tree tidak terduga: {meta[:80]!r}.",
+                )
+            )
         letter = parts[4][:1].decode("ascii", "replace")
         paths = 2 if letter in ("R", "C") else 1
         if i + paths >= len(fields):
             raise CannotJudge(Text("Truncated output from git diff-tree.", "Keluaran git diff-tree terpotong."))
-        names = [git_path(p) for p in fields[i + 1:i + 1 + paths]]
+        names = [git_path(p) for p in fields[i + 1 : i + 1 + paths]]
         i += 1 + paths
         if letter in ("R", "C"):
             out.append(Change(names[1], letter, names[0]))
@@ -146,12 +173,20 @@ def openapi_references(head: git.Commit, folder: str) -> dict[str, tuple[str, ..
     count = 0
     for item in start.traverse():
         # os.fspath: a tree entry's path is a str (GitPython's annotation also allows a PathLike).
-        if not isinstance(item, git.Blob) or item.mode not in REGULAR_MODES or not is_manifest_path(os.fspath(item.path), folder):
+        if (
+            not isinstance(item, git.Blob)
+            or item.mode not in REGULAR_MODES
+            or not is_manifest_path(os.fspath(item.path), folder)
+        ):
             continue
         count += 1
         if count > MAX_SCANNED_MANIFESTS:
-            raise CannotJudge(Text(f"More than {MAX_SCANNED_MANIFESTS} YAML files under {folder or 'the repository'}; split the registry.",
-                                    f"Lebih dari {MAX_SCANNED_MANIFESTS} berkas YAML di {folder or 'repositori'}; pecah registrinya."))
+            raise CannotJudge(
+                Text(
+                    f"More than {MAX_SCANNED_MANIFESTS} YAML files under {folder or 'the repository'}; split the registry.",
+                    f"Lebih dari {MAX_SCANNED_MANIFESTS} berkas YAML di {folder or 'repositori'}; pecah registrinya.",
+                )
+            )
         if item.size > MAX_SCANNED_BYTES:
             continue
         raw = read_blob(item, MAX_SCANNED_BYTES)
@@ -225,7 +260,9 @@ def changed_manifests_since(repo_dir: Path, since_ref: str, folder_option: str) 
     a manifest judged only because its OpenAPI document changed is not new to the registry.
     """
     repo = open_repository(repo_dir)
-    rev = Revisions(repo, resolve_commit(repo, since_ref, "since"), resolve_commit(repo, "HEAD", "head"), since_ref, "HEAD")
+    rev = Revisions(
+        repo, resolve_commit(repo, since_ref, "since"), resolve_commit(repo, "HEAD", "head"), since_ref, "HEAD"
+    )
     folder = manifests_folder(folder_option, rev.root)
     changes = changes_between(rev.base, rev.head)
     selection = select(changes, folder, openapi_references(rev.head, folder) if changes else {})
@@ -258,32 +295,52 @@ def _manifests_mentioning(commit: git.Commit, folder: str, needles: Iterable[str
     if len(needles) > _GREP_CHUNK:
         found: dict[str, git.Blob] = {}
         for start in range(0, len(needles), _GREP_CHUNK):
-            for hit in _manifests_mentioning(commit, folder, needles[start:start + _GREP_CHUNK]):
+            for hit in _manifests_mentioning(commit, folder, needles[start : start + _GREP_CHUNK]):
                 found.setdefault(os.fspath(hit.path), hit)
         return [found[path] for path in sorted(found)]
     patterns = [arg for needle in needles for arg in ("-e", needle)]
     try:
-        raw = commit.repo.git.grep("-l", "-z", "-F", "--no-color", "--no-textconv", *patterns, commit.hexsha, "--",
-                                   f":(literal){folder}" if folder else ".", stdout_as_string=False)
+        raw = commit.repo.git.grep(
+            "-l",
+            "-z",
+            "-F",
+            "--no-color",
+            "--no-textconv",
+            *patterns,
+            commit.hexsha,
+            "--",
+            f":(literal){folder}" if folder else ".",
+            stdout_as_string=False,
+        )
     except git.GitCommandError as err:
         if err.status == 1:  # no match
             return []
-        raise CannotJudge(Text(f"git grep failed in {commit.hexsha[:12]} (exit {err.status}).",
-                                f"git grep gagal di {commit.hexsha[:12]} (keluar {err.status}).")) from None
+        raise CannotJudge(
+            Text(
+                f"git grep failed in {commit.hexsha[:12]} (exit {err.status}).",
+                f"git grep gagal di {commit.hexsha[:12]} (keluar {err.status}).",
+            )
+        ) from None
     prefix = commit.hexsha.encode("ascii") + b":"
     blobs = []
     for entry in raw.split(b"\0"):
         if not entry.startswith(prefix):
             continue
-        path = git_path(entry[len(prefix):])
+        path = git_path(entry[len(prefix) :])
         blob = blob_at(commit.tree, path) if is_manifest_path(path, folder) else None
         if blob is not None and blob.mode in REGULAR_MODES:
             blobs.append(blob)
     return blobs
 
 
-def repository_identities(head: git.Commit, merge_base: git.Commit, trusted: Iterable[git.Commit],
-                          selection: Selection, changes: Iterable[Change], folder: str) -> Identities:
+def repository_identities(
+    head: git.Commit,
+    merge_base: git.Commit,
+    trusted: Iterable[git.Commit],
+    selection: Selection,
+    changes: Iterable[Change],
+    folder: str,
+) -> Identities:
     """Who else holds the ids of the judged manifests, and which of them the change adds (SPEC §4).
 
     Holders are looked for in head (base plus the change) and in each trusted tree (the
@@ -298,7 +355,11 @@ def repository_identities(head: git.Commit, merge_base: git.Commit, trusted: Ite
     judged: dict[str, tuple[str, str | None]] = {}
     for path in selection.judged:
         blob = blob_at(head.tree, path)
-        found = _proposal_identity(read_blob(blob, MAX_SCANNED_BYTES + 1)) if blob is not None and blob.size <= MAX_SCANNED_BYTES else None
+        found = (
+            _proposal_identity(read_blob(blob, MAX_SCANNED_BYTES + 1))
+            if blob is not None and blob.size <= MAX_SCANNED_BYTES
+            else None
+        )
         if found is not None:
             judged[path] = found
     # Only ids of the schema's form go to git grep: any other manifest is invalid anyway, and an id
@@ -306,12 +367,16 @@ def repository_identities(head: git.Commit, merge_base: git.Commit, trusted: Ite
     ids = {manifest_id for manifest_id, _ in judged.values() if _MANIFEST_ID.match(manifest_id)}
     if not ids:
         return Identities()
-    gone = {c.path for c in changes if c.change == "D"} | {c.old_path for c in changes if c.change == "R" and c.old_path}
+    gone = {c.path for c in changes if c.change == "D"} | {
+        c.old_path for c in changes if c.change == "R" and c.old_path
+    }
     held: dict[str, dict[str, Holder]] = {}
     seen: set[tuple[str, bytes]] = set()
     for commit, skip in ((head, frozenset()), *((t, gone) for t in trusted)):
         for blob in _manifests_mentioning(commit, folder, sorted(ids)):
-            blob_path = os.fspath(blob.path)  # a str: the path git grep named (GitPython's annotation allows a PathLike)
+            blob_path = os.fspath(
+                blob.path
+            )  # a str: the path git grep named (GitPython's annotation allows a PathLike)
             if blob_path in skip or (blob_path, blob.binsha) in seen or blob.size > MAX_SCANNED_BYTES:
                 continue
             seen.add((blob_path, blob.binsha))
@@ -340,8 +405,12 @@ def materialise_head(head: git.Commit, selection: Selection, dest: Path) -> list
     """
     targets: list[Target] = []
     if len(selection.judged) > MAX_MANIFESTS_PER_RUN:
-        raise CannotJudge(Text(f"{len(selection.judged)} manifests changed; the limit is {MAX_MANIFESTS_PER_RUN} per run. Split the pull request.",
-                                f"{len(selection.judged)} manifes berubah; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah pull request-nya."))
+        raise CannotJudge(
+            Text(
+                f"{len(selection.judged)} manifests changed; the limit is {MAX_MANIFESTS_PER_RUN} per run. Split the pull request.",
+                f"{len(selection.judged)} manifes berubah; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah pull request-nya.",
+            )
+        )
     written: set[str] = set()
     for path in selection.judged:
         for rel in (path, *selection.references.get(path, ())):

@@ -6,6 +6,7 @@ checker/gate/gitlab.py) provides `publish(report, lang, facts, env, want_post, e
 posts one sticky comment/note, a commit status and an outcome label, or prints what it
 would post, and never raises (posting never changes the verdict or the exit code).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -21,8 +22,15 @@ ForgeName = Literal["github", "gitlab"]
 class Forge(Protocol):
     """What a forge module provides."""
 
-    def publish(self, report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping[str, str],
-                want_post: bool, echo: Callable[[str], None]) -> PostResult | None: ...
+    def publish(
+        self,
+        report: Report | None,
+        lang: Lang,
+        facts: CommentFacts,
+        env: Mapping[str, str],
+        want_post: bool,
+        echo: Callable[[str], None],
+    ) -> PostResult | None: ...
 
 
 def detect(env: Mapping[str, str]) -> ForgeName:
@@ -41,8 +49,14 @@ def module(env: Mapping[str, str]) -> Forge:
     return github
 
 
-def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping[str, str], want_post: bool,
-            echo: Callable[[str], None]) -> PostResult | None:
+def publish(
+    report: Report | None,
+    lang: Lang,
+    facts: CommentFacts,
+    env: Mapping[str, str],
+    want_post: bool,
+    echo: Callable[[str], None],
+) -> PostResult | None:
     """Post (or print) the verdict on the forge this job runs on."""
     return module(env).publish(report, lang, facts, env, want_post, echo)
 

@@ -5,6 +5,7 @@ request controls and which may differ from any commit. Everything read from git 
 written into a private temporary folder first (`write_blob`, under `safe_destination`),
 so the existing readers, with their size limits and symlink refusal, do the parsing.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,14 +58,21 @@ def open_repository(path: Path) -> git.Repo:
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise CannotJudge(Text(
-            f"{path} is not inside a git repository. Run `spbe-check ci` in a clone of the registry repository "
-            "or pass --repo DIR (in GitHub Actions: actions/checkout with fetch-depth: 0).",
-            f"{path} tidak berada di dalam repositori git. Jalankan `spbe-check ci` di klon repositori registri "
-            "atau berikan --repo FOLDER (di GitHub Actions: actions/checkout dengan fetch-depth: 0).")) from None
+        raise CannotJudge(
+            Text(
+                f"{path} is not inside a git repository. Run `spbe-check ci` in a clone of the registry repository "
+                "or pass --repo DIR (in GitHub Actions: actions/checkout with fetch-depth: 0).",
+                f"{path} tidak berada di dalam repositori git. Jalankan `spbe-check ci` di klon repositori registri "
+                "atau berikan --repo FOLDER (di GitHub Actions: actions/checkout dengan fetch-depth: 0).",
+            )
+        ) from None
     if repo.bare or not repo.working_tree_dir:
-        raise CannotJudge(Text(f"{path} is a bare git repository; run the gate in a clone with a work tree.",
-                                f"{path} adalah repositori git bare; jalankan di klon yang memiliki work tree."))
+        raise CannotJudge(
+            Text(
+                f"{path} is a bare git repository; run the gate in a clone with a work tree.",
+                f"{path} adalah repositori git bare; jalankan di klon yang memiliki work tree.",
+            )
+        )
     return repo
 
 
@@ -74,23 +82,34 @@ def _shallow(repo: git.Repo) -> bool:
 
 def resolve_commit(repo: git.Repo, ref: str, role: str) -> git.Commit:
     """The commit `ref` names; CannotJudge with the fix (usually: fetch the full history)."""
-    hint_en = (" This clone is shallow: use actions/checkout with fetch-depth: 0, or `git fetch --unshallow`."
-               if _shallow(repo) else f" Fetch it first (e.g. `git fetch origin {ref.split('/')[-1]}`) or pass a commit sha.")
-    hint_id = (" Klon ini dangkal (shallow): pakai actions/checkout dengan fetch-depth: 0, atau `git fetch --unshallow`."
-               if _shallow(repo) else f" Ambil dulu (mis. `git fetch origin {ref.split('/')[-1]}`) atau berikan sha commit.")
+    hint_en = (
+        " This clone is shallow: use actions/checkout with fetch-depth: 0, or `git fetch --unshallow`."
+        if _shallow(repo)
+        else f" Fetch it first (e.g. `git fetch origin {ref.split('/')[-1]}`) or pass a commit sha."
+    )
+    hint_id = (
+        " Klon ini dangkal (shallow): pakai actions/checkout dengan fetch-depth: 0, atau `git fetch --unshallow`."
+        if _shallow(repo)
+        else f" Ambil dulu (mis. `git fetch origin {ref.split('/')[-1]}`) atau berikan sha commit."
+    )
     if not ref or ref.startswith("-"):
         raise CannotJudge(Text(f"--{role} {ref!r} is not a git revision.", f"--{role} {ref!r} bukan revisi git."))
     try:
         commit = repo.commit(ref)
         commit.tree  # noqa: B018 - make sure the object is really there
     except (BadName, BadObject, ValueError, IndexError, git.GitCommandError) as err:
-        raise CannotJudge(Text(f"Cannot find the {role} revision {ref!r} in {repo.working_tree_dir} ({type(err).__name__}).{hint_en}",
-                                f"Revisi {role} {ref!r} tidak ditemukan di {repo.working_tree_dir} ({type(err).__name__}).{hint_id}")) from None
+        raise CannotJudge(
+            Text(
+                f"Cannot find the {role} revision {ref!r} in {repo.working_tree_dir} ({type(err).__name__}).{hint_en}",
+                f"Revisi {role} {ref!r} tidak ditemukan di {repo.working_tree_dir} ({type(err).__name__}).{hint_id}",
+            )
+        ) from None
     return commit
 
 
-def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
-                           trusted_ref: str | tuple[str, ...] | None = None) -> Revisions:
+def pull_request_revisions(
+    repo: git.Repo, base_ref: str, head_ref: str, trusted_ref: str | tuple[str, ...] | None = None
+) -> Revisions:
     """The change (merge base of base and head, to head) and the trusted revision whose rules judge it.
 
     `trusted_ref` defaults to `base_ref` itself, i.e. the tip of the target branch, never
@@ -107,8 +126,12 @@ def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
     if not bases:
         shallow = " This clone is shallow: use actions/checkout with fetch-depth: 0." if _shallow(repo) else ""
         shallow_id = " Klon ini dangkal: pakai actions/checkout dengan fetch-depth: 0." if _shallow(repo) else ""
-        raise CannotJudge(Text(f"{base_ref} and {head_ref} have no common ancestor, so the trusted base revision is unknown.{shallow}",
-                                f"{base_ref} dan {head_ref} tidak memiliki leluhur bersama, sehingga revisi dasar tepercaya tidak diketahui.{shallow_id}"))
+        raise CannotJudge(
+            Text(
+                f"{base_ref} and {head_ref} have no common ancestor, so the trusted base revision is unknown.{shallow}",
+                f"{base_ref} dan {head_ref} tidak memiliki leluhur bersama, sehingga revisi dasar tepercaya tidak diketahui.{shallow_id}",
+            )
+        )
     candidates = (trusted_ref,) if isinstance(trusted_ref, str) else tuple(trusted_ref or ()) or (base_ref,)
     first_error: CannotJudge | None = None
     for trusted_ref in candidates:
@@ -119,13 +142,16 @@ def pull_request_revisions(repo: git.Repo, base_ref: str, head_ref: str,
             continue
         if repo.is_ancestor(bases[0], trusted):
             return Revisions(repo, bases[0], head, base_ref, head_ref, trusted, trusted_ref)
-        first_error = first_error or CannotJudge(Text(
-            f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) does not contain the merge base {bases[0].hexsha[:12]} of "
-            f"{base_ref} and {head_ref}, so it is not the tip of the branch the pull request targets. Pass the target "
-            "branch (e.g. origin/main) after fetching it.",
-            f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) tidak memuat merge base {bases[0].hexsha[:12]} dari "
-            f"{base_ref} dan {head_ref}, jadi bukan ujung cabang tujuan pull request. Berikan cabang tujuan "
-            "(mis. origin/main) setelah mengambilnya."))
+        first_error = first_error or CannotJudge(
+            Text(
+                f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) does not contain the merge base {bases[0].hexsha[:12]} of "
+                f"{base_ref} and {head_ref}, so it is not the tip of the branch the pull request targets. Pass the target "
+                "branch (e.g. origin/main) after fetching it.",
+                f"--trusted-ref {trusted_ref} ({trusted.hexsha[:12]}) tidak memuat merge base {bases[0].hexsha[:12]} dari "
+                f"{base_ref} dan {head_ref}, jadi bukan ujung cabang tujuan pull request. Berikan cabang tujuan "
+                "(mis. origin/main) setelah mengambilnya.",
+            )
+        )
     if first_error is None:
         raise RuntimeError("resolve_revisions: no merge base was tried")
     raise first_error
@@ -181,12 +207,20 @@ def read_blob(blob: git.Blob, limit: int) -> bytes:
 def safe_destination(dest: Path, rel: str) -> Path:
     parts = PurePosixPath(rel).parts
     if not parts or PurePosixPath(rel).is_absolute() or any(p in ("", ".", "..", ".git") for p in parts):
-        raise CannotJudge(Text(f"Refusing the path {rel!r} from git: it is not a plain relative path.",
-                                f"Jalur {rel!r} dari git ditolak: bukan jalur relatif biasa."))
+        raise CannotJudge(
+            Text(
+                f"Refusing the path {rel!r} from git: it is not a plain relative path.",
+                f"Jalur {rel!r} dari git ditolak: bukan jalur relatif biasa.",
+            )
+        )
     target = dest.joinpath(*parts)
     if not target.resolve().is_relative_to(dest.resolve()):
-        raise CannotJudge(Text(f"Refusing the path {rel!r} from git: it leaves the folder.",
-                                f"Jalur {rel!r} dari git ditolak: keluar dari folder."))
+        raise CannotJudge(
+            Text(
+                f"Refusing the path {rel!r} from git: it leaves the folder.",
+                f"Jalur {rel!r} dari git ditolak: keluar dari folder.",
+            )
+        )
     return target
 
 

@@ -10,6 +10,7 @@ printed and the exit code is still the verdict's; the error says what to fix.
 The token is a secret: it is scrubbed from every message this module produces, and
 it is only ever sent over https (or to a loopback address, for tests).
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,6 +40,7 @@ STATUS_DESCRIPTION_LIMIT = 140
 TEMPLATE_NAME = "pr-comment.md.j2"
 DEFAULT_API_URL = "https://api.github.com"
 MAX_EVENT_BYTES = 32 * 1024 * 1024
+
 
 def _env_int(name: str, default: int, low: int, high: int) -> int:
     """A bounded integer setting from the environment; a bad value falls back to the default."""
@@ -98,27 +100,40 @@ def _is_loopback(host: str | None) -> bool:
 
 def pull_request_context(env: Mapping[str, str]) -> Context:
     """Read GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_TOKEN and GITHUB_API_URL."""
+
     def no(en: str, id_: str) -> Context:
         return Context(None, Text(en, id_))
 
     event_name = env.get("GITHUB_EVENT_NAME", "")
     if not event_name:
-        return no("not running in GitHub Actions (GITHUB_EVENT_NAME is not set)",
-                  "tidak berjalan di GitHub Actions (GITHUB_EVENT_NAME tidak diisi)")
+        return no(
+            "not running in GitHub Actions (GITHUB_EVENT_NAME is not set)",
+            "tidak berjalan di GitHub Actions (GITHUB_EVENT_NAME tidak diisi)",
+        )
     if event_name != "pull_request":
         return no(f"the event is {event_name}, not pull_request", f"peristiwanya {event_name}, bukan pull_request")
     token = env.get("GITHUB_TOKEN", "")
     if not token:
-        return no("GITHUB_TOKEN is not set; pass it to the step (env: GITHUB_TOKEN: ${{ github.token }})",
-                  "GITHUB_TOKEN tidak diisi; berikan ke langkah (env: GITHUB_TOKEN: ${{ github.token }})")
+        return no(
+            "GITHUB_TOKEN is not set; pass it to the step (env: GITHUB_TOKEN: ${{ github.token }})",
+            "GITHUB_TOKEN tidak diisi; berikan ke langkah (env: GITHUB_TOKEN: ${{ github.token }})",
+        )
     repository = env.get("GITHUB_REPOSITORY", "")
     if not _REPOSITORY.match(repository):
-        return no(f"GITHUB_REPOSITORY {repository!r} is not owner/name", f"GITHUB_REPOSITORY {repository!r} bukan pemilik/nama")
+        return no(
+            f"GITHUB_REPOSITORY {repository!r} is not owner/name",
+            f"GITHUB_REPOSITORY {repository!r} bukan pemilik/nama",
+        )
     api_url = (env.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/")
     parsed = urllib.parse.urlparse(api_url)
-    if not (parsed.scheme == "https" or (parsed.scheme == "http" and _is_loopback(parsed.hostname))) or not parsed.hostname:
-        return no(f"GITHUB_API_URL {api_url!r} is not an https URL; the token is never sent in clear text",
-                  f"GITHUB_API_URL {api_url!r} bukan URL https; token tidak pernah dikirim tanpa enkripsi")
+    if (
+        not (parsed.scheme == "https" or (parsed.scheme == "http" and _is_loopback(parsed.hostname)))
+        or not parsed.hostname
+    ):
+        return no(
+            f"GITHUB_API_URL {api_url!r} is not an https URL; the token is never sent in clear text",
+            f"GITHUB_API_URL {api_url!r} bukan URL https; token tidak pernah dikirim tanpa enkripsi",
+        )
     event_path = env.get("GITHUB_EVENT_PATH", "")
     try:
         with open(event_path, "rb") as handle:
@@ -126,14 +141,27 @@ def pull_request_context(env: Mapping[str, str]) -> Context:
         pr = event["pull_request"]
         number, head_sha = pr["number"], pr["head"]["sha"]
     except (OSError, ValueError, KeyError, TypeError) as err:
-        return no(f"cannot read the pull request from GITHUB_EVENT_PATH {event_path!r} ({type(err).__name__})",
-                  f"pull request tidak dapat dibaca dari GITHUB_EVENT_PATH {event_path!r} ({type(err).__name__})")
-    if not isinstance(number, int) or isinstance(number, bool) or number <= 0 or not isinstance(head_sha, str) or not _SHA.match(head_sha):
-        return no("the event's pull_request.number or pull_request.head.sha is malformed",
-                  "pull_request.number atau pull_request.head.sha pada event salah bentuk")
+        return no(
+            f"cannot read the pull request from GITHUB_EVENT_PATH {event_path!r} ({type(err).__name__})",
+            f"pull request tidak dapat dibaca dari GITHUB_EVENT_PATH {event_path!r} ({type(err).__name__})",
+        )
+    if (
+        not isinstance(number, int)
+        or isinstance(number, bool)
+        or number <= 0
+        or not isinstance(head_sha, str)
+        or not _SHA.match(head_sha)
+    ):
+        return no(
+            "the event's pull_request.number or pull_request.head.sha is malformed",
+            "pull_request.number atau pull_request.head.sha pada event salah bentuk",
+        )
     server, run_id = env.get("GITHUB_SERVER_URL", ""), env.get("GITHUB_RUN_ID", "")
-    run_url = f"{server.rstrip('/')}/{repository}/actions/runs/{run_id}" \
-        if server.startswith("https://") and run_id.isdigit() else None
+    run_url = (
+        f"{server.rstrip('/')}/{repository}/actions/runs/{run_id}"
+        if server.startswith("https://") and run_id.isdigit()
+        else None
+    )
     return Context(PullRequest(repository, number, head_sha, api_url, token, run_url))
 
 
@@ -150,10 +178,13 @@ def event_revisions(env: Mapping[str, str]) -> tuple[str | None, str | None, str
 
     def sha(value: Any) -> str | None:
         return value if isinstance(value, str) and _SHA.match(value) else None
+
     ref = base.get("ref") if isinstance(base, dict) else None
-    return (sha(base.get("sha")) if isinstance(base, dict) else None,
-            strip_control(ref) or None if isinstance(ref, str) else None,
-            sha(head.get("sha")) if isinstance(head, dict) else None)
+    return (
+        sha(base.get("sha")) if isinstance(base, dict) else None,
+        strip_control(ref) or None if isinstance(ref, str) else None,
+        sha(head.get("sha")) if isinstance(head, dict) else None,
+    )
 
 
 # --- what to post ---------------------------------------------------------------------------
@@ -179,13 +210,20 @@ WORDS: dict[str, Text] = {
 def status_description(report: Report | None, lang: Lang, error: bool = False) -> str:
     """One line of at most 140 characters for the commit status."""
     if error:
-        text = Text("Could not judge: see the job log; nothing was passed", "Tidak dapat menilai: lihat log; tidak ada yang diluluskan").get(lang)
+        text = Text(
+            "Could not judge: see the job log; nothing was passed",
+            "Tidak dapat menilai: lihat log; tidak ada yang diluluskan",
+        ).get(lang)
     elif report is None or not report.results:
-        text = Text("No manifest changes: nothing to judge", "Tidak ada perubahan manifes: tidak ada yang dinilai").get(lang)
+        text = Text("No manifest changes: nothing to judge", "Tidak ada perubahan manifes: tidak ada yang dinilai").get(
+            lang
+        )
     else:
         c = report.summary()
-        text = Text(f"{c['fail']} fail, {c['invalid']} invalid, {c['warn']} warn, {c['pass']} pass ({len(report.results)} manifests)",
-                    f"{c['fail']} gagal, {c['invalid']} tidak sah, {c['warn']} peringatan, {c['pass']} lulus ({len(report.results)} manifes)").get(lang)
+        text = Text(
+            f"{c['fail']} fail, {c['invalid']} invalid, {c['warn']} warn, {c['pass']} pass ({len(report.results)} manifests)",
+            f"{c['fail']} gagal, {c['invalid']} tidak sah, {c['warn']} peringatan, {c['pass']} lulus ({len(report.results)} manifes)",
+        ).get(lang)
     return text[:STATUS_DESCRIPTION_LIMIT]
 
 
@@ -225,43 +263,76 @@ def link(text: Any, url: str | None) -> Raw:
 @functools.lru_cache(maxsize=2)
 def _environment(flavour: str = "github") -> jinja2.Environment:
     # Markdown, not HTML: _finalize escapes every value for Markdown (HTML escaping is the wrong medium).
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False,  # noqa: S701
-                             finalize=_finalize_gitlab if flavour == "gitlab" else _finalize,
-                             undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=False,  # noqa: S701
+        finalize=_finalize_gitlab if flavour == "gitlab" else _finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.globals["link"] = link
     return env
 
 
 LABELS: dict[str, Text] = {
     "title": Text("SPBE compliance gate", "Gerbang kepatuhan SPBE"),
-    "judged": Text("Judged {n} manifest(s) changed by this pull request with the rules of the target branch at {base}.",
-                   "Menilai {n} manifes yang diubah pull request ini dengan aturan cabang tujuan pada {base}."),
-    "nothing": Text("No manifest changes in this pull request: nothing to judge.",
-                    "Tidak ada perubahan manifes dalam pull request ini: tidak ada yang dinilai."),
-    "error": Text("The gate could not judge this pull request, so nothing was passed.",
-                  "Gerbang tidak dapat menilai pull request ini, sehingga tidak ada yang diluluskan."),
-    "manifest": Text("Manifest", "Manifes"), "verdict": Text("Verdict", "Putusan"),
-    "deny": Text("Deny", "Tolak"), "warn": Text("Warn", "Peringatan"),
-    "line": Text("line", "baris"), "field": Text("field", "kolom"),
-    "fix": Text("How to fix", "Cara memperbaiki"), "reuse": Text("Reuse instead", "Gunakan ulang"),
+    "judged": Text(
+        "Judged {n} manifest(s) changed by this pull request with the rules of the target branch at {base}.",
+        "Menilai {n} manifes yang diubah pull request ini dengan aturan cabang tujuan pada {base}.",
+    ),
+    "nothing": Text(
+        "No manifest changes in this pull request: nothing to judge.",
+        "Tidak ada perubahan manifes dalam pull request ini: tidak ada yang dinilai.",
+    ),
+    "error": Text(
+        "The gate could not judge this pull request, so nothing was passed.",
+        "Gerbang tidak dapat menilai pull request ini, sehingga tidak ada yang diluluskan.",
+    ),
+    "manifest": Text("Manifest", "Manifes"),
+    "verdict": Text("Verdict", "Putusan"),
+    "deny": Text("Deny", "Tolak"),
+    "warn": Text("Warn", "Peringatan"),
+    "line": Text("line", "baris"),
+    "field": Text("field", "kolom"),
+    "fix": Text("How to fix", "Cara memperbaiki"),
+    "reuse": Text("Reuse instead", "Gunakan ulang"),
     "waived": Text("waived by {decree} until {expires}", "dikecualikan oleh {decree} s.d. {expires}"),
     "expired": Text("waiver {decree} expired on {expires}", "pengecualian {decree} kedaluwarsa pada {expires}"),
-    "failing": Text("Failing rules", "Aturan yang gagal"), "warnings": Text("Warnings", "Peringatan"),
-    "invalid": Text("The manifest could not be read or does not match the schema.", "Manifes tidak dapat dibaca atau tidak sesuai skema."),
-    "brought_in": Text("judged because its OpenAPI document changed: {docs}", "dinilai karena dokumen OpenAPI-nya berubah: {docs}"),
-    "not_judged": Text("{n} other changed file(s) are not manifests and were not judged (deleted files, OpenAPI documents, files outside {folder}).",
-                       "{n} berkas lain yang berubah bukan manifes dan tidak dinilai (berkas terhapus, dokumen OpenAPI, berkas di luar {folder})."),
-    "trusted_changed": Text("This pull request changes {paths}: the gate judged it with the version in the base revision; the change applies once merged.",
-                            "Pull request ini mengubah {paths}: gerbang menilainya dengan versi revisi dasar; perubahan berlaku setelah digabung."),
-    "trusted": Text("Policies, registry and waivers were read from the base revision, not from this pull request.",
-                    "Kebijakan, registri, dan pengecualian dibaca dari revisi dasar, bukan dari pull request ini."),
-    "revisions": Text("Policy revision {policy} · registry revision {registry} · head {head}",
-                      "Revisi kebijakan {policy} · revisi registri {registry} · head {head}"),
-    "more": Text("{n} more manifest(s) are not shown in detail: the comment is limited to {limit} characters. The job log has the full report.",
-                 "{n} manifes lagi tidak ditampilkan rinci: komentar dibatasi {limit} karakter. Log job memuat laporan lengkap."),
-    "cut": Text("The comment was cut at the {limit}-character limit; the job log has the full report.",
-                "Komentar dipotong pada batas {limit} karakter; log job memuat laporan lengkap."),
+    "failing": Text("Failing rules", "Aturan yang gagal"),
+    "warnings": Text("Warnings", "Peringatan"),
+    "invalid": Text(
+        "The manifest could not be read or does not match the schema.",
+        "Manifes tidak dapat dibaca atau tidak sesuai skema.",
+    ),
+    "brought_in": Text(
+        "judged because its OpenAPI document changed: {docs}", "dinilai karena dokumen OpenAPI-nya berubah: {docs}"
+    ),
+    "not_judged": Text(
+        "{n} other changed file(s) are not manifests and were not judged (deleted files, OpenAPI documents, files outside {folder}).",
+        "{n} berkas lain yang berubah bukan manifes dan tidak dinilai (berkas terhapus, dokumen OpenAPI, berkas di luar {folder}).",
+    ),
+    "trusted_changed": Text(
+        "This pull request changes {paths}: the gate judged it with the version in the base revision; the change applies once merged.",
+        "Pull request ini mengubah {paths}: gerbang menilainya dengan versi revisi dasar; perubahan berlaku setelah digabung.",
+    ),
+    "trusted": Text(
+        "Policies, registry and waivers were read from the base revision, not from this pull request.",
+        "Kebijakan, registri, dan pengecualian dibaca dari revisi dasar, bukan dari pull request ini.",
+    ),
+    "revisions": Text(
+        "Policy revision {policy} · registry revision {registry} · head {head}",
+        "Revisi kebijakan {policy} · revisi registri {registry} · head {head}",
+    ),
+    "more": Text(
+        "{n} more manifest(s) are not shown in detail: the comment is limited to {limit} characters. The job log has the full report.",
+        "{n} manifes lagi tidak ditampilkan rinci: komentar dibatasi {limit} karakter. Log job memuat laporan lengkap.",
+    ),
+    "cut": Text(
+        "The comment was cut at the {limit}-character limit; the job log has the full report.",
+        "Komentar dipotong pada batas {limit} karakter; log job memuat laporan lengkap.",
+    ),
     "run": Text("Job log", "Log job"),
     "footer": Text("Updated on every push by", "Diperbarui pada setiap push oleh"),
 }
@@ -294,7 +365,12 @@ def _violation_view(v: Violation, report: Report, lang: Lang) -> dict[str, Any]:
     from checker.formats.sarif import help_uri
 
     return {
-        "rule": v.rule, "rule_link": link(v.rule, help_uri(v.rule)), "line": v.line, "field": v.field, "message": v.message.get(lang), "note": note,
+        "rule": v.rule,
+        "rule_link": link(v.rule, help_uri(v.rule)),
+        "line": v.line,
+        "field": v.field,
+        "message": v.message.get(lang),
+        "note": note,
         "title": info.title.get(lang) if info else "",
         "remediation": info.remediation.get(lang) if info else "",
         "suggestions": [{"link": link(s.name, s.url), "id": s.id} for s in _best(v.suggestions)],
@@ -309,9 +385,12 @@ def _result_view(result: Result, report: Report, lang: Lang, facts: CommentFacts
     counted = [v for v in result.violations if not v.waived]
     docs = facts.brought_in.get(result.file)
     return {
-        "file": result.file, "id": result.id, "verdict": result.verdict,
+        "file": result.file,
+        "id": result.id,
+        "verdict": result.verdict,
         "word": WORDS[result.verdict].get(lang),
-        "deny": sum(v.severity == "deny" for v in counted), "warn": sum(v.severity == "warn" for v in counted),
+        "deny": sum(v.severity == "deny" for v in counted),
+        "warn": sum(v.severity == "warn" for v in counted),
         "failing": [_violation_view(v, report, lang) for v in result.violations if v.severity == "deny"],
         "warnings": [_violation_view(v, report, lang) for v in result.violations if v.severity == "warn"],
         "brought_in": LABELS["brought_in"].get(lang).format(docs=", ".join(docs)) if docs else None,
@@ -322,8 +401,9 @@ def _emoji(outcome: str) -> Raw:
     return Raw({"pass": "✅", "warn": "⚠️", "fail": "❌", "error": "⛔"}[outcome])
 
 
-def render_comment(report: Report | None, lang: Lang, facts: CommentFacts, limit: int = COMMENT_LIMIT,
-                   flavour: str = "github") -> str:
+def render_comment(
+    report: Report | None, lang: Lang, facts: CommentFacts, limit: int = COMMENT_LIMIT, flavour: str = "github"
+) -> str:
     """The sticky comment: marker first, then the template; never longer than the forge allows (`limit`)."""
     outcome: Outcome = "error" if facts.error is not None or report is None else outcome_of(report, facts.fail_on)
     results = list(report.results) if report is not None else []
@@ -332,18 +412,33 @@ def render_comment(report: Report | None, lang: Lang, facts: CommentFacts, limit
 
     def render(detailed: int) -> str:
         views = [_result_view(r, report, lang, facts) for r in results] if report is not None else []
-        body = _environment(flavour).get_template(TEMPLATE_NAME).render(
-            t=t, outcome=outcome, emoji=_emoji(outcome), word=WORDS[outcome].get(lang),
-            results=views, detailed=views[:detailed], hidden=max(0, len(views) - detailed),
-            more=t["more"].format(n=max(0, len(views) - detailed)),
-            judged=t["judged"].format(n=len(results), base=facts.base_sha[:12] or "?"),
-            trusted_changed=t["trusted_changed"].format(paths=", ".join(facts.trusted_changed)) if facts.trusted_changed else None,
-            not_judged=t["not_judged"].format(n=facts.not_judged, folder=facts.folder or "/") if facts.not_judged else None,
-            revisions=t["revisions"].format(policy=report.policy_revision if report else "?",
-                                            registry=report.registry_revision if report else "?",
-                                            head=facts.head_sha[:12] or "?"),
-            error=strip_control(scrub(facts.error)) if facts.error is not None else None,
-            run_link=link(t["run"], facts.run_url) if facts.run_url else None,
+        body = (
+            _environment(flavour)
+            .get_template(TEMPLATE_NAME)
+            .render(
+                t=t,
+                outcome=outcome,
+                emoji=_emoji(outcome),
+                word=WORDS[outcome].get(lang),
+                results=views,
+                detailed=views[:detailed],
+                hidden=max(0, len(views) - detailed),
+                more=t["more"].format(n=max(0, len(views) - detailed)),
+                judged=t["judged"].format(n=len(results), base=facts.base_sha[:12] or "?"),
+                trusted_changed=t["trusted_changed"].format(paths=", ".join(facts.trusted_changed))
+                if facts.trusted_changed
+                else None,
+                not_judged=t["not_judged"].format(n=facts.not_judged, folder=facts.folder or "/")
+                if facts.not_judged
+                else None,
+                revisions=t["revisions"].format(
+                    policy=report.policy_revision if report else "?",
+                    registry=report.registry_revision if report else "?",
+                    head=facts.head_sha[:12] or "?",
+                ),
+                error=strip_control(scrub(facts.error)) if facts.error is not None else None,
+                run_link=link(t["run"], facts.run_url) if facts.run_url else None,
+            )
         )
         return f"{MARKER}\n{scrub(body.strip())}\n"  # no credential in a comment, whatever it came from
 
@@ -383,8 +478,11 @@ class PostResult:
     errors: list[str] = field(default_factory=list)
 
 
-def run_steps(result: PostResult, steps: list[tuple[str, Callable[[], None]]],
-              explain_error: Callable[[Exception, str], tuple[str, bool]]) -> PostResult:
+def run_steps(
+    result: PostResult,
+    steps: list[tuple[str, Callable[[], None]]],
+    explain_error: Callable[[Exception, str], tuple[str, bool]],
+) -> PostResult:
     """Run the posting steps in order; a failure is recorded (never raised) and may stop the rest."""
     for name, step in steps:
         try:
@@ -405,12 +503,31 @@ def _client(pr: PullRequest) -> Any:
     from github import Auth, Github
     from urllib3.util.retry import Retry
 
-    retry = Retry(total=RETRIES, connect=RETRIES, read=0, backoff_factor=0.5, status_forcelist=(500, 502, 503, 504),
-                  allowed_methods=frozenset({"GET", "DELETE"}), respect_retry_after_header=False,
-                  raise_on_status=False) if RETRIES > 0 else None
-    return Github(auth=Auth.Token(pr.token), base_url=pr.api_url, timeout=TIMEOUT_SECONDS, retry=retry,
-                  seconds_between_requests=SECONDS_BETWEEN_REQUESTS, seconds_between_writes=SECONDS_BETWEEN_WRITES,
-                  lazy=True, per_page=100, user_agent="spbe-check")
+    retry = (
+        Retry(
+            total=RETRIES,
+            connect=RETRIES,
+            read=0,
+            backoff_factor=0.5,
+            status_forcelist=(500, 502, 503, 504),
+            allowed_methods=frozenset({"GET", "DELETE"}),
+            respect_retry_after_header=False,
+            raise_on_status=False,
+        )
+        if RETRIES > 0
+        else None
+    )
+    return Github(
+        auth=Auth.Token(pr.token),
+        base_url=pr.api_url,
+        timeout=TIMEOUT_SECONDS,
+        retry=retry,
+        seconds_between_requests=SECONDS_BETWEEN_REQUESTS,
+        seconds_between_writes=SECONDS_BETWEEN_WRITES,
+        lazy=True,
+        per_page=100,
+        user_agent="spbe-check",
+    )
 
 
 def explain(err: BaseException, pr: PullRequest, step: str) -> tuple[str, bool]:
@@ -433,15 +550,21 @@ def explain(err: BaseException, pr: PullRequest, step: str) -> tuple[str, bool]:
             message = str(err.data.get("message", ""))[:200]
         detail = f" GitHub said: {status} {message}".rstrip()
         if status == 403:
-            why = ("the token may not write here (403). Give the workflow `permissions: pull-requests: write`, "
-                   "`statuses: write` and `issues: write` (labels). Pull requests from forks only get a read-only token: "
-                   "their verdict is in the job log and the job summary, and the exit code still gates the merge.")
+            why = (
+                "the token may not write here (403). Give the workflow `permissions: pull-requests: write`, "
+                "`statuses: write` and `issues: write` (labels). Pull requests from forks only get a read-only token: "
+                "their verdict is in the job log and the job summary, and the exit code still gates the merge."
+            )
         elif status == 404:
-            why = (f"GitHub answered 404 for {pr.repository}#{pr.number}. Check GITHUB_REPOSITORY, GITHUB_API_URL "
-                   "(GitHub Enterprise Server: https://HOST/api/v3) and that the token can see the repository.")
+            why = (
+                f"GitHub answered 404 for {pr.repository}#{pr.number}. Check GITHUB_REPOSITORY, GITHUB_API_URL "
+                "(GitHub Enterprise Server: https://HOST/api/v3) and that the token can see the repository."
+            )
         elif status == 422:
-            why = ("GitHub refused the request as invalid (422): is the head SHA pushed to this repository, and the "
-                   "label name allowed?")
+            why = (
+                "GitHub refused the request as invalid (422): is the head SHA pushed to this repository, and the "
+                "label name allowed?"
+            )
         elif status == 429:
             why = "GitHub asked us to slow down (429). Re-run the job later."
             stop = True
@@ -450,8 +573,10 @@ def explain(err: BaseException, pr: PullRequest, step: str) -> tuple[str, bool]:
         else:
             why = f"GitHub refused the request ({status})."
     elif isinstance(err, (requests.exceptions.RequestException, OSError)):
-        why = (f"cannot reach the GitHub API at {pr.api_url} ({type(err).__name__}). Check GITHUB_API_URL and the "
-               "runner's network.")
+        why = (
+            f"cannot reach the GitHub API at {pr.api_url} ({type(err).__name__}). Check GITHUB_API_URL and the "
+            "runner's network."
+        )
         stop = True
     else:
         why = f"unexpected error ({type(err).__name__}: {err})."
@@ -488,7 +613,9 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
     def status() -> None:
         state = STATUS_STATES[outcome]
         kwargs = {"target_url": pr.run_url} if pr.run_url else {}
-        repo.get_commit(pr.head_sha).create_status(state=state, description=description, context=STATUS_CONTEXT, **kwargs)
+        repo.get_commit(pr.head_sha).create_status(
+            state=state, description=description, context=STATUS_CONTEXT, **kwargs
+        )
         result.done.append(f"set status {STATUS_CONTEXT}={state} on {pr.head_sha[:12]}")
 
     def labels() -> None:
@@ -502,12 +629,16 @@ def post(pr: PullRequest, outcome: Outcome, body: str, description: str) -> Post
             result.done.append(f"added label {wanted}")
 
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("post the comment", comment), ("set the commit status", status), ("set the outcome label", labels)]
+        ("post the comment", comment),
+        ("set the commit status", status),
+        ("set the outcome label", labels),
+    ]
     return run_steps(result, steps, lambda err, name: explain(err, pr, name))
 
 
-def post_within(seconds: float, posting: Callable[[], PostResult], api: str, token: str | None,
-                hint: str = "") -> PostResult:
+def post_within(
+    seconds: float, posting: Callable[[], PostResult], api: str, token: str | None, hint: str = ""
+) -> PostResult:
     """Run a forge's posting with a total deadline: posting is a courtesy, so a deadline costs the
     comment, never the verdict."""
     from checker.plumbing import net
@@ -516,9 +647,14 @@ def post_within(seconds: float, posting: Callable[[], PostResult], api: str, tok
         return net.within(seconds, posting, name="spbe-check-post")
     except net.DeadlineExceeded:
         result = PostResult()
-        result.errors.append(scrub(f"could not finish posting: the {api} did not finish answering within "
-                                   f"{seconds:g} s in all; the verdict above stands. Check the runner's network "
-                                   f"and any proxy{hint}.", token))
+        result.errors.append(
+            scrub(
+                f"could not finish posting: the {api} did not finish answering within "
+                f"{seconds:g} s in all; the verdict above stands. Check the runner's network "
+                f"and any proxy{hint}.",
+                token,
+            )
+        )
         return result
 
 
@@ -543,8 +679,14 @@ def write_step_summary(body: str, env: Mapping[str, str]) -> None:
         pass
 
 
-def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping[str, str], want_post: bool,
-            echo: Callable[[str], None]) -> PostResult | None:
+def publish(
+    report: Report | None,
+    lang: Lang,
+    facts: CommentFacts,
+    env: Mapping[str, str],
+    want_post: bool,
+    echo: Callable[[str], None],
+) -> PostResult | None:
     """Post the verdict to the pull request, or print what would be posted; never raises."""
     try:
         context = pull_request_context(env)
@@ -560,15 +702,30 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
             secrets = (pr.token,) if pr else (env.get("GITHUB_TOKEN"),)
             head = f" on {pr.head_sha[:12]}" if pr else ""
             label = OUTCOME_LABELS.get(outcome, "(none)")
-            echo(scrub(f"spbe-check: not posting to GitHub ({why.get(lang) if why else ''}). It would post:\n"
-                       f"  status {STATUS_CONTEXT}={STATUS_STATES[outcome]}{head}: {description}\n"
-                       f"  label {label} (removing the other spbe:* labels)\n"
-                       f"  comment ({_length(body)} characters):\n{body}", *secrets))
+            echo(
+                scrub(
+                    f"spbe-check: not posting to GitHub ({why.get(lang) if why else ''}). It would post:\n"
+                    f"  status {STATUS_CONTEXT}={STATUS_STATES[outcome]}{head}: {description}\n"
+                    f"  label {label} (removing the other spbe:* labels)\n"
+                    f"  comment ({_length(body)} characters):\n{body}",
+                    *secrets,
+                )
+            )
             return None
-        result = post_within(POST_DEADLINE_SECONDS, lambda: post(pr, outcome, body, description),
-                             f"GitHub API at {pr.api_url}", pr.token, " (SPBE_CHECK_GITHUB_DEADLINE sets the limit)")
+        result = post_within(
+            POST_DEADLINE_SECONDS,
+            lambda: post(pr, outcome, body, description),
+            f"GitHub API at {pr.api_url}",
+            pr.token,
+            " (SPBE_CHECK_GITHUB_DEADLINE sets the limit)",
+        )
         return echo_result(result, echo, pr.token)
     except Exception as err:  # noqa: BLE001 - posting never changes the verdict or the exit code
-        echo(scrub(f"spbe-check: warning: could not prepare the pull-request comment ({type(err).__name__}: {err}); "
-                   "the verdict above stands.", env.get("GITHUB_TOKEN")))
+        echo(
+            scrub(
+                f"spbe-check: warning: could not prepare the pull-request comment ({type(err).__name__}: {err}); "
+                "the verdict above stands.",
+                env.get("GITHUB_TOKEN"),
+            )
+        )
         return None

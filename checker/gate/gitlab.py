@@ -15,6 +15,7 @@ Developer role (the least that may set a commit status; the CI job token cannot 
 notes). It is scrubbed from every message and only ever sent over https (or to a loopback
 address, for tests).
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -124,40 +125,60 @@ def _is_loopback(host: str | None) -> bool:
 
 def merge_request_context(env: Mapping[str, str]) -> Context:
     """Read GITLAB_CI, CI_MERGE_REQUEST_IID, CI_PROJECT_ID, CI_API_V4_URL, the head SHA and GITLAB_TOKEN."""
+
     def no(en: str, id_: str) -> Context:
         return Context(None, Text(en, id_))
 
     if not is_gitlab(env):
-        return no("not running in GitLab CI (GITLAB_CI is not true)", "tidak berjalan di GitLab CI (GITLAB_CI bukan true)")
+        return no(
+            "not running in GitLab CI (GITLAB_CI is not true)", "tidak berjalan di GitLab CI (GITLAB_CI bukan true)"
+        )
     iid = env.get("CI_MERGE_REQUEST_IID", "")
     if not iid:
-        return no("this is not a merge-request pipeline (CI_MERGE_REQUEST_IID is not set); "
-                  "run the job with `rules: - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"`",
-                  "ini bukan pipeline merge request (CI_MERGE_REQUEST_IID tidak diisi); "
-                  "jalankan job dengan `rules: - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"`")
+        return no(
+            "this is not a merge-request pipeline (CI_MERGE_REQUEST_IID is not set); "
+            'run the job with `rules: - if: $CI_PIPELINE_SOURCE == "merge_request_event"`',
+            "ini bukan pipeline merge request (CI_MERGE_REQUEST_IID tidak diisi); "
+            'jalankan job dengan `rules: - if: $CI_PIPELINE_SOURCE == "merge_request_event"`',
+        )
     if not _DIGITS.match(iid):
         return no(f"CI_MERGE_REQUEST_IID {iid!r} is not a number", f"CI_MERGE_REQUEST_IID {iid!r} bukan angka")
     token = env.get("GITLAB_TOKEN", "")
     if not token:
-        return no("GITLAB_TOKEN is not set: add a project access token with the api scope as a masked CI/CD variable "
-                  "(the job token cannot write merge-request notes)",
-                  "GITLAB_TOKEN tidak diisi: tambahkan project access token dengan cakupan api sebagai variabel CI/CD "
-                  "bertopeng (job token tidak dapat menulis catatan merge request)")
+        return no(
+            "GITLAB_TOKEN is not set: add a project access token with the api scope as a masked CI/CD variable "
+            "(the job token cannot write merge-request notes)",
+            "GITLAB_TOKEN tidak diisi: tambahkan project access token dengan cakupan api sebagai variabel CI/CD "
+            "bertopeng (job token tidak dapat menulis catatan merge request)",
+        )
     project = env.get("CI_PROJECT_ID", "")
     if not _DIGITS.match(project):
         return no(f"CI_PROJECT_ID {project!r} is not a number", f"CI_PROJECT_ID {project!r} bukan angka")
     api_url = (env.get("CI_API_V4_URL") or "").rstrip("/")
     parsed = urllib.parse.urlparse(api_url)
-    if not (parsed.scheme == "https" or (parsed.scheme == "http" and _is_loopback(parsed.hostname))) \
-            or not parsed.hostname or not api_url.endswith(_API_SUFFIX):
-        return no(f"CI_API_V4_URL {api_url!r} is not an https URL ending in /api/v4; the token is never sent in clear text",
-                  f"CI_API_V4_URL {api_url!r} bukan URL https yang berakhir dengan /api/v4; token tidak pernah dikirim tanpa enkripsi")
+    if (
+        not (parsed.scheme == "https" or (parsed.scheme == "http" and _is_loopback(parsed.hostname)))
+        or not parsed.hostname
+        or not api_url.endswith(_API_SUFFIX)
+    ):
+        return no(
+            f"CI_API_V4_URL {api_url!r} is not an https URL ending in /api/v4; the token is never sent in clear text",
+            f"CI_API_V4_URL {api_url!r} bukan URL https yang berakhir dengan /api/v4; token tidak pernah dikirim tanpa enkripsi",
+        )
     head = revisions(env).head_sha
     if head is None:
         return no("CI_COMMIT_SHA is not a commit SHA", "CI_COMMIT_SHA bukan SHA commit")
     job_url = env.get("CI_JOB_URL", "")
-    return Context(MergeRequest(api_url, project, int(iid), head, token,
-                                job_url if re.match(r"^https://[^\s<>\"'`()\[\]]+$", job_url) else None))
+    return Context(
+        MergeRequest(
+            api_url,
+            project,
+            int(iid),
+            head,
+            token,
+            job_url if re.match(r"^https://[^\s<>\"'`()\[\]]+$", job_url) else None,
+        )
+    )
 
 
 # --- what to post ---------------------------------------------------------------------------
@@ -188,8 +209,13 @@ class _Client:
     def __init__(self, mr: MergeRequest):
         import gitlab
 
-        self.gl = gitlab.Gitlab(mr.api_url[: -len(_API_SUFFIX)], private_token=mr.token, timeout=TIMEOUT_SECONDS,
-                                user_agent="spbe-check", per_page=100)
+        self.gl = gitlab.Gitlab(
+            mr.api_url[: -len(_API_SUFFIX)],
+            private_token=mr.token,
+            timeout=TIMEOUT_SECONDS,
+            user_agent="spbe-check",
+            per_page=100,
+        )
         original = self.gl.http_request
 
         def http_request(verb: str, path: str, *args: Any, **kwargs: Any) -> Any:
@@ -210,18 +236,24 @@ def explain(err: BaseException, mr: MergeRequest, step: str) -> tuple[str, bool]
     detail = ""
     status = getattr(err, "response_code", None)
     if isinstance(err, gle.GitlabAuthenticationError) or status == 401:
-        why = ("the token was rejected (401). Set GITLAB_TOKEN to a valid project access token with the api scope "
-               "(a masked CI/CD variable).")
+        why = (
+            "the token was rejected (401). Set GITLAB_TOKEN to a valid project access token with the api scope "
+            "(a masked CI/CD variable)."
+        )
         stop = True
     elif isinstance(err, gle.GitlabError) and status is not None:
         message = strip_control(str(getattr(err, "error_message", "")))[:200]
         detail = f" GitLab said: {status} {message}".rstrip()
         if status == 403:
-            why = ("the token may not write here (403). Give GITLAB_TOKEN the api scope and the Developer role "
-                   "(Reporter can write the note and labels, only Developer can set a commit status).")
+            why = (
+                "the token may not write here (403). Give GITLAB_TOKEN the api scope and the Developer role "
+                "(Reporter can write the note and labels, only Developer can set a commit status)."
+            )
         elif status == 404:
-            why = (f"GitLab answered 404 for project {mr.project_id}, merge request !{mr.iid}. Check CI_API_V4_URL, "
-                   "CI_PROJECT_ID and that the token's user can see the project.")
+            why = (
+                f"GitLab answered 404 for project {mr.project_id}, merge request !{mr.iid}. Check CI_API_V4_URL, "
+                "CI_PROJECT_ID and that the token's user can see the project."
+            )
         elif status == 429:
             why = "GitLab's rate limit was hit (429). Re-run the job later; the verdict above still stands."
             stop = True
@@ -229,10 +261,13 @@ def explain(err: BaseException, mr: MergeRequest, step: str) -> tuple[str, bool]
             why = f"GitLab had a server error ({status}). Re-run the job; the verdict above still stands."
         else:
             why = f"GitLab refused the request ({status})."
-    elif isinstance(err, (requests.exceptions.RequestException, OSError)) or \
-            (isinstance(err, gle.GitlabError) and isinstance(err.__cause__, requests.exceptions.RequestException)):
-        why = (f"cannot reach the GitLab API at {mr.api_url} ({type(err).__name__}). Check CI_API_V4_URL and the "
-               "runner's network.")
+    elif isinstance(err, (requests.exceptions.RequestException, OSError)) or (
+        isinstance(err, gle.GitlabError) and isinstance(err.__cause__, requests.exceptions.RequestException)
+    ):
+        why = (
+            f"cannot reach the GitLab API at {mr.api_url} ({type(err).__name__}). Check CI_API_V4_URL and the "
+            "runner's network."
+        )
         stop = True
     else:
         why = f"unexpected error ({type(err).__name__}: {err})."
@@ -244,8 +279,11 @@ def _marker_note(notes: Any, own_user_id: int | None) -> Any:
     for note in notes:
         body = getattr(note, "body", "") or ""
         author = (getattr(note, "author", None) or {}).get("id")
-        if body.startswith(MARKER) and not getattr(note, "system", False) and \
-                (own_user_id is None or author == own_user_id):
+        if (
+            body.startswith(MARKER)
+            and not getattr(note, "system", False)
+            and (own_user_id is None or author == own_user_id)
+        ):
             return note
     return None
 
@@ -292,12 +330,21 @@ def post(mr: MergeRequest, outcome: Outcome, body: str, description: str) -> Pos
         result.done.append(f"set label {wanted or '(none)'} (removed {', '.join(stale)})")
 
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("post the merge-request note", note), ("set the commit status", status), ("set the outcome label", labels)]
+        ("post the merge-request note", note),
+        ("set the commit status", status),
+        ("set the outcome label", labels),
+    ]
     return run_steps(result, steps, lambda err, name: explain(err, mr, name))
 
 
-def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping[str, str], want_post: bool,
-            echo: Callable[[str], None]) -> PostResult | None:
+def publish(
+    report: Report | None,
+    lang: Lang,
+    facts: CommentFacts,
+    env: Mapping[str, str],
+    want_post: bool,
+    echo: Callable[[str], None],
+) -> PostResult | None:
     """Post the verdict to the merge request, or print what would be posted; never raises."""
     try:
         context = merge_request_context(env)
@@ -312,15 +359,26 @@ def publish(report: Report | None, lang: Lang, facts: CommentFacts, env: Mapping
             secrets = (mr.token,) if mr else (env.get("GITLAB_TOKEN"),)
             head = f" on {mr.head_sha[:12]}" if mr else ""
             label = OUTCOME_LABELS.get(outcome, "(none)")
-            echo(scrub_gitlab(f"spbe-check: not posting to GitLab ({why.get(lang) if why else ''}). It would post:\n"
-                              f"  status {STATUS_CONTEXT}={STATUS_STATES[outcome]}{head}: {description}\n"
-                              f"  label {label} (removing the other spbe:* labels)\n"
-                              f"  note ({len(body)} characters):\n{body}", *secrets))
+            echo(
+                scrub_gitlab(
+                    f"spbe-check: not posting to GitLab ({why.get(lang) if why else ''}). It would post:\n"
+                    f"  status {STATUS_CONTEXT}={STATUS_STATES[outcome]}{head}: {description}\n"
+                    f"  label {label} (removing the other spbe:* labels)\n"
+                    f"  note ({len(body)} characters):\n{body}",
+                    *secrets,
+                )
+            )
             return None
-        result = post_within(POST_DEADLINE_SECONDS, lambda: post(mr, outcome, body, description),
-                             f"GitLab API at {mr.api_url}", mr.token)
+        result = post_within(
+            POST_DEADLINE_SECONDS, lambda: post(mr, outcome, body, description), f"GitLab API at {mr.api_url}", mr.token
+        )
         return echo_result(result, echo, mr.token)
     except Exception as err:  # noqa: BLE001 - posting never changes the verdict or the exit code
-        echo(scrub_gitlab(f"spbe-check: warning: could not prepare the merge-request note ({type(err).__name__}: {err}); "
-                          "the verdict above stands.", env.get("GITLAB_TOKEN")))
+        echo(
+            scrub_gitlab(
+                f"spbe-check: warning: could not prepare the merge-request note ({type(err).__name__}: {err}); "
+                "the verdict above stands.",
+                env.get("GITLAB_TOKEN"),
+            )
+        )
         return None

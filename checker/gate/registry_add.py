@@ -11,6 +11,7 @@ Id scheme: `APP-` + metadata.id upper-cased (`karawang-lapor-warga` ->
 keeps its first characters and ends with 8 hex digits of the slug's SHA-256, so it stays
 unique and stable.
 """
+
 from __future__ import annotations
 
 import copy
@@ -61,8 +62,11 @@ def app_record(manifest: Manifest, file: str, prefix: str = ID_PREFIX) -> dict[s
         "id": app_id(meta["id"], prefix),
         "name": meta["name"],
         "description": " ".join(str(spec.get("description", "")).split()),
-        "agency": {"code": meta["agency"]["code"], "name": meta["agency"]["name"],
-                   "level": agency_level(meta["agency"]["code"])},
+        "agency": {
+            "code": meta["agency"]["code"],
+            "name": meta["agency"]["name"],
+            "level": agency_level(meta["agency"]["code"]),
+        },
         "functions": list(spec["functions"]),
         "status": "active",
         "shared": False,
@@ -102,30 +106,51 @@ def triage_existing(doc: dict[str, Any], manifests: dict[str, Manifest], prefix:
         if skip_existing and previous == manifest.id:
             plan.skipped.append((rid, file))
         else:
-            plan.refused.append((file, Text(f"{file}: {rid} is already in the registry; ids are never reused.",
-                                            f"{file}: {rid} sudah ada di registri; id tidak pernah dipakai ulang.")))
+            plan.refused.append(
+                (
+                    file,
+                    Text(
+                        f"{file}: {rid} is already in the registry; ids are never reused.",
+                        f"{file}: {rid} sudah ada di registri; id tidak pernah dipakai ulang.",
+                    ),
+                )
+            )
     return plan
 
 
-def plan_additions(doc: dict[str, Any], report: Report, manifests: dict[str, Manifest], prefix: str,
-                   plan: Plan | None = None) -> Plan:
+def plan_additions(
+    doc: dict[str, Any], report: Report, manifests: dict[str, Manifest], prefix: str, plan: Plan | None = None
+) -> Plan:
     """Refuse what may not enter (verdict, duplicate ids); otherwise the records to add and apps to retire."""
     plan = plan or Plan()
     existing = {app["id"]: app for app in doc["apps"]}
     new_ids: dict[str, str] = {}
     for result in report.results:
         if result.verdict not in ADMITTED:
-            plan.refused.append((result.file, Text(
-                f"{result.file}: verdict {result.verdict}; only pass or warn may enter the registry.",
-                f"{result.file}: putusan {result.verdict}; hanya lulus atau peringatan yang boleh masuk registri.")))
+            plan.refused.append(
+                (
+                    result.file,
+                    Text(
+                        f"{result.file}: verdict {result.verdict}; only pass or warn may enter the registry.",
+                        f"{result.file}: putusan {result.verdict}; hanya lulus atau peringatan yang boleh masuk registri.",
+                    ),
+                )
+            )
             continue
         manifest = manifests[result.file]
         record = app_record(manifest, result.file, prefix)
         rid = record["id"]
         if rid in existing or rid in new_ids:
             other = new_ids.get(rid, "the registry")
-            plan.refused.append((result.file, Text(f"{result.file}: {rid} is already used by {other}.",
-                                                   f"{result.file}: {rid} sudah dipakai oleh {other}.")))
+            plan.refused.append(
+                (
+                    result.file,
+                    Text(
+                        f"{result.file}: {rid} is already used by {other}.",
+                        f"{result.file}: {rid} sudah dipakai oleh {other}.",
+                    ),
+                )
+            )
             continue
         new_ids[rid] = result.file
         plan.added.append(record)
@@ -176,27 +201,37 @@ def read_registry_file(path: Path) -> RegistryFile:
     from checker.registry.load import parse_registry
 
     if str(path).startswith(("https://", "http://")):
-        raise CannotJudge(Text("`registry add` updates a local registry file; a URL cannot be written. Pass --registry FILE.",
-                               "`registry add` memperbarui berkas registri lokal; URL tidak dapat ditulis. Berikan --registry BERKAS."))
+        raise CannotJudge(
+            Text(
+                "`registry add` updates a local registry file; a URL cannot be written. Pass --registry FILE.",
+                "`registry add` memperbarui berkas registri lokal; URL tidak dapat ditulis. Berikan --registry BERKAS.",
+            )
+        )
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise CannotJudge(Text(f"Cannot read the registry {path}: {err.strerror}. Pass --registry FILE.",
-                               f"Registri {path} tidak dapat dibaca: {err.strerror}. Berikan --registry BERKAS.")) from None
+        raise CannotJudge(
+            Text(
+                f"Cannot read the registry {path}: {err.strerror}. Pass --registry FILE.",
+                f"Registri {path} tidak dapat dibaca: {err.strerror}. Berikan --registry BERKAS.",
+            )
+        ) from None
     registry = parse_registry(raw, str(path))  # all the loader's checks and limits
     gzipped = raw[:2] == b"\x1f\x8b"
     head = (gzip.decompress(raw) if gzipped else raw)[:4096].decode("utf-8", "replace").lstrip("\ufeff")
     is_json = head.lstrip().startswith("{")
     indent_match = re.search(r"\n( +)\"", head) if is_json else None
-    return RegistryFile(path, registry.doc, "json" if is_json else "yaml", gzipped,
-                        len(indent_match.group(1)) if indent_match else None)
+    return RegistryFile(
+        path, registry.doc, "json" if is_json else "yaml", gzipped, len(indent_match.group(1)) if indent_match else None
+    )
 
 
 def write_registry_file(original: RegistryFile, doc: dict[str, Any]) -> None:
     """Check the new document like any registry, then replace the file atomically."""
     check_registry(doc, str(original.path))
-    write_atomically(original.path, registry_bytes(doc, kind=original.kind, gzipped=original.gzipped,
-                                                    indent=original.indent))
+    write_atomically(
+        original.path, registry_bytes(doc, kind=original.kind, gzipped=original.gzipped, indent=original.indent)
+    )
 
 
 def read_manifests(targets: list[Any]) -> dict[str, Manifest]:
@@ -209,8 +244,16 @@ def read_manifests(targets: list[Any]) -> dict[str, Manifest]:
     return out
 
 
-def plan_update(doc: dict[str, Any], targets: list[Any], policies: Path, registry_source: str, waivers: Path | None,
-                engine: str, prefix: str, skip_existing: bool) -> tuple[Plan, Report | None]:
+def plan_update(
+    doc: dict[str, Any],
+    targets: list[Any],
+    policies: Path,
+    registry_source: str,
+    waivers: Path | None,
+    engine: str,
+    prefix: str,
+    skip_existing: bool,
+) -> tuple[Plan, Report | None]:
     """Everything `registry add` decides before writing: triage by id, judge the rest against this registry, plan.
 
     Returns the plan and the report of the manifests that were judged (None when every one

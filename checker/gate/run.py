@@ -4,6 +4,7 @@ checker/gate/change.py knows what changed, checker/gate/trusted.py where each ju
 input comes from, checker/gate/forge.py where to post. This module puts them in order, with
 no Click: `spbe-check ci` (checker/cli/gate.py) parses options and calls it.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -47,10 +48,20 @@ class GateRun:
         return not self.selection.judged
 
 
-def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, policies: Path, registry: str,
-             waivers: Path | None, engine_name: str, workdir: Path, opa: Any = None,
-             trusted_ref: str | tuple[str, ...] | None = None,
-             open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None) -> GateRun:
+def run_gate(
+    repo_dir: Path,
+    base_ref: str,
+    head_ref: str,
+    folder_option: str,
+    policies: Path,
+    registry: str,
+    waivers: Path | None,
+    engine_name: str,
+    workdir: Path,
+    opa: Any = None,
+    trusted_ref: str | tuple[str, ...] | None = None,
+    open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None,
+) -> GateRun:
     """Judge the manifests a pull request changes, with the target branch's current rules. CannotJudge on any doubt."""
     from checker.judging.evaluate import open_judge
 
@@ -64,8 +75,9 @@ def run_gate(repo_dir: Path, base_ref: str, head_ref: str, folder_option: str, p
     # The judge is built even when nothing changed: broken base rules must still stop the gate (exit 2).
     try:
         # Never the cache: an entry is not authenticated, so a planted one could change the verdict (SECURITY.md).
-        judge: Judge = open_judge(inputs.policies, inputs.registry, inputs.waivers, engine_name, opa=opa,
-                                  use_cache=False)
+        judge: Judge = open_judge(
+            inputs.policies, inputs.registry, inputs.waivers, engine_name, opa=opa, use_cache=False
+        )
     except CannotJudge as err:
         raise inputs.relabel(err) from None
     head_dir = workdir / "head"
@@ -93,22 +105,35 @@ class GateRequest:
     open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None
 
 
-def judge_request(request: GateRequest, lang: Lang, post: bool, env: Mapping[str, str],
-                  say: Callable[[str], None]) -> GateRun:
+def judge_request(
+    request: GateRequest, lang: Lang, post: bool, env: Mapping[str, str], say: Callable[[str], None]
+) -> GateRun:
     """`run_gate` in a private temporary folder; when it cannot judge, the pull request is told before the error goes on."""
     from checker.gate import forge, github
 
     with tempfile.TemporaryDirectory(prefix="spbe-check-ci-") as workdir:
         try:
-            return run_gate(request.repo_dir, request.base_ref, request.head_ref, request.manifests_dir,
-                            request.policies, request.registry, request.waivers, request.engine, Path(workdir),
-                            opa=request.opa, trusted_ref=request.trusted_ref, open_policies=request.open_policies)
+            return run_gate(
+                request.repo_dir,
+                request.base_ref,
+                request.head_ref,
+                request.manifests_dir,
+                request.policies,
+                request.registry,
+                request.waivers,
+                request.engine,
+                Path(workdir),
+                opa=request.opa,
+                trusted_ref=request.trusted_ref,
+                open_policies=request.open_policies,
+            )
         except CannotJudge as err:
             forge.publish(None, lang, github.CommentFacts(error=err.text(lang)), env, post, say)
             raise
         except Exception as err:
-            forge.publish(None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"),
-                          env, post, say)
+            forge.publish(
+                None, lang, github.CommentFacts(error=f"internal error ({type(err).__name__})"), env, post, say
+            )
             raise
 
 
@@ -118,13 +143,19 @@ def progress_lines(run: GateRun, request: GateRequest, lang: Lang) -> list[str]:
     lines += [f"spbe-check: {notice.get(lang)}" for notice in run.notices]
     folder, base, head = request.manifests_dir, run.revisions.describe_base(), request.head_ref
     if run.nothing_to_judge:
-        lines.append(Text(f"spbe-check: no manifest changes under {folder}/ between {base} and "
-                          f"{head}: nothing to judge, the gate passes.",
-                          f"spbe-check: tidak ada perubahan manifes di {folder}/ antara {base} dan "
-                          f"{head}: tidak ada yang dinilai, gerbang lulus.").get(lang))
+        lines.append(
+            Text(
+                f"spbe-check: no manifest changes under {folder}/ between {base} and "
+                f"{head}: nothing to judge, the gate passes.",
+                f"spbe-check: tidak ada perubahan manifes di {folder}/ antara {base} dan "
+                f"{head}: tidak ada yang dinilai, gerbang lulus.",
+            ).get(lang)
+        )
     else:
-        lines.append(f"spbe-check: judging {len(run.selection.judged)} changed manifest(s); "
-                     f"{len(run.selection.not_judged)} other changed file(s) not judged.")
+        lines.append(
+            f"spbe-check: judging {len(run.selection.judged)} changed manifest(s); "
+            f"{len(run.selection.not_judged)} other changed file(s) not judged."
+        )
     return lines
 
 
@@ -133,19 +164,35 @@ def verdict_facts(run: GateRun, manifests_dir: str, fail_on: str) -> CommentFact
     from checker.gate.github import CommentFacts
 
     selection = run.selection
-    return CommentFacts(base_sha=run.revisions.trusted.hexsha, head_sha=run.revisions.head.hexsha,
-                        folder=manifests_dir, not_judged=len(selection.not_judged), brought_in=selection.brought_in,
-                        trusted_changed=run.trusted_changed, fail_on=fail_on)
+    return CommentFacts(
+        base_sha=run.revisions.trusted.hexsha,
+        head_sha=run.revisions.head.hexsha,
+        folder=manifests_dir,
+        not_judged=len(selection.not_judged),
+        brought_in=selection.brought_in,
+        trusted_changed=run.trusted_changed,
+        fail_on=fail_on,
+    )
 
 
-def publish_verdict(run: GateRun, request: GateRequest, lang: Lang, fail_on: str, post: bool, output: Path | None,
-                    env: Mapping[str, str], say: Callable[[str], None]) -> None:
+def publish_verdict(
+    run: GateRun,
+    request: GateRequest,
+    lang: Lang,
+    fail_on: str,
+    post: bool,
+    output: Path | None,
+    env: Mapping[str, str],
+    say: Callable[[str], None],
+) -> None:
     """After the report: post the verdict to the pull request (or print it) and hand the counts to the CI step."""
     from checker.gate import forge
     from checker.gate.step_outputs import write_step_outputs
 
     facts = verdict_facts(run, request.manifests_dir, fail_on)
     if run.trusted_changed:
-        say(f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision.")
+        say(
+            f"spbe-check: this change touches {', '.join(run.trusted_changed)}; judged with the version in the base revision."
+        )
     forge.publish(run.report, lang, facts, env, post, say)
     write_step_outputs(run.report, output, env)

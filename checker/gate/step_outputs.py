@@ -4,6 +4,7 @@ The composite action (action.yml) exposes them as `pass`, `warn`, `fail`, `inval
 `report`, so a later step can branch on them without parsing the report. Written only
 when GitHub provides `GITHUB_OUTPUT`; values are numbers and a path, never secrets.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -8,6 +8,7 @@ branching from an old commit. A path given for a trusted input that lies inside 
 repository is looked up in the trusted tree; a path outside it (e.g. the tool's bundled
 policies) or an https URL is used as it is.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,8 +56,9 @@ class RevisionUnknown(Exception):
     """A revision the gate needs was neither given nor named by the CI: a usage error, said as it is."""
 
 
-def gate_revisions(base_ref: str | None, trusted_ref: str | None,
-                   env: Mapping[str, str]) -> tuple[str, str | tuple[str, ...]]:
+def gate_revisions(
+    base_ref: str | None, trusted_ref: str | None, env: Mapping[str, str]
+) -> tuple[str, str | tuple[str, ...]]:
     """The gate's base, and the trusted revision (or the CI's candidates for it) whose rules judge the change.
 
     The trusted revision: --trusted-ref, else the CI's names for the target branch's tip, else
@@ -70,16 +72,19 @@ def gate_revisions(base_ref: str | None, trusted_ref: str | None,
     if base_ref is None:
         base_ref = detected.base
         if base_ref is None:
-            raise RevisionUnknown("Missing option '--base': give the branch or commit the request targets "
-                                  "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it).")
+            raise RevisionUnknown(
+                "Missing option '--base': give the branch or commit the request targets "
+                "(GitHub's pull_request event and GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA supply it)."
+            )
         if detected.forge != "gitlab":
             candidates = (*candidates, base_ref)
     else:
         candidates = (*candidates, base_ref)
     trusted: str | tuple[str, ...] = trusted_ref or candidates
     if not trusted:
-        raise RevisionUnknown("The target branch is unknown, so today's rules cannot be read: pass --trusted-ref "
-                              "(e.g. origin/main).")
+        raise RevisionUnknown(
+            "The target branch is unknown, so today's rules cannot be read: pass --trusted-ref (e.g. origin/main)."
+        )
     return base_ref, trusted
 
 
@@ -113,18 +118,25 @@ class TrustedInputs:
 
 
 def _not_in_base(what: str, rel: str, rev: Revisions, option: str) -> CannotJudge:
-    return CannotJudge(Text(
-        f"The {what} {rel} is not in the base revision {rev.describe_trusted()}. The gate reads the {what} from the base "
-        f"branch so a pull request cannot change the rules that judge it: merge it there first, or pass {option} "
-        "with a path outside the repository" + (" or an https URL." if what == "registry" else "."),
-        f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_trusted()}. Gerbang membaca {what} dari cabang dasar "
-        f"agar pull request tidak dapat mengubah aturan yang menilainya: gabungkan dulu ke sana, atau berikan {option} "
-        "dengan jalur di luar repositori" + (" atau URL https." if what == "registry" else ".")))
+    return CannotJudge(
+        Text(
+            f"The {what} {rel} is not in the base revision {rev.describe_trusted()}. The gate reads the {what} from the base "
+            f"branch so a pull request cannot change the rules that judge it: merge it there first, or pass {option} "
+            "with a path outside the repository" + (" or an https URL." if what == "registry" else "."),
+            f"{what.capitalize()} {rel} tidak ada di revisi dasar {rev.describe_trusted()}. Gerbang membaca {what} dari cabang dasar "
+            f"agar pull request tidak dapat mengubah aturan yang menilainya: gabungkan dulu ke sana, atau berikan {option} "
+            "dengan jalur di luar repositori" + (" atau URL https." if what == "registry" else "."),
+        )
+    )
 
 
 def _refuse(what: str, rel: str, rev: Revisions, why_en: str, why_id: str) -> CannotJudge:
-    return CannotJudge(Text(f"Refusing the {what} {rel} in the base revision {rev.describe_trusted()}: {why_en}",
-                             f"{what.capitalize()} {rel} di revisi dasar {rev.describe_trusted()} ditolak: {why_id}"))
+    return CannotJudge(
+        Text(
+            f"Refusing the {what} {rel} in the base revision {rev.describe_trusted()}: {why_en}",
+            f"{what.capitalize()} {rel} di revisi dasar {rev.describe_trusted()} ditolak: {why_id}",
+        )
+    )
 
 
 def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, option: str) -> Path:
@@ -139,14 +151,19 @@ def materialise_base_folder(rev: Revisions, rel: str, dest: Path, what: str, opt
     prefix = "" if rel == "." else rel + "/"
     # Tree.traverse() yields the objects themselves (its (parent, item) edges only come with as_edge, which it ignores).
     for item in cast("Iterator[git.Tree | git.Blob | git.Submodule]", tree.traverse()):
-        inner = os.fspath(item.path)[len(prefix):]
+        inner = os.fspath(item.path)[len(prefix) :]
         if isinstance(item, git.Tree):
             continue
         if not isinstance(item, git.Blob):
             raise _refuse(what, rel, rev, f"{item.path} is a submodule.", f"{item.path} adalah submodul.")
         if item.mode == SYMLINK_MODE or stat.S_ISLNK(item.mode):
-            raise _refuse(what, rel, rev, f"{item.path} is a symbolic link; commit the file itself.",
-                          f"{item.path} adalah tautan simbolik; simpan berkas aslinya.")
+            raise _refuse(
+                what,
+                rel,
+                rev,
+                f"{item.path} is a symbolic link; commit the file itself.",
+                f"{item.path} adalah tautan simbolik; simpan berkas aslinya.",
+            )
         if item.mode not in REGULAR_MODES:
             raise _refuse(what, rel, rev, f"{item.path} is not a regular file.", f"{item.path} bukan berkas biasa.")
         write_blob(item, safe_destination(dest, inner))
@@ -164,15 +181,26 @@ def materialise_base_file(rev: Revisions, rel: str, dest_folder: Path, what: str
     if not isinstance(item, git.Blob):
         raise _refuse(what, rel, rev, "it is a submodule.", "berupa submodul.")
     if item.mode == SYMLINK_MODE:
-        raise _refuse(what, rel, rev, "it is a symbolic link; commit the file itself.",
-                      "berupa tautan simbolik; simpan berkas aslinya.")
+        raise _refuse(
+            what,
+            rel,
+            rev,
+            "it is a symbolic link; commit the file itself.",
+            "berupa tautan simbolik; simpan berkas aslinya.",
+        )
     target = safe_destination(dest_folder, rel)
     write_blob(item, target)
     return target
 
 
-def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path | None, workdir: Path,
-                   open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None) -> TrustedInputs:
+def trusted_inputs(
+    rev: Revisions,
+    policies: Path,
+    registry: str,
+    waivers: Path | None,
+    workdir: Path,
+    open_policies: Callable[[Path, Callable[[Path], Path]], Path] | None = None,
+) -> TrustedInputs:
     """Resolve each judging input: inside the repository -> from the trusted tree; outside -> as given.
 
     `open_policies(path, from_trusted)` turns the policies (a folder or an OPA bundle file,
@@ -197,6 +225,7 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
         labels[str(policies_path)] = f"{rel} (base {rev.trusted.hexsha[:12]})"
         notes.append(f"policies: {rel} {at_base}")
     if open_policies is not None:
+
         def from_base(path: Path) -> Path:
             inner = repository_relative(path, rev.root)
             if inner is None:
@@ -225,8 +254,15 @@ def trusted_inputs(rev: Revisions, policies: Path, registry: str, waivers: Path 
     return TrustedInputs(policies_path, registry_source, waivers_path, tuple(notes), labels, in_repository)
 
 
-def trusted_file_upwards(repo_dir: Path, base_ref: str, head_ref: str, trusted_ref: str | tuple[str, ...] | None,
-                         name: str, start: Path, limit: int) -> tuple[bytes, str, Path] | None:
+def trusted_file_upwards(
+    repo_dir: Path,
+    base_ref: str,
+    head_ref: str,
+    trusted_ref: str | tuple[str, ...] | None,
+    name: str,
+    start: Path,
+    limit: int,
+) -> tuple[bytes, str, Path] | None:
     """`name` in the trusted tree, looked up from `start`'s folder up to the repository root.
 
     For `.spbe-check.yaml`: the gate takes its settings from the same revision as its
@@ -244,7 +280,12 @@ def trusted_file_upwards(repo_dir: Path, base_ref: str, head_ref: str, trusted_r
         except KeyError:
             continue
         if not isinstance(item, git.Blob) or item.mode not in REGULAR_MODES:
-            raise _refuse("settings file", path, rev, "it is not a regular file (a symbolic link or a folder).",
-                          "bukan berkas biasa (tautan simbolik atau folder).")
+            raise _refuse(
+                "settings file",
+                path,
+                rev,
+                "it is not a regular file (a symbolic link or a folder).",
+                "bukan berkas biasa (tautan simbolik atau folder).",
+            )
         return read_blob(item, limit + 1), f"{path} (trusted {rev.trusted.hexsha[:12]})", rev.root / folder
     return None

@@ -11,6 +11,7 @@ the same field in one that complies. Rules that no agency-facing example breaks
 `checker/data/rule-examples/`, shipped with the package and judged the same way,
 so every rule has a failing and a passing example.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,8 +43,14 @@ class Example:
     message: Text | None = None  # the engine's message, for a failing example
 
     def as_json(self, lang: Lang) -> dict[str, Any]:
-        return {"verdict": self.verdict, "file": self.file, "field": self.field, "line": self.line,
-                "snippet": self.snippet, "message": self.message.get(lang) if self.message else None}
+        return {
+            "verdict": self.verdict,
+            "file": self.file,
+            "field": self.field,
+            "line": self.line,
+            "snippet": self.snippet,
+            "message": self.message.get(lang) if self.message else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -66,8 +73,12 @@ def find_rule(policies: PolicySet, rule_id: str) -> RuleInfo:
     close = difflib.get_close_matches(rule_id.strip().upper(), list(catalogue), n=3, cutoff=0.6)
     hint_en = f" Did you mean {', '.join(close)}?" if close else ""
     hint_id = f" Maksud Anda {', '.join(close)}?" if close else ""
-    raise CannotJudge(Text(f"Unknown rule {rule_id}.{hint_en} `spbe-check rules` lists them all.",
-                           f"Aturan {rule_id} tidak dikenal.{hint_id} `spbe-check rules` menampilkan semuanya."))
+    raise CannotJudge(
+        Text(
+            f"Unknown rule {rule_id}.{hint_en} `spbe-check rules` lists them all.",
+            f"Aturan {rule_id} tidak dikenal.{hint_id} `spbe-check rules` menampilkan semuanya.",
+        )
+    )
 
 
 def metadata_examples(policies: PolicySet, rule_id: str) -> tuple[Example | None, Example | None]:
@@ -91,8 +102,9 @@ def _literal(verdict: str, text: Any) -> Example | None:
     return Example(verdict, "\n".join(f"   {n:>{width}} | {line}" for n, line in enumerate(lines, 1)))
 
 
-def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, Manifest],
-                      paths: dict[str, Path] | None = None) -> tuple[Example | None, Example | None]:
+def manifest_examples(
+    rule_id: str, results: list[Result], manifests: dict[str, Manifest], paths: dict[str, Path] | None = None
+) -> tuple[Example | None, Example | None]:
     """A manifest that breaks the rule (lines around the violation) and one that complies (same field).
 
     `paths` locates files that are not valid manifests, so a schema rule can show the
@@ -107,8 +119,14 @@ def manifest_examples(rule_id: str, results: list[Result], manifests: dict[str, 
             continue
         text = path.read_text(encoding="utf-8")
         field_path = violation.field
-        failing = Example("fail", numbered(text, violation.line, CONTEXT_LINES, CONTEXT_LINES), _shown(result.file),
-                          violation.field, violation.line, violation.message)
+        failing = Example(
+            "fail",
+            numbered(text, violation.line, CONTEXT_LINES, CONTEXT_LINES),
+            _shown(result.file),
+            violation.field,
+            violation.line,
+            violation.message,
+        )
         break
     passing: Example | None = None
     if failing is not None:
@@ -175,8 +193,11 @@ def block(text: str, line: int, before: int = 0) -> str:
     end = line
     while end < len(lines) and end - line < MAX_BLOCK_LINES - 1:
         following = lines[end]
-        if following.strip() and len(following) - len(following.lstrip()) <= indent and \
-                not following.lstrip().startswith("- "):
+        if (
+            following.strip()
+            and len(following) - len(following.lstrip()) <= indent
+            and not following.lstrip().startswith("- ")
+        ):
             break
         if following.strip() and len(following) - len(following.lstrip()) < indent:
             break
@@ -214,8 +235,14 @@ def judge_examples(policies_dir: Path, registry: str, examples_dir: Path, engine
     return Evidence(list(report.results), manifests, {t.file: t.path for t in targets})
 
 
-def build_page(rule_id: str, policies_dir: Path, registry: str, examples_dir: Path, engine: str = "embedded",
-               evidence: Evidence | None = None) -> RulePage:
+def build_page(
+    rule_id: str,
+    policies_dir: Path,
+    registry: str,
+    examples_dir: Path,
+    engine: str = "embedded",
+    evidence: Evidence | None = None,
+) -> RulePage:
     """Everything `explain` shows about one rule."""
     policies = load_policies(policies_dir)
     info = find_rule(policies, rule_id)
@@ -235,13 +262,17 @@ LABELS: dict[str, Text] = {
     "failing": Text("Failing example", "Contoh yang melanggar"),
     "passing": Text("Passing example", "Contoh yang memenuhi"),
     "from_metadata": Text("from the rule's metadata", "dari metadata aturan"),
-    "no_examples": Text("No example manifest in {dir} breaks this rule, so there is no example to show.",
-                        "Tidak ada contoh manifes di {dir} yang melanggar aturan ini, jadi tidak ada contoh."),
+    "no_examples": Text(
+        "No example manifest in {dir} breaks this rule, so there is no example to show.",
+        "Tidak ada contoh manifes di {dir} yang melanggar aturan ini, jadi tidak ada contoh.",
+    ),
     "no_passing": Text("(every example manifest breaks this rule)", "(semua contoh manifes melanggar aturan ini)"),
     "policy": Text("Policy", "Kebijakan"),
     "waivers": Text("Waivers", "Pengecualian"),
-    "more": Text("All rules: spbe-check rules · check your manifest: spbe-check check FILE",
-                 "Semua aturan: spbe-check rules · periksa manifes Anda: spbe-check check BERKAS"),
+    "more": Text(
+        "All rules: spbe-check rules · check your manifest: spbe-check check FILE",
+        "Semua aturan: spbe-check rules · periksa manifes Anda: spbe-check check BERKAS",
+    ),
     "severity": Text("{severity}: {meaning}", "{severity}: {meaning}"),
     "deny": Text("a violation fails the manifest", "pelanggaran menggagalkan manifes"),
     "warn": Text("a warning; the manifest still passes", "peringatan; manifes tetap lolos"),
@@ -254,10 +285,15 @@ def render_page(page: RulePage, lang: Lang, examples_dir: str) -> str:
 
     def c(value: Any) -> str:
         return strip_control(value)
+
     info = page.rule
     label = {k: v.get(lang) for k, v in LABELS.items()}
-    lines = [f"{info.id}  [{info.family} · " + label["severity"].format(
-                 severity=info.severity, meaning=label[info.severity]) + "]", ""]
+    lines = [
+        f"{info.id}  [{info.family} · "
+        + label["severity"].format(severity=info.severity, meaning=label[info.severity])
+        + "]",
+        "",
+    ]
     lines += [label["what"], _indent(c(info.title.get(lang))), ""]
     lines += [label["why"], _indent(c(info.description.get(lang)))]
     if info.reference:
@@ -310,16 +346,27 @@ def c_block(text: str) -> str:
 def _indent(text: str, width: int = 2) -> str:
     import textwrap
 
-    return "\n".join(textwrap.fill(part, width=96, initial_indent=" " * width, subsequent_indent=" " * width)
-                     for part in text.splitlines() or [""])
+    return "\n".join(
+        textwrap.fill(part, width=96, initial_indent=" " * width, subsequent_indent=" " * width)
+        for part in text.splitlines() or [""]
+    )
 
 
 def page_json(page: RulePage, lang: Lang) -> dict[str, Any]:
     info = page.rule
-    return {"id": info.id, "family": info.family, "severity": info.severity, "title": info.title.get(lang),
-            "description": info.description.get(lang), "reference": info.reference,
-            "remediation": info.remediation.get(lang), "source": info.source, "package": info.package,
-            "waivable": info.waivable, "maxWaiverDays": info.max_waiver_days,
-            "examplesFrom": page.examples_from,
-            "failing": page.failing.as_json(lang) if page.failing else None,
-            "passing": page.passing.as_json(lang) if page.passing else None}
+    return {
+        "id": info.id,
+        "family": info.family,
+        "severity": info.severity,
+        "title": info.title.get(lang),
+        "description": info.description.get(lang),
+        "reference": info.reference,
+        "remediation": info.remediation.get(lang),
+        "source": info.source,
+        "package": info.package,
+        "waivable": info.waivable,
+        "maxWaiverDays": info.max_waiver_days,
+        "examplesFrom": page.examples_from,
+        "failing": page.failing.as_json(lang) if page.failing else None,
+        "passing": page.passing.as_json(lang) if page.passing else None,
+    }

@@ -4,6 +4,7 @@ Pure functions from registry data to text (or JSON-ready dicts), so the CLI stay
 thin and the tests can read the output. Every registry value is stripped of
 control characters before it reaches a terminal: a registry may come from a URL.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -18,22 +19,28 @@ from checker.registry.load import Registry
 LEVELS = ("central", "province", "regency")
 
 L: dict[str, Text] = {
-    "searching": Text("{count} of {total} registered applications match \"{query}\" (registry {revision}{synthetic})",
-                      "{count} dari {total} aplikasi terdaftar cocok dengan \"{query}\" (registri {revision}{synthetic})"),
+    "searching": Text(
+        '{count} of {total} registered applications match "{query}" (registry {revision}{synthetic})',
+        '{count} dari {total} aplikasi terdaftar cocok dengan "{query}" (registri {revision}{synthetic})',
+    ),
     "synthetic": Text(", synthetic sample", ", contoh sintetis"),
-    "none": Text("No registered application matches \"{query}\". Try other words (Indonesian or English), fewer words, "
-                 "or drop --function/--agency.",
-                 "Tidak ada aplikasi terdaftar yang cocok dengan \"{query}\". Coba kata lain (bahasa Indonesia atau "
-                 "Inggris), lebih sedikit kata, atau hapus --function/--agency."),
+    "none": Text(
+        'No registered application matches "{query}". Try other words (Indonesian or English), fewer words, '
+        "or drop --function/--agency.",
+        'Tidak ada aplikasi terdaftar yang cocok dengan "{query}". Coba kata lain (bahasa Indonesia atau '
+        "Inggris), lebih sedikit kata, atau hapus --function/--agency.",
+    ),
     "shared": Text("shared service", "layanan bersama"),
     "retired": Text("retired", "tidak aktif"),
     "functions": Text("functions", "fungsi"),
     "Functions": Text("Functions", "Fungsi"),
     "matched": Text("matched", "cocok"),
-    "next": Text("Next: `spbe-check registry show ID` for one application; `spbe-check init` proposes a module or an "
-                 "extension of what already exists.",
-                 "Berikutnya: `spbe-check registry show ID` untuk satu aplikasi; `spbe-check init` mengusulkan modul "
-                 "atau pengembangan dari yang sudah ada."),
+    "next": Text(
+        "Next: `spbe-check registry show ID` for one application; `spbe-check init` proposes a module or an "
+        "extension of what already exists.",
+        "Berikutnya: `spbe-check registry show ID` untuk satu aplikasi; `spbe-check init` mengusulkan modul "
+        "atau pengembangan dari yang sudah ada.",
+    ),
     "owner": Text("Owner", "Pemilik"),
     "status": Text("Status", "Status"),
     "audience": Text("Audience", "Pengguna"),
@@ -42,18 +49,24 @@ L: dict[str, Text] = {
     "url": Text("URL", "URL"),
     "apis": Text("APIs", "API"),
     "no_apis": Text("none registered", "tidak ada yang terdaftar"),
-    "owns": Text("Shared owner of {codes}: agencies build on it (spec.kind: module or extension, spec.extends: {id}) "
-                 "instead of rebuilding these functions.",
-                 "Pemilik bersama {codes}: instansi membangun di atasnya (spec.kind: module atau extension, "
-                 "spec.extends: {id}) alih-alih membangun ulang fungsi ini."),
-    "super_app": Text("The citizen super app: public web and mobile services ship as its modules (spec.kind: module, "
-                      "spec.extends: {id}).",
-                      "Aplikasi super warga: layanan publik web dan seluler dihadirkan sebagai modulnya (spec.kind: "
-                      "module, spec.extends: {id})."),
-    "bus": Text("The service bus: APIs are published on it (gateway: {id}) and data from other agencies comes "
-                "through it (via: {id}).",
-                "Sistem penghubung layanan: API diterbitkan di sini (gateway: {id}) dan data dari instansi lain "
-                "melewatinya (via: {id})."),
+    "owns": Text(
+        "Shared owner of {codes}: agencies build on it (spec.kind: module or extension, spec.extends: {id}) "
+        "instead of rebuilding these functions.",
+        "Pemilik bersama {codes}: instansi membangun di atasnya (spec.kind: module atau extension, "
+        "spec.extends: {id}) alih-alih membangun ulang fungsi ini.",
+    ),
+    "super_app": Text(
+        "The citizen super app: public web and mobile services ship as its modules (spec.kind: module, "
+        "spec.extends: {id}).",
+        "Aplikasi super warga: layanan publik web dan seluler dihadirkan sebagai modulnya (spec.kind: "
+        "module, spec.extends: {id}).",
+    ),
+    "bus": Text(
+        "The service bus: APIs are published on it (gateway: {id}) and data from other agencies comes "
+        "through it (via: {id}).",
+        "Sistem penghubung layanan: API diterbitkan di sini (gateway: {id}) dan data dari instansi lain "
+        "melewatinya (via: {id}).",
+    ),
 }
 
 
@@ -70,8 +83,18 @@ def render_hits(hits: list[Hit], index: SearchIndex, query: str, lang: Lang, tot
     synthetic = _label("synthetic", lang) if index.synthetic else ""
     if not hits:
         return _label("none", lang, query=_c(query)) + "\n"
-    lines = [_label("searching", lang, count=f"{total:,}", total=f"{len(index):,}", query=_c(query),
-                    revision=_c(index.revision), synthetic=synthetic), ""]
+    lines = [
+        _label(
+            "searching",
+            lang,
+            count=f"{total:,}",
+            total=f"{len(index):,}",
+            query=_c(query),
+            revision=_c(index.revision),
+            synthetic=synthetic,
+        ),
+        "",
+    ]
     width = len(str(len(hits)))
     for number, hit in enumerate(hits, 1):
         tags = []
@@ -150,8 +173,12 @@ def render_app(registry: Registry, app: dict[str, Any], lang: Lang) -> str:
     for capability, entry in sorted(registry.capabilities.items()):
         providers = (entry or {}).get("providers") or [] if isinstance(entry, dict) else []
         if app["id"] in providers:
-            notes.append(Text(f"Mandatory provider of the capability {capability} (spec.uses.{capability}: {app['id']}).",
-                              f"Penyedia wajib kapabilitas {capability} (spec.uses.{capability}: {app['id']}).").get(lang))
+            notes.append(
+                Text(
+                    f"Mandatory provider of the capability {capability} (spec.uses.{capability}: {app['id']}).",
+                    f"Penyedia wajib kapabilitas {capability} (spec.uses.{capability}: {app['id']}).",
+                ).get(lang)
+            )
     if notes:
         lines.append("")
         lines += [f"  → {_c(n)}" for n in notes]
@@ -221,8 +248,14 @@ def registry_stats(registry: Registry, top: int = 10) -> dict[str, Any]:
                 owners.setdefault(code, []).append(app["id"])
 
     def function_row(code: str) -> dict[str, Any]:
-        return {"code": code, "name": taxonomy.get(code, {}), "agencies": len(agencies_by_function.get(code, ())),
-                "apps": apps_by_function.get(code, 0), "sharedOwners": sorted(owners.get(code, []))}
+        return {
+            "code": code,
+            "name": taxonomy.get(code, {}),
+            "agencies": len(agencies_by_function.get(code, ())),
+            "apps": apps_by_function.get(code, 0),
+            "sharedOwners": sorted(owners.get(code, [])),
+        }
+
     ranked = sorted(agencies_by_function, key=lambda c: (-len(agencies_by_function[c]), c))
     return {
         "source": registry.source,
@@ -232,14 +265,17 @@ def registry_stats(registry: Registry, top: int = 10) -> dict[str, Any]:
         "active": len(active),
         "retired": len(apps) - len(active),
         "shared": sorted(a["id"] for a in apps if a.get("shared")),
-        "byLevel": {level: {"apps": count, "agencies": len(agencies_by_level[level])} for level, count in app_counts.items()},
+        "byLevel": {
+            level: {"apps": count, "agencies": len(agencies_by_level[level])} for level, count in app_counts.items()
+        },
         "hosting": dict(hosting.most_common()),
         "taxonomy": len(taxonomy),
         "topFunctions": [function_row(c) for c in (ranked[:top] if top > 0 else ranked)],
         "functions": [function_row(c) for c in sorted(taxonomy)],
         "integration": registry.integration,
-        "capabilities": {k: (v or {}).get("providers", []) for k, v in registry.capabilities.items()
-                         if isinstance(v, dict)},
+        "capabilities": {
+            k: (v or {}).get("providers", []) for k, v in registry.capabilities.items() if isinstance(v, dict)
+        },
     }
 
 
@@ -249,36 +285,48 @@ def render_stats(stats: dict[str, Any], lang: Lang, list_functions: bool = False
     synthetic = (" (synthetic sample)" if en else " (contoh sintetis)") if stats["synthetic"] else ""
     lines = [f"{'Registry' if en else 'Registri'} {_c(stats['revision'])}{synthetic} — {_c(stats['source'])}", ""]
     active, total = stats["active"], stats["apps"]
-    lines.append(f"{'Applications' if en else 'Aplikasi'}: {total:,} "
-                 f"({'active' if en else 'aktif'} {active:,}, {'retired' if en else 'tidak aktif'} {stats['retired']:,})")
-    lines.append(f"{'Shared services' if en else 'Layanan bersama'}: {len(stats['shared'])} "
-                 f"({_c(', '.join(stats['shared']))})")
+    lines.append(
+        f"{'Applications' if en else 'Aplikasi'}: {total:,} "
+        f"({'active' if en else 'aktif'} {active:,}, {'retired' if en else 'tidak aktif'} {stats['retired']:,})"
+    )
+    lines.append(
+        f"{'Shared services' if en else 'Layanan bersama'}: {len(stats['shared'])} ({_c(', '.join(stats['shared']))})"
+    )
     integration = stats["integration"]
-    lines.append(f"{'Service bus' if en else 'Penghubung layanan'}: {_c(integration.get('bus', '-'))} · "
-                 f"{'citizen super app' if en else 'aplikasi super warga'}: {_c(integration.get('superApp', '-'))}")
+    lines.append(
+        f"{'Service bus' if en else 'Penghubung layanan'}: {_c(integration.get('bus', '-'))} · "
+        f"{'citizen super app' if en else 'aplikasi super warga'}: {_c(integration.get('superApp', '-'))}"
+    )
     caps = ", ".join(f"{_c(k)} → {_c('/'.join(v))}" for k, v in sorted(stats["capabilities"].items()) if v)
     lines.append(f"{'Mandatory providers' if en else 'Penyedia wajib'}: {caps or '-'}")
     lines.append("")
     lines.append("By agency level:" if en else "Menurut tingkat instansi:")
     for level, row in stats["byLevel"].items():
-        lines.append(f"  {_c(level):<9} {row['apps']:>7,} {'apps' if en else 'aplikasi'}, "
-                     f"{row['agencies']:>4} {'agencies' if en else 'instansi'}")
+        lines.append(
+            f"  {_c(level):<9} {row['apps']:>7,} {'apps' if en else 'aplikasi'}, "
+            f"{row['agencies']:>4} {'agencies' if en else 'instansi'}"
+        )
     lines.append("")
     lines.append("Hosting of active apps:" if en else "Hosting aplikasi aktif:")
     for provider, count in stats["hosting"].items():
         share = 100.0 * count / active if active else 0.0
         lines.append(f"  {_c(provider):<17} {count:>7,}  {share:5.1f}%")
     lines.append("")
-    lines.append("Functions run by the most agencies (active apps):" if en else
-                 "Fungsi yang dijalankan oleh instansi terbanyak (aplikasi aktif):")
+    lines.append(
+        "Functions run by the most agencies (active apps):"
+        if en
+        else "Fungsi yang dijalankan oleh instansi terbanyak (aplikasi aktif):"
+    )
     lines += _function_rows(stats["topFunctions"], lang)
     lines.append("")
     if list_functions:
         lines.append(f"{'Taxonomy' if en else 'Taksonomi'} ({stats['taxonomy']}):")
         lines += _function_rows(stats["functions"], lang)
     else:
-        lines.append(f"{'Taxonomy' if en else 'Taksonomi'}: {stats['taxonomy']} "
-                     f"{'function codes; --functions lists them all.' if en else 'kode fungsi; --functions menampilkan semuanya.'}")
+        lines.append(
+            f"{'Taxonomy' if en else 'Taksonomi'}: {stats['taxonomy']} "
+            f"{'function codes; --functions lists them all.' if en else 'kode fungsi; --functions menampilkan semuanya.'}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -289,6 +337,8 @@ def _function_rows(rows: list[dict[str, Any]], lang: Lang) -> list[str]:
     for row in rows:
         name = row["name"].get(lang) or row["name"].get("en") or ""
         owners = f"  ← {', '.join(row['sharedOwners'])}" if row["sharedOwners"] else ""
-        out.append(f"  {_c(row['code']):<{width}}  {row['agencies']:>4} {'agencies' if en else 'instansi'} "
-                   f"{row['apps']:>6,} {'apps' if en else 'aplikasi'}  {_c(name)}{_c(owners)}")
+        out.append(
+            f"  {_c(row['code']):<{width}}  {row['agencies']:>4} {'agencies' if en else 'instansi'} "
+            f"{row['apps']:>6,} {'apps' if en else 'aplikasi'}  {_c(name)}{_c(owners)}"
+        )
     return out

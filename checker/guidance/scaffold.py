@@ -13,6 +13,7 @@ Every value that comes from the user reaches the YAML as a JSON string (valid
 YAML), so a hostile name cannot add keys; the rendered text is parsed and checked
 against the schema before it is written.
 """
+
 from __future__ import annotations
 
 import json
@@ -111,8 +112,9 @@ def citizen_facing(audience: str, channels: list[str]) -> bool:
     return audience == "public" and bool(CITIZEN_CHANNELS & set(channels))
 
 
-def propose(index: SearchIndex, purpose: str, functions: list[str], agency_code: str, audience: str,
-            channels: list[str]) -> list[Proposal]:
+def propose(
+    index: SearchIndex, purpose: str, functions: list[str], agency_code: str, audience: str, channels: list[str]
+) -> list[Proposal]:
     """What already serves this need, as manifest shapes, best first; `new` always last."""
     out: list[Proposal] = []
     seen: set[str] = set()
@@ -122,40 +124,68 @@ def propose(index: SearchIndex, purpose: str, functions: list[str], agency_code:
         if key not in seen:
             seen.add(key)
             out.append(proposal)
+
     owned = {code: index.owners(code) for code in functions}
     for code in functions:
         for owner in owned[code]:
             record = index.record(owner)
             name = record.name if record else owner
-            add(Proposal("extension", owner, "owner", Text(
-                f"{name} ({owner}) is the shared service for {code}: use it, and propose an extension of it "
-                f"for what your agency needs on top.",
-                f"{name} ({owner}) adalah layanan bersama untuk {code}: gunakan layanan tersebut, dan ajukan "
-                f"pengembangannya untuk kebutuhan tambahan instansi Anda.")))
+            add(
+                Proposal(
+                    "extension",
+                    owner,
+                    "owner",
+                    Text(
+                        f"{name} ({owner}) is the shared service for {code}: use it, and propose an extension of it "
+                        f"for what your agency needs on top.",
+                        f"{name} ({owner}) adalah layanan bersama untuk {code}: gunakan layanan tersebut, dan ajukan "
+                        f"pengembangannya untuk kebutuhan tambahan instansi Anda.",
+                    ),
+                )
+            )
     if citizen_facing(audience, channels) and index.super_app:
         record = index.record(index.super_app)
         name = record.name if record else index.super_app
         blocked = sorted({o for code in functions for o in owned[code] if o != index.super_app})
         note = None
         if blocked:
-            note = Text(f"Functions owned by {', '.join(blocked)} cannot be carried by a module of {index.super_app} "
-                        f"(SPBE-MOR-002): choose the shared service above for them.",
-                        f"Fungsi milik {', '.join(blocked)} tidak dapat dibawa oleh modul {index.super_app} "
-                        f"(SPBE-MOR-002): pilih layanan bersama di atas untuk fungsi tersebut.")
-        add(Proposal("module", index.super_app, "super-app", Text(
-            f"A public web or mobile service for citizens ships as a module of the citizen super app "
-            f"{name} ({index.super_app}).",
-            f"Layanan publik web atau seluler bagi warga dihadirkan sebagai modul aplikasi super warga "
-            f"{name} ({index.super_app})."), note))
+            note = Text(
+                f"Functions owned by {', '.join(blocked)} cannot be carried by a module of {index.super_app} "
+                f"(SPBE-MOR-002): choose the shared service above for them.",
+                f"Fungsi milik {', '.join(blocked)} tidak dapat dibawa oleh modul {index.super_app} "
+                f"(SPBE-MOR-002): pilih layanan bersama di atas untuk fungsi tersebut.",
+            )
+        add(
+            Proposal(
+                "module",
+                index.super_app,
+                "super-app",
+                Text(
+                    f"A public web or mobile service for citizens ships as a module of the citizen super app "
+                    f"{name} ({index.super_app}).",
+                    f"Layanan publik web atau seluler bagi warga dihadirkan sebagai modul aplikasi super warga "
+                    f"{name} ({index.super_app}).",
+                ),
+                note,
+            )
+        )
     for code in functions:
         if owned[code]:
             continue
         for app_id in index.agency_apps_with(agency_code, code):
             record = index.record(app_id)
-            add(Proposal("extension", app_id, "own-app", Text(
-                f"Your agency already runs {record.name if record else app_id} ({app_id}) for {code}: extend it.",
-                f"Instansi Anda sudah menjalankan {record.name if record else app_id} ({app_id}) untuk {code}: "
-                f"kembangkan aplikasi tersebut.")))
+            add(
+                Proposal(
+                    "extension",
+                    app_id,
+                    "own-app",
+                    Text(
+                        f"Your agency already runs {record.name if record else app_id} ({app_id}) for {code}: extend it.",
+                        f"Instansi Anda sudah menjalankan {record.name if record else app_id} ({app_id}) untuk {code}: "
+                        f"kembangkan aplikasi tersebut.",
+                    ),
+                )
+            )
     others = 0
     for hit in index.search(purpose, limit=25).hits:
         if others >= MAX_OTHER_APPS:
@@ -164,16 +194,32 @@ def propose(index: SearchIndex, purpose: str, functions: list[str], agency_code:
             continue
         if functions and not set(functions) & set(hit.functions):
             continue
-        add(Proposal("extension", hit.id, "other-app", Text(
-            f"{hit.name} ({hit.id}) of {hit.agency_name} already does this: ask its owner to extend it for you.",
-            f"{hit.name} ({hit.id}) milik {hit.agency_name} sudah melakukannya: minta pemiliknya "
-            f"mengembangkannya untuk Anda.")))
+        add(
+            Proposal(
+                "extension",
+                hit.id,
+                "other-app",
+                Text(
+                    f"{hit.name} ({hit.id}) of {hit.agency_name} already does this: ask its owner to extend it for you.",
+                    f"{hit.name} ({hit.id}) milik {hit.agency_name} sudah melakukannya: minta pemiliknya "
+                    f"mengembangkannya untuk Anda.",
+                ),
+            )
+        )
         others += 1
-    add(Proposal("new", None, "new", Text(
-        "A new standalone application: only when nothing above can serve; it needs a justification and will be "
-        "judged against the moratorium.",
-        "Aplikasi mandiri baru: hanya bila tidak ada pilihan di atas yang dapat melayani; wajib disertai "
-        "justifikasi dan akan dinilai terhadap moratorium.")))
+    add(
+        Proposal(
+            "new",
+            None,
+            "new",
+            Text(
+                "A new standalone application: only when nothing above can serve; it needs a justification and will be "
+                "judged against the moratorium.",
+                "Aplikasi mandiri baru: hanya bila tidak ada pilihan di atas yang dapat melayani; wajib disertai "
+                "justifikasi dan akan dinilai terhadap moratorium.",
+            ),
+        )
+    )
     return out
 
 
@@ -214,7 +260,7 @@ def slug(text: str, limit: int = 63) -> str:
 
 
 def agency_short(agency_code: str, agency_name: str) -> str:
-    """"karawang" for Pemerintah Kabupaten Karawang, the code for a central agency."""
+    """ "karawang" for Pemerintah Kabupaten Karawang, the code for a central agency."""
     place = [w for w in fold_words(agency_name) if w not in REGION_TITLES]
     if re.fullmatch(r"[0-9]{2}(\.[0-9]{2})?", agency_code) and place:
         return "-".join(place)
@@ -315,15 +361,21 @@ def schema_reference(output: Path) -> str:
 
 def render_manifest(answers: Answers, schema_ref: str, bus: str, templates: Path = TEMPLATES_DIR) -> str:
     """The manifest text, from templates/manifest.yaml.j2."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=False,  # noqa: S701 -- YAML, not HTML: values go through the q/plain YAML filters
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=False,  # noqa: S701 -- YAML, not HTML: values go through the q/plain YAML filters
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["q"] = yaml_string
     env.filters["plain"] = yaml_plain
     env.filters["comment"] = yaml_comment_safe
     template = env.get_template(TEMPLATE)
-    return template.render(a=answers, schema_ref=yaml_comment_safe(schema_ref), bus=bus,
-                           description=answers.description or answers.purpose)
+    return template.render(
+        a=answers, schema_ref=yaml_comment_safe(schema_ref), bus=bus, description=answers.description or answers.purpose
+    )
 
 
 def yaml_comment_safe(text: str) -> str:

@@ -21,6 +21,7 @@ per registry and cached with the compiled registry. What is search's own:
   matched. These come from a small directory of every app (agency names, retired apps,
   taxonomy) the matcher does not hold; it is cached apart so `check` never loads it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -59,10 +60,17 @@ class Hit:
     why: tuple[str, ...]  # "name: parkir", "agency: karawang", "owner of LYN-PENGADUAN", ...
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "agency": {"code": self.agency_code, "name": self.agency_name,
-                                                              "level": self.level},
-                "shared": self.shared, "status": self.status, "functions": list(self.functions),
-                "score": round(self.score, 3), "matched": f"{self.matched}/{self.concepts}", "why": list(self.why)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "agency": {"code": self.agency_code, "name": self.agency_name, "level": self.level},
+            "shared": self.shared,
+            "status": self.status,
+            "functions": list(self.functions),
+            "score": round(self.score, 3),
+            "matched": f"{self.matched}/{self.concepts}",
+            "why": list(self.why),
+        }
 
 
 @dataclass(frozen=True)
@@ -114,18 +122,26 @@ class SearchIndex:
         self.revision = registry.revision
         self.synthetic = bool(registry.doc.get("metadata", {}).get("synthetic", False))
         self.taxonomy: dict[str, tuple[str, str]] = {
-            code: (str(name.get("en", code)), str(name.get("id", code))) for code, name in registry.taxonomy.items()}
+            code: (str(name.get("en", code)), str(name.get("id", code))) for code, name in registry.taxonomy.items()
+        }
         self.super_app: str = str(registry.integration.get("superApp", ""))
         self.bus: str = str(registry.integration.get("bus", ""))
         self.capabilities: dict[str, Any] = dict(registry.capabilities)
         self.records: list[_Record] = []
         for app in registry.apps.values():
             agency = app.get("agency") or {}
-            self.records.append(_Record(
-                id=app["id"], name=str(app.get("name", "")), agency_code=str(agency.get("code", "")),
-                agency_name=str(agency.get("name", "")), level=str(agency.get("level", "")),
-                shared=bool(app.get("shared", False)), active=app.get("status") == "active",
-                functions=tuple(str(f) for f in app.get("functions", []))))
+            self.records.append(
+                _Record(
+                    id=app["id"],
+                    name=str(app.get("name", "")),
+                    agency_code=str(agency.get("code", "")),
+                    agency_name=str(agency.get("name", "")),
+                    level=str(agency.get("level", "")),
+                    shared=bool(app.get("shared", False)),
+                    active=app.get("status") == "active",
+                    functions=tuple(str(f) for f in app.get("functions", [])),
+                )
+            )
         self.matcher = matcher if matcher is not None else build_match_index(registry.apps.values())
         self._derive()
 
@@ -153,10 +169,18 @@ class SearchIndex:
 
     def to_data(self) -> dict[str, Any]:
         """The directory as plain data for checker.plumbing.cache (the matcher is cached with the compiled registry)."""
-        return {"revision": self.revision, "synthetic": self.synthetic, "super_app": self.super_app, "bus": self.bus,
-                "taxonomy": self.taxonomy, "capabilities": self.capabilities,
-                "records": [[r.id, r.name, r.agency_code, r.agency_name, r.level, r.shared, r.active,
-                             list(r.functions)] for r in self.records]}
+        return {
+            "revision": self.revision,
+            "synthetic": self.synthetic,
+            "super_app": self.super_app,
+            "bus": self.bus,
+            "taxonomy": self.taxonomy,
+            "capabilities": self.capabilities,
+            "records": [
+                [r.id, r.name, r.agency_code, r.agency_name, r.level, r.shared, r.active, list(r.functions)]
+                for r in self.records
+            ],
+        }
 
     @classmethod
     def from_data(cls, data: dict[str, Any], matcher: MatchIndex) -> SearchIndex:
@@ -166,8 +190,10 @@ class SearchIndex:
         index.super_app, index.bus = str(data["super_app"]), str(data["bus"])
         index.taxonomy = {str(code): (str(en), str(id_)) for code, (en, id_) in data["taxonomy"].items()}
         index.capabilities = dict(data["capabilities"])
-        index.records = [_Record(str(i), str(n), str(c), str(an), str(lv), bool(sh), bool(ac), tuple(map(str, fs)))
-                         for i, n, c, an, lv, sh, ac, fs in data["records"]]
+        index.records = [
+            _Record(str(i), str(n), str(c), str(an), str(lv), bool(sh), bool(ac), tuple(map(str, fs)))
+            for i, n, c, an, lv, sh, ac, fs in data["records"]
+        ]
         index.matcher = matcher
         index._derive()
         return index
@@ -176,13 +202,19 @@ class SearchIndex:
 
     def owners(self, code: str) -> list[str]:
         """Active shared services that own function `code`."""
-        return [self.records[i].id for i in self.function_apps.get(code, ())
-                if self.records[i].shared and self.records[i].active]
+        return [
+            self.records[i].id
+            for i in self.function_apps.get(code, ())
+            if self.records[i].shared and self.records[i].active
+        ]
 
     def agency_apps_with(self, agency_code: str, code: str) -> list[str]:
         """The agency's own active apps that run function `code`."""
-        return [self.records[i].id for i in self.agency_apps.get(agency_code.lower(), ())
-                if self.records[i].active and code in self.records[i].functions]
+        return [
+            self.records[i].id
+            for i in self.agency_apps.get(agency_code.lower(), ())
+            if self.records[i].active and code in self.records[i].functions
+        ]
 
     def agency_name(self, agency_code: str) -> str | None:
         """The agency's name as the registry spells it, if the registry knows the agency."""
@@ -203,7 +235,7 @@ class SearchIndex:
         i = 0
         while i < len(tokens):
             for phrase in self._places.get(tokens[i], ()):
-                if tokens[i:i + len(phrase)] == phrase:
+                if tokens[i : i + len(phrase)] == phrase:
                     places.append(" ".join(phrase))
                     i += len(phrase)
                     break
@@ -218,19 +250,30 @@ class SearchIndex:
         return self._functions(query_matches(self.matcher, self.parse(text).topic), limit)
 
     def _functions(self, found: QueryMatches, limit: int) -> list[FunctionMatch]:
-        return [FunctionMatch(code, *self.taxonomy.get(code, (code, code)), weight=round(share, 3),
-                              owners=tuple(self.owners(code)))
-                for code, share in found.functions if share >= FUNCTION_SHARE][:limit]
+        return [
+            FunctionMatch(
+                code, *self.taxonomy.get(code, (code, code)), weight=round(share, 3), owners=tuple(self.owners(code))
+            )
+            for code, share in found.functions
+            if share >= FUNCTION_SHARE
+        ][:limit]
 
-    def search(self, text: str, *, function: str | None = None, agency: str | None = None, limit: int = 10,
-               include_retired: bool = False) -> SearchResults:
+    def search(
+        self,
+        text: str,
+        *,
+        function: str | None = None,
+        agency: str | None = None,
+        limit: int = 10,
+        include_retired: bool = False,
+    ) -> SearchResults:
         """Registered apps matching `text`, best first, optionally only one function or agency."""
         allowed = self._allowed(function, agency, include_retired)
         query = self.parse(text)
         words = self.matcher.tokens(query.topic)
         if not words:
             listed = self._listing(allowed, query.agencies) if query.agencies or allowed is not None else []
-            hits = [self._hit(i, 0.0, query, []) for i in listed[:max(limit, 0)]]
+            hits = [self._hit(i, 0.0, query, []) for i in listed[: max(limit, 0)]]
             return SearchResults(hits, len(listed))
         found = query_matches(self.matcher, query.topic, floor=0.0)
         pinned_functions = [code for code, share in found.functions if share >= PIN_SHARE and self.owners(code)]
@@ -252,9 +295,18 @@ class SearchIndex:
 
         def rank(i: int) -> tuple[Any, ...]:
             r = records[i]
-            return (i not in pinned, r.agency_code.lower() not in query.agencies, -round(scores[i], 6), not r.shared,
-                    not r.active, _LEVEL_RANK.get(r.level, 3), r.name.lower(), r.id)
-        ranked = sorted(scores, key=rank)[:max(limit, 0)]
+            return (
+                i not in pinned,
+                r.agency_code.lower() not in query.agencies,
+                -round(scores[i], 6),
+                not r.shared,
+                not r.active,
+                _LEVEL_RANK.get(r.level, 3),
+                r.name.lower(),
+                r.id,
+            )
+
+        ranked = sorted(scores, key=rank)[: max(limit, 0)]
         hits = []
         for i in ranked:
             owner_of = tuple(c for c in pinned_functions if c in records[i].functions) if i in pinned else ()
@@ -282,8 +334,9 @@ class SearchIndex:
             allowed = of_agency if allowed is None else allowed & of_agency
         if not include_retired:
             if allowed is None:
-                return None if all(r.active for r in self.records) else {
-                    i for i, r in enumerate(self.records) if r.active}
+                return (
+                    None if all(r.active for r in self.records) else {i for i, r in enumerate(self.records) if r.active}
+                )
             allowed = {i for i in allowed if self.records[i].active}
         return allowed
 
@@ -292,9 +345,16 @@ class SearchIndex:
         chosen: Iterable[int] = allowed if allowed is not None else range(len(self.records))
         if agencies:
             chosen = [i for i in chosen if self.records[i].agency_code.lower() in agencies]
-        return sorted(chosen, key=lambda i: (not self.records[i].shared, not self.records[i].active,
-                                             _LEVEL_RANK.get(self.records[i].level, 3), self.records[i].name.lower(),
-                                             self.records[i].id))
+        return sorted(
+            chosen,
+            key=lambda i: (
+                not self.records[i].shared,
+                not self.records[i].active,
+                _LEVEL_RANK.get(self.records[i].level, 3),
+                self.records[i].name.lower(),
+                self.records[i].id,
+            ),
+        )
 
     def _hit(self, index: int, score: float, query: Query, words: list[str], owner_of: tuple[str, ...] = ()) -> Hit:
         r = self.records[index]
@@ -306,9 +366,20 @@ class SearchIndex:
             why.append(f"agency: {next(p for p in query.places if r.agency_code.lower() in self.place_agencies[p])}")
             matched += 1
         why += [f"owner of {code}" for code in owner_of]
-        return Hit(id=r.id, name=r.name, agency_code=r.agency_code, agency_name=r.agency_name, level=r.level,
-                   shared=r.shared, status="active" if r.active else "retired", functions=r.functions,
-                   score=score, matched=matched, concepts=len(words) + len(query.places), why=tuple(why))
+        return Hit(
+            id=r.id,
+            name=r.name,
+            agency_code=r.agency_code,
+            agency_name=r.agency_name,
+            level=r.level,
+            shared=r.shared,
+            status="active" if r.active else "retired",
+            functions=r.functions,
+            score=score,
+            matched=matched,
+            concepts=len(words) + len(query.places),
+            why=tuple(why),
+        )
 
 
 # --- building and caching --------------------------------------------------------

@@ -6,6 +6,7 @@ would otherwise slip past every SHR rule, so it makes the manifest `invalid`
 (SPBE-SCH-003) with the closest capability as a hint, matched on the keys and on
 the catalogue's English and Indonesian names.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,9 +34,19 @@ def unknown_capabilities(manifest: Manifest, catalogue: Mapping[str, Any]) -> li
         hint_en = f" Did you mean {guess}?" if guess else ""
         hint_id = f" Maksud Anda {guess}?" if guess else ""
         listing = ", ".join(known) or "-"
-        out.append(Violation(rule=SCH_SCHEMA, severity="deny", field=field, line=line, column=column, message=Text(
-            f"Unknown capability {key} in spec.uses: the registry's capability catalogue lists {listing}.{hint_en}",
-            f"Kapabilitas {key} dalam spec.uses tidak dikenal: katalog kapabilitas registri memuat {listing}.{hint_id}")))
+        out.append(
+            Violation(
+                rule=SCH_SCHEMA,
+                severity="deny",
+                field=field,
+                line=line,
+                column=column,
+                message=Text(
+                    f"Unknown capability {key} in spec.uses: the registry's capability catalogue lists {listing}.{hint_en}",
+                    f"Kapabilitas {key} dalam spec.uses tidak dikenal: katalog kapabilitas registri memuat {listing}.{hint_id}",
+                ),
+            )
+        )
     return out
 
 

@@ -3,6 +3,7 @@
 `Judge` is built once per run (policies compiled, registry indexed) and then
 judges any number of manifests; everything per-manifest is cheap lookups.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,7 +74,9 @@ def engine_data_json(policies: PolicySet, index_json: str) -> str:
     text = json.dumps({**policies.data, "spbe": {**spbe, "registry": _REGISTRY_SLOT}}, ensure_ascii=False)
     slot = json.dumps(_REGISTRY_SLOT)
     if text.count(slot) != 1:
-        raise CannotJudge(Text("Policy data contains a reserved value.", "Data kebijakan memuat nilai yang dicadangkan."))
+        raise CannotJudge(
+            Text("Policy data contains a reserved value.", "Data kebijakan memuat nilai yang dicadangkan.")
+        )
     return text.replace(slot, index_json)
 
 
@@ -90,8 +93,14 @@ def engine_data(policies: PolicySet, registry: Registry) -> dict[str, Any]:
 class Judge:
     """Policies, registry and engine, ready to judge manifests."""
 
-    def __init__(self, policies: PolicySet, registry: Registry | CompiledRegistry, engine: Engine,
-                 waivers: tuple[Waiver, ...] = (), today: dt.date | None = None):
+    def __init__(
+        self,
+        policies: PolicySet,
+        registry: Registry | CompiledRegistry,
+        engine: Engine,
+        waivers: tuple[Waiver, ...] = (),
+        today: dt.date | None = None,
+    ):
         self.policies = policies
         self.compiled = registry if isinstance(registry, CompiledRegistry) else compile_registry(registry)
         self.engine = engine
@@ -113,16 +122,24 @@ class Judge:
         spec = manifest.data["spec"]
         metadata = manifest.data["metadata"]
         exclude = frozenset([spec.get("extends", ""), *list(spec.get("replaces", []))])
-        found = self.match_facts(metadata["name"], spec.get("description", ""), metadata["agency"]["code"],
-                                 metadata["agency"].get("name", ""), exclude)
+        found = self.match_facts(
+            metadata["name"],
+            spec.get("description", ""),
+            metadata["agency"]["code"],
+            metadata["agency"].get("name", ""),
+            exclude,
+        )
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {
             **found,
-            "openapi": [fact.as_fact() for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root)],
+            "openapi": [
+                fact.as_fact() for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root)
+            ],
         }
 
-    def match_facts(self, name: str, description: str, agency_code: str, agency_name: str,
-                    exclude: frozenset[str]) -> dict[str, Any]:
+    def match_facts(
+        self, name: str, description: str, agency_code: str, agency_name: str, exclude: frozenset[str]
+    ) -> dict[str, Any]:
         """`similar` and `inferred` for one proposal (checker/matching); the audit memoises this."""
         return match_facts(self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds)
 
@@ -136,15 +153,27 @@ class Judge:
         raw = self.engine.evaluate(input_doc)
         violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
-        violations = apply_waivers(manifest.id, list(manifest.locate(violations)), self.waivers, self.today,
-                                   agency=manifest.agency, new_proposal=new_proposal)
+        violations = apply_waivers(
+            manifest.id,
+            list(manifest.locate(violations)),
+            self.waivers,
+            self.today,
+            agency=manifest.agency,
+            new_proposal=new_proposal,
+        )
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
         """Check what a policy returned; a malformed violation is a policy bug (exit 2)."""
+
         def bad(why: str) -> CannotJudge:
-            return CannotJudge(Text(f"Policy package {package} returned a malformed {severity} entry ({why}): {str(value)[:200]}",
-                                    f"Paket kebijakan {package} menghasilkan entri {severity} yang salah bentuk ({why}): {str(value)[:200]}"))
+            return CannotJudge(
+                Text(
+                    f"Policy package {package} returned a malformed {severity} entry ({why}): {str(value)[:200]}",
+                    f"Paket kebijakan {package} menghasilkan entri {severity} yang salah bentuk ({why}): {str(value)[:200]}",
+                )
+            )
+
         if not isinstance(value, dict):
             raise bad("not an object")
         rule, field, message = value.get("rule"), value.get("field", ""), value.get("message")
@@ -152,7 +181,11 @@ class Judge:
             raise bad("rule id")
         if rule not in self.rules:
             raise bad(f"{rule} has no # METADATA")
-        if not isinstance(field, str) or not isinstance(message, dict) or not all(isinstance(message.get(k), str) for k in ("en", "id")):
+        if (
+            not isinstance(field, str)
+            or not isinstance(message, dict)
+            or not all(isinstance(message.get(k), str) for k in ("en", "id"))
+        ):
             raise bad("field or message")
         suggestions = []
         for item in value.get("suggestions") or []:
@@ -160,19 +193,41 @@ class Judge:
                 raise bad("suggestion")
             name, url = self.compiled.apps.get(item["id"], (item["id"], None))
             why = item.get("why")
-            why_text = Text(why["en"], why["id"]) if isinstance(why, dict) and all(
-                isinstance(why.get(k), str) and why.get(k) for k in ("en", "id")) else None
+            why_text = (
+                Text(why["en"], why["id"])
+                if isinstance(why, dict) and all(isinstance(why.get(k), str) and why.get(k) for k in ("en", "id"))
+                else None
+            )
             count = item.get("count", 1)
-            suggestions.append(Suggestion(item["id"], str(item.get("name", name)), float(item.get("score", 1.0)), url,
-                                          why_text, count if isinstance(count, int) and count > 0 else 1))
+            suggestions.append(
+                Suggestion(
+                    item["id"],
+                    str(item.get("name", name)),
+                    float(item.get("score", 1.0)),
+                    url,
+                    why_text,
+                    count if isinstance(count, int) and count > 0 else 1,
+                )
+            )
         line, column = manifest.position(field)
-        return Violation(rule=rule, severity="deny" if severity == "deny" else "warn",
-                         message=Text(message["en"], message["id"]), field=field, line=line, column=column,
-                         suggestions=tuple(suggestions))
+        return Violation(
+            rule=rule,
+            severity="deny" if severity == "deny" else "warn",
+            message=Text(message["en"], message["id"]),
+            field=field,
+            line=line,
+            column=column,
+            suggestions=tuple(suggestions),
+        )
 
-    def check(self, targets: list[Target], root: Path | None = None,
-              time_budget: float = RUN_TIME_BUDGET_SECONDS,
-              on_result: Callable[[Result], None] | None = None, identities: Identities | None = None) -> Report:
+    def check(
+        self,
+        targets: list[Target],
+        root: Path | None = None,
+        time_budget: float = RUN_TIME_BUDGET_SECONDS,
+        on_result: Callable[[Result], None] | None = None,
+        identities: Identities | None = None,
+    ) -> Report:
         """Judge every target; files a manifest uses as its OpenAPI document are not judged themselves.
 
         Each manifest is bounded by the reader's limits (size, depth, list lengths), so one
@@ -182,9 +237,12 @@ class Judge:
         gate) names the ids held elsewhere in the repository and the manifests the change adds.
         """
         if len(targets) > MAX_MANIFESTS_PER_RUN:
-            raise CannotJudge(Text(
-                f"{len(targets)} files to judge; the limit is {MAX_MANIFESTS_PER_RUN} per run. Split the change.",
-                f"{len(targets)} berkas untuk dinilai; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah perubahannya."))
+            raise CannotJudge(
+                Text(
+                    f"{len(targets)} files to judge; the limit is {MAX_MANIFESTS_PER_RUN} per run. Split the change.",
+                    f"{len(targets)} berkas untuk dinilai; batasnya {MAX_MANIFESTS_PER_RUN} per proses. Pecah perubahannya.",
+                )
+            )
         deadline = time.monotonic() + time_budget
         results: list[Result] = []
 
@@ -192,6 +250,7 @@ class Judge:
             results.append(result)
             if on_result is not None:
                 on_result(result)
+
         seen_ids: dict[str, Manifest] = {}
         referenced: set[Path] = set()
         loaded: list[tuple[Target, Manifest | Rejected]] = [(t, read_manifest(t.path, t.file)) for t in targets]
@@ -217,19 +276,31 @@ class Judge:
                 emit(Result(item.file, item.id, "invalid", (taken_id_violation(item, holder.file, holder.agency),)))
                 continue
             if time.monotonic() > deadline:
-                raise CannotJudge(Text(
-                    f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
-                    f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus."))
-            emit(replace(self.judge(item, root, new_proposal=identities is not None and item.file in identities.new_files),
-                         seconds=time.perf_counter() - started))
+                raise CannotJudge(
+                    Text(
+                        f"The run exceeded its time budget of {time_budget:.0f} s after {len(results)} of {len(loaded)} files; nothing is reported as passed.",
+                        f"Proses melampaui batas waktu {time_budget:.0f} detik setelah {len(results)} dari {len(loaded)} berkas; tidak ada yang dinyatakan lulus.",
+                    )
+                )
+            emit(
+                replace(
+                    self.judge(item, root, new_proposal=identities is not None and item.file in identities.new_files),
+                    seconds=time.perf_counter() - started,
+                )
+            )
         uris = {t.file: repository_uri(t, root) for t in targets}
         return self.report([replace(r, uri=uris.get(r.file)) for r in results])
 
     def report(self, results: list[Result]) -> Report:
         # A remote engine (OPA bundle mode) reports the revision it actually judged with.
         revision = getattr(self.engine, "policy_revision", None) or self.policies.revision
-        return Report(tool_version=__version__, policy_revision=revision,
-                      registry_revision=self.compiled.revision, results=tuple(results), rules=self.rules)
+        return Report(
+            tool_version=__version__,
+            policy_revision=revision,
+            registry_revision=self.compiled.revision,
+            results=tuple(results),
+            rules=self.rules,
+        )
 
 
 def repository_uri(target: Target, root: Path | None) -> str | None:
@@ -258,8 +329,15 @@ def verdict_of(violations: Iterable[Violation]) -> Verdict:
     return "pass"
 
 
-def open_judge(policies_dir: Path, registry_source: str | Path, waivers_path: Path | None, engine_name: str,
-               today: dt.date | None = None, opa: OpaSettings | None = None, use_cache: bool = True) -> Judge:
+def open_judge(
+    policies_dir: Path,
+    registry_source: str | Path,
+    waivers_path: Path | None,
+    engine_name: str,
+    today: dt.date | None = None,
+    opa: OpaSettings | None = None,
+    use_cache: bool = True,
+) -> Judge:
     """Load policies, registry and waivers and compile them; CannotJudge on any problem.
 
     `use_cache=False` compiles the registry afresh: the gate does so, because the cache is

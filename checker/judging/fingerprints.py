@@ -16,6 +16,7 @@ directory, a path outside GITHUB_WORKSPACE). The algorithm, ported exactly:
 
 Tests check it against the vectors in codeql-action's own `src/fingerprints.test.ts`.
 """
+
 from __future__ import annotations
 
 BLOCK_SIZE = 100

@@ -4,6 +4,7 @@ An id is what a waiver binds to, so a proposal that could take another agency's 
 could take its waivers. The gate fills `Identities` from git (checker/gate/change.py); the
 judge uses it to refuse a taken id and to tell new proposals from existing ones.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

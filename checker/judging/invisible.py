@@ -7,6 +7,7 @@ from Unicode, not from a hand list: the category from `unicodedata`, the
 Default_Ignorable_Code_Point ranges (which `unicodedata` lacks) from the Unicode
 Character Database file shipped in checker/data/ with its source and licence.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -16,7 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-DEFAULT_IGNORABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "DerivedCoreProperties-Default_Ignorable_Code_Point.txt"
+DEFAULT_IGNORABLE_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "DerivedCoreProperties-Default_Ignorable_Code_Point.txt"
+)
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
 
 

@@ -14,6 +14,7 @@ The documents are written by the people the gate judges, so every cost is bounde
 https URLs are accepted as declared (the gate never fetches while judging), but they
 must be well-formed, with a host and a path.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -37,7 +38,9 @@ MAX_OPENAPI_BYTES_PER_MANIFEST = 4 * 1024 * 1024
 MAX_REFS = 5_000
 MAX_VALIDATION_SECONDS = 10.0
 MAX_DETAIL = 300
-_HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_HOST = re.compile(
+    r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 _UNSAFE_URL_CHARACTERS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\<>\"`{}|^]")
 
 
@@ -45,7 +48,9 @@ _UNSAFE_URL_CHARACTERS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\<>\"`{}|^]")
 class OpenApiFact:
     """What the INT rules learn about one API's document: a status, and for `invalid` what is wrong and where."""
 
-    status: str  # ok | remote | missing | not-found | outside-repository | too-large | unreadable | not-openapi-3 | invalid
+    status: (
+        str  # ok | remote | missing | not-found | outside-repository | too-large | unreadable | not-openapi-3 | invalid
+    )
     detail: Text | None = None
 
     def as_fact(self) -> dict[str, Any]:
@@ -89,9 +94,15 @@ def openapi_facts(references: list[object], manifest_path: Path, root: Path) -> 
             continue
         if where not in seen:
             if spent + info.st_size > MAX_OPENAPI_BYTES_PER_MANIFEST:
-                facts.append(OpenApiFact("too-large", Text(
-                    f"the OpenAPI documents of this manifest add up to more than {MAX_OPENAPI_BYTES_PER_MANIFEST // 2**20} MiB",
-                    f"dokumen OpenAPI manifes ini berjumlah lebih dari {MAX_OPENAPI_BYTES_PER_MANIFEST // 2**20} MiB")))
+                facts.append(
+                    OpenApiFact(
+                        "too-large",
+                        Text(
+                            f"the OpenAPI documents of this manifest add up to more than {MAX_OPENAPI_BYTES_PER_MANIFEST // 2**20} MiB",
+                            f"dokumen OpenAPI manifes ini berjumlah lebih dari {MAX_OPENAPI_BYTES_PER_MANIFEST // 2**20} MiB",
+                        ),
+                    )
+                )
                 continue
             spent += info.st_size
             seen.add(where)
@@ -123,8 +134,10 @@ def _locate(reference: object, manifest_path: Path, root: Path) -> Path | OpenAp
 def url_problem(url: str) -> Text | None:
     """Why an https reference is not a usable URL, or None: it needs a host and a path, and no credentials."""
     if _UNSAFE_URL_CHARACTERS.search(url):
-        return Text("the URL contains spaces or characters that are not allowed in a URL",
-                    "URL memuat spasi atau karakter yang tidak diizinkan dalam URL")
+        return Text(
+            "the URL contains spaces or characters that are not allowed in a URL",
+            "URL memuat spasi atau karakter yang tidak diizinkan dalam URL",
+        )
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -132,14 +145,20 @@ def url_problem(url: str) -> Text | None:
         return Text("the URL is malformed", "URL tidak berbentuk benar")
     del port
     if parts.username is not None or parts.password is not None:
-        return Text("the URL carries credentials; publish the document without them",
-                    "URL memuat kredensial; publikasikan dokumen tanpa kredensial")
+        return Text(
+            "the URL carries credentials; publish the document without them",
+            "URL memuat kredensial; publikasikan dokumen tanpa kredensial",
+        )
     if not parts.hostname or not _HOST.match(parts.hostname):
-        return Text("the URL has no valid host name (write it as https://host/path/to/openapi.yaml)",
-                    "URL tidak memiliki nama host yang sah (tulis sebagai https://host/jalur/ke/openapi.yaml)")
+        return Text(
+            "the URL has no valid host name (write it as https://host/path/to/openapi.yaml)",
+            "URL tidak memiliki nama host yang sah (tulis sebagai https://host/jalur/ke/openapi.yaml)",
+        )
     if len(parts.path.strip("/")) == 0:
-        return Text("the URL has no path to the document (write it as https://host/path/to/openapi.yaml)",
-                    "URL tidak memiliki jalur ke dokumen (tulis sebagai https://host/jalur/ke/openapi.yaml)")
+        return Text(
+            "the URL has no path to the document (write it as https://host/path/to/openapi.yaml)",
+            "URL tidak memiliki jalur ke dokumen (tulis sebagai https://host/jalur/ke/openapi.yaml)",
+        )
     return None
 
 
@@ -177,8 +196,12 @@ def _parse(text: str, *, track_positions: bool) -> tuple[Any, Positions]:
         line, column = (err.lineno, err.colno) if isinstance(err, json.JSONDecodeError) else (None, None)
         raise YamlError(Text(f"Neither YAML nor JSON: {err}", f"Bukan YAML maupun JSON: {err}"), line, column) from None
     if _depth(data) > MAX_DEPTH:
-        raise YamlError(Text(f"The JSON is nested too deeply (more than {MAX_DEPTH} levels).",
-                             f"JSON bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)."))
+        raise YamlError(
+            Text(
+                f"The JSON is nested too deeply (more than {MAX_DEPTH} levels).",
+                f"JSON bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+            )
+        )
     return data, {}
 
 
@@ -208,12 +231,19 @@ def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> Open
         if refs > MAX_REFS:
             return _invalid(f"more than {MAX_REFS} $ref", f"lebih dari {MAX_REFS} $ref", path, positions)
         if not isinstance(ref, str) or not ref.startswith("#"):
-            return _invalid(f"$ref {_clip(str(ref), 80)!r} points outside this document; only references inside it (#/...) are followed",
-                            f"$ref {_clip(str(ref), 80)!r} menunjuk ke luar dokumen ini; hanya rujukan di dalamnya (#/...) yang diikuti",
-                            path, positions)
+            return _invalid(
+                f"$ref {_clip(str(ref), 80)!r} points outside this document; only references inside it (#/...) are followed",
+                f"$ref {_clip(str(ref), 80)!r} menunjuk ke luar dokumen ini; hanya rujukan di dalamnya (#/...) yang diikuti",
+                path,
+                positions,
+            )
         if not _resolves(data, ref):
-            return _invalid(f"$ref {_clip(ref, 80)!r} points to nothing in this document",
-                            f"$ref {_clip(ref, 80)!r} tidak menunjuk ke apa pun dalam dokumen ini", path, positions)
+            return _invalid(
+                f"$ref {_clip(ref, 80)!r} points to nothing in this document",
+                f"$ref {_clip(ref, 80)!r} tidak menunjuk ke apa pun dalam dokumen ini",
+                path,
+                positions,
+            )
     validator_class = _validator_class(version)
     if validator_class is None:
         return OpenApiFact("not-openapi-3")
@@ -221,19 +251,29 @@ def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> Open
         with _deadline(MAX_VALIDATION_SECONDS):
             error = next(iter(validator_class(data).iter_errors()), None)
     except _Expired:
-        return _invalid(f"checking it took longer than {MAX_VALIDATION_SECONDS:g} s (a pattern in a schema, checked "
-                        "against a default or example value, can take exponential time); simplify it",
-                        f"pemeriksaannya melebihi {MAX_VALIDATION_SECONDS:g} detik (pola dalam skema yang diperiksa "
-                        "terhadap nilai default atau contoh dapat memakan waktu eksponensial); sederhanakan", "", positions)
+        return _invalid(
+            f"checking it took longer than {MAX_VALIDATION_SECONDS:g} s (a pattern in a schema, checked "
+            "against a default or example value, can take exponential time); simplify it",
+            f"pemeriksaannya melebihi {MAX_VALIDATION_SECONDS:g} detik (pola dalam skema yang diperiksa "
+            "terhadap nilai default atau contoh dapat memakan waktu eksponensial); sederhanakan",
+            "",
+            positions,
+        )
     except Exception as err:  # noqa: BLE001 - a document the validator cannot finish is not a valid one
-        return _invalid(f"the validator could not finish ({type(err).__name__}: {_clip(str(err), 120)})",
-                        f"validator tidak dapat menyelesaikan pemeriksaan ({type(err).__name__}: {_clip(str(err), 120)})", "", positions)
+        return _invalid(
+            f"the validator could not finish ({type(err).__name__}: {_clip(str(err), 120)})",
+            f"validator tidak dapat menyelesaikan pemeriksaan ({type(err).__name__}: {_clip(str(err), 120)})",
+            "",
+            positions,
+        )
     if error is None:
         return OpenApiFact("ok")
     path = ""
     for part in getattr(error, "absolute_path", ()) or ():
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return _invalid(_clip(str(getattr(error, "message", error))), _clip(str(getattr(error, "message", error))), path, positions)
+    return _invalid(
+        _clip(str(getattr(error, "message", error))), _clip(str(getattr(error, "message", error))), path, positions
+    )
 
 
 class _Expired(Exception):
@@ -256,6 +296,7 @@ def _deadline(seconds: float) -> Iterator[None]:
 
     def expire(signum: int, frame: Any) -> None:
         raise _Expired()
+
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -270,6 +311,7 @@ def _validator_class(version: str) -> Any:
     # switch backends by itself, with other messages and limits than the ones tested here.
     os.environ["OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND"] = "jsonschema"
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator, OpenAPIV32SpecValidator
+
     classes = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator, "3.2": OpenAPIV32SpecValidator}
     return _no_network(classes.get(version.rsplit(".", 1)[0]))
 
@@ -282,6 +324,7 @@ def _no_network(base: Any) -> Any:
 
     def refuse(uri: str) -> Any:
         raise LookupError(f"refusing to retrieve {uri!r}")
+
     handlers = {scheme: refuse for scheme in ("", "file", "http", "https", "ftp", "data", "<all_urls>")}
     return type(f"Offline{base.__name__}", (base,), {"resolver_handlers": handlers})
 

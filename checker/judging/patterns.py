@@ -7,6 +7,7 @@ in ECMA-262 syntax (what editors use); the only ECMA escape RE2 lacks is `\\uXXX
 is rewritten as RE2's `\\x{XXXX}`. An unsupported construct (a backreference or a
 look-around) fails at compile time, loudly, instead of silently falling back.
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,10 +34,13 @@ def compiled(pattern: str) -> Any:
     return re2.compile(to_re2(pattern), options)
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[jsonschema.ValidationError]:
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
     if validator.is_type(instance, "string") and not compiled(pattern).search(instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 LinearValidator: type[jsonschema.Draft202012Validator] = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator, {"pattern": _pattern})
+    jsonschema.Draft202012Validator, {"pattern": _pattern}
+)

@@ -6,6 +6,7 @@ duplicate clusters (checker/audit/clusters.py: the cosine of name vectors); buil
 registry and cached with the compiled registry. See `index.py` for how it scores and
 `text.py` for how text becomes features.
 """
+
 from checker.matching.index import Match, MatchIndex, build_match_index
 from checker.matching.text import fold_words
 

@@ -20,6 +20,7 @@ one *shape* in the postings, so a query adds about a third fewer weights.
 Everything the index holds is plain data (lists, dicts, strings, numbers), so
 the compiled-registry cache can store it in a code-free format.
 """
+
 from __future__ import annotations
 
 import math
@@ -156,12 +157,13 @@ class MatchIndex:
         while i < len(tokens):
             for phrase in [*self._concept_phrases.get(tokens[i], []), [tokens[i]]]:
                 text = " ".join(phrase)
-                if tokens[i:i + len(phrase)] != phrase or text not in self.concepts:
+                if tokens[i : i + len(phrase)] != phrase or text not in self.concepts:
                     continue
                 if all(w in self.idf or w in self.common for w in phrase):
                     continue  # the registry's own words: nothing to translate
-                rendering = next((self.translations[str(c)] for c in self.concepts[text] if str(c) in self.translations),
-                                 None)
+                rendering = next(
+                    (self.translations[str(c)] for c in self.concepts[text] if str(c) in self.translations), None
+                )
                 if rendering:
                     out.extend(rendering)
                     i += len(phrase)
@@ -180,6 +182,7 @@ class MatchIndex:
         def add(feature: str, value: float) -> None:
             if value > out.get(feature, 0.0):
                 out[feature] = value
+
         for position, word in enumerate(tokens):
             if word in self.common:
                 continue
@@ -192,7 +195,7 @@ class MatchIndex:
                     continue
                 add(root, weight * ROOT_WEIGHT)  # "menyurat" -> "surat"
                 word = root
-            elif (correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit()):
+            elif correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
                 found, score = self._closest(word)
                 if found in self.common:
                     continue  # a misspelt "informasi" says as little as "informasi"
@@ -206,7 +209,7 @@ class MatchIndex:
             for concept in self.concepts.get(word, ()):
                 add(f"~{concept}", weight * CONCEPT_WEIGHT)
             for phrase in self._concept_phrases.get(word, ()):
-                if tokens[position:position + len(phrase)] == phrase:
+                if tokens[position : position + len(phrase)] == phrase:
                     for concept in self.concepts[" ".join(phrase)]:
                         add(f"~{concept}", weight * CONCEPT_WEIGHT)
         return out
@@ -222,13 +225,15 @@ class MatchIndex:
     def _closest(self, word: str) -> tuple[str, float]:
         return closest_word(word, self.vocabulary)
 
-    def vector(self, name: str, description: str, own_places: Iterable[str] = (),
-               correct_typos: bool = True) -> dict[str, float]:
+    def vector(
+        self, name: str, description: str, own_places: Iterable[str] = (), correct_typos: bool = True
+    ) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of a proposal (unknown words count in its length)."""
         places = list(own_places)
         weights = self.features(self.tokens(name, places), 1.0, correct_typos)
-        for feature, value in self.features(self.tokens(description, places), DESCRIPTION_WEIGHT,
-                                            correct_typos).items():
+        for feature, value in self.features(
+            self.tokens(description, places), DESCRIPTION_WEIGHT, correct_typos
+        ).items():
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
         vec = {f: w * self.idf.get(f, self.unknown_idf) for f, w in weights.items() if f not in self.common}
@@ -237,16 +242,26 @@ class MatchIndex:
 
     # --- querying -----------------------------------------------------------------------
 
-    def similar(self, name: str, description: str, *, threshold: float, limit: int,
-                exclude: Iterable[str] = (), own_places: Iterable[str] = ()) -> list[Match]:
+    def similar(
+        self,
+        name: str,
+        description: str,
+        *,
+        threshold: float,
+        limit: int,
+        exclude: Iterable[str] = (),
+        own_places: Iterable[str] = (),
+    ) -> list[Match]:
         """Active apps at or above `threshold` cosine, best first (ties: shared, then id), explained."""
         places = [" ".join(fold_words(p)) for p in own_places if fold_words(p)]
         vec = self.vector(name, description, places)
-        return [self.explain(m, vec, places) for m in self.nearest(vec, threshold=threshold, limit=limit,
-                                                                   exclude=exclude)]
+        return [
+            self.explain(m, vec, places) for m in self.nearest(vec, threshold=threshold, limit=limit, exclude=exclude)
+        ]
 
-    def nearest(self, vec: dict[str, float], *, threshold: float, limit: int,
-                exclude: Iterable[str] = ()) -> list[Match]:
+    def nearest(
+        self, vec: dict[str, float], *, threshold: float, limit: int, exclude: Iterable[str] = ()
+    ) -> list[Match]:
         """Active apps whose cosine with `vec` is at least `threshold`, best first; not yet explained.
 
         Scores are summed per *shape* (the apps whose vectors are identical, one template rebuilt
@@ -278,8 +293,9 @@ class MatchIndex:
             if docs[doc][0] in excluded:
                 continue
             app_id, app_name, agency, level, shared, functions = docs[doc]
-            out.append(Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4),
-                             (), ""))
+            out.append(
+                Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
+            )
         return out
 
     def explain(self, match: Match, vec: dict[str, float], places: list[str]) -> Match:
@@ -294,11 +310,22 @@ class MatchIndex:
         acronym = next((t for t in app_tokens if t in self.acronyms and t not in vec), "")
         if not acronym:
             acronym = next((f for f in vec if f in self.acronyms and f in app_features and f not in app_tokens), "")
-        return Match(match.index, match.id, match.name, match.agency, match.level, match.shared, match.functions,
-                     match.score, words, acronym)
+        return Match(
+            match.index,
+            match.id,
+            match.name,
+            match.agency,
+            match.level,
+            match.shared,
+            match.functions,
+            match.score,
+            words,
+            acronym,
+        )
 
 
 # --- building ---------------------------------------------------------------------------
+
 
 def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     """Index the active apps of a registry (about two seconds for 27,400; cached with the registry)."""
@@ -312,9 +339,23 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
             concepts.setdefault(member, []).append(number)
     active = [a for a in apps if a.get("status") == "active"]
     acronyms = _learn_acronyms(active, place_table)
-    bare = MatchIndex(docs=[], postings={}, shapes=[], ranks=[], idf={}, unknown_idf=1.0, places=places,
-                      acronyms=acronyms, concepts=concepts, vocabulary=[], common_features=[], owners={}, name_keys={},
-                      doc_keys=[], translations={})
+    bare = MatchIndex(
+        docs=[],
+        postings={},
+        shapes=[],
+        ranks=[],
+        idf={},
+        unknown_idf=1.0,
+        places=places,
+        acronyms=acronyms,
+        concepts=concepts,
+        vocabulary=[],
+        common_features=[],
+        owners={},
+        name_keys={},
+        doc_keys=[],
+        translations={},
+    )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
     doc_keys: list[str] = []
@@ -325,8 +366,16 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     df: dict[str, int] = {}
     for app in active:
         agency = app.get("agency") or {}
-        docs.append([app["id"], str(app.get("name", "")), str(agency.get("code", "")), str(agency.get("level", "")),
-                     bool(app.get("shared", False)), [str(f) for f in app.get("functions", [])]])
+        docs.append(
+            [
+                app["id"],
+                str(app.get("name", "")),
+                str(agency.get("code", "")),
+                str(agency.get("level", "")),
+                bool(app.get("shared", False)),
+                [str(f) for f in app.get("functions", [])],
+            ]
+        )
         name_tokens = bare.tokens(str(app.get("name", "")))
         name_vocabulary.update(name_tokens)
         for token in set(name_tokens):
@@ -370,16 +419,28 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     for rank, number in enumerate(sorted(range(len(docs)), key=lambda d: (not docs[d][4], docs[d][0]))):
         ranks[number] = rank
     vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
-    return MatchIndex(docs=docs, postings={f: (d, array("f", w).tolist()) for f, (d, w) in postings.items()},
-                      shapes=shapes, ranks=ranks, idf=idf, unknown_idf=unknown_idf, places=places,
-                      acronyms=acronyms, concepts=concepts,
-                      vocabulary=vocabulary, common_features=sorted(f for f, c in df.items() if c > limit),
-                      owners={k: sorted(v) for k, v in owners.items()}, name_keys=name_keys, doc_keys=doc_keys,
-                      translations=_translations(concepts, df, idf, name_df))
+    return MatchIndex(
+        docs=docs,
+        postings={f: (d, array("f", w).tolist()) for f, (d, w) in postings.items()},
+        shapes=shapes,
+        ranks=ranks,
+        idf=idf,
+        unknown_idf=unknown_idf,
+        places=places,
+        acronyms=acronyms,
+        concepts=concepts,
+        vocabulary=vocabulary,
+        common_features=sorted(f for f, c in df.items() if c > limit),
+        owners={k: sorted(v) for k, v in owners.items()},
+        name_keys=name_keys,
+        doc_keys=doc_keys,
+        translations=_translations(concepts, df, idf, name_df),
+    )
 
 
-def _translations(concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float],
-                  name_df: dict[str, int]) -> dict[str, list[str]]:
+def _translations(
+    concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float], name_df: dict[str, int]
+) -> dict[str, list[str]]:
     """Per synonym concept, the member the registry uses most in names, then anywhere (a phrase counts by its rarest word).
 
     Names first: a rendering found only in descriptions ("penandatanganan") meets apps
@@ -450,8 +511,8 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
                         explicit[acronym] = words
         words = strip_phrases(fold_words(raw), places)
         for lead, prefix in lead_words.items():
-            if prefix and words[:len(prefix)] == prefix and len(words) > len(prefix):
-                rest = tuple(words[len(prefix):len(prefix) + 4])
+            if prefix and words[: len(prefix)] == prefix and len(words) > len(prefix):
+                rest = tuple(words[len(prefix) : len(prefix) + 4])
                 tails[lead].add(rest)
     out: dict[str, list[str]] = {}
     for acronym in sorted(candidates):
@@ -461,9 +522,10 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
         for lead, pool in (("sim", "sim"), ("sim", "si"), ("si", "si")):
             if not acronym.startswith(lead) or len(acronym) <= len(lead):
                 continue
-            spelt = acronym[len(lead):]
-            found = sorted({tail[:k] for tail in tails[pool] for k in range(1, len(tail) + 1)
-                            if spells(spelt, list(tail[:k]))})
+            spelt = acronym[len(lead) :]
+            found = sorted(
+                {tail[:k] for tail in tails[pool] for k in range(1, len(tail) + 1) if spells(spelt, list(tail[:k]))}
+            )
             if found:
                 best = min(found, key=lambda t: (len(t), t))
                 out[acronym] = [w for w in best if w not in FUNCTION_WORDS]

@@ -8,6 +8,7 @@ Why the function vote counts each template once: the same app rebuilt in 300 reg
 ("Lapor Jalan Rusak <town>") would otherwise outvote every other kind of app, and
 "pengaduan jalan rusak" would never reach the complaints function and its shared owner.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

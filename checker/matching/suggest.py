@@ -10,6 +10,7 @@ similarity; a function that wins most of the vote is what the proposal most like
 whatever code it declares. When a shared service owns that function, the MOR rules can
 name the service even if the declared code hides it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -41,9 +42,13 @@ class Thresholds:
         def score(key: str, fallback: float) -> float:
             return float(config[key]) if key in config else fallback
 
-        return cls(near=score("near", default.near), same_thing=score("same_thing", default.same_thing),
-                   reuse=score("reuse", default.reuse), infer=score("infer", default.infer),
-                   max=int(config["max"]) if "max" in config else default.max)
+        return cls(
+            near=score("near", default.near),
+            same_thing=score("same_thing", default.same_thing),
+            reuse=score("reuse", default.reuse),
+            infer=score("infer", default.infer),
+            max=int(config["max"]) if "max" in config else default.max,
+        )
 
 
 def place_of(agency_name: str) -> str:
@@ -53,8 +58,15 @@ def place_of(agency_name: str) -> str:
     return " ".join(w for w in fold_words(agency_name) if w not in REGION_TITLES)
 
 
-def match_facts(index: MatchIndex, name: str, description: str, agency_code: str, agency_name: str,
-                exclude: Iterable[str], thresholds: Thresholds) -> dict[str, Any]:
+def match_facts(
+    index: MatchIndex,
+    name: str,
+    description: str,
+    agency_code: str,
+    agency_name: str,
+    exclude: Iterable[str],
+    thresholds: Thresholds,
+) -> dict[str, Any]:
     """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like)."""
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
@@ -91,9 +103,20 @@ def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str
         best = members[0]
         own = best.agency == agency_code
         count = 1 if (best.shared or own) else max(index.name_keys.get(key, 1), len(members))
-        out.append({"id": best.id, "name": best.name, "agency": best.agency, "score": round(best.score, 3),
-                    "on": "name", "functions": list(best.functions), "own": own, "shared": best.shared,
-                    "count": count, "why": {}})
+        out.append(
+            {
+                "id": best.id,
+                "name": best.name,
+                "agency": best.agency,
+                "score": round(best.score, 3),
+                "on": "name",
+                "functions": list(best.functions),
+                "own": own,
+                "shared": best.shared,
+                "count": count,
+                "why": {},
+            }
+        )
     out.sort(key=lambda s: (not s["own"], not s["shared"], -s["score"], s["id"]))
     return out
 
@@ -133,7 +156,14 @@ def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -
         if share < INFER_SHARE:
             break
         serving = [m.id for m in near if code in m.functions]
-        out.append({"code": code, "share": round(share, 3), "score": round(max(m.score for m in near
-                                                                                 if code in m.functions), 3),
-                    "owners": index.owners.get(code, []), "via": serving[:3], "support": len(serving)})
+        out.append(
+            {
+                "code": code,
+                "share": round(share, 3),
+                "score": round(max(m.score for m in near if code in m.functions), 3),
+                "owners": index.owners.get(code, []),
+                "via": serving[:3],
+                "support": len(serving),
+            }
+        )
     return out

@@ -12,6 +12,7 @@ Why each step:
 - acronyms learnt from the registry ("SIMPUS" spelled from the prefixes of "Sistem
   Informasi Manajemen PUSkesmas") add the expansion's words, and the reverse.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,13 +28,15 @@ SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.json
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 400  # a 10,000-character description is judged on its first words, never slowly
 
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 dan atau untuk bagi dari di ke yang dengan pada oleh serta dalam secara sebagai melalui antar
 the of and for a an to in on by with via
 system systems information management application applications app apps modul module fitur feature
 regional regency city province national new
 pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa
-""".split())
+""".split()
+)
 # English generic words are dropped too: the registry is Indonesian, so their rarity
 # there would make "system" weigh like a specific word.
 # Words that start an acronym's expansion without carrying meaning of their own.
@@ -56,8 +59,11 @@ def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
     doc = json.loads(path.read_text(encoding="utf-8"))
     groups = []
     for group in doc.get("groups", []):
-        members = list(dict.fromkeys(" ".join(w for w in fold_words(m) if w not in FUNCTION_WORDS)
-                                     for m in group if isinstance(m, str)))
+        members = list(
+            dict.fromkeys(
+                " ".join(w for w in fold_words(m) if w not in FUNCTION_WORDS) for m in group if isinstance(m, str)
+            )
+        )
         members = [m for m in members if m]
         if len(members) > 1:
             groups.append(members)
@@ -70,7 +76,7 @@ def strip_phrases(tokens: list[str], phrases: dict[str, list[list[str]]]) -> lis
     i = 0
     while i < len(tokens):
         for phrase in phrases.get(tokens[i], ()):
-            if tokens[i:i + len(phrase)] == phrase:
+            if tokens[i : i + len(phrase)] == phrase:
                 i += len(phrase)
                 break
         else:
@@ -96,11 +102,28 @@ def stems(word: str) -> list[str]:
     out = [word]
     for prefix in _AFFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            out.append(word[len(prefix):])
+            out.append(word[len(prefix) :])
     return out
 
 
-_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "ter", "di", "ke", "se")
+_PREFIXES = (
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "peng",
+    "peny",
+    "pem",
+    "pen",
+    "per",
+    "pe",
+    "ber",
+    "ter",
+    "di",
+    "ke",
+    "se",
+)
 _SUFFIXES = ("kan", "an", "i", "nya")
 
 
@@ -114,11 +137,11 @@ def root_forms(word: str) -> list[str]:
     for suffix in ("", *_SUFFIXES):
         if suffix and not word.endswith(suffix):
             continue
-        stem = word[:len(word) - len(suffix)] if suffix else word
+        stem = word[: len(word) - len(suffix)] if suffix else word
         for prefix in ("", *_PREFIXES):
             if prefix and not stem.startswith(prefix):
                 continue
-            rest = stem[len(prefix):]
+            rest = stem[len(prefix) :]
             candidates = [rest] + (["s" + rest] if prefix in ("meny", "peny") else [])
             forms.extend(c for c in candidates if len(c) >= 3 and c != word)
     return sorted(set(forms), key=lambda f: (-len(f), f))
@@ -149,11 +172,12 @@ def spells(acronym: str, words: list[str]) -> bool:
             return pos == len(acronym)
         for form in stems(words[index]):
             for length in range(1, min(len(form), len(acronym) - pos - (len(words) - index - 1)) + 1):
-                if form[:length] != acronym[pos:pos + length]:
+                if form[:length] != acronym[pos : pos + length]:
                     break
                 if walk(pos + length, index + 1):
                     return True
         return False
+
     return walk(0, 0)
 
 
@@ -166,22 +190,29 @@ def place_abbreviations(words: list[str], place: str) -> list[str]:
     place_words = place.split()
     if len(place_words) < 2:
         return []
-    return sorted({w for w in words if 4 <= len(w) <= 12 and w.isalpha() and w not in place_words
-                   and _spells_by_syllables(w, place_words)})
+    return sorted(
+        {
+            w
+            for w in words
+            if 4 <= len(w) <= 12 and w.isalpha() and w not in place_words and _spells_by_syllables(w, place_words)
+        }
+    )
 
 
 def _spells_by_syllables(word: str, parts: list[str]) -> bool:
     """True when `word` is prefixes of at least two letters of every one of `parts`, in order."""
+
     def walk(pos: int, index: int) -> bool:
         if index == len(parts):
             return pos == len(word)
         part = parts[index]
         for length in range(2, len(part) + 1):
-            if part[:length] != word[pos:pos + length]:
+            if part[:length] != word[pos : pos + length]:
                 break
             if walk(pos + length, index + 1):
                 return True
         return False
+
     return walk(0, 0)
 
 
@@ -204,7 +235,7 @@ def expand_own_acronyms(name: str, description: str, known: Container[str]) -> s
         if 3 <= len(word) <= 8 and word.isalpha() and word not in known and word not in FUNCTION_WORDS:
             for start in range(len(text_words)):
                 for size in range(2, min(MAX_EXPANSION_WORDS, len(word)) + 1):
-                    run = text_words[start:start + size]
+                    run = text_words[start : start + size]
                     if len(run) == size and word not in run and spells(word, run):
                         expansion = run
                         break

@@ -6,6 +6,7 @@ target folder, are flushed to disk, and only then renamed over the target in one
 step. On any failure the temporary file is removed and the old report, if any, is
 left as it was.
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -24,6 +24,7 @@ The contract, for whoever stores an index here:
   `os.replace`; parallel runs on one folder each write whole entries, and a reader sees
   either a whole entry or none. Temporary files are removed when a write fails.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -146,8 +147,12 @@ def store(kind: str, key: str, value: Any, text: str = "") -> None:
     """
     raw_text = text.encode("utf-8")
     try:
-        header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "text_bytes": len(raw_text), "value": value},
-                            ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        header = json.dumps(
+            {"format": FORMAT, "kind": kind, "key": key, "text_bytes": len(raw_text), "value": value},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        ).encode("utf-8")
     except (TypeError, ValueError) as err:  # not plain data (a date or NaN from a YAML registry): only slower
         if os.environ.get("SPBE_CHECK_DEBUG"):  # but a caller that breaks the contract should hear of it
             raise TypeError(f"cache entries must be plain JSON data: {err}") from None

@@ -15,6 +15,7 @@ content type and its size are checked before it is used.
 The real clients do the HTTP: urllib for registry URLs, requests/urllib3 (inside
 opa-python-client) for OPA. This module only adds the watchdog and the checks.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -214,8 +215,9 @@ def fetch(url: str, *, seconds: float, max_bytes: int, refused_types: frozenset[
             return self.do_open(_WatchedHTTPSConnection, req, context=ssl.create_default_context())
 
     class SameOrigin(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
-                             newurl: str) -> urllib.request.Request | None:
+        def redirect_request(
+            self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> urllib.request.Request | None:
             target = urljoin(req.full_url, newurl)
             if urlsplit(target).scheme != "https" or not redirect_allowed(req.full_url, target):
                 raise RedirectRefused(req.full_url, target)
@@ -270,8 +272,10 @@ def _request(url: str) -> Any:
     host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
     netloc = f"{host}:{parts.port}" if parts.port else host
     pair = f"{unquote(parts.username or '')}:{unquote(parts.password or '')}".encode()
-    return urllib.request.Request(urlunsplit(parts._replace(netloc=netloc)),  # noqa: S310
-                                  headers={"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")})
+    return urllib.request.Request(  # noqa: S310 -- callers allow only http(s) URLs
+        urlunsplit(parts._replace(netloc=netloc)),
+        headers={"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")},
+    )
 
 
 # --- requests / urllib3 (the OPA client) ------------------------------------------------------
@@ -347,8 +351,10 @@ def harden_session(session: Any, *, max_bytes: int, json_only: bool) -> None:
         body = b"".join(chunks)
         kind = media_type(response.headers.get("Content-Type"))
         if json_only and response.ok and body.strip() and kind != "application/json":
-            raise UnexpectedAnswer(f"a {response.status_code} answer of type {kind or '(none)'}, not application/json",
-                                   body[:80].decode("utf-8", "replace"))
+            raise UnexpectedAnswer(
+                f"a {response.status_code} answer of type {kind or '(none)'}, not application/json",
+                body[:80].decode("utf-8", "replace"),
+            )
         response._content = body  # read here, bounded; requests then uses it as the body
         response._content_consumed = True  # type: ignore[attr-defined]  # requests' private flag; not in its stubs
         return response

@@ -6,6 +6,7 @@ The wheel carries them inside the package (`checker/policies`, `checker/template
 A source checkout (`pip install -e .`) keeps them at the top level, where the SPEC, `opa
 test` and editors expect them: when the package holds no copy, the checkout's is used.
 """
+
 from __future__ import annotations
 
 from importlib.resources import files

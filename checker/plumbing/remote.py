@@ -9,6 +9,7 @@ says which revision it used and how old it is. Whatever the source, the caller v
 the bytes again (a signed bundle is re-verified every time), so a cached copy is never
 trusted more than a fresh one. Files are written only inside the cache folder.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,16 @@ from checker.plumbing.secrets import scrub
 
 DEADLINE_SECONDS = 60.0  # in all: connection, TLS, redirects, headers and every byte (checker/plumbing/net.py)
 # A bundle or registry is never a page: answers of these types are refused before they are read.
-REFUSED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/javascript", "application/javascript",
-                                   "image/svg+xml", "multipart/form-data"})
+REFUSED_CONTENT_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "text/javascript",
+        "application/javascript",
+        "image/svg+xml",
+        "multipart/form-data",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +74,9 @@ def download(url: str, what: Text, max_bytes: int, deadline: float | None = None
     shown = scrub(url)
     seconds = DEADLINE_SECONDS if deadline is None else deadline
     if not url.startswith("https://"):
-        raise CannotJudge(Text(f"{what.en.capitalize()} URL must use https: {shown}",
-                               f"URL {what.id} harus memakai https: {shown}"))
+        raise CannotJudge(
+            Text(f"{what.en.capitalize()} URL must use https: {shown}", f"URL {what.id} harus memakai https: {shown}")
+        )
     try:
         data, _kind = net.fetch(url, seconds=seconds, max_bytes=max_bytes, refused_types=REFUSED_CONTENT_TYPES)
     except net.DeadlineExceeded as err:
@@ -74,8 +84,12 @@ def download(url: str, what: Text, max_bytes: int, deadline: float | None = None
     except net.RedirectRefused as err:
         raise Unreachable(shown, f"refused a redirect to {scrub(err.target)}, which leaves its https origin") from None
     except net.UnexpectedAnswer as err:
-        raise CannotJudge(Text(f"{what.en.capitalize()} at {shown} was refused: {scrub(str(err))}.",
-                               f"{what.id.capitalize()} di {shown} ditolak: {scrub(str(err))}.")) from None
+        raise CannotJudge(
+            Text(
+                f"{what.en.capitalize()} at {shown} was refused: {scrub(str(err))}.",
+                f"{what.id.capitalize()} di {shown} ditolak: {scrub(str(err))}.",
+            )
+        ) from None
     except urllib.error.HTTPError as err:
         raise Unreachable(shown, f"HTTP {err.code} {scrub(str(err.reason))}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
@@ -113,13 +127,17 @@ def fetch(url: str, kind: str, download: Callable[[str], bytes], offline: bool) 
             reason = err.reason if isinstance(err, Unreachable) else err.message.en.rstrip(".")
             return Fetched(cached.raw, cached.url, cached.fetched_at, True, cached.revision, reason)
         if cached is not None:
-            hint = Text(f" A copy (revision {cached.revision or 'unknown'}, {cached.age()} old) is in the cache: "
-                        "pass --offline (or `offline: true` in .spbe-check.yaml) to use it.",
-                        f" Salinan (revisi {cached.revision or 'tidak diketahui'}, berumur {cached.age()}) ada di cache: "
-                        "berikan --offline (atau `offline: true` di .spbe-check.yaml) untuk memakainya.")
+            hint = Text(
+                f" A copy (revision {cached.revision or 'unknown'}, {cached.age()} old) is in the cache: "
+                "pass --offline (or `offline: true` in .spbe-check.yaml) to use it.",
+                f" Salinan (revisi {cached.revision or 'tidak diketahui'}, berumur {cached.age()}) ada di cache: "
+                "berikan --offline (atau `offline: true` di .spbe-check.yaml) untuk memakainya.",
+            )
         elif offline:
-            hint = Text(" No copy is in the cache (--offline needs one successful download first).",
-                        " Tidak ada salinan di cache (--offline memerlukan satu unduhan yang berhasil lebih dulu).")
+            hint = Text(
+                " No copy is in the cache (--offline needs one successful download first).",
+                " Tidak ada salinan di cache (--offline memerlukan satu unduhan yang berhasil lebih dulu).",
+            )
         else:
             hint = Text("", "")
         raise CannotJudge(Text(err.message.en + hint.en, err.message.id + hint.id)) from None
@@ -179,8 +197,12 @@ def remember(fetched: Fetched, url: str, kind: str, revision: str) -> None:
     if fetched.from_cache:
         return
     folder = _entry(kind, url)
-    meta = {"url": scrub(url), "revision": revision, "sha256": hashlib.sha256(fetched.raw).hexdigest(),
-            "fetchedAt": fetched.fetched_at.isoformat()}
+    meta = {
+        "url": scrub(url),
+        "revision": revision,
+        "sha256": hashlib.sha256(fetched.raw).hexdigest(),
+        "fetchedAt": fetched.fetched_at.isoformat(),
+    }
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomically(folder, "content", fetched.raw)

@@ -9,6 +9,7 @@ secret, password or credential (`?access_token=`, `?sig=` of an Azure SAS,
 shaped like a GitHub or GitLab token. Masking more than needed is harmless; printing a
 credential once is not.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,8 @@ MASK = "***"
 _URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{0,31}:\u200b?//)[^/\s?#@\"'<>]*(?:@[^/\s?#@\"'<>]*)*@")
 _SECRET_PARAMETER = re.compile(
     r"(?i)([?&;][a-z0-9_.\-]{0,64}?(?:token|sig|signature|secret|password|passwd|pwd|key|credential|auth)[a-z0-9_.\-]{0,64}=)"
-    r"[^&#\s\"'<>]+")
+    r"[^&#\s\"'<>]+"
+)
 _GITHUB_TOKEN = re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b")
 _GITLAB_TOKEN = re.compile(r"\b(?:glpat|gldt|glrt|glcbt|glptt|glft|glimt|glagent|glsoat|gloas)-[A-Za-z0-9_.-]{16,}\b")
 _AUTHORIZATION = re.compile(r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?(?:(?:bearer|token|basic)\s+)?)[^\s\"',}]+")

@@ -9,6 +9,7 @@ Two more rules make it bounded and editor-compatible: nesting is counted on the 
 stream before any node tree is built (LibYAML's composer recurses in C), and plain
 scalars are typed by the YAML 1.2 core schema, as editors type them (`NO` is text).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -56,8 +57,11 @@ for _tag, _pattern, _first in (
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-     list("-+.0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
     ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),
 ):
     _Core12Resolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
@@ -70,6 +74,7 @@ class _Loader(CParser, yaml.constructor.SafeConstructor, _Core12Resolver):
         CParser.__init__(self, stream)
         yaml.constructor.SafeConstructor.__init__(self)
         _Core12Resolver.__init__(self)
+
 
 Positions = dict[str, tuple[int, int]]
 
@@ -95,10 +100,14 @@ def decode_utf8(raw: bytes) -> str:
     """Decode strictly as UTF-8 (a UTF-8 BOM is allowed and dropped)."""
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
-            raise YamlError(Text(
-                f"The file is encoded as {name}; save it as UTF-8.",
-                f"Berkas dikodekan sebagai {name}; simpan sebagai UTF-8.",
-            ), 1, 1)
+            raise YamlError(
+                Text(
+                    f"The file is encoded as {name}; save it as UTF-8.",
+                    f"Berkas dikodekan sebagai {name}; simpan sebagai UTF-8.",
+                ),
+                1,
+                1,
+            )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -107,10 +116,14 @@ def decode_utf8(raw: bytes) -> str:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise YamlError(Text(
-            f"The file is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8.",
-            f"Berkas bukan UTF-8 yang sah (bita 0x{raw[err.start]:02x}); simpan sebagai UTF-8.",
-        ), line, column) from None
+        raise YamlError(
+            Text(
+                f"The file is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8.",
+                f"Berkas bukan UTF-8 yang sah (bita 0x{raw[err.start]:02x}); simpan sebagai UTF-8.",
+            ),
+            line,
+            column,
+        ) from None
 
 
 def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
@@ -125,34 +138,52 @@ def parse_yaml(text: str, *, track_positions: bool = True) -> YamlDocument:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or "syntax error"
         if "expected a single document" in str(err.context or "") or "but found another document" in problem:
-            raise YamlError(Text(
-                "The file holds more than one YAML document; put one application per file.",
-                "Berkas berisi lebih dari satu dokumen YAML; tulis satu aplikasi per berkas.",
-            ), _line(mark), _col(mark)) from None
-        raise YamlError(Text(
-            f"YAML syntax error: {problem}.",
-            f"Kesalahan sintaks YAML: {problem}.",
-        ), _line(mark), _col(mark)) from None
+            raise YamlError(
+                Text(
+                    "The file holds more than one YAML document; put one application per file.",
+                    "Berkas berisi lebih dari satu dokumen YAML; tulis satu aplikasi per berkas.",
+                ),
+                _line(mark),
+                _col(mark),
+            ) from None
+        raise YamlError(
+            Text(
+                f"YAML syntax error: {problem}.",
+                f"Kesalahan sintaks YAML: {problem}.",
+            ),
+            _line(mark),
+            _col(mark),
+        ) from None
     except yaml.reader.ReaderError as err:
         before = text[: err.position]
-        raise YamlError(Text(
-            f"The file contains a forbidden character (code {err.character!r}); remove it.",
-            f"Berkas memuat karakter terlarang (kode {err.character!r}); hapus karakter itu.",
-        ), before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1) from None
+        raise YamlError(
+            Text(
+                f"The file contains a forbidden character (code {err.character!r}); remove it.",
+                f"Berkas memuat karakter terlarang (kode {err.character!r}); hapus karakter itu.",
+            ),
+            before.count("\n") + 1,
+            len(before.rsplit("\n", 1)[-1]) + 1,
+        ) from None
     except yaml.YAMLError as err:
         raise YamlError(Text(f"YAML error: {err}.", f"Kesalahan YAML: {err}.")) from None
     except RecursionError:
-        raise YamlError(Text(
-            f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
-            f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
-        )) from None
+        raise YamlError(
+            Text(
+                f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+                f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+            )
+        ) from None
     finally:
         loader.dispose()
     if node is None:
-        raise YamlError(Text(
-            "The file is empty; it must hold one YAML document.",
-            "Berkas kosong; berkas harus berisi satu dokumen YAML.",
-        ), 1, 1)
+        raise YamlError(
+            Text(
+                "The file is empty; it must hold one YAML document.",
+                "Berkas kosong; berkas harus berisi satu dokumen YAML.",
+            ),
+            1,
+            1,
+        )
     walker = _Walker(track_positions)
     data = walker.walk(node, "", 0)
     return YamlDocument(data, walker.positions, walker.ends)
@@ -175,10 +206,14 @@ def _refuse_deep_nesting(loader: Any) -> None:
         if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if open_collections > MAX_DEPTH:
                 mark = event.start_mark
-                raise YamlError(Text(
-                    f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
-                    f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
-                ), _line(mark), _col(mark))
+                raise YamlError(
+                    Text(
+                        f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+                        f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+                    ),
+                    _line(mark),
+                    _col(mark),
+                )
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 open_collections += 1
 
@@ -217,15 +252,24 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: str, depth: int) -> Any:
         if id(node) in self._seen:
-            raise self._fail(node, "YAML aliases (*name) are not allowed; write the value out.",
-                             "Alias YAML (*nama) tidak diizinkan; tulis nilainya secara lengkap.")
+            raise self._fail(
+                node,
+                "YAML aliases (*name) are not allowed; write the value out.",
+                "Alias YAML (*nama) tidak diizinkan; tulis nilainya secara lengkap.",
+            )
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise self._fail(node, f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
-                             f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).")
+            raise self._fail(
+                node,
+                f"The YAML is nested too deeply (more than {MAX_DEPTH} levels).",
+                f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat).",
+            )
         if node.tag not in _STANDARD_TAGS:
-            raise self._fail(node, f"YAML tag {node.tag!r} is not allowed; use plain values.",
-                             f"Tag YAML {node.tag!r} tidak diizinkan; gunakan nilai biasa.")
+            raise self._fail(
+                node,
+                f"YAML tag {node.tag!r} is not allowed; use plain values.",
+                f"Tag YAML {node.tag!r} tidak diizinkan; gunakan nilai biasa.",
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -243,16 +287,22 @@ class _Walker:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._fail(key_node, "YAML merge keys (<<) are not allowed; write the fields out.",
-                                 "Kunci gabungan YAML (<<) tidak diizinkan; tulis setiap kolom.")
+                raise self._fail(
+                    key_node,
+                    "YAML merge keys (<<) are not allowed; write the fields out.",
+                    "Kunci gabungan YAML (<<) tidak diizinkan; tulis setiap kolom.",
+                )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._fail(key_node, "A key must be plain text.", "Kunci harus berupa teks biasa.")
             key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key) if not isinstance(key, bool) else str(key).lower()
             if key in result:
-                raise self._fail(key_node, f"Duplicate key {key!r}: each field may appear once.",
-                                 f"Kunci ganda {key!r}: setiap kolom hanya boleh muncul sekali.")
+                raise self._fail(
+                    key_node,
+                    f"Duplicate key {key!r}: each field may appear once.",
+                    f"Kunci ganda {key!r}: setiap kolom hanya boleh muncul sekali.",
+                )
             child = _child(path, key)
             if self.track:
                 # Scalars point at the value; blocks point at their key line.
@@ -270,11 +320,17 @@ class _Walker:
             else:
                 value = self._constructor.construct_object(node, deep=False)
         except (ValueError, yaml.YAMLError):
-            raise self._fail(node, f"Unreadable value {str(node.value)[:40]!r}.",
-                             f"Nilai tidak dapat dibaca: {str(node.value)[:40]!r}.") from None
+            raise self._fail(
+                node,
+                f"Unreadable value {str(node.value)[:40]!r}.",
+                f"Nilai tidak dapat dibaca: {str(node.value)[:40]!r}.",
+            ) from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise self._fail(node, "Numbers must be finite (.inf and .nan are not allowed).",
-                             "Angka harus terhingga (.inf dan .nan tidak diizinkan).")
+            raise self._fail(
+                node,
+                "Numbers must be finite (.inf and .nan are not allowed).",
+                "Angka harus terhingga (.inf dan .nan tidak diizinkan).",
+            )
         if isinstance(value, (_dt.date, _dt.datetime)):
             return value.isoformat()
         return value

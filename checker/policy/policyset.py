@@ -5,6 +5,7 @@ Follows OPA's bundle layout: `a/b/data.json` (or `data.yaml`) is mounted at
 `opa test`. Rule metadata comes from the `# METADATA` comment blocks (YAML), the
 way OPA reads annotations; regorus does not expose them, so we read them here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,8 +68,11 @@ class PolicySet:
 
     def judging_rules(self) -> list[tuple[str, str]]:
         """(package, "deny" | "warn") for every judging set the policies define."""
-        found = {(f.package, kind) for f in self.policy_files()
-                 for kind in re.findall(r"^(deny|warn)\s+contains\b", f.text, re.MULTILINE)}
+        found = {
+            (f.package, kind)
+            for f in self.policy_files()
+            for kind in re.findall(r"^(deny|warn)\s+contains\b", f.text, re.MULTILINE)
+        }
         return sorted(found)
 
     def config(self) -> dict[str, Any]:
@@ -79,10 +83,12 @@ class PolicySet:
 def load_policies(root: Path) -> PolicySet:
     """Read every .rego and data.json/yaml under `root`; CannotJudge when unusable or not a complete pack."""
     if not root.is_dir():
-        raise CannotJudge(Text(
-            f"Policy folder not found: {root}. Pass --policies DIR (the folder that holds spbe/*.rego).",
-            f"Folder kebijakan tidak ditemukan: {root}. Berikan --policies FOLDER (folder yang memuat spbe/*.rego).",
-        ))
+        raise CannotJudge(
+            Text(
+                f"Policy folder not found: {root}. Pass --policies DIR (the folder that holds spbe/*.rego).",
+                f"Folder kebijakan tidak ditemukan: {root}. Berikan --policies FOLDER (folder yang memuat spbe/*.rego).",
+            )
+        )
     files: list[PolicyFile] = []
     data: dict[str, Any] = {}
     for path in sorted(root.rglob("*")):
@@ -94,8 +100,12 @@ def load_policies(root: Path) -> PolicySet:
         elif path.name in ("data.json", "data.yaml", "data.yml"):
             _mount(data, path.relative_to(root).parent.parts, _read_data(path), rel)
         if len(files) > MAX_POLICY_FILES:
-            raise CannotJudge(Text(f"More than {MAX_POLICY_FILES} policy files under {root}.",
-                                   f"Lebih dari {MAX_POLICY_FILES} berkas kebijakan di {root}."))
+            raise CannotJudge(
+                Text(
+                    f"More than {MAX_POLICY_FILES} policy files under {root}.",
+                    f"Lebih dari {MAX_POLICY_FILES} berkas kebijakan di {root}.",
+                )
+            )
     if not any(not f.is_test for f in files):
         raise CannotJudge(Text(f"No .rego policies under {root}.", f"Tidak ada kebijakan .rego di {root}."))
     policy_set = PolicySet(str(root), tuple(files), data)
@@ -109,8 +119,9 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise CannotJudge(Text(f"Cannot read policy file {path}: {err}.",
-                               f"Berkas kebijakan {path} tidak dapat dibaca: {err}.")) from None
+        raise CannotJudge(
+            Text(f"Cannot read policy file {path}: {err}.", f"Berkas kebijakan {path} tidak dapat dibaca: {err}.")
+        ) from None
 
 
 def _read_data(path: Path) -> Any:
@@ -118,8 +129,9 @@ def _read_data(path: Path) -> Any:
     try:
         return json.loads(text) if path.suffix == ".json" else parse_yaml(text, track_positions=False).data
     except (json.JSONDecodeError, YamlError) as err:
-        raise CannotJudge(Text(f"Policy data file {path} is not valid: {err}.",
-                               f"Berkas data kebijakan {path} tidak sah: {err}.")) from None
+        raise CannotJudge(
+            Text(f"Policy data file {path} is not valid: {err}.", f"Berkas data kebijakan {path} tidak sah: {err}.")
+        ) from None
 
 
 def _mount(data: dict[str, Any], parts: tuple[str, ...], value: Any, rel: str) -> None:
@@ -128,7 +140,9 @@ def _mount(data: dict[str, Any], parts: tuple[str, ...], value: Any, rel: str) -
         node = node.setdefault(part, {})
     if not parts:
         if not isinstance(value, dict):
-            raise CannotJudge(Text(f"{rel} at the policy root must be an object.", f"{rel} di akar kebijakan harus objek."))
+            raise CannotJudge(
+                Text(f"{rel} at the policy root must be an object.", f"{rel} di akar kebijakan harus objek.")
+            )
         data.update(value)
     else:
         node[parts[-1]] = value
@@ -143,8 +157,12 @@ def read_rule_metadata(policies: PolicySet) -> dict[str, RuleInfo]:
             if info is None:
                 continue
             if info.id in rules and rules[info.id].source != info.source:
-                raise CannotJudge(Text(f"Rule id {info.id} is declared in both {rules[info.id].source} and {info.source}.",
-                                       f"Id aturan {info.id} dideklarasikan di {rules[info.id].source} dan {info.source}."))
+                raise CannotJudge(
+                    Text(
+                        f"Rule id {info.id} is declared in both {rules[info.id].source} and {info.source}.",
+                        f"Id aturan {info.id} dideklarasikan di {rules[info.id].source} dan {info.source}.",
+                    )
+                )
             rules.setdefault(info.id, info)
     return dict(sorted(rules.items()))
 
@@ -163,8 +181,12 @@ def _metadata_blocks(policy: PolicyFile) -> list[dict[str, Any]]:
             try:
                 parsed = parse_yaml("\n".join(body), track_positions=False).data
             except YamlError as err:
-                raise CannotJudge(Text(f"Bad # METADATA block in {policy.path} near line {i}: {err.message.en}",
-                                       f"Blok # METADATA salah di {policy.path} dekat baris {i}: {err.message.id}")) from None
+                raise CannotJudge(
+                    Text(
+                        f"Bad # METADATA block in {policy.path} near line {i}: {err.message.en}",
+                        f"Blok # METADATA salah di {policy.path} dekat baris {i}: {err.message.id}",
+                    )
+                ) from None
             if isinstance(parsed, dict):
                 blocks.append(parsed)
         else:
@@ -178,20 +200,36 @@ def _rule_info(block: dict[str, Any], policy: PolicyFile) -> RuleInfo | None:
     if not isinstance(rule_id, str):
         return None
     if not _RULE_ID.match(rule_id) or custom.get("severity") not in ("deny", "warn"):
-        raise CannotJudge(Text(f"Rule metadata in {policy.path}: id {rule_id!r} or severity {custom.get('severity')!r} is invalid.",
-                               f"Metadata aturan di {policy.path}: id {rule_id!r} atau tingkat {custom.get('severity')!r} tidak sah."))
+        raise CannotJudge(
+            Text(
+                f"Rule metadata in {policy.path}: id {rule_id!r} or severity {custom.get('severity')!r} is invalid.",
+                f"Metadata aturan di {policy.path}: id {rule_id!r} atau tingkat {custom.get('severity')!r} tidak sah.",
+            )
+        )
     waivable = custom.get("waivable", True)
     max_days = custom.get("maxWaiverDays", DEFAULT_MAX_WAIVER_DAYS if waivable is True else None)
-    if not isinstance(waivable, bool) or (waivable and (isinstance(max_days, bool) or not isinstance(max_days, int)
-                                                         or not 1 <= max_days <= MAX_WAIVER_DAYS_CEILING)) \
-            or (not waivable and "maxWaiverDays" in custom):
-        raise CannotJudge(Text(
-            f"Rule metadata of {rule_id} in {policy.path}: waivable must be true or false, and maxWaiverDays a whole "
-            f"number of days from 1 to {MAX_WAIVER_DAYS_CEILING} for a waivable rule only (got waivable {waivable!r}, "
-            f"maxWaiverDays {custom.get('maxWaiverDays')!r}).",
-            f"Metadata aturan {rule_id} di {policy.path}: waivable harus true atau false, dan maxWaiverDays bilangan "
-            f"bulat 1 sampai {MAX_WAIVER_DAYS_CEILING} hari, hanya untuk aturan yang dapat dikecualikan (didapat "
-            f"waivable {waivable!r}, maxWaiverDays {custom.get('maxWaiverDays')!r})."))
+    if (
+        not isinstance(waivable, bool)
+        or (
+            waivable
+            and (
+                isinstance(max_days, bool)
+                or not isinstance(max_days, int)
+                or not 1 <= max_days <= MAX_WAIVER_DAYS_CEILING
+            )
+        )
+        or (not waivable and "maxWaiverDays" in custom)
+    ):
+        raise CannotJudge(
+            Text(
+                f"Rule metadata of {rule_id} in {policy.path}: waivable must be true or false, and maxWaiverDays a whole "
+                f"number of days from 1 to {MAX_WAIVER_DAYS_CEILING} for a waivable rule only (got waivable {waivable!r}, "
+                f"maxWaiverDays {custom.get('maxWaiverDays')!r}).",
+                f"Metadata aturan {rule_id} di {policy.path}: waivable harus true atau false, dan maxWaiverDays bilangan "
+                f"bulat 1 sampai {MAX_WAIVER_DAYS_CEILING} hari, hanya untuk aturan yang dapat dikecualikan (didapat "
+                f"waivable {waivable!r}, maxWaiverDays {custom.get('maxWaiverDays')!r}).",
+            )
+        )
     indonesian = (custom.get("translations") or {}).get("id") or {}
     remediation = custom.get("remediation") or {}
     title = str(block.get("title", rule_id))

@@ -5,6 +5,7 @@ than judging a manifest. The compiled form is cached on disk under a key made of
 the registry's bytes and the code that compiles it, so a hit can never be stale:
 a different registry, or a different version of this code, is a different key.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,10 +49,15 @@ def compile_registry(registry: Registry) -> CompiledRegistry:
 
 def _to_data(compiled: CompiledRegistry) -> dict[str, Any]:
     """Plain data for checker.plumbing.cache: nothing in it can run code when read back."""
-    return {"revision": compiled.revision, "sha256": compiled.sha256,
-            "matcher": compiled.matcher.to_data(),
-            "app_ids": list(compiled.apps), "app_names": [name for name, _ in compiled.apps.values()],
-            "app_urls": [url for _, url in compiled.apps.values()], "capabilities": compiled.capabilities}
+    return {
+        "revision": compiled.revision,
+        "sha256": compiled.sha256,
+        "matcher": compiled.matcher.to_data(),
+        "app_ids": list(compiled.apps),
+        "app_names": [name for name, _ in compiled.apps.values()],
+        "app_urls": [url for _, url in compiled.apps.values()],
+        "capabilities": compiled.capabilities,
+    }
 
 
 def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | None:
@@ -61,15 +67,29 @@ def _from_data(source: str, entry: cache.Entry | None) -> CompiledRegistry | Non
     data = entry.value
     try:
         ids, names, urls = data["app_ids"], data["app_names"], data["app_urls"]
-        if not (isinstance(ids, list) and isinstance(names, list) and isinstance(urls, list)
-                and len(ids) == len(names) == len(urls)) or not entry.text:
+        if (
+            not (
+                isinstance(ids, list)
+                and isinstance(names, list)
+                and isinstance(urls, list)
+                and len(ids) == len(names) == len(urls)
+            )
+            or not entry.text
+        ):
             return None
         apps = dict(zip(ids, zip(names, urls, strict=True), strict=True))
         capabilities = data["capabilities"]
         if not isinstance(capabilities, dict):
             return None
-        return CompiledRegistry(source, str(data["revision"]), str(data["sha256"]), entry.text,
-                                MatchIndex.from_data(data["matcher"]), apps, capabilities)
+        return CompiledRegistry(
+            source,
+            str(data["revision"]),
+            str(data["sha256"]),
+            entry.text,
+            MatchIndex.from_data(data["matcher"]),
+            apps,
+            capabilities,
+        )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

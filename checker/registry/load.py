@@ -3,6 +3,7 @@
 Policies never scan the 27,400 apps: they look things up in the index built
 here once per run (by id, by function, by function and agency).
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,8 +26,16 @@ MAX_REGISTRY_BYTES = 512 * 1024 * 1024  # decompressed
 URL_DEADLINE_SECONDS = 30  # in all: connection, redirects, headers and every byte of the download
 # A registry is JSON, YAML or gzip, served under many names (application/json, text/plain,
 # application/octet-stream...); these answers are pages, never a registry: refused before parsing.
-REFUSED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/javascript", "application/javascript",
-                                   "image/svg+xml", "multipart/form-data"})
+REFUSED_CONTENT_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "text/javascript",
+        "application/javascript",
+        "image/svg+xml",
+        "multipart/form-data",
+    }
+)
 URL_CACHE_KIND = "registry"  # checker/plumbing/remote.py keeps good downloads under this name
 REUSE_CANDIDATES = 8
 _LEVEL_RANK = {"central": 0, "province": 1, "regency": 2}
@@ -73,10 +82,14 @@ def read_registry_bytes(source: str) -> bytes:
 
     fetched = remote.fetch(source, URL_CACHE_KIND, _fetch, remote.offline_allowed())
     if fetched.from_cache:
-        remote.tell(Text(f"registry: {fetched.url} is unreachable ({fetched.why_cached}); using the cached copy, revision "
-                         f"{fetched.revision or 'unknown'}, downloaded {fetched.age()} ago ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
-                         f"registri: {fetched.url} tidak dapat dihubungi ({fetched.why_cached}); memakai salinan cache, revisi "
-                         f"{fetched.revision or 'tidak diketahui'}, diunduh {fetched.age()} yang lalu ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC)."))
+        remote.tell(
+            Text(
+                f"registry: {fetched.url} is unreachable ({fetched.why_cached}); using the cached copy, revision "
+                f"{fetched.revision or 'unknown'}, downloaded {fetched.age()} ago ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
+                f"registri: {fetched.url} tidak dapat dihubungi ({fetched.why_cached}); memakai salinan cache, revisi "
+                f"{fetched.revision or 'tidak diketahui'}, diunduh {fetched.age()} yang lalu ({fetched.fetched_at:%Y-%m-%d %H:%M} UTC).",
+            )
+        )
     else:
         remote.remember(fetched, source, URL_CACHE_KIND, "")  # the revision is noted once parsed
     return fetched.raw
@@ -103,10 +116,12 @@ def _read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise CannotJudge(Text(
-            f"Registry not found: {scrub(str(path))}. Pass --registry FILE or URL, or regenerate the sample with `spbe-check registry generate`.",
-            f"Registri tidak ditemukan: {scrub(str(path))}. Berikan --registry BERKAS atau URL, atau buat ulang contoh dengan `spbe-check registry generate`.",
-        )) from None
+        raise CannotJudge(
+            Text(
+                f"Registry not found: {scrub(str(path))}. Pass --registry FILE or URL, or regenerate the sample with `spbe-check registry generate`.",
+                f"Registri tidak ditemukan: {scrub(str(path))}. Berikan --registry BERKAS atau URL, atau buat ulang contoh dengan `spbe-check registry generate`.",
+            )
+        ) from None
     except OSError as err:
         raise CannotJudge(_bad(str(path), err.strerror or str(err))) from None
 
@@ -121,32 +136,41 @@ def _fetch(url: str) -> bytes:
     if not url.startswith("https://"):
         raise CannotJudge(Text(f"Registry URL must use https: {shown}", f"URL registri harus memakai https: {shown}"))
     try:
-        data, _kind = net.fetch(url, seconds=URL_DEADLINE_SECONDS, max_bytes=MAX_REGISTRY_BYTES,
-                                refused_types=REFUSED_CONTENT_TYPES)
+        data, _kind = net.fetch(
+            url, seconds=URL_DEADLINE_SECONDS, max_bytes=MAX_REGISTRY_BYTES, refused_types=REFUSED_CONTENT_TYPES
+        )
     except net.DeadlineExceeded:
-        raise CannotJudge(Text(
-            f"The registry at {shown} did not arrive within {URL_DEADLINE_SECONDS} s (connection, redirects and "
-            f"download in all). Check the server, or download the registry and pass the file with --registry; "
-            f"nothing was judged.",
-            f"Registri di {shown} tidak selesai diterima dalam {URL_DEADLINE_SECONDS} detik (sambungan, pengalihan "
-            f"dan unduhan seluruhnya). Periksa server, atau unduh registri dan berikan berkasnya dengan --registry; "
-            f"tidak ada yang dinilai.")) from None
+        raise CannotJudge(
+            Text(
+                f"The registry at {shown} did not arrive within {URL_DEADLINE_SECONDS} s (connection, redirects and "
+                f"download in all). Check the server, or download the registry and pass the file with --registry; "
+                f"nothing was judged.",
+                f"Registri di {shown} tidak selesai diterima dalam {URL_DEADLINE_SECONDS} detik (sambungan, pengalihan "
+                f"dan unduhan seluruhnya). Periksa server, atau unduh registri dan berikan berkasnya dengan --registry; "
+                f"tidak ada yang dinilai.",
+            )
+        ) from None
     except net.RedirectRefused as err:
-        raise CannotJudge(Text(
-            f"The registry URL {shown} redirects to {scrub(err.target)}, which leaves its https origin; "
-            f"redirects are followed only on the same host over https. Pass the final https URL with --registry; "
-            f"nothing was judged.",
-            f"URL registri {shown} mengalihkan ke {scrub(err.target)}, di luar asal https-nya; pengalihan hanya "
-            f"diikuti pada host yang sama lewat https. Berikan URL https akhirnya dengan --registry; "
-            f"tidak ada yang dinilai.")) from None
+        raise CannotJudge(
+            Text(
+                f"The registry URL {shown} redirects to {scrub(err.target)}, which leaves its https origin; "
+                f"redirects are followed only on the same host over https. Pass the final https URL with --registry; "
+                f"nothing was judged.",
+                f"URL registri {shown} mengalihkan ke {scrub(err.target)}, di luar asal https-nya; pengalihan hanya "
+                f"diikuti pada host yang sama lewat https. Berikan URL https akhirnya dengan --registry; "
+                f"tidak ada yang dinilai.",
+            )
+        ) from None
     except net.UnexpectedAnswer as err:
         raise CannotJudge(_bad(shown, str(err))) from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
         reason = scrub(str(getattr(err, "reason", err)))
-        raise CannotJudge(Text(
-            f"Cannot download the registry from {shown}: {reason}. Check the URL and the network, or pass a local file with --registry.",
-            f"Registri tidak dapat diunduh dari {shown}: {reason}. Periksa URL dan jaringan, atau berikan berkas lokal dengan --registry.",
-        )) from None
+        raise CannotJudge(
+            Text(
+                f"Cannot download the registry from {shown}: {reason}. Check the URL and the network, or pass a local file with --registry.",
+                f"Registri tidak dapat diunduh dari {shown}: {reason}. Periksa URL dan jaringan, atau berikan berkas lokal dengan --registry.",
+            )
+        ) from None
     return data
 
 
@@ -168,7 +192,9 @@ def _parse_text(text: str, source: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as err:
-            raise CannotJudge(_bad(source, f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}")) from None
+            raise CannotJudge(
+                _bad(source, f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}")
+            ) from None
         except RecursionError:
             raise CannotJudge(_bad(source, "the JSON is nested too deeply to read")) from None
     try:
@@ -196,8 +222,13 @@ def check_registry(doc: Any, source: str) -> dict[str, dict[str, Any]]:
     if not isinstance(doc, dict):
         raise CannotJudge(_bad(source, "the document is not a mapping"))
     if doc.get("apiVersion") != API_VERSION or doc.get("kind") != "Registry":
-        raise CannotJudge(_bad(source, f"expected apiVersion: {API_VERSION} and kind: Registry, "
-                                       f"found apiVersion: {doc.get('apiVersion')!r:.80}, kind: {doc.get('kind')!r:.80}"))
+        raise CannotJudge(
+            _bad(
+                source,
+                f"expected apiVersion: {API_VERSION} and kind: Registry, "
+                f"found apiVersion: {doc.get('apiVersion')!r:.80}, kind: {doc.get('kind')!r:.80}",
+            )
+        )
     problem = schema_problem(doc)
     if problem:
         raise CannotJudge(_bad(source, problem))
@@ -265,13 +296,16 @@ def policy_index(registry: Registry) -> dict[str, Any]:
             else:
                 by_function.setdefault(code, {}).setdefault(agency["code"], []).append(app["id"])
             reuse_pool.setdefault(code, []).append(app)
-    reuse = {code: [_suggestion(a) for a in sorted(pool, key=_reuse_rank)[:REUSE_CANDIDATES]]
-             for code, pool in reuse_pool.items()}
+    reuse = {
+        code: [_suggestion(a) for a in sorted(pool, key=_reuse_rank)[:REUSE_CANDIDATES]]
+        for code, pool in reuse_pool.items()
+    }
     return {
         "revision": registry.revision,
         "apps": apps,
-        "taxonomy": {code: {"en": name.get("en", code), "id": name.get("id", code)}
-                     for code, name in registry.taxonomy.items()},
+        "taxonomy": {
+            code: {"en": name.get("en", code), "id": name.get("id", code)} for code, name in registry.taxonomy.items()
+        },
         "capabilities": registry.capabilities,
         "integration": registry.integration,
         "function_owners": {k: sorted(v) for k, v in owners.items()},
@@ -289,7 +323,9 @@ def _suggestion(app: dict[str, Any]) -> dict[str, Any]:
     return {"id": app["id"], "name": app["name"], "agency": app["agency"]["code"], "score": 1.0}
 
 
-def registry_bytes(doc: dict[str, Any], *, kind: str = "json", gzipped: bool = False, indent: int | None = None) -> bytes:
+def registry_bytes(
+    doc: dict[str, Any], *, kind: str = "json", gzipped: bool = False, indent: int | None = None
+) -> bytes:
     """Deterministic bytes of a registry: same document, same bytes (key order kept, gzip without name or time)."""
     if kind == "json":
         text = json.dumps(doc, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")) + "\n"

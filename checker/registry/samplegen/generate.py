@@ -20,6 +20,7 @@ same bytes on every machine (the committed file is tested against a fresh build)
 A build tool, not part of a judgement: only `spbe-check registry generate` (lazily),
 `python -m checker.registry.samplegen`, the tests and bench/ import it.
 """
+
 from __future__ import annotations
 
 import random
@@ -92,16 +93,25 @@ def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, float]]) -> Any:
 
 
 def _hosting(rng: random.Random, unit: str, full: str, province: str, central: bool) -> dict[str, str]:
-    weights = ((("agency-dc", 53), ("pdn", 24), ("gov-cloud", 11), ("commercial-cloud", 12)) if central
-               else (("agency-dc", 58), ("pdn", 17.5), ("gov-cloud", 10), ("commercial-cloud", 14.5)))
+    weights = (
+        (("agency-dc", 53), ("pdn", 24), ("gov-cloud", 11), ("commercial-cloud", 12))
+        if central
+        else (("agency-dc", 58), ("pdn", 17.5), ("gov-cloud", 10), ("commercial-cloud", 14.5))
+    )
     provider = _weighted(rng, weights)
     hosting: dict[str, str]
     if provider == "agency-dc":
         if central:
             site = rng.choice((f"Pusat Data {full}", f"Ruang server {CENTRAL_UNIT} {full}", f"Data center {full}"))
         else:
-            site = _weighted(rng, ((f"Ruang server Diskominfo {full}", 6), (f"Ruang server {unit} {full}", 3),
-                                   (f"Data center Pemerintah {full}", 1)))
+            site = _weighted(
+                rng,
+                (
+                    (f"Ruang server Diskominfo {full}", 6),
+                    (f"Ruang server {unit} {full}", 3),
+                    (f"Data center Pemerintah {full}", 1),
+                ),
+            )
         hosting = {"provider": provider, "site": site, "country": "ID"}
         if rng.random() < 0.08:
             hosting["drSite"] = f"Ruang server cadangan {full}"
@@ -111,21 +121,35 @@ def _hosting(rng: random.Random, unit: str, full: str, province: str, central: b
         if rng.random() < 0.45:
             hosting["drSite"] = rng.choice([s for s in PDN_SITES if s != site])
     elif provider == "gov-cloud":
-        site = "Cloud Pemerintah Nasional (Jakarta)" if central or rng.random() < 0.5 else f"Cloud Pemerintah {province}"
+        site = (
+            "Cloud Pemerintah Nasional (Jakarta)" if central or rng.random() < 0.5 else f"Cloud Pemerintah {province}"
+        )
         hosting = {"provider": provider, "site": site, "country": "ID"}
         if rng.random() < 0.3:
             hosting["drSite"] = "Cloud Pemerintah Nasional (Batam)"
     else:
-        site, country = _weighted(rng, ((("Cloud komersial, region Jakarta", "ID"), 75),
-                                        (("Cloud komersial, region Batam", "ID"), 8),
-                                        (("Hosting komersial, Surabaya", "ID"), 10),
-                                        (("Cloud komersial, region Singapura", "SG"), 7)))
+        site, country = _weighted(
+            rng,
+            (
+                (("Cloud komersial, region Jakarta", "ID"), 75),
+                (("Cloud komersial, region Batam", "ID"), 8),
+                (("Hosting komersial, Surabaya", "ID"), 10),
+                (("Cloud komersial, region Singapura", "SG"), 7),
+            ),
+        )
         hosting = {"provider": provider, "site": site, "country": country}
     return hosting
 
 
-def _description(rng: random.Random, objects: Sequence[str], scopes: Sequence[str], unit: str,
-                 public: bool, channels: list[str], retired: bool) -> str:
+def _description(
+    rng: random.Random,
+    objects: Sequence[str],
+    scopes: Sequence[str],
+    unit: str,
+    public: bool,
+    channels: list[str],
+    retired: bool,
+) -> str:
     """Indonesian description from templates: what it does, for whom, who built it, where."""
     first, *rest = rng.sample(list(objects), k=min(len(objects), rng.choice((1, 2, 2))))
     what = f"{first} dan {rest[0]}" if rest else first
@@ -137,15 +161,35 @@ def _description(rng: random.Random, objects: Sequence[str], scopes: Sequence[st
         text += " " + rng.choice(BUILT).format(unit=unit, year=year)
     if public and not retired and rng.random() < 0.4:
         words = [CHANNEL_WORDS[c] for c in channels]
-        text += " Tersedia dalam " + (" dan ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + ", dan " + words[-1]) + "."
+        text += (
+            " Tersedia dalam "
+            + (" dan ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + ", dan " + words[-1])
+            + "."
+        )
     return text[0].upper() + text[1:]
 
 
-def _app(name: str, description: str, agency: dict[str, str], functions: list[str], retired: bool,
-         audience: str, channels: list[str], hosting: dict[str, str]) -> dict[str, Any]:
-    return {"name": name, "description": description, "agency": agency, "functions": functions,
-            "status": "retired" if retired else "active", "shared": False, "audience": audience,
-            "channels": channels, "hosting": hosting}
+def _app(
+    name: str,
+    description: str,
+    agency: dict[str, str],
+    functions: list[str],
+    retired: bool,
+    audience: str,
+    channels: list[str],
+    hosting: dict[str, str],
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "description": description,
+        "agency": agency,
+        "functions": functions,
+        "status": "retired" if retired else "active",
+        "shared": False,
+        "audience": audience,
+        "channels": channels,
+        "hosting": hosting,
+    }
 
 
 def _audience(rng: random.Random, default: str) -> str:
@@ -181,16 +225,29 @@ def _regional_apps(region: Region, builder: _Builder) -> None:
                 retired = True
             audience = _audience(rng, default_audience)
             channels = _channels(rng, arch.channels)
-            scopes = [s.format(full=region.full, agency=region.agency)
-                      for s in (PUBLIC_SCOPES if audience == "public" else OFFICE_SCOPES)]
+            scopes = [
+                s.format(full=region.full, agency=region.agency)
+                for s in (PUBLIC_SCOPES if audience == "public" else OFFICE_SCOPES)
+            ]
             description = _description(rng, arch.objects, scopes, unit, audience == "public", channels, retired)
-            builder.add(_app(template.format(**fmt), description, agency, functions, retired, audience, channels,
-                             _hosting(rng, unit, region.full, region.province, central=False)))
+            builder.add(
+                _app(
+                    template.format(**fmt),
+                    description,
+                    agency,
+                    functions,
+                    retired,
+                    audience,
+                    channels,
+                    _hosting(rng, unit, region.full, region.province, central=False),
+                )
+            )
 
 
 def _acronym(topic: str) -> str:
-    words: list[str] = [w for w in re.findall(r"[A-Za-z0-9]+", topic)
-                        if w.lower() not in {"dan", "di", "ke", "dari", "yang", "untuk"}]
+    words: list[str] = [
+        w for w in re.findall(r"[A-Za-z0-9]+", topic) if w.lower() not in {"dan", "di", "ke", "dari", "yang", "untuk"}
+    ]
     if len(words) == 1:
         return "SI" + words[0][:5].upper()
     return "SI" + (words[0][:3] + "".join(w[:2] for w in words[1:3])).upper()
@@ -201,8 +258,10 @@ _PROPER_WORDS = frozenset({"Indonesia", "Nusantara", "Presiden", "Pancasila", "K
 
 def _lower_topic(topic: str) -> str:
     """'Rekam Medis Elektronik' -> 'rekam medis elektronik'; keeps 'KIP', 'WNI', 'Indonesia'."""
-    return " ".join(w if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) or w in _PROPER_WORDS
-                    else w.lower() for w in topic.split())
+    return " ".join(
+        w if (w.isupper() and len(w) > 1) or any(c.isdigit() for c in w) or w in _PROPER_WORDS else w.lower()
+        for w in topic.split()
+    )
 
 
 def _central_apps(code: str, name: str, short: str, sectors: Sequence[str], owned: set[str], builder: _Builder) -> None:
@@ -235,26 +294,47 @@ def _central_apps(code: str, name: str, short: str, sectors: Sequence[str], owne
             continue
         names_used.add(app_name)
         verbs = rng.sample(CENTRAL_VERBS, 2)
-        central_objects = (f"{verbs[0]} dan {verbs[1]} {_lower_topic(topic)}" if rng.random() < 0.5
-                           else f"{verbs[0]} {_lower_topic(topic)}",)
+        central_objects = (
+            f"{verbs[0]} dan {verbs[1]} {_lower_topic(topic)}"
+            if rng.random() < 0.5
+            else f"{verbs[0]} {_lower_topic(topic)}",
+        )
         planned.append((app_name, function, central_objects, FUNCTION_AUDIENCE[function]))
     for app_name, function, app_objects, default_audience in planned:
         retired = rng.random() < 0.07
         audience = _audience(rng, default_audience)
         channels = _channels(rng, PUBLIC_CHANNELS if audience == "public" else OFFICE_CHANNELS)
-        scopes = CENTRAL_PUBLIC_SCOPES if audience == "public" else [s.format(agency=name) for s in CENTRAL_OFFICE_SCOPES]
+        scopes = (
+            CENTRAL_PUBLIC_SCOPES if audience == "public" else [s.format(agency=name) for s in CENTRAL_OFFICE_SCOPES]
+        )
         description = _description(rng, app_objects, scopes, CENTRAL_UNIT, audience == "public", channels, retired)
-        builder.add(_app(app_name, description, agency, [function], retired, audience, channels,
-                         _hosting(rng, CENTRAL_UNIT, name, "", central=True)))
+        builder.add(
+            _app(
+                app_name,
+                description,
+                agency,
+                [function],
+                retired,
+                audience,
+                channels,
+                _hosting(rng, CENTRAL_UNIT, name, "", central=True),
+            )
+        )
 
 
 def _shared_apps(builder: _Builder, central_names: dict[str, str]) -> None:
     for spec in SHARED_SERVICES:
         app: dict[str, Any] = {
-            "id": spec.id, "name": spec.name, "description": spec.description,
+            "id": spec.id,
+            "name": spec.name,
+            "description": spec.description,
             "agency": {"code": spec.agency, "name": central_names[spec.agency], "level": "central"},
-            "functions": list(spec.functions), "status": "active", "shared": True,
-            "audience": spec.audience, "channels": list(spec.channels), "hosting": dict(SHARED_HOSTING),
+            "functions": list(spec.functions),
+            "status": "active",
+            "shared": True,
+            "audience": spec.audience,
+            "channels": list(spec.channels),
+            "hosting": dict(SHARED_HOSTING),
         }
         if spec.url:
             app["url"] = spec.url
@@ -280,8 +360,9 @@ def _traits(app: dict[str, Any]) -> dict[str, Any]:
         return any(f.startswith(prefixes) for f in functions)
 
     high = has(HIGH_CRITICALITY_PREFIXES)
-    criticality = _weighted(rng, (("strategic", 8), ("high", 52), ("low", 40)) if high
-                            else (("strategic", 2), ("high", 23), ("low", 75)))
+    criticality = _weighted(
+        rng, (("strategic", 8), ("high", 52), ("low", 40)) if high else (("strategic", 2), ("high", 23), ("low", 75))
+    )
     personal = has(PERSONAL_DATA_FUNCTIONS) or app["audience"] == "public" or rng.random() < 0.2
     uses: dict[str, str] = {}
     if app["audience"] != "internal" or rng.random() < 0.5:  # sign-in: most agencies built their own
@@ -290,15 +371,25 @@ def _traits(app: dict[str, Any]) -> dict[str, Any]:
         uses["signature"] = _weighted(rng, (("self", 45), ("SHARED-BSRE", 55)))
     if has(PAYING_FUNCTIONS) and rng.random() < 0.85:
         uses["payment"] = _weighted(rng, (("self", 70), ("SHARED-SIMPONI", 30)))
-    return {"uses": uses, "data": {"criticality": criticality, "personalData": personal}} if uses else \
-        {"data": {"criticality": criticality, "personalData": personal}}
+    return (
+        {"uses": uses, "data": {"criticality": criticality, "personalData": personal}}
+        if uses
+        else {"data": {"criticality": criticality, "personalData": personal}}
+    )
 
 
 # How registered apps integrate, so the audit's INT counts are real: most agencies
 # expose APIs directly and take population data over direct links.
-CONSUMED_BY_PREFIX = (("LYN-ADMINDUK", "SHARED-IKD"), ("SOS-", "SHARED-IKD"), ("KES-", "SHARED-IKD"),
-                      ("PDD-", "SHARED-IKD"), ("ADM-KEPEGAWAIAN", "SHARED-SIASN"), ("ADM-KINERJA", "SHARED-SIASN"),
-                      ("KEU-PERENCANAAN-DAERAH", "SHARED-SIPD"), ("KEU-PENATAUSAHAAN", "SHARED-SIPD"))
+CONSUMED_BY_PREFIX = (
+    ("LYN-ADMINDUK", "SHARED-IKD"),
+    ("SOS-", "SHARED-IKD"),
+    ("KES-", "SHARED-IKD"),
+    ("PDD-", "SHARED-IKD"),
+    ("ADM-KEPEGAWAIAN", "SHARED-SIASN"),
+    ("ADM-KINERJA", "SHARED-SIASN"),
+    ("KEU-PERENCANAAN-DAERAH", "SHARED-SIPD"),
+    ("KEU-PENATAUSAHAAN", "SHARED-SIPD"),
+)
 OPENAPI_HOSTS = "https://api.{slug}.go.id/openapi.yaml"
 
 
@@ -316,8 +407,11 @@ def _interoperability(app: dict[str, Any]) -> dict[str, Any]:
         apis.append(api)
     consumes: list[dict[str, str]] = []
     for prefix, provider in CONSUMED_BY_PREFIX:
-        if any(f.startswith(prefix) for f in functions) and rng.random() < 0.5 and \
-                provider not in {c["provider"] for c in consumes}:
+        if (
+            any(f.startswith(prefix) for f in functions)
+            and rng.random() < 0.5
+            and provider not in {c["provider"] for c in consumes}
+        ):
             consumes.append({"provider": provider, "via": _weighted(rng, ((INTEGRATION["bus"], 25), ("direct", 75)))})
     datasets = []
     if any(f.startswith("DAT-") for f in functions) or rng.random() < 0.1:
@@ -349,11 +443,17 @@ def build_sample_registry(areas_dir: Path) -> dict[str, Any]:
     doc = {
         "apiVersion": "spbe.go.id/v1",
         "kind": "Registry",
-        "metadata": {"revision": REVISION, "synthetic": True, "description": TABLES.description,
-                     "attribution": TABLES.attribution},
+        "metadata": {
+            "revision": REVISION,
+            "synthetic": True,
+            "description": TABLES.description,
+            "attribution": TABLES.attribution,
+        },
         "taxonomy": [{"code": code, "name": {"en": en, "id": id_}} for code, en, id_, _ in TAXONOMY],
-        "capabilities": {key: {"providers": list(value["providers"]), "name": dict(value["name"])}
-                         for key, value in CAPABILITIES.items()},
+        "capabilities": {
+            key: {"providers": list(value["providers"]), "name": dict(value["name"])}
+            for key, value in CAPABILITIES.items()
+        },
         "integration": dict(INTEGRATION),
         "apps": builder.apps,
     }

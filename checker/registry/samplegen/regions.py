@@ -6,6 +6,7 @@ SOURCE.md). Whatever is built from them, the sample registry included, is a deri
 database and carries that attribution (registry.yaml's `attribution`, copied into the
 registry's metadata).
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,13 +19,13 @@ class Region:
     """A regional government: agency code, agency name, names used in app names."""
 
     code: str
-    level: str          # province | regency
-    agency: str         # "Pemerintah Kabupaten Karawang"
-    full: str           # "Kabupaten Karawang"
-    place: str          # "Karawang"; "Kota Bogor" when the bare name is ambiguous
-    short: str          # "Karawang", "Bogor" (used after a head title: "Lapor Walikota Bogor")
-    head: str           # Gubernur | Bupati | Walikota
-    province: str       # short name of the province ("Jawa Barat")
+    level: str  # province | regency
+    agency: str  # "Pemerintah Kabupaten Karawang"
+    full: str  # "Kabupaten Karawang"
+    place: str  # "Karawang"; "Kota Bogor" when the bare name is ambiguous
+    short: str  # "Karawang", "Bogor" (used after a head title: "Lapor Walikota Bogor")
+    head: str  # Gubernur | Bupati | Walikota
+    province: str  # short name of the province ("Jawa Barat")
 
 
 _SMALL_WORDS = {"DAN": "dan"}
@@ -75,7 +76,16 @@ def load_regions(areas_dir: Path) -> list[Region]:
         short = title_name(" ".join(rest))
         title = "Kabupaten" if kind == "KABUPATEN" else "Kota"
         full = f"{title} {'Administrasi ' if admin else ''}{short}"
-        raw.append((row["code"], "regency", f"Pemerintah {full}", full, short, "Bupati" if title == "Kabupaten" else "Walikota"))
+        raw.append(
+            (
+                row["code"],
+                "regency",
+                f"Pemerintah {full}",
+                full,
+                short,
+                "Bupati" if title == "Kabupaten" else "Walikota",
+            )
+        )
     counts: dict[str, int] = {}
     for _, _, _, _, short, _ in raw:
         counts[short] = counts.get(short, 0) + 1

@@ -10,6 +10,7 @@ an editor types them), then checked here field by field, so a mistake is reporte
 file, line and column instead of surfacing as a shifted registry or a traceback.
 Every list keeps its order: the generator's seeded draws depend on it.
 """
+
 from __future__ import annotations
 
 import string
@@ -117,8 +118,12 @@ class _File:
         except YamlError as err:
             raise self._error(err.line, err.column, err.message.en, err.message.id) from None
         except OSError as err:
-            raise CannotJudge(Text(f"{self.name}: cannot be read ({err.strerror}); reinstall spbe-check.",
-                                   f"{self.name}: tidak dapat dibaca ({err.strerror}); pasang ulang spbe-check.")) from None
+            raise CannotJudge(
+                Text(
+                    f"{self.name}: cannot be read ({err.strerror}); reinstall spbe-check.",
+                    f"{self.name}: tidak dapat dibaca ({err.strerror}); pasang ulang spbe-check.",
+                )
+            ) from None
         self.data: Any = document.data
         self.positions: Positions = document.positions
 
@@ -130,14 +135,19 @@ class _File:
         line, column = position_of(self.positions, path)
         return self._error(line, column, f"{path or 'the document'}: {en}", f"{path or 'dokumen'}: {id_}")
 
-    def mapping(self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    def mapping(
+        self, value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
         """A mapping with exactly these keys (unknown keys are typos, reported)."""
         if not isinstance(value, dict):
             raise self.fail(path, "expected a mapping (key: value).", "seharusnya pemetaan (kunci: nilai).")
         for key in value:
             if key not in required and key not in optional:
-                raise self.fail(_child(path, key), f"unknown field; expected one of {', '.join(required + optional)}.",
-                                f"kolom tidak dikenal; seharusnya salah satu dari {', '.join(required + optional)}.")
+                raise self.fail(
+                    _child(path, key),
+                    f"unknown field; expected one of {', '.join(required + optional)}.",
+                    f"kolom tidak dikenal; seharusnya salah satu dari {', '.join(required + optional)}.",
+                )
         for key in required:
             if key not in value:
                 raise self.fail(path, f"the field {key!r} is missing.", f"kolom {key!r} tidak ada.")
@@ -146,16 +156,24 @@ class _File:
     def entries(self, value: Any, path: str) -> dict[str, Any]:
         """A mapping whose keys are the data (a sector, a capability), in file order."""
         if not isinstance(value, dict) or not value:
-            raise self.fail(path, "expected a mapping (key: value) with at least one entry.",
-                            "seharusnya pemetaan (kunci: nilai) dengan paling sedikit satu entri.")
+            raise self.fail(
+                path,
+                "expected a mapping (key: value) with at least one entry.",
+                "seharusnya pemetaan (kunci: nilai) dengan paling sedikit satu entri.",
+            )
         return value
 
     def text(self, value: Any, path: str, allowed: tuple[str, ...] = ()) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(path, "expected text (quote values such as \"32.15\").",
-                            "seharusnya teks (beri tanda kutip pada nilai seperti \"32.15\").")
+            raise self.fail(
+                path,
+                'expected text (quote values such as "32.15").',
+                'seharusnya teks (beri tanda kutip pada nilai seperti "32.15").',
+            )
         if allowed and value not in allowed:
-            raise self.fail(path, f"expected one of {', '.join(allowed)}.", f"seharusnya salah satu dari {', '.join(allowed)}.")
+            raise self.fail(
+                path, f"expected one of {', '.join(allowed)}.", f"seharusnya salah satu dari {', '.join(allowed)}."
+            )
         return value
 
     def known(self, value: Any, path: str, known: Collection[str], table: str) -> str:
@@ -174,9 +192,12 @@ class _File:
             used = ["{"]
         if any(name not in fields for name in used):
             allowed = ", ".join("{" + name + "}" for name in fields)
-            raise self.fail(path, f"unknown placeholder or stray brace; this text may use {allowed or 'no placeholder'}.",
-                            f"placeholder tidak dikenal atau kurung kurawal lepas; teks ini boleh memakai "
-                            f"{allowed or 'tanpa placeholder'}.")
+            raise self.fail(
+                path,
+                f"unknown placeholder or stray brace; this text may use {allowed or 'no placeholder'}.",
+                f"placeholder tidak dikenal atau kurung kurawal lepas; teks ini boleh memakai "
+                f"{allowed or 'tanpa placeholder'}.",
+            )
         return text
 
     def probability(self, value: Any, path: str) -> float:
@@ -192,8 +213,11 @@ class _File:
     def items(self, value: Any, path: str, read: Callable[[Any, str], T], *, empty: bool = False) -> tuple[T, ...]:
         """A list, each item read by `read(item, its path)`."""
         if not isinstance(value, list) or (not value and not empty):
-            raise self.fail(path, "expected a list" + ("." if empty else " with at least one item."),
-                            "seharusnya daftar" + ("." if empty else " dengan paling sedikit satu butir."))
+            raise self.fail(
+                path,
+                "expected a list" + ("." if empty else " with at least one item."),
+                "seharusnya daftar" + ("." if empty else " dengan paling sedikit satu butir."),
+            )
         return tuple(read(item, f"{path}[{index}]") for index, item in enumerate(value))
 
     def texts(self, value: Any, path: str, allowed: tuple[str, ...] = (), *, empty: bool = False) -> tuple[str, ...]:
@@ -202,8 +226,9 @@ class _File:
     def templates(self, value: Any, path: str, fields: tuple[str, ...]) -> tuple[str, ...]:
         return self.items(value, path, lambda item, where: self.template(item, where, fields))
 
-    def references(self, value: Any, path: str, known: Collection[str], table: str, *,
-                   empty: bool = False) -> tuple[str, ...]:
+    def references(
+        self, value: Any, path: str, known: Collection[str], table: str, *, empty: bool = False
+    ) -> tuple[str, ...]:
         return self.items(value, path, lambda item, where: self.known(item, where, known, table), empty=empty)
 
 
@@ -216,12 +241,16 @@ def _names(source: _File, value: Any, path: str) -> dict[str, str]:
     return {"en": source.text(entry["en"], f"{path}.en"), "id": source.text(entry["id"], f"{path}.id")}
 
 
-def _channel_choices(source: _File, value: Any, path: str, sets: dict[str, tuple[tuple[str, ...], ...]]
-                     ) -> tuple[tuple[str, ...], ...]:
+def _channel_choices(
+    source: _File, value: Any, path: str, sets: dict[str, tuple[tuple[str, ...], ...]]
+) -> tuple[tuple[str, ...], ...]:
     if isinstance(value, str):
         if value not in sets:
-            raise source.fail(path, f"unknown channel set; expected one of {', '.join(sets)} or a list of choices.",
-                              f"himpunan kanal tidak dikenal; seharusnya salah satu dari {', '.join(sets)} atau daftar pilihan.")
+            raise source.fail(
+                path,
+                f"unknown channel set; expected one of {', '.join(sets)} or a list of choices.",
+                f"himpunan kanal tidak dikenal; seharusnya salah satu dari {', '.join(sets)} atau daftar pilihan.",
+            )
         return sets[value]
     return source.items(value, path, lambda item, where: source.texts(item, where, CHANNELS))
 
@@ -242,8 +271,11 @@ def load_tables(data: Traversable | None = None) -> Tables:
         taxonomy=taxonomy,
         shared_services=shared,
         **_read_registry(_File(data, "registry.yaml"), {service.id for service in shared}),
-        central_unit=central["unit"], central_patterns=central["patterns"], central_verbs=central["verbs"],
-        central_agencies=central["agencies"], sectors=central["sectors"],
+        central_unit=central["unit"],
+        central_patterns=central["patterns"],
+        central_verbs=central["verbs"],
+        central_agencies=central["agencies"],
+        sectors=central["sectors"],
         **_read_archetypes(_File(data, "archetypes.yaml"), codes),
         **_read_descriptions(_File(data, "descriptions.yaml")),
         **_read_examples(_File(data, "examples.yaml"), codes),
@@ -268,38 +300,50 @@ def _read_taxonomy(source: _File) -> tuple[tuple[str, str, str, str], ...]:
 
 def _read_central(source: _File, codes: set[str]) -> dict[str, Any]:
     top = source.mapping(source.data, "", ("unit", "namePatterns", "verbs", "agencies", "sectors"))
-    sectors = {name: tuple((topic, source.known(code, f"sectors.{name}.{topic}", codes, "taxonomy.yaml"))
-                           for topic, code in source.entries(value, f"sectors.{name}").items())
-               for name, value in source.entries(top["sectors"], "sectors").items()}
+    sectors = {
+        name: tuple(
+            (topic, source.known(code, f"sectors.{name}.{topic}", codes, "taxonomy.yaml"))
+            for topic, code in source.entries(value, f"sectors.{name}").items()
+        )
+        for name, value in source.entries(top["sectors"], "sectors").items()
+    }
 
     def agency(value: Any, path: str) -> CentralAgency:
         entry = source.mapping(value, path, ("code", "name", "short", "sectors"))
-        return CentralAgency(source.text(entry["code"], f"{path}.code"), source.text(entry["name"], f"{path}.name"),
-                             source.text(entry["short"], f"{path}.short"),
-                             source.references(entry["sectors"], f"{path}.sectors", sectors, "the sectors below"))
+        return CentralAgency(
+            source.text(entry["code"], f"{path}.code"),
+            source.text(entry["name"], f"{path}.name"),
+            source.text(entry["short"], f"{path}.short"),
+            source.references(entry["sectors"], f"{path}.sectors", sectors, "the sectors below"),
+        )
 
-    return {"unit": source.text(top["unit"], "unit"),
-            "patterns": source.templates(top["namePatterns"], "namePatterns", ("t", "a", "s")),
-            "verbs": source.texts(top["verbs"], "verbs"),
-            "agencies": source.items(top["agencies"], "agencies", agency),
-            "sectors": sectors}
+    return {
+        "unit": source.text(top["unit"], "unit"),
+        "patterns": source.templates(top["namePatterns"], "namePatterns", ("t", "a", "s")),
+        "verbs": source.texts(top["verbs"], "verbs"),
+        "agencies": source.items(top["agencies"], "agencies", agency),
+        "sectors": sectors,
+    }
 
 
 def _read_shared(source: _File, codes: set[str], agencies: set[str]) -> tuple[SharedService, ...]:
     top = source.mapping(source.data, "", ("services",))
 
     def service(value: Any, path: str) -> SharedService:
-        entry = source.mapping(value, path, ("id", "name", "agency", "functions", "audience", "channels", "apis",
-                                             "description"), ("url",))
+        entry = source.mapping(
+            value, path, ("id", "name", "agency", "functions", "audience", "channels", "apis", "description"), ("url",)
+        )
         return SharedService(
-            id=source.text(entry["id"], f"{path}.id"), name=source.text(entry["name"], f"{path}.name"),
+            id=source.text(entry["id"], f"{path}.id"),
+            name=source.text(entry["name"], f"{path}.name"),
             agency=source.known(entry["agency"], f"{path}.agency", agencies, "central-agencies.yaml"),
             functions=source.references(entry["functions"], f"{path}.functions", codes, "taxonomy.yaml"),
             audience=source.text(entry["audience"], f"{path}.audience", AUDIENCES),
             channels=source.texts(entry["channels"], f"{path}.channels", CHANNELS),
             url=source.text(entry["url"], f"{path}.url") if "url" in entry else "",
             apis=source.texts(entry["apis"], f"{path}.apis", empty=True),
-            description=source.text(entry["description"], f"{path}.description"))
+            description=source.text(entry["description"], f"{path}.description"),
+        )
 
     return source.items(top["services"], "services", service)
 
@@ -311,73 +355,112 @@ def _read_registry(source: _File, shared: set[str]) -> dict[str, Any]:
         path = f"capabilities.{key}"
         entry = source.mapping(value, path, ("providers", "name"))
         capabilities[key] = {
-            "providers": list(source.references(entry["providers"], f"{path}.providers", shared, "shared-services.yaml",
-                                                empty=True)),
-            "name": _names(source, entry["name"], f"{path}.name")}
+            "providers": list(
+                source.references(entry["providers"], f"{path}.providers", shared, "shared-services.yaml", empty=True)
+            ),
+            "name": _names(source, entry["name"], f"{path}.name"),
+        }
     integration = source.mapping(top["integration"], "integration", ("bus", "superApp"))
-    return {"revision": source.text(top["revision"], "revision"),
-            "description": source.text(top["description"], "description"),
-            "attribution": source.text(top["attribution"], "attribution"),
-            "capabilities": capabilities,
-            "integration": {key: source.known(value, f"integration.{key}", shared, "shared-services.yaml")
-                            for key, value in integration.items()}}
+    return {
+        "revision": source.text(top["revision"], "revision"),
+        "description": source.text(top["description"], "description"),
+        "attribution": source.text(top["attribution"], "attribution"),
+        "capabilities": capabilities,
+        "integration": {
+            key: source.known(value, f"integration.{key}", shared, "shared-services.yaml")
+            for key, value in integration.items()
+        },
+    }
 
 
 def _read_archetypes(source: _File, codes: set[str]) -> dict[str, Any]:
     top = source.mapping(source.data, "", ("channelSets", "archetypes"))
-    channel_sets = {name: _channel_choices(source, value, f"channelSets.{name}", {})
-                    for name, value in source.entries(top["channelSets"], "channelSets").items()}
+    channel_sets = {
+        name: _channel_choices(source, value, f"channelSets.{name}", {})
+        for name, value in source.entries(top["channelSets"], "channelSets").items()
+    }
     source.mapping(channel_sets, "channelSets", ("public", "office"), tuple(channel_sets))  # central apps use both
     place = ("place", "short", "full", "head")
 
     def archetype(value: Any, path: str) -> Archetype:
-        entry = source.mapping(value, path, ("function", "unit", "names", "objects", "prevalence", "channels"),
-                               ("extra", "central", "centralNames", "dup", "count", "audience"))
+        entry = source.mapping(
+            value,
+            path,
+            ("function", "unit", "names", "objects", "prevalence", "channels"),
+            ("extra", "central", "centralNames", "dup", "count", "audience"),
+        )
         prevalence = source.mapping(entry["prevalence"], f"{path}.prevalence", ("province", "regency"))
         extra = source.entries(entry["extra"], f"{path}.extra") if "extra" in entry else {}
         count = source.items(entry.get("count", [1, 1]), f"{path}.count", source.count)
         if len(count) != 2 or not 1 <= count[0] <= count[1]:
-            raise source.fail(f"{path}.count", "expected [least, most], 1 <= least <= most.",
-                              "seharusnya [paling sedikit, paling banyak], 1 <= paling sedikit <= paling banyak.")
+            raise source.fail(
+                f"{path}.count",
+                "expected [least, most], 1 <= least <= most.",
+                "seharusnya [paling sedikit, paling banyak], 1 <= paling sedikit <= paling banyak.",
+            )
         return Archetype(
             function=source.known(entry["function"], f"{path}.function", codes, "taxonomy.yaml"),
             unit=source.text(entry["unit"], f"{path}.unit"),
             names=source.templates(entry["names"], f"{path}.names", place),
             objects=source.texts(entry["objects"], f"{path}.objects"),
-            prevalence=(source.probability(prevalence["province"], f"{path}.prevalence.province"),
-                        source.probability(prevalence["regency"], f"{path}.prevalence.regency")),
+            prevalence=(
+                source.probability(prevalence["province"], f"{path}.prevalence.province"),
+                source.probability(prevalence["regency"], f"{path}.prevalence.regency"),
+            ),
             channels=_channel_choices(source, entry["channels"], f"{path}.channels", channel_sets),
             audience=source.text(entry["audience"], f"{path}.audience", AUDIENCES) if "audience" in entry else "",
-            extra=tuple((source.known(code, f"{path}.extra.{code}", codes, "taxonomy.yaml"),
-                         source.probability(p, f"{path}.extra.{code}")) for code, p in extra.items()),
+            extra=tuple(
+                (
+                    source.known(code, f"{path}.extra.{code}", codes, "taxonomy.yaml"),
+                    source.probability(p, f"{path}.extra.{code}"),
+                )
+                for code, p in extra.items()
+            ),
             central=source.probability(entry["central"], f"{path}.central") if "central" in entry else 0.0,
             central_names=source.templates(entry["centralNames"], f"{path}.centralNames", place)
-            if "centralNames" in entry else (),
+            if "centralNames" in entry
+            else (),
             dup=source.probability(entry["dup"], f"{path}.dup") if "dup" in entry else 0.24,
-            count=(count[0], count[1]))
+            count=(count[0], count[1]),
+        )
 
     return {"channel_sets": channel_sets, "archetypes": source.items(top["archetypes"], "archetypes", archetype)}
 
 
 def _read_descriptions(source: _File) -> dict[str, Any]:
-    top = source.mapping(source.data, "", ("leads", "publicScopes", "officeScopes", "centralPublicScopes",
-                                           "centralOfficeScopes", "built", "channelWords"))
+    top = source.mapping(
+        source.data,
+        "",
+        (
+            "leads",
+            "publicScopes",
+            "officeScopes",
+            "centralPublicScopes",
+            "centralOfficeScopes",
+            "built",
+            "channelWords",
+        ),
+    )
     channel_words = source.mapping(top["channelWords"], "channelWords", CHANNELS)
-    return {"leads": source.templates(top["leads"], "leads", ()),
-            "public_scopes": source.templates(top["publicScopes"], "publicScopes", ("full", "agency")),
-            "office_scopes": source.templates(top["officeScopes"], "officeScopes", ("full", "agency")),
-            "central_public_scopes": source.templates(top["centralPublicScopes"], "centralPublicScopes", ()),
-            "central_office_scopes": source.templates(top["centralOfficeScopes"], "centralOfficeScopes", ("agency",)),
-            "built": source.templates(top["built"], "built", ("unit", "year")),
-            "channel_words": {key: source.text(value, f"channelWords.{key}") for key, value in channel_words.items()}}
+    return {
+        "leads": source.templates(top["leads"], "leads", ()),
+        "public_scopes": source.templates(top["publicScopes"], "publicScopes", ("full", "agency")),
+        "office_scopes": source.templates(top["officeScopes"], "officeScopes", ("full", "agency")),
+        "central_public_scopes": source.templates(top["centralPublicScopes"], "centralPublicScopes", ()),
+        "central_office_scopes": source.templates(top["centralOfficeScopes"], "centralOfficeScopes", ("agency",)),
+        "built": source.templates(top["built"], "built", ("unit", "year")),
+        "channel_words": {key: source.text(value, f"channelWords.{key}") for key, value in channel_words.items()},
+    }
 
 
 def _read_examples(source: _File, codes: set[str]) -> dict[str, Any]:
     top = source.mapping(source.data, "", ("pinnedActive", "noActive"))
 
     def pair(entry: dict[str, Any], path: str) -> tuple[str, str]:
-        return (source.text(entry["agency"], f"{path}.agency"),
-                source.known(entry["function"], f"{path}.function", codes, "taxonomy.yaml"))
+        return (
+            source.text(entry["agency"], f"{path}.agency"),
+            source.known(entry["function"], f"{path}.function", codes, "taxonomy.yaml"),
+        )
 
     def pinned(value: Any, path: str) -> tuple[tuple[str, str], int]:
         entry = source.mapping(value, path, ("agency", "function", "apps"))
@@ -386,5 +469,7 @@ def _read_examples(source: _File, codes: set[str]) -> dict[str, Any]:
     def free(value: Any, path: str) -> tuple[str, str]:
         return pair(source.mapping(value, path, ("agency", "function")), path)
 
-    return {"pinned_active": dict(source.items(top["pinnedActive"], "pinnedActive", pinned, empty=True)),
-            "no_active": frozenset(source.items(top["noActive"], "noActive", free, empty=True))}
+    return {
+        "pinned_active": dict(source.items(top["pinnedActive"], "pinnedActive", pinned, empty=True)),
+        "no_active": frozenset(source.items(top["noActive"], "noActive", free, empty=True)),
+    }
