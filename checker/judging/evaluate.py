@@ -100,8 +100,10 @@ class Judge:
         engine: Engine,
         waivers: tuple[Waiver, ...] = (),
         today: dt.date | None = None,
+        use_cache: bool = False,
     ):
         self.policies = policies
+        self.use_cache = use_cache  # remember OpenAPI verdicts on disk: `check` only, never the gate
         self.compiled = registry if isinstance(registry, CompiledRegistry) else compile_registry(registry)
         self.engine = engine
         self.waivers = waivers
@@ -133,7 +135,8 @@ class Judge:
         return {
             **found,
             "openapi": [
-                fact.as_fact() for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root)
+                fact.as_fact()
+                for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root, self.use_cache)
             ],
         }
 
@@ -340,15 +343,17 @@ def open_judge(
 ) -> Judge:
     """Load policies, registry and waivers and compile them; CannotJudge on any problem.
 
-    `use_cache=False` compiles the registry afresh: the gate does so, because the cache is
-    not authenticated and whoever can write it could change what the gate judges with."""
+    `use_cache=False` compiles the registry afresh and judges OpenAPI documents afresh: the gate
+    does so, because the cache is not authenticated and whoever can write it could change what
+    the gate judges with."""
     from checker.engine import make_engine
     from checker.judging.waivers import load_waivers
     from checker.policy.policyset import load_policies
 
     policies = load_policies(policies_dir)
-    registry = load_compiled(registry_source, use_cache=use_cache and os.environ.get("SPBE_CHECK_NO_CACHE") is None)
+    use_cache = use_cache and os.environ.get("SPBE_CHECK_NO_CACHE") is None
+    registry = load_compiled(registry_source, use_cache=use_cache)
     waivers = load_waivers(waivers_path, {**SCHEMA_RULES, **policies.rules}, today) if waivers_path else ()
-    judge = Judge(policies, registry, make_engine(engine_name, opa), waivers, today)
+    judge = Judge(policies, registry, make_engine(engine_name, opa), waivers, today, use_cache)
     settle()
     return judge

@@ -11,6 +11,10 @@ The documents are written by the people the gate judges, so every cost is bounde
 - documents are validated with openapi-spec-validator, the reference validator for
   OpenAPI 3.0/3.1/3.2, so a stub such as `openapi: 3.0.0` alone is a finding; the
   validation has a 10 s deadline (the document's own patterns run on Python's `re`).
+  Importing the validator alone costs about 0.28 s, so `check` remembers each verdict in
+  the content-keyed cache (checker/plumbing/cache.py) under the document's bytes, the
+  validator's version and this code: an unchanged document is judged without importing
+  it. The gate never reads that cache (it is not authenticated; see SECURITY.md).
 https URLs are accepted as declared (the gate never fetches while judging), but they
 must be well-formed, with a host and a path.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import re
@@ -31,6 +36,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from checker.model import Text
+from checker.plumbing import cache
 from checker.plumbing.yamlsafe import MAX_DEPTH, Positions, YamlError, decode_utf8, parse_yaml, position_of
 
 MAX_OPENAPI_BYTES = 2 * 1024 * 1024
@@ -42,6 +48,11 @@ _HOST = re.compile(
     r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
 _UNSAFE_URL_CHARACTERS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\<>\"`{}|^]")
+# What a cached verdict depends on besides the document's bytes: the code that judges it and
+# places its findings, and the libraries whose messages it repeats.
+_CODE_FILES = ("judging/openapi.py", "plumbing/yamlsafe.py", "model.py")
+_VALIDATOR_DISTRIBUTIONS = ("openapi-spec-validator", "openapi-schema-validator", "jsonschema", "jsonschema-path")
+_CACHED_STATUSES = frozenset({"ok", "invalid", "not-openapi-3"})
 
 
 @dataclass(frozen=True)
@@ -74,8 +85,12 @@ def openapi_status(reference: object, manifest_path: Path, root: Path) -> str:
     return openapi_facts([reference], manifest_path, root)[0].status
 
 
-def openapi_facts(references: list[object], manifest_path: Path, root: Path) -> list[OpenApiFact]:
-    """One fact per API of a manifest, reading each distinct document once and at most 4 MiB in all."""
+def openapi_facts(
+    references: list[object], manifest_path: Path, root: Path, use_cache: bool = False
+) -> list[OpenApiFact]:
+    """One fact per API of a manifest, reading each distinct document once and at most 4 MiB in all.
+
+    `use_cache` reads and keeps verdicts in the on-disk cache: `check` does, the gate must not."""
     facts: list[OpenApiFact] = []
     spent = 0
     seen: set[Path] = set()
@@ -106,7 +121,7 @@ def openapi_facts(references: list[object], manifest_path: Path, root: Path) -> 
                 continue
             spent += info.st_size
             seen.add(where)
-        facts.append(_document_fact(where, info.st_size, info.st_mtime_ns))
+        facts.append(_document_fact(where, info.st_size, info.st_mtime_ns, use_cache))
     return facts
 
 
@@ -163,7 +178,7 @@ def url_problem(url: str) -> Text | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _document_fact(path: Path, size: int, mtime_ns: int) -> OpenApiFact:
+def _document_fact(path: Path, size: int, mtime_ns: int, use_cache: bool = False) -> OpenApiFact:
     """Cached by path, size and modification time: a document named by many APIs or manifests is read once."""
     try:
         with open(path, "rb") as handle:
@@ -172,6 +187,13 @@ def _document_fact(path: Path, size: int, mtime_ns: int) -> OpenApiFact:
         return OpenApiFact("unreadable")
     if len(raw) > MAX_OPENAPI_BYTES:
         return OpenApiFact("too-large")
+    kind = key = ""
+    if use_cache:
+        kind = "openapi." + hashlib.sha256(os.fsencode(path)).hexdigest()[:16]  # one entry per document path
+        key = cache.cache_key(raw, _CODE_FILES, libraries=_validator_versions())
+        remembered = _fact_from_data(cache.load(kind, key))
+        if remembered is not None:
+            return remembered
     try:
         text = decode_utf8(raw)
         data, _ = _parse(text, track_positions=False)
@@ -180,7 +202,41 @@ def _document_fact(path: Path, size: int, mtime_ns: int) -> OpenApiFact:
         di = f" (baris {err.line}, kolom {err.column})" if err.line else ""
         return OpenApiFact("unreadable", Text(_clip(err.message.en) + where, _clip(err.message.id) + di))
     # Positions cost as much as the parse itself: they are computed only to place a finding.
-    return judge_document(data, lambda: _parse(text, track_positions=True)[1])
+    fact, final = _judged(data, lambda: _parse(text, track_positions=True)[1])
+    if use_cache and final:
+        cache.store(kind, key, fact.as_fact())
+    return fact
+
+
+@functools.lru_cache(maxsize=1)
+def _validator_versions() -> str:
+    """The versions of the validator and the libraries whose messages it returns, without importing any of them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in _VALIDATOR_DISTRIBUTIONS:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} absent")
+    return ";".join(found)
+
+
+def _fact_from_data(entry: cache.Entry | None) -> OpenApiFact | None:
+    """The verdict a cache entry holds, or None (a miss) when it is not exactly the shape `as_fact` writes."""
+    if entry is None or entry.text or not isinstance(entry.value, dict):
+        return None
+    status, detail = entry.value.get("status"), entry.value.get("detail")
+    if status not in _CACHED_STATUSES or set(entry.value) - {"status", "detail"}:
+        return None
+    if detail is None:
+        return None if "detail" in entry.value or status == "invalid" else OpenApiFact(status)
+    if not isinstance(detail, dict) or set(detail) != {"en", "id"}:
+        return None
+    en, id_ = detail["en"], detail["id"]
+    if not isinstance(en, str) or not isinstance(id_, str):
+        return None
+    return OpenApiFact(status, Text(en, id_))
 
 
 def _parse(text: str, *, track_positions: bool) -> tuple[Any, Positions]:
@@ -222,31 +278,37 @@ def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> Open
 
     `positions` gives the document's positions (field path -> line, column) when a finding needs them.
     """
+    return _judged(data, positions)[0]
+
+
+def _judged(data: Any, positions: Callable[[], Positions]) -> tuple[OpenApiFact, bool]:
+    """The verdict, and whether it may be cached: only one reached within every limit (not over the $ref
+    count, not cut by the deadline, not from a validator that could not finish) is the document's for good."""
     version = data.get("openapi") if isinstance(data, dict) else None
     if not isinstance(version, str) or not re.fullmatch(r"3\.[0-9]+\.[0-9]+(-\S+)?", version):
-        return OpenApiFact("not-openapi-3")
+        return OpenApiFact("not-openapi-3"), True
     refs = 0
     for path, ref in _refs(data, ""):
         refs += 1
         if refs > MAX_REFS:
-            return _invalid(f"more than {MAX_REFS} $ref", f"lebih dari {MAX_REFS} $ref", path, positions)
+            return _invalid(f"more than {MAX_REFS} $ref", f"lebih dari {MAX_REFS} $ref", path, positions), False
         if not isinstance(ref, str) or not ref.startswith("#"):
             return _invalid(
                 f"$ref {_clip(str(ref), 80)!r} points outside this document; only references inside it (#/...) are followed",
                 f"$ref {_clip(str(ref), 80)!r} menunjuk ke luar dokumen ini; hanya rujukan di dalamnya (#/...) yang diikuti",
                 path,
                 positions,
-            )
+            ), True
         if not _resolves(data, ref):
             return _invalid(
                 f"$ref {_clip(ref, 80)!r} points to nothing in this document",
                 f"$ref {_clip(ref, 80)!r} tidak menunjuk ke apa pun dalam dokumen ini",
                 path,
                 positions,
-            )
+            ), True
     validator_class = _validator_class(version)
     if validator_class is None:
-        return OpenApiFact("not-openapi-3")
+        return OpenApiFact("not-openapi-3"), True
     try:
         with _deadline(MAX_VALIDATION_SECONDS):
             error = next(iter(validator_class(data).iter_errors()), None)
@@ -258,22 +320,22 @@ def judge_document(data: Any, positions: Callable[[], Positions] = dict) -> Open
             "terhadap nilai default atau contoh dapat memakan waktu eksponensial); sederhanakan",
             "",
             positions,
-        )
+        ), False
     except Exception as err:  # noqa: BLE001 - a document the validator cannot finish is not a valid one
         return _invalid(
             f"the validator could not finish ({type(err).__name__}: {_clip(str(err), 120)})",
             f"validator tidak dapat menyelesaikan pemeriksaan ({type(err).__name__}: {_clip(str(err), 120)})",
             "",
             positions,
-        )
+        ), False
     if error is None:
-        return OpenApiFact("ok")
+        return OpenApiFact("ok"), True
     path = ""
     for part in getattr(error, "absolute_path", ()) or ():
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     return _invalid(
         _clip(str(getattr(error, "message", error))), _clip(str(getattr(error, "message", error))), path, positions
-    )
+    ), True
 
 
 class _Expired(Exception):

@@ -56,9 +56,11 @@ def cache_dir() -> Path:
     return Path(base) / "spbe-check"
 
 
-def cache_key(raw: bytes, code_modules: Iterable[str], data_files: Iterable[Path] = ()) -> str:
-    """SHA-256 of the tool version, the named checker/ modules' source, the data files and `raw`."""
+def cache_key(raw: bytes, code_modules: Iterable[str], data_files: Iterable[Path] = (), libraries: str = "") -> str:
+    """SHA-256 of the tool version, the versions of the libraries the derivation runs (`libraries`, free text),
+    the named checker/ modules' source, the data files and `raw`."""
     digest = hashlib.sha256(__version__.encode())
+    digest.update(libraries.encode())
     for name in code_modules:
         digest.update((_HERE / name).read_bytes())
     for path in data_files:
