@@ -1147,3 +1147,29 @@ def test_the_gate_never_reads_or_writes_the_cache(gitrepo: GitRepo, monkeypatch:
     result = run_ci(gitrepo, "--format", "json", "--no-post")
     assert result.exit_code == 1, result.output
     assert judged_files(result) == ["manifests/karawang/parkir.yaml"]
+
+
+def test_the_gate_judges_openapi_documents_afresh_without_the_cache(
+    gitrepo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` remembers OpenAPI verdicts in the cache; the gate neither reads nor writes them (a planted
+    "ok" would pass an invalid document), and still judges the document with the validator."""
+    from checker.judging import openapi
+    from checker.plumbing import cache
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the gate touched the cache")
+
+    monkeypatch.setattr(cache, "load", refuse)
+    monkeypatch.setattr(cache, "store", refuse)
+    openapi._document_fact.cache_clear()
+    gitrepo.commit(
+        "propose with a stub API document",
+        {
+            "manifests/karawang/baru.yaml": with_api(PASSING, "apis/laporan.yaml"),
+            "manifests/karawang/apis/laporan.yaml": "openapi: 3.0.0\n",
+        },
+    )
+    result = run_ci(gitrepo, "--format", "json", "--no-post")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["results"][0]["violations"][0]["message"] == "OpenAPI document: invalid"

@@ -189,8 +189,7 @@ def _document_fact(path: Path, size: int, mtime_ns: int, use_cache: bool = False
         return OpenApiFact("too-large")
     kind = key = ""
     if use_cache:
-        kind = "openapi." + hashlib.sha256(os.fsencode(path)).hexdigest()[:16]  # one entry per document path
-        key = cache.cache_key(raw, _CODE_FILES, libraries=_validator_versions())
+        kind, key = _cache_slot(path, raw)
         remembered = _fact_from_data(cache.load(kind, key))
         if remembered is not None:
             return remembered
@@ -206,6 +205,13 @@ def _document_fact(path: Path, size: int, mtime_ns: int, use_cache: bool = False
     if use_cache and final:
         cache.store(kind, key, fact.as_fact())
     return fact
+
+
+def _cache_slot(path: Path, raw: bytes) -> tuple[str, str]:
+    """The cache kind and key of a document's verdict: one entry per document path (a new version
+    replaces the old), keyed by its bytes, the validator's version and the code that judges it."""
+    kind = "openapi." + hashlib.sha256(os.fsencode(path)).hexdigest()[:16]
+    return kind, cache.cache_key(raw, _CODE_FILES, libraries=_validator_versions())
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,7 +233,7 @@ def _fact_from_data(entry: cache.Entry | None) -> OpenApiFact | None:
     if entry is None or entry.text or not isinstance(entry.value, dict):
         return None
     status, detail = entry.value.get("status"), entry.value.get("detail")
-    if status not in _CACHED_STATUSES or set(entry.value) - {"status", "detail"}:
+    if not isinstance(status, str) or status not in _CACHED_STATUSES or set(entry.value) - {"status", "detail"}:
         return None
     if detail is None:
         return None if "detail" in entry.value or status == "invalid" else OpenApiFact(status)
