@@ -12,8 +12,9 @@ The contract, for whoever stores an index here:
   plain data back into its index (and treats any error doing so as a miss). Nothing in
   an entry can run code when it is read, so whoever can write the cache folder (a shared
   runner's home, a cache restored into the job) can at worst make the gate slower, never
-  change what it runs. The verdict does not depend on the cache: a hit is checked against
-  the registry's own hash by the caller. The text (say, a large JSON document handed on as
+  change what it runs. A compiled registry's hit is checked against the registry's own hash
+  by the caller; a remembered verdict (an OpenAPI document's) is not, so the gate reads no
+  entry at all. The text (say, a large JSON document handed on as
   it is) is stored raw after the value, so reading it costs no JSON string unescaping.
 - **Only regular files are read**: an entry is opened with O_NOFOLLOW and O_NONBLOCK and
   checked with fstat, so a FIFO, device, folder or symbolic link in its place is ignored
