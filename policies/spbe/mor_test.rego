@@ -88,6 +88,29 @@ test_mor_001_refuses_few_words_padded_with_repeated_letters if {
 	contains(v.message.en, "it uses 7 distinct words")
 }
 
+# Text outside ASCII is read with Unicode's letters (the ASCII shortcut must not change a verdict):
+# seven Cyrillic words are seven words, not "no letters".
+test_mor_001_counts_words_of_any_script if {
+	words := "один два три четыре пять шесть семь"
+	some v in denies(new_with_justification(concat(" ", [words | some _ in numbers.range(1, 4)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "it uses 7 distinct words")
+}
+
+# One accented letter keeps its word whole: "naïve" is one word, not "na" and "ve".
+test_mor_001_keeps_accented_words_whole if {
+	text := "tidak ada aplikasi lain yang cocok naïve"
+	some v in denies(new_with_justification(concat(" ", [text | some _ in numbers.range(1, 4)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "it uses 7 distinct words")
+}
+
+test_mor_001_finds_letters_outside_ascii if {
+	some v in denies(new_with_justification(concat(" ", ["ÉÉÉÉ 1234567890" | some _ in numbers.range(1, 8)])))
+	v.rule == "SPBE-MOR-001"
+	contains(v.message.en, "uses 0 distinct words")
+}
+
 test_mor_001_silent_for_modules if {
 	not "SPBE-MOR-001" in rules(denies(data.spbe.testdata.input_for(testdata.manifest)))
 }
