@@ -667,6 +667,27 @@ def echo_result(result: PostResult, echo: Callable[[str], None], token: str | No
     return result
 
 
+def preview(
+    forge: str,
+    why: Text | None,
+    lang: Lang,
+    outcome: Outcome,
+    state: str,
+    head: str,
+    description: str,
+    what: str,
+    body: str,
+) -> str:
+    """What `--no-post` (or a run outside a pull request) prints instead of posting, the same for every forge."""
+    label = OUTCOME_LABELS.get(outcome, "(none)")
+    return (
+        f"spbe-check: not posting to {forge} ({why.get(lang) if why else ''}). It would post:\n"
+        f"  status {STATUS_CONTEXT}={state}{head}: {description}\n"
+        f"  label {label} (removing the other spbe:* labels)\n"
+        f"  {what}:\n{body}"
+    )
+
+
 def write_step_summary(body: str, env: Mapping[str, str]) -> None:
     """Also put the comment in the job summary: fork PRs, whose token cannot comment, still show the verdict."""
     path = env.get("GITHUB_STEP_SUMMARY")
@@ -701,13 +722,10 @@ def publish(
             why = Text("--no-post was given", "--no-post diberikan") if want_post is False else context.reason
             secrets = (pr.token,) if pr else (env.get("GITHUB_TOKEN"),)
             head = f" on {pr.head_sha[:12]}" if pr else ""
-            label = OUTCOME_LABELS.get(outcome, "(none)")
+            what = f"comment ({_length(body)} characters)"
             echo(
                 scrub(
-                    f"spbe-check: not posting to GitHub ({why.get(lang) if why else ''}). It would post:\n"
-                    f"  status {STATUS_CONTEXT}={STATUS_STATES[outcome]}{head}: {description}\n"
-                    f"  label {label} (removing the other spbe:* labels)\n"
-                    f"  comment ({_length(body)} characters):\n{body}",
+                    preview("GitHub", why, lang, outcome, STATUS_STATES[outcome], head, description, what, body),
                     *secrets,
                 )
             )

@@ -36,6 +36,7 @@ from checker.gate.github import (
     echo_result,
     outcome_of,
     post_within,
+    preview,
     render_comment,
     run_steps,
     status_description,
@@ -358,13 +359,10 @@ def publish(
             why = Text("--no-post was given", "--no-post diberikan") if want_post is False else context.reason
             secrets = (mr.token,) if mr else (env.get("GITLAB_TOKEN"),)
             head = f" on {mr.head_sha[:12]}" if mr else ""
-            label = OUTCOME_LABELS.get(outcome, "(none)")
+            what = f"note ({len(body)} characters)"
             echo(
                 scrub_gitlab(
-                    f"spbe-check: not posting to GitLab ({why.get(lang) if why else ''}). It would post:\n"
-                    f"  status {STATUS_CONTEXT}={STATUS_STATES[outcome]}{head}: {description}\n"
-                    f"  label {label} (removing the other spbe:* labels)\n"
-                    f"  note ({len(body)} characters):\n{body}",
+                    preview("GitLab", why, lang, outcome, STATUS_STATES[outcome], head, description, what, body),
                     *secrets,
                 )
             )
