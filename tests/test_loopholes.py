@@ -330,3 +330,21 @@ def test_an_unknown_capability_is_located_like_a_schema_error(judge, tmp_path):
     (violation,) = result.violations
     assert (violation.line, violation.end_line) == (at(TYPO_CAPABILITY, "SHARED-INAPAS\n")[0],) * 2
     assert violation.end_column and violation.end_column > violation.column and violation.line_hash
+
+
+def test_a_module_that_rebuilds_a_registered_app_is_told_despite_naming_its_host(judge, tmp_path):
+    """The host's name ("di INAku") is stripped before matching: it must not dilute what the module does."""
+    text = proposal("""  kind: module
+  extends: SHARED-INAKU
+  description: Warga mengambil nomor antrean puskesmas dan mendaftar poli dari aplikasi INAku.
+  audience: public
+  channels: [mobile]
+  functions: [KES-PUSKESMAS]
+  uses:
+    identity: SHARED-INAPAS
+""").replace("name: Uji Celah Karawang", "name: Antrean Puskesmas Karawang di INAku")
+    result = judged(judge, tmp_path, text)
+    near = [v for v in result.violations if v.rule == "SPBE-MOR-005"]
+    assert near, [(v.rule, v.message.en) for v in result.violations]
+    assert all(s.id != "SHARED-INAKU" for s in near[0].suggestions)
+    assert "Antrean" in near[0].message.en

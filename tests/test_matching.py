@@ -326,3 +326,32 @@ def test_data_with_a_shape_outside_the_index_is_refused(sample: MatchIndex) -> N
     data["shapes"][0] = [len(sample.docs) + 5]
     with pytest.raises(ValueError):
         MatchIndex.from_data(data)
+
+
+def test_a_modules_host_name_is_not_evidence_of_what_it_does(sample: MatchIndex) -> None:
+    """The words "di INAku" name where a module lives, not what it does: stripped, the module meets the app it rebuilds."""
+    args = (
+        sample,
+        "Antrean Puskesmas di INAku",
+        "Warga mengambil nomor antrean puskesmas dari aplikasi INAku.",
+        "13.71",
+        "Pemerintah Kota Padang",
+        frozenset({"SHARED-INAKU"}),
+        Thresholds(),
+    )
+    with_host, without_host = match_facts(*args, host_name="INAku"), match_facts(*args)
+    best = with_host["similar"][0]
+    assert "KES-PUSKESMAS" in best["functions"]
+    assert best["score"] >= Thresholds().near
+    assert best["score"] > max(s["score"] for s in without_host["similar"] if s["id"] == best["id"])
+
+
+def test_host_phrases_cover_the_name_and_its_bracketed_acronym() -> None:
+    from checker.matching.suggest import host_phrases
+
+    assert host_phrases("Identitas Kependudukan Digital (IKD)") == [
+        "identitas kependudukan digital ikd",
+        "identitas kependudukan digital",
+        "ikd",
+    ]
+    assert host_phrases("") == []

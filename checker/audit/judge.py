@@ -174,7 +174,7 @@ def judge_record(judge: Judge, app: Mapping[str, Any], registry: Registry, root:
 def memoise_similarity(judge: Judge) -> Judge:
     """Give `judge` memoised match lookups: registry apps built from one template ask the same question.
 
-    The answer depends only on the name, description, agency and excluded ids, so a dict
+    The answer depends only on the name, description, agency, excluded ids and host, so a dict
     keyed by them returns identical facts.
     """
     if getattr(judge, "_memoised", False):
@@ -183,12 +183,12 @@ def memoise_similarity(judge: Judge) -> Judge:
     memo: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     def cached(
-        name: str, description: str, agency_code: str, agency_name: str, exclude: frozenset[str]
+        name: str, description: str, agency_code: str, agency_name: str, exclude: frozenset[str], host_name: str = ""
     ) -> dict[str, Any]:
-        key = (name, description, agency_code, agency_name, exclude)
+        key = (name, description, agency_code, agency_name, exclude, host_name)
         found = memo.get(key)
         if found is None:
-            found = memo[key] = compute(name, description, agency_code, agency_name, exclude)
+            found = memo[key] = compute(name, description, agency_code, agency_name, exclude, host_name)
         return found
 
     judge.match_facts = cached  # type: ignore[method-assign]

@@ -130,6 +130,7 @@ class Judge:
             metadata["agency"]["code"],
             metadata["agency"].get("name", ""),
             exclude,
+            self.compiled.apps.get(str(spec.get("extends", "")), ("", None))[0] if spec.get("extends") else "",
         )
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {
@@ -141,10 +142,18 @@ class Judge:
         }
 
     def match_facts(
-        self, name: str, description: str, agency_code: str, agency_name: str, exclude: frozenset[str]
+        self,
+        name: str,
+        description: str,
+        agency_code: str,
+        agency_name: str,
+        exclude: frozenset[str],
+        host_name: str = "",
     ) -> dict[str, Any]:
         """`similar` and `inferred` for one proposal (checker/matching); the audit memoises this."""
-        return match_facts(self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds)
+        return match_facts(
+            self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds, host_name
+        )
 
     def judge(self, manifest: Manifest, root: Path | None = None, new_proposal: bool = False) -> Result:
         """One manifest's verdict; `new_proposal` when the change under review adds it (waivers, SPEC §4)."""

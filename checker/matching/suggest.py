@@ -13,6 +13,7 @@ name the service even if the declared code hides it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -66,11 +67,18 @@ def match_facts(
     agency_name: str,
     exclude: Iterable[str],
     thresholds: Thresholds,
+    host_name: str = "",
 ) -> dict[str, Any]:
-    """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like)."""
+    """`similar` (ranked, collapsed, explained) and `inferred` (functions the text reads like).
+
+    `host_name` is the name of the app a module or extension is built on: a module says its
+    host's name ("… di INAku") without that being evidence of what it does, so those words are
+    stripped like place names.
+    """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
     places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place)] if place else []
+    places += host_phrases(host_name)
     name = expand_own_acronyms(name, description, _Known(index))
     vec = index.vector(name, description, places)
     matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
@@ -80,6 +88,17 @@ def match_facts(
         entry["why"] = why(explained[entry["id"]], entry["count"])
         entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
     return {"similar": similar, "inferred": infer_functions(index, matches, thresholds.infer)}
+
+
+def host_phrases(host_name: str) -> list[str]:
+    """The host's name as phrases to strip: whole, and each part in or out of brackets ("… (IKD)")."""
+    parts = [host_name, *re.split(r"[()\[\]]", host_name)]
+    out: list[str] = []
+    for part in parts:
+        phrase = " ".join(fold_words(part))
+        if phrase and phrase not in out:
+            out.append(phrase)
+    return out
 
 
 class _Known:
