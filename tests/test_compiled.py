@@ -53,13 +53,12 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from checker.matching.text import SYNONYMS_FILE  # noqa: E402
 from checker.plumbing import cache  # noqa: E402
-from checker.registry.compiled import _CODE_FILES  # noqa: E402
+from checker.registry.compiled import cache_key  # noqa: E402
 
 
 def _entry(registry_file: Path) -> Path:
-    return cache.entry_path("registry", cache.cache_key(registry_file.read_bytes(), _CODE_FILES, [SYNONYMS_FILE]))
+    return cache.entry_path("registry", cache_key(registry_file.read_bytes()))
 
 
 class _RunsCode:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -355,3 +357,50 @@ def test_host_phrases_cover_the_name_and_its_bracketed_acronym() -> None:
         "ikd",
     ]
     assert host_phrases("") == []
+
+
+def test_english_words_weigh_by_how_common_they_are_in_english() -> None:
+    from checker.matching.english import english_weights
+
+    weights = english_weights({"parkir"}, unknown_idf=11.0, floor=5.0)
+    assert weights["visit"] < weights["destinations"] < 11.0  # "visit" is ten times more common
+    assert weights["the"] == 5.0  # never below the floor: the registry's most common indexed word
+    assert "hewan" not in weights and "orang" not in weights  # Indonesian words keep an unknown word's weight
+    assert "parkir" not in weights  # the registry's own words keep their learnt weight
+
+
+def test_an_english_word_does_not_drown_the_words_the_registry_knows(sample: MatchIndex) -> None:
+    """ "Visit … Tourism App": "visit" is unknown to the Indonesian registry but common English, not a rare word."""
+    found = sample.similar(
+        "Visit Jambi Tourism App", "Destinations, events and hotels.", threshold=0.45, limit=5, own_places=["jambi"]
+    )
+    assert found and all("PAR-PARIWISATA" in m.functions for m in found)
+    assert "visit" in sample.english and "visit" not in sample.vocabulary  # a real word, never "corrected"
+
+
+WORDFREQ_PROBE = """
+import json, sys
+from click.testing import CliRunner
+import checker.cli.main
+
+result = CliRunner().invoke(checker.cli.main.main, ["check", "manifests", "--format", "json"])
+print(json.dumps([result.exit_code, sorted(m for m in sys.modules if m.split(".")[0] == "wordfreq")]))
+"""
+
+
+def test_a_check_with_a_warm_cache_never_imports_wordfreq(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The English weights are computed when the index is built and cached with it (wordfreq's import costs ~0.1 s)."""
+    project = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("SPBE_CHECK_CACHE_DIR", None)
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", WORDFREQ_PROBE], cwd=project, env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    (cold_code, cold_modules), (warm_code, warm_modules) = runs
+    assert cold_code == warm_code == 1  # the sample manifests really were judged
+    assert "wordfreq" in cold_modules  # the probe sees wordfreq when the index is built
+    assert warm_modules == []

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from checker.matching.english import english_weights
 from checker.matching.text import (
     ACRONYM_LEADS,
     FUNCTION_WORDS,
@@ -86,6 +87,7 @@ class MatchIndex:
     name_keys: dict[str, int]  # name without place words -> active apps carrying it (same template)
     doc_keys: list[str]  # each app's name without place words, by doc number
     translations: dict[str, list[str]]  # synonym concept number (as text) -> its most common registry rendering
+    english: dict[str, float]  # English word unknown to the registry -> its weight (english.py)
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -190,6 +192,8 @@ class MatchIndex:
                 add(word, weight * ACRONYM_WEIGHT)
                 for expansion_word in self.acronyms[word]:
                     add(expansion_word, weight)
+            elif word in self.english:
+                add(word, weight)  # a real English word: not a typo, and weighed by english.py
             elif correct_typos and word not in self.idf and (root := self._root(word)):
                 if root in self.common:
                     continue
@@ -236,7 +240,11 @@ class MatchIndex:
         ).items():
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
-        vec = {f: w * self.idf.get(f, self.unknown_idf) for f, w in weights.items() if f not in self.common}
+        vec = {
+            f: w * (self.idf.get(f) or self.english.get(f, self.unknown_idf))
+            for f, w in weights.items()
+            if f not in self.common
+        }
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {f: v / norm for f, v in vec.items()} if norm else {}
 
@@ -355,6 +363,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         name_keys={},
         doc_keys=[],
         translations={},
+        english={},
     )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -435,6 +444,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         name_keys=name_keys,
         doc_keys=doc_keys,
         translations=_translations(concepts, df, idf, name_df),
+        english=english_weights(df, unknown_idf, min(idf.values(), default=1.0)),
     )
 
 

@@ -15,12 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from checker.matching import MatchIndex, build_match_index
+from checker.matching.english import wordlist_files
 from checker.matching.text import SYNONYMS_FILE
 from checker.plumbing import cache
 from checker.plumbing.cache import cache_dir  # noqa: F401 - where the entries live, for callers and tests
 from checker.registry.load import Registry, parse_registry, policy_index, read_registry_bytes
 
-_CODE_FILES = ("registry/load.py", "registry/compiled.py", "matching/index.py", "matching/text.py")
+_CODE_FILES = (
+    "registry/load.py",
+    "registry/compiled.py",
+    "matching/index.py",
+    "matching/text.py",
+    "matching/english.py",
+)
 
 
 @dataclass(frozen=True)
@@ -99,11 +106,16 @@ def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistr
     return compiled_from_bytes(read_registry_bytes(str(source)), str(source), use_cache)
 
 
+def cache_key(raw: bytes) -> str:
+    """The cache key of these registry bytes: the compiling code, the synonyms and the English word lists too."""
+    return cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE, *wordlist_files()])
+
+
 def compiled_from_bytes(raw: bytes, source: str, use_cache: bool = True) -> CompiledRegistry:
     """The compilation of registry bytes already read (a URL is fetched once), from the cache when it has them."""
     if not use_cache:
         return compile_registry(parse_registry(raw, str(source)))
-    key = cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE])
+    key = cache_key(raw)
     with cache.gc_paused():
         cached = _from_data(str(source), cache.load("registry", key))
         if cached is not None:
