@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from checker.audit.judge import (
 from checker.audit.run import audit_registry
 from checker.cli.main import main
 from checker.engine import make_engine
+from checker.errors import CannotJudge
 from checker.judging.evaluate import Judge
 from checker.judging.manifest import schema_violations
 from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR
@@ -196,6 +199,38 @@ def test_worker_processes_give_the_same_outcomes(sample, sample_judge, monkeypat
     steps: list[int] = []
     parallel = run_audit(sample_judge, sample, apps, workers=2, progress=steps.append)
     assert parallel == sequential and sum(steps) == len(apps)
+
+
+def test_a_worker_that_dies_stops_the_audit_with_exit_2_not_a_hang(sample, sample_judge, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A worker killed mid-audit (out of memory, a crash in the engine) must end the run as "cannot judge".
+
+    multiprocessing.Pool.imap waited forever for the lost chunk; an alarm turns a hang into a failure here.
+    """
+    apps = audited_apps(sample)[:120]
+    victim = apps[70]["id"]
+    real = audit_module.judge_record
+
+    def dies_on_victim(judge, app, registry, root):  # type: ignore[no-untyped-def]
+        if app["id"] == victim:
+            os._exit(9)  # what the kernel's OOM killer leaves behind: no exception, no result
+        return real(judge, app, registry, root)
+
+    monkeypatch.setattr(audit_module, "judge_record", dies_on_victim)
+    monkeypatch.setattr(audit_module, "PARALLEL_MIN_APPS", 1)
+    monkeypatch.setattr(audit_module, "CHUNK", 30)
+
+    def hung(_signum, _frame):  # type: ignore[no-untyped-def]
+        raise TimeoutError("the audit hung after a worker died")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        with pytest.raises(CannotJudge) as caught:
+            run_audit(sample_judge, sample, apps, workers=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "--jobs" in caught.value.message.en and "--jobs" in caught.value.message.id
 
 
 # --- the document's numbers add up ---------------------------------------------------------

@@ -35,6 +35,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -240,12 +242,24 @@ def run_audit(
     try:
         chunks = [(i, min(i + CHUNK, len(apps))) for i in range(0, len(apps), CHUNK)]
         out = []
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for part in pool.imap(_judge_slice, chunks):
-                if isinstance(part, Text):
-                    raise CannotJudge(part)
-                out.extend(part)
-                step(len(part))
+        # concurrent.futures, not multiprocessing.Pool: when a worker dies (killed for memory, a crash in
+        # the engine) Pool.imap waits forever, the executor raises BrokenProcessPool at once.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            try:
+                for part in pool.map(_judge_slice, chunks):
+                    if isinstance(part, Text):
+                        raise CannotJudge(part)
+                    out.extend(part)
+                    step(len(part))
+            except BrokenProcessPool as err:
+                raise CannotJudge(
+                    Text(
+                        "An audit worker process died before it finished (out of memory?). "
+                        "Run again with fewer --jobs, or --jobs 1.",
+                        "Sebuah proses pekerja audit berhenti sebelum selesai (kehabisan memori?). "
+                        "Jalankan lagi dengan --jobs lebih kecil, atau --jobs 1.",
+                    )
+                ) from err
         return out
     finally:
         _FORKED = None
