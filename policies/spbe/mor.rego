@@ -202,8 +202,10 @@ warn contains violation if {
 #   When other agencies already run applications for the same function and some of
 #   them resemble the proposal (a similarity of at least similarity.reuse), one of them
 #   can often be reused or shared instead of building yet another. This is a warning
-#   for new and replacement applications that names those candidates, most similar
-#   first; a function code alone, with nothing similar, raises no warning (a warning
+#   for every kind listed in reuse_warning_kinds (by default all four: a module of the
+#   super app that rebuilds what 300 regions already run is as much a duplicate as a
+#   standalone app) that names those candidates, most similar first, the host itself
+#   excluded; a function code alone, with nothing similar, raises no warning (a warning
 #   that always fires is noise reviewers learn to ignore). The declared code is the
 #   agency's label, so the same warning names the candidates of a function the proposal
 #   reads like but does not declare, when at least similarity.infer_support of its
@@ -221,8 +223,11 @@ warn contains violation if {
 #         Apabila instansi lain sudah mengoperasikan aplikasi untuk fungsi yang sama
 #         dan sebagian mirip dengan usulan (kemiripan sekurang-kurangnya
 #         similarity.reuse), salah satunya sering dapat dipakai ulang atau
-#         dibagipakaikan. Peringatan ini berlaku untuk aplikasi baru dan aplikasi
-#         pengganti serta menyebutkan kandidat tersebut, yang paling mirip lebih dulu;
+#         dibagipakaikan. Peringatan ini berlaku untuk setiap jenis dalam
+#         reuse_warning_kinds (bawaannya keempat jenis: modul aplikasi super yang
+#         membangun ulang apa yang sudah dijalankan 300 daerah sama gandanya dengan
+#         aplikasi mandiri) serta menyebutkan kandidat tersebut, yang paling mirip lebih
+#         dulu, tanpa aplikasi induknya;
 #         kode fungsi saja tanpa aplikasi yang mirip tidak menimbulkan peringatan.
 #         Kode yang dicantumkan adalah label dari instansi, sehingga peringatan yang sama
 #         juga menyebutkan kandidat untuk fungsi yang tersirat dari uraian usulan tetapi

@@ -240,9 +240,18 @@ test_mor_004_ignores_candidates_of_other_functions if {
 	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [unrelated])))
 }
 
-test_mor_004_silent_for_modules if {
+test_mor_004_warns_for_modules_too if {
+	# A super-app module that rebuilds what other agencies run is a duplicate as well.
 	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
-	not "SPBE-MOR-004" in rules(warns(with_similar(proposal, [other_parking])))
+	proposal.spec.kind == "module"
+	some v in warns(with_similar(proposal, [other_parking]))
+	v.rule == "SPBE-MOR-004"
+	[s.id | some s in v.suggestions] == ["APP-000201"]
+}
+
+test_mor_004_silent_for_kinds_the_policy_owner_leaves_out if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-004" in rules(warns(with_similar(proposal, [other_parking]))) with data.spbe.config.reuse_warning_kinds as ["new"]
 }
 
 test_mor_004_silent_when_mor_005_fires if {
