@@ -404,3 +404,70 @@ def test_a_check_with_a_warm_cache_never_imports_wordfreq(tmp_path) -> None:  # 
     assert cold_code == warm_code == 1  # the sample manifests really were judged
     assert "wordfreq" in cold_modules  # the probe sees wordfreq when the index is built
     assert warm_modules == []
+
+
+# --- function profiles ----------------------------------------------------------------
+
+
+def test_profiles_are_the_mean_of_each_functions_app_vectors() -> None:
+    from checker.matching.profiles import build_profiles, profile_scores
+
+    docs = [
+        ["A1", "Parkir A", "1", "", False, ["LYN-PARKIR"]],
+        ["A2", "Parkir B", "2", "", False, ["LYN-PARKIR"]],
+        ["A3", "Pengaduan", "3", "", False, ["LYN-PENGADUAN"]],
+    ]
+    shapes = [[0, 1], [2]]  # the two parking apps share one vector
+    postings = {"parkir": ([0], [0.8]), "retribusi": ([0], [0.6]), "aduan": ([1], [1.0])}
+    functions, profiles = build_profiles(docs, shapes, postings)
+    assert functions == ["LYN-PARKIR", "LYN-PENGADUAN"]
+    scores = dict(profile_scores(functions, profiles, {"parkir": 1.0}))
+    assert scores == {"LYN-PARKIR": pytest.approx(0.8, abs=1e-4)}
+    assert profile_scores(functions, profiles, {"unknown": 1.0}) == []
+
+
+def test_a_proposal_worded_unlike_any_app_is_read_by_its_functions_profile(sample: MatchIndex) -> None:
+    """No single app is close to "Portal Tender Barang dan Jasa", but procurement's apps say it between them."""
+    facts = match_facts(
+        sample,
+        "Portal Tender Barang dan Jasa Sleman",
+        "Penyedia mengikuti tender dan seleksi paket barang/jasa perangkat daerah secara elektronik.",
+        "34.04",
+        "Pemerintah Kabupaten Sleman",
+        frozenset(),
+        Thresholds(),
+    )
+    (inferred,) = facts["inferred"]
+    assert inferred["basis"] == "profile" and inferred["code"] == "ADM-PENGADAAN"
+    assert inferred["owners"] == ["SHARED-SPSE"] and inferred["score"] >= Thresholds().profile
+
+
+def test_a_profile_needs_the_description_to_agree(sample: MatchIndex) -> None:
+    """ "Pengadaan Tanah" is land acquisition: its name carries procurement's key word, its description does not."""
+    facts = match_facts(
+        sample,
+        "Sistem Informasi Pengadaan Tanah Jeneponto",
+        "Inventarisasi bidang tanah, musyawarah ganti kerugian dan pelepasan hak untuk pembangunan jalan.",
+        "73.04",
+        "Pemerintah Kabupaten Jeneponto",
+        frozenset(),
+        Thresholds(),
+    )
+    assert all(entry["code"] != "ADM-PENGADAAN" for entry in facts["inferred"])
+    undescribed = match_facts(
+        sample,
+        "Sistem Informasi Pengadaan Tanah Jeneponto",
+        "",
+        "73.04",
+        "Pemerintah Kabupaten Jeneponto",
+        frozenset(),
+        Thresholds(),
+    )
+    assert all(entry["basis"] != "profile" for entry in undescribed["inferred"])  # no description, no corroboration
+
+
+def test_profile_thresholds_come_from_the_policy_config() -> None:
+    thresholds = Thresholds.from_config(
+        {"infer_profile": 0.4, "infer_profile_margin": 2, "infer_profile_description": 0.2}
+    )
+    assert (thresholds.profile, thresholds.profile_margin, thresholds.profile_description) == (0.4, 2.0, 0.2)

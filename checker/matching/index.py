@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from checker.matching.english import english_weights
+from checker.matching.profiles import build_profiles, profile_scores
 from checker.matching.text import (
     ACRONYM_LEADS,
     FUNCTION_WORDS,
@@ -88,6 +89,8 @@ class MatchIndex:
     doc_keys: list[str]  # each app's name without place words, by doc number
     translations: dict[str, list[str]]  # synonym concept number (as text) -> its most common registry rendering
     english: dict[str, float]  # English word unknown to the registry -> its weight (english.py)
+    profile_functions: list[str]  # function codes, numbered for `profiles`
+    profiles: dict[str, list[list[Any]]]  # feature -> [function numbers, weights]: each function's mean vector
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -225,6 +228,10 @@ class MatchIndex:
     def _root(self, word: str) -> str:
         """The registry word this unknown word is an affixed form of, or ""."""
         return next((f for f in root_forms(word) if f in self.idf or f in self.common), "")
+
+    def functions_read_like(self, vec: dict[str, float]) -> list[tuple[str, float]]:
+        """(function, cosine with its profile), best first: what the vector reads like (profiles.py)."""
+        return profile_scores(self.profile_functions, self.profiles, vec)
 
     def _closest(self, word: str) -> tuple[str, float]:
         return closest_word(word, self.vocabulary)
@@ -364,6 +371,8 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         doc_keys=[],
         translations={},
         english={},
+        profile_functions=[],
+        profiles={},
     )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -428,6 +437,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     for rank, number in enumerate(sorted(range(len(docs)), key=lambda d: (not docs[d][4], docs[d][0]))):
         ranks[number] = rank
     vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
+    profile_functions, profiles = build_profiles(docs, shapes, postings)
     return MatchIndex(
         docs=docs,
         postings={f: (d, array("f", w).tolist()) for f, (d, w) in postings.items()},
@@ -445,6 +455,8 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         doc_keys=doc_keys,
         translations=_translations(concepts, df, idf, name_df),
         english=english_weights(df, unknown_idf, min(idf.values(), default=1.0)),
+        profile_functions=profile_functions,
+        profiles=profiles,
     )
 
 

@@ -34,6 +34,9 @@ class Thresholds:
     same_thing: float = 0.75  # MOR-003 deny: the agency's own app is the same thing
     reuse: float = 0.45  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
     infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
+    profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
+    profile_margin: float = 1.5  # ... and that many times closer than to the next function's
+    profile_description: float = 0.15  # ... and its description alone reads like that function too
     max: int = 5
 
     @classmethod
@@ -48,6 +51,9 @@ class Thresholds:
             same_thing=score("same_thing", default.same_thing),
             reuse=score("reuse", default.reuse),
             infer=score("infer", default.infer),
+            profile=score("infer_profile", default.profile),
+            profile_margin=score("infer_profile_margin", default.profile_margin),
+            profile_description=score("infer_profile_description", default.profile_description),
             max=int(config["max"]) if "max" in config else default.max,
         )
 
@@ -87,7 +93,10 @@ def match_facts(
     for entry in similar:
         entry["why"] = why(explained[entry["id"]], entry["count"])
         entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
-    return {"similar": similar, "inferred": infer_functions(index, matches, thresholds.infer)}
+    inferred = infer_functions(index, matches, thresholds.infer)
+    described = index.vector("", description, places)
+    inferred += profile_inference(index, vec, described, matches, thresholds, {entry["code"] for entry in inferred})
+    return {"similar": similar, "inferred": inferred}
 
 
 def host_phrases(host_name: str) -> list[str]:
@@ -183,6 +192,48 @@ def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -
                 "owners": index.owners.get(code, []),
                 "via": serving[:3],
                 "support": len(serving),
+                "basis": "neighbours",
             }
         )
     return out
+
+
+def profile_inference(
+    index: MatchIndex,
+    vec: dict[str, float],
+    described: dict[str, float],
+    matches: list[Match],
+    thresholds: Thresholds,
+    known: set[str],
+) -> list[dict[str, Any]]:
+    """The function whose profile the proposal reads like, when it clearly beats the rest and no vote found it.
+
+    The nearest-apps vote needs single apps close to the proposal; a profile recognises a
+    function from words its apps use between them (profiles.py).
+    """
+    scores = index.functions_read_like(vec)
+    if not scores:
+        return []
+    code, best = scores[0]
+    runner_up = scores[1][1] if len(scores) > 1 else 0.0
+    if code in known or best < thresholds.profile or best < thresholds.profile_margin * runner_up:
+        return []
+    # The description alone must read like the same function: "Pengadaan Tanah" (land acquisition) has
+    # the procurement profile's key word in its name, but its description speaks of land parcels.
+    by_description = index.functions_read_like(described)
+    if not by_description or by_description[0][0] != code or by_description[0][1] < thresholds.profile_description:
+        return []
+    near = [m for m in matches if m.score >= thresholds.infer][:INFER_NEIGHBOURS]
+    serving = [m for m in matches if code in m.functions]
+    vote = sum(m.score / max(1, len(m.functions)) for m in near if code in m.functions)
+    return [
+        {
+            "code": code,
+            "share": round(vote / sum(m.score for m in near), 3) if near else 0.0,
+            "score": round(best, 3),
+            "owners": index.owners.get(code, []),
+            "via": [m.id for m in serving[:3]],
+            "support": sum(1 for m in near if code in m.functions),
+            "basis": "profile",
+        }
+    ]

@@ -27,6 +27,7 @@ _CODE_FILES = (
     "matching/index.py",
     "matching/text.py",
     "matching/english.py",
+    "matching/profiles.py",
 )
 
 

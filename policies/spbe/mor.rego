@@ -291,12 +291,12 @@ warn contains violation if {
 		"SPBE-MOR-004",
 		"spec.functions",
 		sprintf(
-			"This proposal reads like function %s (%d%% of its most similar registered applications serve it), which is already run by active applications of %s, but it declares %s. %s",
-			[data.spbe.lib.registry.function_label(code, "en"), round(inferred.share * 100), other_agencies_en(agencies), concat(", ", manifest.functions), reuse_hint_en(candidates)],
+			"This proposal reads like function %s (%s), which is already run by active applications of %s, but it declares %s. %s",
+			[data.spbe.lib.registry.function_label(code, "en"), reads_like_evidence_en(inferred), other_agencies_en(agencies), concat(", ", manifest.functions), reuse_hint_en(candidates)],
 		),
 		sprintf(
-			"Usulan ini terbaca sebagai fungsi %s (%d%% aplikasi terdaftar yang paling mirip melayaninya), yang sudah dijalankan oleh aplikasi aktif milik %d instansi lain, tetapi mencantumkan %s. %s",
-			[data.spbe.lib.registry.function_label(code, "id"), round(inferred.share * 100), agencies, concat(", ", manifest.functions), reuse_hint_id(candidates)],
+			"Usulan ini terbaca sebagai fungsi %s (%s), yang sudah dijalankan oleh aplikasi aktif milik %d instansi lain, tetapi mencantumkan %s. %s",
+			[data.spbe.lib.registry.function_label(code, "id"), reads_like_evidence_id(inferred), agencies, concat(", ", manifest.functions), reuse_hint_id(candidates)],
 		),
 		similar_suggestions(candidates),
 	)
@@ -363,9 +363,11 @@ warn contains violation if {
 # description: >-
 #   The declared function code is the agency's own label; what the proposal says it
 #   does is the evidence. When the registry applications nearest to the proposal by
-#   meaning mostly serve a function that a shared service owns, and the proposal does
-#   not declare that function, it is probably that service's function under another
-#   code. This is a warning, not a deny, because it is inferred from text: the
+#   meaning mostly serve a function that a shared service owns (or, worded unlike any
+#   single application, the proposal's name and its description alike read clearly
+#   closest to what that function's applications say between them), and the proposal
+#   does not declare that function, it is probably that service's function under
+#   another code. This is a warning, not a deny, because it is inferred from text: the
 #   reviewer decides, and the agency either uses the named shared service or says in
 #   the description how its need differs.
 # custom:
@@ -379,7 +381,9 @@ warn contains violation if {
 #       description: >-
 #         Kode fungsi yang dicantumkan adalah label dari instansi; uraian usulan
 #         adalah buktinya. Apabila aplikasi terdaftar yang paling mirip maknanya
-#         sebagian besar melayani fungsi milik layanan bersama, dan usulan tidak
+#         sebagian besar melayani fungsi milik layanan bersama (atau, bila kata-katanya
+#         tidak mirip satu aplikasi pun, nama maupun deskripsi usulan paling jelas dekat
+#         dengan uraian aplikasi-aplikasi fungsi tersebut), dan usulan tidak
 #         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
 #         layanan bersama itu dengan kode lain. Ini peringatan, bukan penolakan,
 #         karena disimpulkan dari teks: peninjau yang memutuskan.
@@ -409,12 +413,12 @@ warn contains violation if {
 		"SPBE-MOR-011",
 		"spec.functions",
 		sprintf(
-			"This proposal reads like function %s (%d%% of its most similar registered applications serve it), which %s %s provides, but it declares %s. Use that service instead of building your own application, or say in the description how the need differs.",
-			[data.spbe.lib.registry.function_label(inferred.code, "en"), round(inferred.share * 100), shared_service_noun(owners), owner_labels, declared],
+			"This proposal reads like function %s (%s), which %s %s provides, but it declares %s. Use that service instead of building your own application, or say in the description how the need differs.",
+			[data.spbe.lib.registry.function_label(inferred.code, "en"), reads_like_evidence_en(inferred), shared_service_noun(owners), owner_labels, declared],
 		),
 		sprintf(
-			"Usulan ini terbaca sebagai fungsi %s (%d%% aplikasi terdaftar yang paling mirip melayaninya), yang disediakan oleh layanan bersama %s, tetapi mencantumkan %s. Gunakan layanan tersebut alih-alih membangun aplikasi sendiri, atau jelaskan dalam deskripsi perbedaan kebutuhannya.",
-			[data.spbe.lib.registry.function_label(inferred.code, "id"), round(inferred.share * 100), owner_labels, declared],
+			"Usulan ini terbaca sebagai fungsi %s (%s), yang disediakan oleh layanan bersama %s, tetapi mencantumkan %s. Gunakan layanan tersebut alih-alih membangun aplikasi sendiri, atau jelaskan dalam deskripsi perbedaan kebutuhannya.",
+			[data.spbe.lib.registry.function_label(inferred.code, "id"), reads_like_evidence_id(inferred), owner_labels, declared],
 		),
 		[{"id": id, "name": data.spbe.lib.registry.name_of(id), "score": object.get(inferred, "score", 1.0)} | some id in owners],
 	)
@@ -752,6 +756,23 @@ candidate_list(candidates) := concat(", ", [sprintf("%s (%s)", [c.name, c.id]) |
 shared_service_noun(owners) := "the shared service" if count(owners) == 1
 
 default shared_service_noun(_) := "the shared services"
+
+# Why the proposal reads like a function: most of its nearest apps serve it, or (basis
+# "profile", checker/matching/profiles.py) its text is closest to what the function's
+# applications say between them, by name and by description alike.
+reads_like_evidence_en(inferred) := sprintf(
+	"its text is closest to what the registered applications of that function say, %d%% similar",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "profile"
+} else := sprintf("%d%% of its most similar registered applications serve it", [round(inferred.share * 100)])
+
+reads_like_evidence_id(inferred) := sprintf(
+	"teksnya paling dekat dengan uraian aplikasi terdaftar untuk fungsi itu, kemiripan %d%%",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "profile"
+} else := sprintf("%d%% aplikasi terdaftar yang paling mirip melayaninya", [round(inferred.share * 100)])
 
 other_agencies_en(n) := "1 other agency" if {
 	n == 1

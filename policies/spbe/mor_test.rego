@@ -393,6 +393,19 @@ test_mor_009_silent_without_an_owner if {
 	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(new_app, facts)))
 }
 
+test_mor_011_says_when_the_evidence_is_the_functions_profile if {
+	# Worded unlike any single app: the vote has no share, the profile's similarity is the evidence.
+	facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [{
+		"code": "LYN-PENGADUAN", "share": 0.0, "score": 0.31, "owners": ["SHARED-LAPOR"],
+		"via": [], "support": 0, "basis": "profile",
+	}]}
+	some v in warns(data.spbe.testdata.input_with_facts(new_app, facts))
+	v.rule == "SPBE-MOR-011"
+	contains(v.message.en, "closest to what the registered applications of that function say, 31% similar")
+	contains(v.message.id, "kemiripan 31%")
+	not contains(v.message.en, "0%")
+}
+
 # --- SPBE-MOR-006 -----------------------------------------------------------------
 
 test_mor_006_fires_on_standalone_citizen_app if {

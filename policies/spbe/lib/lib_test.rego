@@ -60,7 +60,7 @@ test_config_has_every_key_with_its_type if {
 	config := data.spbe.config
 	is_number(config.justification_min_length)
 	is_number(config.max_suggestions)
-	every key in ["near", "same_thing", "reuse", "infer", "max"] {
+	every key in ["near", "same_thing", "reuse", "infer", "max", "infer_profile", "infer_profile_margin", "infer_profile_description"] {
 		is_number(config.similarity[key])
 	}
 	every key in [
@@ -75,7 +75,7 @@ test_config_has_every_key_with_its_type if {
 }
 
 test_similarity_thresholds_are_scores if {
-	every key in ["near", "same_thing", "reuse", "infer"] {
+	every key in ["near", "same_thing", "reuse", "infer", "infer_profile", "infer_profile_description"] {
 		data.spbe.config.similarity[key] >= 0
 		data.spbe.config.similarity[key] <= 1
 	}
