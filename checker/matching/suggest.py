@@ -233,7 +233,7 @@ def profile_inference(
             "score": round(best, 3),
             "owners": index.owners.get(code, []),
             "via": [m.id for m in serving[:3]],
-            "support": sum(1 for m in near if code in m.functions),
+            "support": len(serving),  # every match (>= the lowest threshold) serving it: the profile found the function
             "basis": "profile",
         }
     ]
