@@ -142,6 +142,8 @@ def evaluate(
         right: set[str] = set()
         if isinstance(expect, dict):
             right |= set(expect.get("apps", []))
+            if expect.get("shared"):
+                right.add(expect["shared"])  # the docstring's definition: naming the shared service is right
             if expect.get("group"):
                 right |= groups[expect["group"]] | owners.get(expect["group"].split("#")[0], set())
         outcomes.append(
