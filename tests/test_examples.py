@@ -36,7 +36,7 @@ def report():
 
 def test_examples_cover_every_family_and_a_compliant_one():
     expected = [header(p) for p in EXAMPLES]
-    assert any(v == "pass" for v, _ in expected)
+    assert any(v in ("pass", "warn") for v, _ in expected)  # a compliant one: the gate lets it through (exit 0)
     families = {rule.split("-")[1] for _, rules in expected for rule in rules}
     assert {"MOR", "SHR", "INT", "HST"} <= families
 
