@@ -471,3 +471,28 @@ def test_profile_thresholds_come_from_the_policy_config() -> None:
         {"infer_profile": 0.4, "infer_profile_margin": 2, "infer_profile_description": 0.2}
     )
     assert (thresholds.profile, thresholds.profile_margin, thresholds.profile_description) == (0.4, 2.0, 0.2)
+
+
+# --- place names written another way ---------------------------------------------------
+
+
+def test_a_place_written_in_two_words_or_one_is_still_a_place() -> None:
+    from checker.matching.text import join_split_words
+
+    assert join_split_words(["tata", "ruang", "palangka", "raya"], {"palangkaraya"}) == ["tata", "ruang"]
+    assert join_split_words(["raya", "tata"], {"palangkaraya"}) == ["raya", "tata"]
+
+
+def test_region_nicknames_may_end_with_a_letter_subsequence() -> None:
+    """Sultra is SULawesi TenggaRA: the last part is not always a prefix (Kaltim, Jabar are)."""
+    assert place_abbreviations(["database", "peraturan", "sultra"], "sulawesi tenggara") == ["sultra"]
+    assert place_abbreviations(["tanda", "tangan"], "tanah datar", known={"tanda"}) == []  # a registry word is not one
+
+
+def test_a_proposals_place_fragments_do_not_count(sample: MatchIndex) -> None:
+    """ "Biak" of Biak Numfor and "Palangka Raya" for the registry's "Palangkaraya" are places, not needs."""
+    assert "biak" in sample._place_words and "biak" not in sample.idf
+    vec = sample.vector("Biak Job Center", "Lowongan kerja", [])
+    assert "biak" not in vec
+    assert not {"palangka", "raya"} & set(sample.vector("Tata Ruang Palangka Raya", "", []))
+    assert "tanah" in sample.vector("Sertifikat Tanah", "", [])  # a registry word that is also a place word stays

@@ -36,6 +36,7 @@ from checker.matching.text import (
     FUNCTION_WORDS,
     closest_word,
     fold_words,
+    join_split_words,
     load_synonym_groups,
     phrase_table,
     root_forms,
@@ -94,9 +95,13 @@ class MatchIndex:
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
+    _single_places: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _place_words: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
+        self._single_places = frozenset(p for p in self.places if " " not in p)
+        self._place_words = frozenset(w for p in self.places if " " in p for w in p.split())
         self.common = frozenset(self.common_features)
         self._concept_phrases = phrase_table(m for m in self.concepts if " " in m)
 
@@ -145,7 +150,7 @@ class MatchIndex:
 
     def tokens(self, text: str, own_places: Iterable[str] = ()) -> list[str]:
         """Content words of `text`: whole region names and function words removed."""
-        words = strip_phrases(fold_words(text), self._places)
+        words = join_split_words(strip_phrases(fold_words(text), self._places), self._single_places)
         extra = phrase_table(own_places)
         if extra:
             words = strip_phrases(words, extra)
@@ -221,6 +226,15 @@ class MatchIndex:
                         add(f"~{concept}", weight * CONCEPT_WEIGHT)
         return out
 
+    def place_fragments_out(self, tokens: list[str]) -> list[str]:
+        """`tokens` without words of a multi-word region name that the registry never uses otherwise.
+
+        "Biak Job Center" (Biak Numfor), "Labuhan" of a regency: a place, not what the app does.
+        A word the registry does use ("tanah" of Tanah Datar, "laut") keeps its meaning. Only for
+        a proposal: the registry's own names are indexed before it knows which words it uses.
+        """
+        return [t for t in tokens if t not in self._place_words or t in self.idf or t in self.common]
+
     def name_key(self, name: str) -> str:
         """The name without place words: apps sharing it were built from one template."""
         return " ".join(self.tokens(name))
@@ -241,9 +255,9 @@ class MatchIndex:
     ) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of a proposal (unknown words count in its length)."""
         places = list(own_places)
-        weights = self.features(self.tokens(name, places), 1.0, correct_typos)
+        weights = self.features(self.place_fragments_out(self.tokens(name, places)), 1.0, correct_typos)
         for feature, value in self.features(
-            self.tokens(description, places), DESCRIPTION_WEIGHT, correct_typos
+            self.place_fragments_out(self.tokens(description, places)), DESCRIPTION_WEIGHT, correct_typos
         ).items():
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
@@ -491,6 +505,8 @@ def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
             words = [w for w in fold_words(str(agency.get("name", ""))) if w not in REGION_TITLES]
             if words:
                 phrases.add(" ".join(words))
+                if len(words) > 1:
+                    phrases.add("".join(words))  # "Tebingtinggi" as some proposals write it
         elif agency.get("level") == "central":
             central_names.setdefault(str(agency.get("code", "")), []).append(set(fold_words(str(app.get("name", "")))))
     for code, names in central_names.items():

@@ -83,7 +83,8 @@ def match_facts(
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
-    places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place)] if place else []
+    known = _Known(index)
+    places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place, known)] if place else []
     places += host_phrases(host_name)
     name = expand_own_acronyms(name, description, _Known(index))
     vec = index.vector(name, description, places)

@@ -85,6 +85,23 @@ def strip_phrases(tokens: list[str], phrases: dict[str, list[list[str]]]) -> lis
     return out
 
 
+def join_split_words(tokens: list[str], joined: Container[str]) -> list[str]:
+    """`tokens` without any two adjacent words whose concatenation is in `joined`.
+
+    The registry writes "Palangkaraya", a proposal "Palangka Raya" (and the reverse is in
+    the place phrases as "tebingtinggi"): the same place either way.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and tokens[i] + tokens[i + 1] in joined:
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def phrase_table(phrases: Iterable[str]) -> dict[str, list[list[str]]]:
     """First word -> the phrases starting with it, longest first (for strip_phrases)."""
     table: dict[str, list[list[str]]] = {}
@@ -181,11 +198,12 @@ def spells(acronym: str, words: list[str]) -> bool:
     return walk(0, 0)
 
 
-def place_abbreviations(words: list[str], place: str) -> list[str]:
+def place_abbreviations(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
     """Words of `words` that abbreviate the agency's own multi-word place ("kaltim" for "kalimantan timur").
 
-    Indonesian writes regions as syllable contractions (Kaltim, Jabar, Sulsel); stripped
-    like the full name, so a proposal is not matched on its own region's nickname.
+    Indonesian writes regions as syllable contractions (Kaltim, Jabar, Sulsel, Sultra); stripped
+    like the full name, so a proposal is not matched on its own region's nickname. A word in
+    `known` (the registry's vocabulary) is never one: "tanda" spells "TANah DAtar" but means a sign.
     """
     place_words = place.split()
     if len(place_words) < 2:
@@ -194,7 +212,11 @@ def place_abbreviations(words: list[str], place: str) -> list[str]:
         {
             w
             for w in words
-            if 4 <= len(w) <= 12 and w.isalpha() and w not in place_words and _spells_by_syllables(w, place_words)
+            if 4 <= len(w) <= 12
+            and w.isalpha()
+            and w not in place_words
+            and w not in known
+            and _spells_by_syllables(w, place_words)
         }
     )
 
@@ -206,6 +228,11 @@ def _spells_by_syllables(word: str, parts: list[str]) -> bool:
         if index == len(parts):
             return pos == len(word)
         part = parts[index]
+        rest = word[pos:]
+        if index == len(parts) - 1 and len(rest) >= 2 and rest[0] == part[0] and rest[-1] == part[-1]:
+            letters = iter(part)
+            if all(letter in letters for letter in rest):  # "tra" of "tenggara" (Sultra), ends as the word does
+                return True
         for length in range(2, len(part) + 1):
             if part[:length] != word[pos : pos + length]:
                 break
