@@ -33,50 +33,55 @@ def _code_units(text: str) -> list[int]:
 
 
 def line_hashes(text: str) -> list[str]:
-    """The hash of every line of `text`, in order (index 0 is line 1)."""
+    """The hash of every line of `text`, in order (index 0 is line 1).
+
+    One loop with local variables (no closures, no state dict): it runs for every judged
+    manifest with a finding, so it is kept to about a quarter of a millisecond per KiB.
+    """
     window = [0] * BLOCK_SIZE
     line_numbers = [-1] * BLOCK_SIZE
-    state = {"hash": 0, "index": 0}
     counts: dict[str, int] = {}
     out: list[str] = []
-
-    def output() -> None:
-        value = format(state["hash"] & _MASK, "x")
-        counts[value] = counts.get(value, 0) + 1
-        out.append(f"{value}:{counts[value]}")
-        line_numbers[state["index"]] = -1
-
-    def update(current: int) -> None:
-        index = state["index"]
-        begin = window[index]
-        window[index] = current
-        state["hash"] = (_MOD * state["hash"] + current - _FIRST_MOD * begin) & _MASK
-        state["index"] = (index + 1) % BLOCK_SIZE
-
+    hash_value = 0
+    index = 0
     line_number = 0
     line_start = True
     prev_cr = False
-    for current in [*_code_units(text), _EOF]:
-        if current in (_SPACE, _TAB) or (prev_cr and current == _LF):
+    units = _code_units(text)
+    units.append(_EOF)
+    for current in units:
+        if current == _SPACE or current == _TAB or (prev_cr and current == _LF):
             prev_cr = False
             continue
         if current == _CR:
             current, prev_cr = _LF, True
         else:
             prev_cr = False
-        if line_numbers[state["index"]] != -1:
-            output()
+        if line_numbers[index] != -1:
+            value = format(hash_value, "x")
+            count = counts[value] = counts.get(value, 0) + 1
+            out.append(f"{value}:{count}")
+            line_numbers[index] = -1
         if line_start:
             line_start = False
             line_number += 1
-            line_numbers[state["index"]] = line_number
+            line_numbers[index] = line_number
         if current == _LF:
             line_start = True
-        update(current)
+        begin = window[index]
+        window[index] = current
+        hash_value = (_MOD * hash_value + current - _FIRST_MOD * begin) & _MASK
+        index = index + 1 if index + 1 < BLOCK_SIZE else 0
     for _ in range(BLOCK_SIZE):
-        if line_numbers[state["index"]] != -1:
-            output()
-        update(0)
+        if line_numbers[index] != -1:
+            value = format(hash_value, "x")
+            count = counts[value] = counts.get(value, 0) + 1
+            out.append(f"{value}:{count}")
+            line_numbers[index] = -1
+        begin = window[index]
+        window[index] = 0
+        hash_value = (_MOD * hash_value - _FIRST_MOD * begin) & _MASK
+        index = index + 1 if index + 1 < BLOCK_SIZE else 0
     return out
 
 
