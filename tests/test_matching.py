@@ -384,12 +384,13 @@ from click.testing import CliRunner
 import checker.cli.main
 
 result = CliRunner().invoke(checker.cli.main.main, ["check", "manifests", "--format", "json"])
-print(json.dumps([result.exit_code, sorted(m for m in sys.modules if m.split(".")[0] == "wordfreq")]))
+print(json.dumps([result.exit_code, sorted(m for m in sys.modules if m.split(".")[0] in ("wordfreq", "stopwordsiso"))]))
 """
 
 
 def test_a_check_with_a_warm_cache_never_imports_wordfreq(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The English weights are computed when the index is built and cached with it (wordfreq's import costs ~0.1 s)."""
+    """English weights and description stopwords are computed when the index is built and cached with it
+    (wordfreq's import alone costs ~0.1 s)."""
     project = Path(__file__).resolve().parent.parent
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("SPBE_CHECK_CACHE_DIR", None)
@@ -402,7 +403,7 @@ def test_a_check_with_a_warm_cache_never_imports_wordfreq(tmp_path) -> None:  # 
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     (cold_code, cold_modules), (warm_code, warm_modules) = runs
     assert cold_code == warm_code == 1  # the sample manifests really were judged
-    assert "wordfreq" in cold_modules  # the probe sees wordfreq when the index is built
+    assert {"wordfreq", "stopwordsiso"} <= set(cold_modules)  # the probe sees them when the index is built
     assert warm_modules == []
 
 
@@ -496,3 +497,17 @@ def test_a_proposals_place_fragments_do_not_count(sample: MatchIndex) -> None:
     assert "biak" not in vec
     assert not {"palangka", "raya"} & set(sample.vector("Tata Ruang Palangka Raya", "", []))
     assert "tanah" in sample.vector("Sertifikat Tanah", "", [])  # a registry word that is also a place word stays
+
+
+def test_everyday_words_of_a_description_do_not_dilute_it(sample: MatchIndex) -> None:
+    """Stopwords the registry never uses ("setiap", "juga") drop from a description, not from a name."""
+    from checker.matching.stopwords import description_stopwords
+
+    assert "setiap" in sample.description_stopwords and "juga" in sample.description_stopwords
+    assert "tinggi" not in sample.description_stopwords  # a registry word ("Pendidikan Tinggi") keeps its meaning
+    assert description_stopwords({"setiap"}) and "setiap" not in description_stopwords({"setiap"})
+    vec = sample.vector("Setiap Desa", "Setiap pagi petugas juga mencatat harga beras.", [])
+    assert "setiap" in vec and "juga" not in vec
+    plain = sample.vector("Info Harga Bahan Pokok", "Harga beras dan gula.", [])
+    chatty = sample.vector("Info Harga Bahan Pokok", "Setiap pagi harga beras dan gula juga dicatat di sini.", [])
+    assert chatty["harga"] == pytest.approx(plain["harga"], rel=0.35)

@@ -31,6 +31,7 @@ from typing import Any
 
 from checker.matching.english import english_weights
 from checker.matching.profiles import build_profiles, profile_scores
+from checker.matching.stopwords import description_stopwords
 from checker.matching.text import (
     ACRONYM_LEADS,
     FUNCTION_WORDS,
@@ -92,16 +93,19 @@ class MatchIndex:
     english: dict[str, float]  # English word unknown to the registry -> its weight (english.py)
     profile_functions: list[str]  # function codes, numbered for `profiles`
     profiles: dict[str, list[list[Any]]]  # feature -> [function numbers, weights]: each function's mean vector
+    description_stopwords: list[str]  # everyday words a proposal's description drops (stopwords.py)
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     _single_places: frozenset[str] = field(default_factory=frozenset, repr=False)
     _place_words: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _description_stopwords: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
         self._single_places = frozenset(p for p in self.places if " " not in p)
         self._place_words = frozenset(w for p in self.places if " " in p for w in p.split())
+        self._description_stopwords = frozenset(self.description_stopwords)
         self.common = frozenset(self.common_features)
         self._concept_phrases = phrase_table(m for m in self.concepts if " " in m)
 
@@ -256,8 +260,9 @@ class MatchIndex:
         """The L2-normalised TF-IDF vector of a proposal (unknown words count in its length)."""
         places = list(own_places)
         weights = self.features(self.place_fragments_out(self.tokens(name, places)), 1.0, correct_typos)
+        described = [t for t in self.tokens(description, places) if t not in self._description_stopwords]
         for feature, value in self.features(
-            self.place_fragments_out(self.tokens(description, places)), DESCRIPTION_WEIGHT, correct_typos
+            self.place_fragments_out(described), DESCRIPTION_WEIGHT, correct_typos
         ).items():
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
@@ -387,6 +392,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         english={},
         profile_functions=[],
         profiles={},
+        description_stopwords=[],
     )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -471,6 +477,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         english=english_weights(df, unknown_idf, min(idf.values(), default=1.0)),
         profile_functions=profile_functions,
         profiles=profiles,
+        description_stopwords=description_stopwords(set(df) | {m for m in concepts if " " not in m}),
     )
 
 

@@ -1,0 +1,36 @@
+"""Everyday words a proposal's description may drop: stopwords the registry never uses.
+
+Why: agencies describe a proposal in ordinary sentences ("setiap pagi petugas mencatat …",
+"juga dapat dipakai …"), while the registry's descriptions are terse. A word the registry
+never uses cannot match any app; it only lengthens the proposal's vector and so lowers
+every cosine, until a real duplicate falls under the thresholds. The Indonesian and
+English lists of stopwords-iso (the `stopwordsiso` package) name the everyday words;
+only those the registry and the synonyms do not know are dropped, and only from the
+description: a name's words are chosen, and "tinggi", "baru", "umum" keep their meaning
+wherever the registry uses them.
+
+Computed once per registry when the index is built, and cached with it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Container
+from pathlib import Path
+
+LANGUAGES = ("id", "en")
+
+
+def description_stopwords(known: Container[str]) -> list[str]:
+    """The stopwords of LANGUAGES that `known` (registry words and synonym members) does not hold, sorted."""
+    import stopwordsiso
+
+    return sorted(w for w in stopwordsiso.stopwords(list(LANGUAGES)) if w not in known)
+
+
+def stopword_files() -> list[Path]:
+    """The data file the list comes from, for the compiled registry's cache key (without importing the package)."""
+    spec = importlib.util.find_spec("stopwordsiso")
+    if spec is None or spec.origin is None:
+        return []
+    return [Path(spec.origin).parent / "stopwords-iso.json"]
