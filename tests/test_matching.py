@@ -511,3 +511,12 @@ def test_everyday_words_of_a_description_do_not_dilute_it(sample: MatchIndex) ->
     plain = sample.vector("Info Harga Bahan Pokok", "Harga beras dan gula.", [])
     chatty = sample.vector("Info Harga Bahan Pokok", "Setiap pagi harga beras dan gula juga dicatat di sini.", [])
     assert chatty["harga"] == pytest.approx(plain["harga"], rel=0.35)
+
+
+def test_a_clipped_word_reads_as_the_one_registry_word_it_starts(sample: MatchIndex) -> None:
+    """ "e-Perpus" is e-Perpustakaan; a clipping that starts several words ("penda…") is left alone."""
+    assert sample._unclipped("perpus") == "perpustakaan"
+    assert sample._unclipped("penda") == ""
+    assert sample._unclipped("perp") == ""  # too short to be sure
+    found = sample.similar("e-Perpus", "Katalog buku dan pinjam e-book.", threshold=0.45, limit=3)
+    assert found and all("LYN-PERPUSTAKAAN" in m.functions for m in found)

@@ -23,6 +23,7 @@ the compiled-registry cache can store it in a code-free format.
 
 from __future__ import annotations
 
+import bisect
 import math
 from array import array
 from collections.abc import Iterable
@@ -50,6 +51,8 @@ CONCEPT_WEIGHT = 0.6
 ACRONYM_WEIGHT = 0.5  # the acronym itself; its expansion words count in full
 ROOT_WEIGHT = 0.9  # an affixed form of a registry word
 TYPO_MIN_LENGTH = 5
+CLIP_MIN_LENGTH = 5  # "perpus"; shorter clippings start too many words
+CLIP_MIN_CUT = 3
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
 REGION_TITLES = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "daerah", "istimewa"})
@@ -211,6 +214,9 @@ class MatchIndex:
                     continue
                 add(root, weight * ROOT_WEIGHT)  # "menyurat" -> "surat"
                 word = root
+            elif correct_typos and word not in self.idf and (full := self._unclipped(word)):
+                add(full, weight * ROOT_WEIGHT)  # "perpus" -> "perpustakaan"
+                word = full
             elif correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
                 found, score = self._closest(word)
                 if found in self.common:
@@ -242,6 +248,25 @@ class MatchIndex:
     def name_key(self, name: str) -> str:
         """The name without place words: apps sharing it were built from one template."""
         return " ".join(self.tokens(name))
+
+    def _unclipped(self, word: str) -> str:
+        """The one registry name word this unknown word clips ("perpus" -> "perpustakaan"), or "".
+
+        Indonesian clips long words in names (Perpus, Dukcapil's "Capil", Diskominfo's "Info");
+        only a clipping that starts exactly one registry word, three letters or more shorter, counts.
+        """
+        if len(word) < CLIP_MIN_LENGTH or not word.isalpha():
+            return ""
+        start = bisect.bisect_left(self.vocabulary, word)
+        found = ""
+        for candidate in self.vocabulary[start:]:
+            if not candidate.startswith(word):
+                break
+            if len(candidate) - len(word) >= CLIP_MIN_CUT and candidate in self.idf:
+                if found:
+                    return ""  # ambiguous: "penda" starts pendaftaran, pendapatan, pendidikan
+                found = candidate
+        return found
 
     def _root(self, word: str) -> str:
         """The registry word this unknown word is an affixed form of, or ""."""
