@@ -95,8 +95,7 @@ def match_facts(
         entry["why"] = why(explained[entry["id"]], entry["count"])
         entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
     inferred = infer_functions(index, matches, thresholds.infer)
-    described = index.vector("", description, places)
-    inferred += profile_inference(index, vec, described, matches, thresholds, {entry["code"] for entry in inferred})
+    inferred += profile_inference(index, vec, description, places, matches, thresholds, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred}
 
 
@@ -202,7 +201,8 @@ def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -
 def profile_inference(
     index: MatchIndex,
     vec: dict[str, float],
-    described: dict[str, float],
+    description: str,
+    places: list[str],
     matches: list[Match],
     thresholds: Thresholds,
     known: set[str],
@@ -221,7 +221,7 @@ def profile_inference(
         return []
     # The description alone must read like the same function: "Pengadaan Tanah" (land acquisition) has
     # the procurement profile's key word in its name, but its description speaks of land parcels.
-    by_description = index.functions_read_like(described)
+    by_description = index.functions_read_like(index.vector("", description, places))  # only now: most stop above
     if not by_description or by_description[0][0] != code or by_description[0][1] < thresholds.profile_description:
         return []
     near = [m for m in matches if m.score >= thresholds.infer][:INFER_NEIGHBOURS]

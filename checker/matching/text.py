@@ -15,6 +15,7 @@ Why each step:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -91,6 +92,8 @@ def join_split_words(tokens: list[str], joined: Container[str]) -> list[str]:
     The registry writes "Palangkaraya", a proposal "Palangka Raya" (and the reverse is in
     the place phrases as "tebingtinggi"): the same place either way.
     """
+    if not any(a + b in joined for a, b in itertools.pairwise(tokens)):
+        return tokens  # the common case, in one pass (this runs for every text the index reads)
     out: list[str] = []
     i = 0
     while i < len(tokens):
