@@ -9,6 +9,8 @@ Function inference: the proposal's nearest apps vote for their functions, weight
 similarity; a function that wins most of the vote is what the proposal most likely does,
 whatever code it declares. When a shared service owns that function, the MOR rules can
 name the service even if the declared code hides it.
+A proposal worded unlike any single app is read by the function profiles instead
+(profiles.py), when its whole text and its description alone agree.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def match_facts(
     known = _Known(index)
     places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place, known)] if place else []
     places += host_phrases(host_name)
-    name = expand_own_acronyms(name, description, _Known(index))
+    name = expand_own_acronyms(name, description, known)
     vec = index.vector(name, description, places)
     matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
     similar = ranked_suggestions(index, matches, agency_code)[:MAX_SUGGESTIONS]
