@@ -130,7 +130,7 @@ class Judge:
             metadata["agency"]["code"],
             metadata["agency"].get("name", ""),
             exclude,
-            self.compiled.apps.get(str(spec.get("extends", "")), ("", None))[0] if spec.get("extends") else "",
+            self.compiled.apps.get(str(spec.get("extends", "")), ("", None))[0],  # the host's name, "" without one
         )
         apis = (spec.get("interoperability") or {}).get("apis") or []
         return {

@@ -15,10 +15,11 @@ The table is computed once per registry, when the index is built, and cached wit
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Container
 from pathlib import Path
+
+from checker.plumbing.paths import library_data
 
 ENGLISH_DISCOUNT = 1.0  # weight (log-idf units) lost per Zipf unit, i.e. per tenfold frequency in English
 MIN_LENGTH = 3
@@ -42,8 +43,4 @@ def english_weights(known: Container[str], unknown_idf: float, floor: float) -> 
 
 def wordlist_files() -> list[Path]:
     """The word lists the table is computed from, for the compiled registry's cache key (without importing wordfreq)."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or spec.origin is None:
-        return []
-    data = Path(spec.origin).parent / "data"
-    return [data / "small_en.msgpack.gz", data / "small_id.msgpack.gz"]
+    return library_data("wordfreq", "data/small_en.msgpack.gz", "data/small_id.msgpack.gz")

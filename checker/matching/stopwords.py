@@ -14,9 +14,10 @@ Computed once per registry when the index is built, and cached with it.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Container
 from pathlib import Path
+
+from checker.plumbing.paths import library_data
 
 LANGUAGES = ("id", "en")
 
@@ -30,7 +31,4 @@ def description_stopwords(known: Container[str]) -> list[str]:
 
 def stopword_files() -> list[Path]:
     """The data file the list comes from, for the compiled registry's cache key (without importing the package)."""
-    spec = importlib.util.find_spec("stopwordsiso")
-    if spec is None or spec.origin is None:
-        return []
-    return [Path(spec.origin).parent / "stopwords-iso.json"]
+    return library_data("stopwordsiso", "stopwords-iso.json")

@@ -170,19 +170,25 @@ def why(match: Match, count: int) -> dict[str, str]:
     return {"en": "; ".join(en), "id": "; ".join(id_)}
 
 
-def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -> list[dict[str, Any]]:
-    """Functions the nearest apps agree on (share of their similarity-weighted vote >= INFER_SHARE)."""
+def neighbour_shares(matches: list[Match], threshold: float) -> tuple[list[Match], dict[str, float]]:
+    """The nearest apps (at least `threshold`, at most INFER_NEIGHBOURS) and each function's share of their vote.
+
+    Each app votes with its similarity, split over its functions.
+    """
     near = [m for m in matches if m.score >= threshold][:INFER_NEIGHBOURS]
-    if not near:
-        return []
+    total = sum(m.score for m in near)
     votes: dict[str, float] = {}
     for match in near:
         for code in match.functions:
             votes[code] = votes.get(code, 0.0) + match.score / max(1, len(match.functions))
-    total = sum(m.score for m in near)
+    return near, {code: vote / total for code, vote in votes.items()} if total else {}
+
+
+def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -> list[dict[str, Any]]:
+    """Functions the nearest apps agree on (share of their similarity-weighted vote >= INFER_SHARE)."""
+    near, shares = neighbour_shares(matches, threshold)
     out = []
-    for code, vote in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-        share = vote / total
+    for code, share in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])):
         if share < INFER_SHARE:
             break
         serving = [m.id for m in near if code in m.functions]
@@ -226,13 +232,12 @@ def profile_inference(
     by_description = index.functions_read_like(index.vector("", description, places))  # only now: most stop above
     if not by_description or by_description[0][0] != code or by_description[0][1] < thresholds.profile_description:
         return []
-    near = [m for m in matches if m.score >= thresholds.infer][:INFER_NEIGHBOURS]
+    _near, shares = neighbour_shares(matches, thresholds.infer)
     serving = [m for m in matches if code in m.functions]
-    vote = sum(m.score / max(1, len(m.functions)) for m in near if code in m.functions)
     return [
         {
             "code": code,
-            "share": round(vote / sum(m.score for m in near), 3) if near else 0.0,
+            "share": round(shares.get(code, 0.0), 3),
             "score": round(best, 3),
             "owners": index.owners.get(code, []),
             "via": [m.id for m in serving[:3]],

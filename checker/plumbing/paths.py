@@ -9,6 +9,7 @@ test` and editors expect them: when the package holds no copy, the checkout's is
 
 from __future__ import annotations
 
+import importlib.util
 from importlib.resources import files
 from pathlib import Path
 
@@ -24,6 +25,15 @@ def shipped(inside_package: str, in_checkout: str) -> Path:
     """
     installed = PACKAGE_ROOT / inside_package
     return installed if installed.is_dir() else PROJECT_ROOT / in_checkout
+
+
+def library_data(package: str, *names: str) -> list[Path]:
+    """Data files of an installed library, found without importing it (for cache keys); [] when it is absent."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return []
+    folder = Path(spec.origin).parent
+    return [folder / name for name in names]
 
 
 POLICIES_DIR = shipped("policies", "policies")
