@@ -20,7 +20,6 @@ from checker.audit.judge import (
     audited_apps,
     judge_record,
     manifest_from_record,
-    memoise_similarity,
     run_audit,
 )
 from checker.audit.run import audit_registry
@@ -174,21 +173,10 @@ def test_the_audit_verdict_is_the_check_verdict_of_the_mapped_manifest(sample, s
     assert result.exit_code in (0, 1), result.output
     checked = {r["id"]: r for r in json.loads(result.stdout)["results"]}
     for app in apps:
-        outcome = judge_record(memoise_similarity(sample_judge), app, sample, tmp_path)
+        outcome = judge_record(sample_judge, app, sample, tmp_path)
         seen = checked[app["id"].lower()]
         assert seen["verdict"] == outcome.verdict
         assert sorted({v["rule"] for v in seen["violations"]}) == list(outcome.rules)
-
-
-def test_memoised_similarity_answers_exactly_like_the_index(sample, sample_judge) -> None:  # type: ignore[no-untyped-def]
-    """The audit's memo returns what the matcher computes, and computes each question once."""
-    fresh = Judge(sample_judge.policies, sample_judge.compiled, make_engine("embedded"))
-    memo = memoise_similarity(Judge(sample_judge.policies, sample_judge.compiled, make_engine("embedded")))
-    for app in audited_apps(sample)[::50]:
-        args = (app["name"], app["description"], app["agency"]["code"], app["agency"]["name"], frozenset([app["id"]]))
-        first = memo.match_facts(*args)
-        assert first == fresh.match_facts(*args), app["id"]
-        assert memo.match_facts(*args) is first
 
 
 def test_worker_processes_give_the_same_outcomes(sample, sample_judge, monkeypatch) -> None:  # type: ignore[no-untyped-def]

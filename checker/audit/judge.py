@@ -173,31 +173,6 @@ def judge_record(judge: Judge, app: Mapping[str, Any], registry: Registry, root:
     return AppOutcome(app["id"], result.verdict, deny, warn)
 
 
-def memoise_similarity(judge: Judge) -> Judge:
-    """Give `judge` memoised match lookups: registry apps built from one template ask the same question.
-
-    The answer depends only on the name, description, agency, excluded ids and host, so a dict
-    keyed by them returns identical facts.
-    """
-    if getattr(judge, "_memoised", False):
-        return judge
-    compute = judge.match_facts
-    memo: dict[tuple[Any, ...], dict[str, Any]] = {}
-
-    def cached(
-        name: str, description: str, agency_code: str, agency_name: str, exclude: frozenset[str], host_name: str = ""
-    ) -> dict[str, Any]:
-        key = (name, description, agency_code, agency_name, exclude, host_name)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = compute(name, description, agency_code, agency_name, exclude, host_name)
-        return found
-
-    judge.match_facts = cached  # type: ignore[method-assign]
-    judge._memoised = True  # type: ignore[attr-defined]
-    return judge
-
-
 # Worker processes are forked from the parent after the judge is built, so they
 # inherit the compiled policies and registry index instead of rebuilding them.
 _FORKED: tuple[Judge, list[dict[str, Any]], Registry, Path] | None = None

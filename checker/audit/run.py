@@ -17,7 +17,7 @@ from typing import Any
 
 from checker.audit.clusters import find_clusters
 from checker.audit.compare import materialise_policies, rule_changes_only, verdict_changes
-from checker.audit.judge import AppOutcome, audited_apps, default_workers, memoise_similarity, run_audit
+from checker.audit.judge import AppOutcome, audited_apps, default_workers, run_audit
 from checker.audit.report import Comparison, build_document
 from checker.engine import make_engine
 from checker.judging.evaluate import DEFAULT_SIMILARITY, Judge
@@ -64,7 +64,7 @@ def _judge_all(
     progress: Progress,
     label: str,
 ) -> tuple[Judge, list[AppOutcome]]:
-    judge = memoise_similarity(Judge(policies, compiled, make_engine("embedded")))
+    judge = Judge(policies, compiled, make_engine("embedded"))
     settle()  # before the workers fork: they would otherwise copy the index's pages by walking it
     with progress(label, len(apps)) as step:
         return judge, run_audit(judge, registry, apps, workers=workers, progress=step)

@@ -327,9 +327,34 @@ class MatchIndex:
     ) -> list[Match]:
         """Active apps whose cosine with `vec` is at least `threshold`, best first; not yet explained.
 
-        Scores are summed per *shape* (the apps whose vectors are identical, one template rebuilt
-        in many regions, count once: a third fewer additions than per app), in the order of
-        `vec`, so every app gets exactly the float its own postings would give it.
+        Equal scores (to six decimals) go shared services first, then by id (the ranks). Only the
+        apps that make the first `limit` are expanded from their shapes.
+        """
+        ranked = self._score_shapes(vec, threshold)
+        shapes, ranks, docs = self.shapes, self.ranks, self.docs
+        excluded = set(exclude)
+        out: list[Match] = []
+        start = 0
+        while start < len(ranked) and len(out) < limit:
+            end = start + 1
+            while end < len(ranked) and ranked[end][0] == ranked[start][0]:
+                end += 1
+            tied = sorted((ranks[doc], score, doc) for _key, shape, score in ranked[start:end] for doc in shapes[shape])
+            for _rank, score, doc in tied:
+                if len(out) >= limit:
+                    break
+                if docs[doc][0] in excluded:
+                    continue
+                app_id, app_name, agency, level, shared, functions = docs[doc]
+                out.append(
+                    Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
+                )
+            start = end
+        return out
+
+    def _score_shapes(self, vec: dict[str, float], threshold: float) -> list[tuple[float, int, float]]:
+        """Scores summed per *shape* (apps with identical vectors count once: a third fewer additions),
+        in the order of `vec`, so every app gets exactly the float its own postings would give it.
         """
         scores: dict[int, float] = {}
         get = scores.get
@@ -340,26 +365,7 @@ class MatchIndex:
             numbers, weights = posting
             for shape, w in zip(numbers, weights, strict=True):
                 scores[shape] = get(shape, 0.0) + q * w
-        shapes, ranks = self.shapes, self.ranks
-        kept: list[tuple[float, int, float, int]] = []
-        for shape, score in scores.items():
-            if score >= threshold:
-                key = -round(score, 6)
-                kept.extend([(key, ranks[doc], score, doc) for doc in shapes[shape]])
-        kept.sort()  # best first; equal scores: shared services, then by id (the ranks)
-        excluded = set(exclude)
-        docs = self.docs
-        out: list[Match] = []
-        for _key, _rank, score, doc in kept:
-            if len(out) >= limit:
-                break
-            if docs[doc][0] in excluded:
-                continue
-            app_id, app_name, agency, level, shared, functions = docs[doc]
-            out.append(
-                Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
-            )
-        return out
+        return sorted((-round(score, 6), shape, score) for shape, score in scores.items() if score >= threshold)
 
     def explain(self, match: Match, vec: dict[str, float], places: list[str]) -> Match:
         """The match with the proposal's words found in the app's name and any acronym that joined them.
