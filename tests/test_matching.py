@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.matching import MatchIndex, build_match_index
+from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import Thresholds, match_facts
 from checker.matching.text import (
     closest_word,
@@ -520,3 +521,82 @@ def test_a_clipped_word_reads_as_the_one_registry_word_it_starts(sample: MatchIn
     assert sample._unclipped("perp") == ""  # too short to be sure
     found = sample.similar("e-Perpus", "Katalog buku dan pinjam e-book.", threshold=0.45, limit=3)
     assert found and all("LYN-PERPUSTAKAAN" in m.functions for m in found)
+
+
+def test_scope_vectors_are_normalised_and_name_the_word_that_carries_a_match() -> None:
+    scopes = build_scopes(
+        {"SHARED-A": {"tender": 1.0, "seleksi": 1.0, "unknown": 1.0}}, {"tender": 2.0, "seleksi": 1.0}
+    )
+    assert set(scopes["SHARED-A"]) == {"tender", "seleksi"}  # a word the registry never uses is no evidence
+    assert sum(v * v for v in scopes["SHARED-A"].values()) == pytest.approx(1.0, abs=1e-4)
+    ((service, score, word_share, words),) = scope_scores(scopes, {"tender": 0.6, "seleksi": 0.8})
+    assert service == "SHARED-A" and score == pytest.approx((0.6 * 2 + 0.8 * 1) / 5**0.5, abs=1e-4)
+    assert word_share == pytest.approx(0.6, abs=1e-3) and words == 2  # tender gives 1.2 of 2.0
+    # a synonym concept repeats a word's meaning: it adds to the score but is never the "single word"
+    ((_, _, concept_share, one_word),) = scope_scores({"S": {"~7": 0.8, "tender": 0.6}}, {"~7": 1.0, "tender": 0.1})
+    assert concept_share == pytest.approx(0.06 / 0.86, abs=1e-3) and one_word == 1
+    assert scope_scores(scopes, {"parkir": 1.0}) == []
+
+
+def test_a_proposal_inside_a_shared_services_own_description_names_it(sample: MatchIndex) -> None:
+    """No app's name says "KTP digital", but what IKD says it provides does: the scope names IKD."""
+    facts = match_facts(
+        sample,
+        "Aktivasi KTP Digital Sleman",
+        "Warga mengaktifkan identitas digital di ponsel dan instansi memverifikasi NIK.",
+        "34.04",
+        "Pemerintah Kabupaten Sleman",
+        frozenset(),
+        Thresholds(),
+    )
+    (inferred,) = facts["inferred"]
+    assert inferred["basis"] == "scope" and inferred["via"] == ["SHARED-IKD"]
+    assert "SHARED-IKD" in inferred["owners"] and inferred["score"] >= Thresholds().scope
+
+
+def test_one_shared_word_is_not_a_scope(sample: MatchIndex) -> None:
+    """A cooperative's annual members' meeting shares only "anggota" with the legal-documents network."""
+    name, description = (
+        "Rapat Anggota Tahunan Koperasi Online",
+        "Koperasi menyelenggarakan rapat anggota tahunan secara daring.",
+    )
+    service, score, word_share, _words = sample.services_scoped(sample.vector(name, description))[0]
+    assert score >= Thresholds().scope and word_share > Thresholds().scope_word_share  # close, but by one word
+    facts = match_facts(sample, name, description, "34.04", "Pemerintah Kabupaten Sleman", frozenset(), Thresholds())
+    assert all(entry["basis"] != "scope" for entry in facts["inferred"]), service
+
+
+def test_a_word_with_two_meanings_is_not_a_scope(sample: MatchIndex) -> None:
+    """ "Bus" is the service bus in SPLP's description and a city bus here: one word, however close."""
+    name, description = "Aplikasi Bus Kota Sleman", "Jadwal dan posisi bus kota."
+    service, score, _share, words = sample.services_scoped(sample.vector(name, description))[0]
+    assert (service, words) == ("SHARED-SPLP", 1) and score >= Thresholds().scope
+    facts = match_facts(sample, name, description, "34.04", "Pemerintah Kabupaten Sleman", frozenset(), Thresholds())
+    assert all(entry["basis"] != "scope" for entry in facts["inferred"])
+
+
+def test_what_a_service_excludes_is_not_its_scope() -> None:
+    """SIMPONI collects "penerimaan negara bukan pajak": non-tax revenue, so "pajak" is not in its scope."""
+    assert scope_words(["penerimaan", "negara", "bukan", "pajak", "seluruh", "billing"], {"seluruh"}) == [
+        "penerimaan",
+        "negara",
+        "billing",
+    ]
+
+
+def test_a_new_need_reads_like_no_scope(sample: MatchIndex) -> None:
+    facts = match_facts(
+        sample,
+        "Pemesanan Gedung Olahraga Sleman",
+        "Warga memesan jadwal pemakaian gedung olahraga milik daerah.",
+        "34.04",
+        "Pemerintah Kabupaten Sleman",
+        frozenset(),
+        Thresholds(),
+    )
+    assert facts["inferred"] == []
+
+
+def test_scope_thresholds_come_from_the_policy_config() -> None:
+    thresholds = Thresholds.from_config({"infer_scope": 0.3, "infer_scope_margin": 2, "infer_scope_word_share": 0.5})
+    assert (thresholds.scope, thresholds.scope_margin, thresholds.scope_word_share) == (0.3, 2.0, 0.5)

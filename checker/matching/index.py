@@ -36,7 +36,8 @@ from typing import Any
 
 from checker.matching.english import english_weights
 from checker.matching.profiles import build_profiles, profile_scores
-from checker.matching.stopwords import description_stopwords
+from checker.matching.scopes import build_scopes, scope_scores, scope_words
+from checker.matching.stopwords import description_stopwords, everyday_words
 from checker.matching.text import (
     ACRONYM_LEADS,
     FUNCTION_WORDS,
@@ -101,6 +102,7 @@ class MatchIndex:
     profile_functions: list[str]  # function codes, numbered for `profiles`
     profiles: dict[str, list[list[Any]]]  # feature -> [function numbers, weights]: each function's mean vector
     description_stopwords: list[str]  # everyday words a proposal's description drops (stopwords.py)
+    scopes: dict[str, dict[str, float]]  # shared service id -> what it says it provides, as a vector (scopes.py)
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -280,6 +282,10 @@ class MatchIndex:
         """(function, cosine with its profile), best first: what the vector reads like (profiles.py)."""
         return profile_scores(self.profile_functions, self.profiles, vec)
 
+    def services_scoped(self, vec: dict[str, float]) -> list[tuple[str, float, float, int]]:
+        """(shared service, cosine with its scope, largest single word's share, words in common), best first."""
+        return scope_scores(self.scopes, vec)
+
     def _closest(self, word: str) -> tuple[str, float]:
         return closest_word(word, self.vocabulary)
 
@@ -428,11 +434,14 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         profile_functions=[],
         profiles={},
         description_stopwords=[],
+        scopes={},
     )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
     doc_keys: list[str] = []
     doc_features: list[dict[str, float]] = []
+    service_weights: dict[str, dict[str, float]] = {}
+    everyday = everyday_words()
     name_vocabulary: set[str] = set()
     name_df: dict[str, int] = {}
     docs: list[list[Any]] = []
@@ -464,6 +473,12 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
         doc_features.append(weights)
+        if app.get("shared"):
+            scoped = bare.features(name_tokens, 1.0)
+            described = scope_words(bare.tokens(str(app.get("description", ""))), everyday)
+            for feature, value in bare.features(described, 1.0).items():
+                scoped[feature] = max(value, scoped.get(feature, 0.0))
+            service_weights[app["id"]] = scoped
         for feature in weights:
             df[feature] = df.get(feature, 0) + 1
     n = len(docs)
@@ -513,6 +528,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         profile_functions=profile_functions,
         profiles=profiles,
         description_stopwords=description_stopwords(set(df) | {m for m in concepts if " " not in m}),
+        scopes=build_scopes(service_weights, idf),
     )
 
 

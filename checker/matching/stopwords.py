@@ -29,6 +29,13 @@ def description_stopwords(known: Container[str]) -> list[str]:
     return sorted(w for w in stopwordsiso.stopwords(list(LANGUAGES)) if w not in known)
 
 
+def everyday_words() -> frozenset[str]:
+    """Every stopword of LANGUAGES: what a shared service's description says besides its scope (scopes.py)."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords(list(LANGUAGES)))
+
+
 def stopword_files() -> list[Path]:
     """The data file the list comes from, for the compiled registry's cache key (without importing the package)."""
     return library_data("stopwordsiso", "stopwords-iso.json")

@@ -26,6 +26,7 @@ from checker.matching.text import expand_own_acronyms, fold_words, place_abbrevi
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
 INFER_SHARE = 0.5  # the winning function's share of the neighbours' vote
+SCOPE_MIN_WORDS = 2  # words a proposal shares with a shared service's own description before it is read as in its scope
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Thresholds:
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
     profile_description: float = 0.15  # ... and its description alone reads like that function too
+    scope: float = 0.22  # ... or the proposal is this close to what a shared service says it provides (scopes.py)
+    scope_margin: float = 1.3  # ... and that many times closer than to the next service's
+    scope_word_share: float = 0.8  # ... and no single word gives more than this share of that closeness
     max: int = 5
 
     @classmethod
@@ -56,6 +60,9 @@ class Thresholds:
             profile=score("infer_profile", default.profile),
             profile_margin=score("infer_profile_margin", default.profile_margin),
             profile_description=score("infer_profile_description", default.profile_description),
+            scope=score("infer_scope", default.scope),
+            scope_margin=score("infer_scope_margin", default.scope_margin),
+            scope_word_share=score("infer_scope_word_share", default.scope_word_share),
             max=int(config["max"]) if "max" in config else default.max,
         )
 
@@ -98,6 +105,7 @@ def match_facts(
         entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
     inferred = infer_functions(index, matches, thresholds.infer)
     inferred += profile_inference(index, vec, description, places, matches, thresholds, {e["code"] for e in inferred})
+    inferred += scope_inference(index, vec, matches, thresholds, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred}
 
 
@@ -243,5 +251,41 @@ def profile_inference(
             "via": [m.id for m in serving[:3]],
             "support": len(serving),  # every match (>= the lowest threshold) serving it: the profile found the function
             "basis": "profile",
+        }
+    ]
+
+
+def scope_inference(
+    index: MatchIndex, vec: dict[str, float], matches: list[Match], thresholds: Thresholds, known: set[str]
+) -> list[dict[str, Any]]:
+    """The function of the shared service whose own description the proposal reads like (scopes.py).
+
+    Only when that service clearly beats the next one and the match rests on at least
+    SCOPE_MIN_WORDS words, none of which carries most of it; nothing when the function was
+    already inferred another way.
+    """
+    scores = index.services_scoped(vec)
+    if not scores:
+        return []
+    service, best, word_share, words = scores[0]
+    runner_up = scores[1][1] if len(scores) > 1 else 0.0
+    if best < thresholds.scope or best < thresholds.scope_margin * runner_up:
+        return []
+    if words < SCOPE_MIN_WORDS or word_share > thresholds.scope_word_share:
+        return []  # carried by one word: a coincidence ("bus": SPLP's service bus, or a city bus)
+    code = next((c for c, ids in sorted(index.owners.items()) if service in ids and c not in known), None)
+    if code is None:
+        return []
+    _near, shares = neighbour_shares(matches, thresholds.infer)
+    serving = [m for m in matches if code in m.functions]
+    return [
+        {
+            "code": code,
+            "share": round(shares.get(code, 0.0), 3),
+            "score": round(best, 3),
+            "owners": index.owners[code],
+            "via": [service],
+            "support": len(serving),
+            "basis": "scope",
         }
     ]

@@ -29,6 +29,7 @@ _CODE_FILES = (
     "matching/text.py",
     "matching/english.py",
     "matching/profiles.py",
+    "matching/scopes.py",
     "matching/stopwords.py",
 )
 

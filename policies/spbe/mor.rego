@@ -365,7 +365,8 @@ warn contains violation if {
 #   does is the evidence. When the registry applications nearest to the proposal by
 #   meaning mostly serve a function that a shared service owns (or, worded unlike any
 #   single application, the proposal's name and its description alike read clearly
-#   closest to what that function's applications say between them), and the proposal
+#   closest to what that function's applications say between them, or to what the
+#   shared service itself says it provides, by more than one word), and the proposal
 #   does not declare that function, it is probably that service's function under
 #   another code. This is a warning, not a deny, because it is inferred from text: the
 #   reviewer decides, and the agency either uses the named shared service or says in
@@ -383,7 +384,8 @@ warn contains violation if {
 #         adalah buktinya. Apabila aplikasi terdaftar yang paling mirip maknanya
 #         sebagian besar melayani fungsi milik layanan bersama (atau, bila kata-katanya
 #         tidak mirip satu aplikasi pun, nama maupun deskripsi usulan paling jelas dekat
-#         dengan uraian aplikasi-aplikasi fungsi tersebut), dan usulan tidak
+#         dengan uraian aplikasi-aplikasi fungsi tersebut, atau dengan uraian layanan
+#         bersama itu sendiri tentang apa yang disediakannya, lebih dari satu kata), dan usulan tidak
 #         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
 #         layanan bersama itu dengan kode lain. Ini peringatan, bukan penolakan,
 #         karena disimpulkan dari teks: peninjau yang memutuskan.
@@ -759,12 +761,18 @@ default shared_service_noun(_) := "the shared services"
 
 # Why the proposal reads like a function: most of its nearest apps serve it, or (basis
 # "profile", checker/matching/profiles.py) its text is closest to what the function's
-# applications say between them, by name and by description alike.
+# applications say between them, by name and by description alike, or (basis "scope",
+# checker/matching/scopes.py) it matches what a shared service says it provides.
 reads_like_evidence_en(inferred) := sprintf(
 	"its text is closest to what the registered applications of that function say, %d%% similar",
 	[round(inferred.score * 100)],
 ) if {
 	inferred.basis == "profile"
+} else := sprintf(
+	"its name and description match what the shared service itself says it provides, %d%% similar",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "scope"
 } else := sprintf("%d%% of its most similar registered applications serve it", [round(inferred.share * 100)])
 
 reads_like_evidence_id(inferred) := sprintf(
@@ -772,6 +780,11 @@ reads_like_evidence_id(inferred) := sprintf(
 	[round(inferred.score * 100)],
 ) if {
 	inferred.basis == "profile"
+} else := sprintf(
+	"nama dan deskripsinya cocok dengan uraian layanan bersama itu sendiri tentang apa yang disediakannya, kemiripan %d%%",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "scope"
 } else := sprintf("%d%% aplikasi terdaftar yang paling mirip melayaninya", [round(inferred.share * 100)])
 
 other_agencies_en(n) := "1 other agency" if {

@@ -406,6 +406,30 @@ test_mor_011_says_when_the_evidence_is_the_functions_profile if {
 	not contains(v.message.en, "0%")
 }
 
+test_mor_011_says_when_the_evidence_is_the_services_own_description if {
+	# The proposal matches what the shared service says it provides: its own words are the evidence.
+	facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [{
+		"code": "ADM-KEPEGAWAIAN", "share": 0.0, "score": 0.37, "owners": ["SHARED-SIASN"],
+		"via": ["SHARED-SIASN"], "support": 0, "basis": "scope",
+	}]}
+	some v in warns(data.spbe.testdata.input_with_facts(new_app, facts))
+	v.rule == "SPBE-MOR-011"
+	v.suggestions == [{"id": "SHARED-SIASN", "name": "SIASN", "score": 0.37}]
+	contains(v.message.en, "match what the shared service itself says it provides, 37% similar")
+	contains(v.message.id, "uraian layanan bersama itu sendiri")
+	contains(v.message.id, "kemiripan 37%")
+}
+
+test_mor_011_scope_evidence_stays_silent_when_the_function_is_declared if {
+	# Declaring the service's own function is MOR-002's case (use the service), not a misfiled code.
+	proposal := data.spbe.testdata.with_spec({"functions": ["ADM-KEPEGAWAIAN"]})
+	facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [{
+		"code": "ADM-KEPEGAWAIAN", "share": 0.0, "score": 0.37, "owners": ["SHARED-SIASN"],
+		"via": ["SHARED-SIASN"], "support": 0, "basis": "scope",
+	}]}
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, facts)))
+}
+
 # --- SPBE-MOR-006 -----------------------------------------------------------------
 
 test_mor_006_fires_on_standalone_citizen_app if {
