@@ -491,6 +491,16 @@ def test_region_nicknames_may_end_with_a_letter_subsequence() -> None:
     assert place_abbreviations(["tanda", "tangan"], "tanah datar", known={"tanda"}) == []  # a registry word is not one
 
 
+def test_region_and_agency_initials_are_their_names() -> None:
+    """SBT is Seram Bagian Timur, KSB Kabupaten Sumbawa Barat, BNPB the agency's own acronym."""
+    assert place_abbreviations(["simbada", "sbt"], "seram bagian timur") == ["sbt"]
+    assert place_abbreviations(["tender", "ksb"], "sumbawa barat") == ["ksb"]
+    assert place_abbreviations(["peta", "bnpb"], "badan nasional penanggulangan bencana") == ["bnpb"]
+    assert place_abbreviations(["sb"], "sumbawa barat") == []  # two letters say too little
+    assert place_abbreviations(["sbt"], "seram bagian timur", known={"sbt"}) == []  # the registry's own word
+    assert place_abbreviations(["xsb"], "sumbawa barat") == []  # only a region title's initial may lead
+
+
 def test_a_proposals_place_fragments_do_not_count(sample: MatchIndex) -> None:
     """ "Biak" of Biak Numfor and "Palangka Raya" for the registry's "Palangkaraya" are places, not needs."""
     assert "biak" in sample._place_words and "biak" not in sample.idf

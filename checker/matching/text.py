@@ -201,25 +201,34 @@ def spells(acronym: str, words: list[str]) -> bool:
     return walk(0, 0)
 
 
+TITLE_INITIALS = ("k", "p")  # kabupaten / kota, provinsi: "KSB" is Kabupaten Sumbawa Barat
+
+
 def place_abbreviations(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
     """Words of `words` that abbreviate the agency's own multi-word place ("kaltim" for "kalimantan timur").
 
-    Indonesian writes regions as syllable contractions (Kaltim, Jabar, Sulsel, Sultra); stripped
-    like the full name, so a proposal is not matched on its own region's nickname. A word in
-    `known` (the registry's vocabulary) is never one: "tanda" spells "TANah DAtar" but means a sign.
+    Indonesian writes regions as syllable contractions (Kaltim, Jabar, Sulsel, Sultra) or as
+    initials, with or without the title's (SBT, KSB for Kabupaten Sumbawa Barat, and a central
+    agency's own acronym: BNPB); stripped like the full name, so a proposal is not matched on
+    its own region's nickname. A word in `known` (the registry's vocabulary) is never one:
+    "tanda" spells "TANah DAtar" but means a sign.
     """
     place_words = place.split()
     if len(place_words) < 2:
         return []
+    initials = "".join(w[0] for w in place_words)
+    spelt = {initials, *(title + initials for title in TITLE_INITIALS)} if len(initials) >= 2 else set()
     return sorted(
         {
             w
             for w in words
-            if 4 <= len(w) <= 12
-            and w.isalpha()
+            if w.isalpha()
             and w not in place_words
             and w not in known
-            and _spells_by_syllables(w, place_words)
+            and (
+                (4 <= len(w) <= 12 and _spells_by_syllables(w, place_words))
+                or (len(w) >= 3 and w in spelt)  # "SBT" (Seram Bagian Timur), "KSB" (Kabupaten Sumbawa Barat)
+            )
         }
     )
 
