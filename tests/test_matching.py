@@ -610,3 +610,27 @@ def test_a_new_need_reads_like_no_scope(sample: MatchIndex) -> None:
 def test_scope_thresholds_come_from_the_policy_config() -> None:
     thresholds = Thresholds.from_config({"infer_scope": 0.3, "infer_scope_margin": 2, "infer_scope_word_share": 0.5})
     assert (thresholds.scope, thresholds.scope_margin, thresholds.scope_word_share) == (0.3, 2.0, 0.5)
+
+
+def test_a_word_glued_to_si_reads_as_that_word(sample: MatchIndex) -> None:
+    """ "SIPerizinan" is Sistem Informasi + perizinan; "SIKA" is no "SI" + a word."""
+    assert "perizinan" in sample.features(["siperizinan"], 1.0, correct_typos=True)
+    assert sample.features(["sika"], 1.0, correct_typos=True) == {"sika": 1.0}
+    assert "perizinan" not in sample.features(["siperizinan"], 1.0)  # registry names are indexed as written
+
+
+def test_government_of_abbreviations_say_nothing(sample: MatchIndex) -> None:
+    assert sample.tokens("Website Pemkab Sleman dan Pemprov Pemkot Pemda") == ["website"]
+
+
+def test_a_foreign_word_for_a_too_common_word_is_dropped_like_it(sample: MatchIndex) -> None:
+    """ "Info" is "informasi", which a third of the registry's names carry: it must not weigh like a rare word."""
+    assert "info" not in sample.vector("Info Loker", "")
+    assert sample.vector("Info Loker", "") == sample.vector("Loker", "")
+
+
+def test_regional_words_meet_the_registrys(sample: MatchIndex) -> None:
+    """Papua's distrik and kampung are kecamatan and desa; RS is rumah sakit."""
+    for proposal, registry_word in (("distrik", "kecamatan"), ("kampung", "desa"), ("rs", "rumah sakit")):
+        concepts = {f for f in sample.vector(proposal, "") if f.startswith("~")}
+        assert concepts & {f for f in sample.vector(registry_word, "") if f.startswith("~")}, proposal

@@ -58,6 +58,7 @@ ROOT_WEIGHT = 0.9  # an affixed form of a registry word
 TYPO_MIN_LENGTH = 5
 CLIP_MIN_LENGTH = 5  # "perpus"; shorter clippings start too many words
 CLIP_MIN_CUT = 3
+LEAD_REST_MIN_LENGTH = 4  # "SIDesa" -> desa; "SIKA" is no "SI" + "ka"
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
 REGION_TITLES = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "daerah", "istimewa"})
@@ -223,6 +224,9 @@ class MatchIndex:
             elif correct_typos and word not in self.idf and (full := self._unclipped(word)):
                 add(full, weight * ROOT_WEIGHT)  # "perpus" -> "perpustakaan"
                 word = full
+            elif correct_typos and word not in self.idf and (rest := self._after_lead(word)):
+                add(rest, weight * ROOT_WEIGHT)  # "sidesa" -> "desa"
+                word = rest
             elif correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
                 found, score = self._closest(word)
                 if found in self.common:
@@ -273,6 +277,18 @@ class MatchIndex:
                     return ""  # ambiguous: "penda" starts pendaftaran, pendapatan, pendidikan
                 found = candidate
         return found
+
+    def _after_lead(self, word: str) -> str:
+        """The registry word an unknown name glues to "SI"/"SIM" ("SIDesa" -> "desa"), or "".
+
+        Agencies name apps Sistem Informasi + one word; the lead says nothing (ACRONYM_LEADS),
+        the word says what the app does. Only a registry word of four letters or more counts.
+        """
+        for lead in ("sim", "si"):
+            rest = word[len(lead) :]
+            if word.startswith(lead) and len(rest) >= LEAD_REST_MIN_LENGTH and rest in self.idf:
+                return rest
+        return ""
 
     def _root(self, word: str) -> str:
         """The registry word this unknown word is an affixed form of, or ""."""
@@ -539,18 +555,27 @@ def _translations(
 
     Names first: a rendering found only in descriptions ("penandatanganan") meets apps
     at the description's weight, while the one names use ("tanda tangan") meets them in full.
+    A concept whose only registry rendering is a too-common word ("info" -> "informasi")
+    renders as that word, so the foreign word is dropped as the common one is.
     """
     best: dict[int, tuple[tuple[int, int], str]] = {}
+    generic: dict[int, str] = {}
     for member, numbers in concepts.items():
         words = member.split()
         if not all(w in idf for w in words):
+            if all(w in idf or w in df for w in words):  # known, some word too common to index
+                for number in numbers:
+                    generic[number] = min(member, generic.get(number, member))
             continue
         count = (min(name_df.get(w, 0) for w in words), min(df.get(w, 0) for w in words))
         for number in numbers:
             held = best.get(number)
             if held is None or count > held[0] or (count == held[0] and member < held[1]):
                 best[number] = (count, member)
-    return {str(number): member.split() for number, (count, member) in best.items() if count[1] > 0}
+    out = {str(number): member.split() for number, (count, member) in best.items() if count[1] > 0}
+    for number, member in generic.items():
+        out.setdefault(str(number), member.split())
+    return out
 
 
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:

@@ -35,7 +35,7 @@ dan atau untuk bagi dari di ke yang dengan pada oleh serta dalam secara sebagai 
 the of and for a an to in on by with via
 system systems information management application applications app apps modul module fitur feature
 regional regency city province national new
-pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa
+pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa pemprov pemkab pemkot pemda
 """.split()
 )
 # English generic words are dropped too: the registry is Indonesian, so their rarity
