@@ -72,16 +72,17 @@ def test_naming_the_expected_shared_service_is_a_right_answer(figures: dict[str,
     assert one["shared_named"] == 1.0 and one["recall"] == 1.0, one
 
 
-# The held-out sets (BENCHMARKS.md says which were used to tune, and when; holdout8 was only measured): a floor a little
-# under their figures, so a change that helps the tuning set by hurting proposals written by others fails.
+# The held-out sets (BENCHMARKS.md says when each was first measured untouched and when it was later studied): a
+# floor a little under their figures, so a change that helps the tuning set by hurting proposals written by others fails.
 HELD_OUT_FLOORS = {
-    "holdout2.yaml": {"precision": 0.90, "recall": 0.88, "top3": 0.88},
+    "holdout2.yaml": {"precision": 0.90, "recall": 0.90, "top3": 0.90},
     "holdout3.yaml": {"precision": 0.90, "recall": 0.87, "top3": 0.87},
     "holdout4.yaml": {"precision": 0.90, "recall": 0.75, "top3": 0.75},
-    "holdout5.yaml": {"precision": 0.85, "recall": 0.62, "top3": 0.62},
-    "holdout6.yaml": {"precision": 0.88, "recall": 0.70, "top3": 0.70},
-    "holdout7.yaml": {"precision": 0.88, "recall": 0.72, "top3": 0.72},
-    "holdout8.yaml": {"precision": 0.92, "recall": 0.85, "top3": 0.85},
+    "holdout5.yaml": {"precision": 0.88, "recall": 0.70, "top3": 0.70, "shared_named": 0.75},
+    "holdout6.yaml": {"precision": 0.90, "recall": 0.77, "top3": 0.77, "shared_named": 0.75},
+    "holdout7.yaml": {"precision": 0.88, "recall": 0.76, "top3": 0.76, "shared_named": 0.80},
+    "holdout8.yaml": {"precision": 0.94, "recall": 0.92, "top3": 0.92, "shared_named": 0.90},
+    "holdout9.yaml": {"precision": 0.87, "recall": 0.82, "top3": 0.82, "shared_named": 0.90},
 }
 
 
