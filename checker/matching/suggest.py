@@ -35,7 +35,7 @@ class Thresholds:
 
     near: float = 0.6  # MOR-005: a near-duplicate
     same_thing: float = 0.75  # MOR-003 deny: the agency's own app is the same thing
-    reuse: float = 0.45  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
+    reuse: float = 0.44  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
     infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's

@@ -750,7 +750,7 @@ reuse_candidates(code) := data.spbe.lib.report.top([s |
 	some s in similar_apps
 	not s.own
 	code in object.get(s, "functions", [])
-	s.score >= similarity_threshold("reuse", 0.45)
+	s.score >= similarity_threshold("reuse", 0.44)
 ])
 
 candidate_list(candidates) := concat(", ", [sprintf("%s (%s)", [c.name, c.id]) | some c in candidates])
@@ -839,7 +839,7 @@ own_similar_with_code(code) := [s |
 	some s in similar_apps
 	object.get(s, "own", false)
 	code in object.get(s, "functions", [])
-	s.score >= similarity_threshold("reuse", 0.45)
+	s.score >= similarity_threshold("reuse", 0.44)
 	not built_on_owner(code)
 ]
 
