@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.matching import MatchIndex, build_match_index
+from checker.matching.coined import is_coined
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import Thresholds, match_facts
 from checker.matching.text import (
@@ -634,3 +635,18 @@ def test_regional_words_meet_the_registrys(sample: MatchIndex) -> None:
     for proposal, registry_word in (("distrik", "kecamatan"), ("kampung", "desa"), ("rs", "rumah sakit")):
         concepts = {f for f in sample.vector(proposal, "") if f.startswith("~")}
         assert concepts & {f for f in sample.vector(registry_word, "") if f.startswith("~")}, proposal
+
+
+def test_a_coined_name_word_says_less_than_a_real_word_the_registry_lacks(sample: MatchIndex) -> None:
+    """ "Sikelor" is a brand no dictionary knows; "timbangan" (scales) is a real word that may name a new need."""
+    description = "Pendaftaran dan antrean pasien puskesmas secara online untuk warga."
+    coined, real = sample.vector("Sikelor", description), sample.vector("Timbangan", description)
+    assert "sikelor" not in sample.idf and "timbangan" not in sample.idf
+    assert coined["sikelor"] < real["timbangan"]
+    assert sample.vector("Sikelor", "") == {"sikelor": 1.0}  # with no description to judge by, it is all there is
+
+
+def test_coined_means_no_dictionary_holds_it() -> None:
+    assert is_coined("sikelor", {"desa"}, {"timbangan"})
+    assert not is_coined("timbangan", {"desa"}, {"timbangan"})
+    assert not is_coined("112", set())  # numbers are not brands

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from checker.matching.coined import COINED_MIN_DESCRIBED, COINED_NAME_WEIGHT, indonesian_words, is_coined
 from checker.matching.english import english_weights
 from checker.matching.profiles import build_profiles, profile_scores
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
@@ -104,18 +105,21 @@ class MatchIndex:
     profiles: dict[str, list[list[Any]]]  # feature -> [function numbers, weights]: each function's mean vector
     description_stopwords: list[str]  # everyday words a proposal's description drops (stopwords.py)
     scopes: dict[str, dict[str, float]]  # shared service id -> what it says it provides, as a vector (scopes.py)
+    indonesian: list[str]  # Indonesian dictionary words the registry does not use: not coined (coined.py)
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     _single_places: frozenset[str] = field(default_factory=frozenset, repr=False)
     _place_words: frozenset[str] = field(default_factory=frozenset, repr=False)
     _description_stopwords: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _indonesian: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
         self._single_places = frozenset(p for p in self.places if " " not in p)
         self._place_words = frozenset(w for p in self.places if " " in p for w in p.split())
         self._description_stopwords = frozenset(self.description_stopwords)
+        self._indonesian = frozenset(self.indonesian)
         self.common = frozenset(self.common_features)
         self._concept_phrases = phrase_table(m for m in self.concepts if " " in m)
 
@@ -302,6 +306,9 @@ class MatchIndex:
         """(shared service, cosine with its scope, largest single word's share, words in common), best first."""
         return scope_scores(self.scopes, vec)
 
+    def _coined(self, feature: str) -> bool:
+        return is_coined(feature, self.idf, self.common, self.english, self._indonesian, self.acronyms, self.concepts)
+
     def _closest(self, word: str) -> tuple[str, float]:
         return closest_word(word, self.vocabulary)
 
@@ -312,9 +319,11 @@ class MatchIndex:
         places = list(own_places)
         weights = self.features(self.place_fragments_out(self.tokens(name, places)), 1.0, correct_typos)
         described = [t for t in self.tokens(description, places) if t not in self._description_stopwords]
-        for feature, value in self.features(
-            self.place_fragments_out(described), DESCRIPTION_WEIGHT, correct_typos
-        ).items():
+        from_description = self.features(self.place_fragments_out(described), DESCRIPTION_WEIGHT, correct_typos)
+        if sum(1 for f in from_description if f in self.idf) >= COINED_MIN_DESCRIBED:
+            for feature in [f for f in weights if f not in from_description and self._coined(f)]:
+                weights[feature] *= COINED_NAME_WEIGHT  # a brand says less than the description (coined.py)
+        for feature, value in from_description.items():
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
         vec = {
@@ -451,6 +460,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         profiles={},
         description_stopwords=[],
         scopes={},
+        indonesian=[],
     )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -545,6 +555,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         profiles=profiles,
         description_stopwords=description_stopwords(set(df) | {m for m in concepts if " " not in m}),
         scopes=build_scopes(service_weights, idf),
+        indonesian=indonesian_words(df),
     )
 
 

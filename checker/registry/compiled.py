@@ -30,6 +30,7 @@ _CODE_FILES = (
     "matching/english.py",
     "matching/profiles.py",
     "matching/scopes.py",
+    "matching/coined.py",
     "matching/stopwords.py",
 )
 
