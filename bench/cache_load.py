@@ -28,16 +28,15 @@ def main() -> None:
     parser.add_argument("--registry", default=str(ROOT / "registry" / "national-registry.json.gz"))
     args = parser.parse_args()
     os.environ["SPBE_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="spbe-bench-cache-")
-    from checker.matching.text import SYNONYMS_FILE
     from checker.plumbing import cache
-    from checker.registry.compiled import _CODE_FILES, _from_data, load_compiled
+    from checker.registry.compiled import _from_data, cache_key, load_compiled
 
     def rebuild(source: str, key: str) -> object:
         with cache.gc_paused():  # as load_compiled does
             return _from_data(source, cache.load("registry", key))
 
     compiled = load_compiled(args.registry)  # fills the cache
-    key = cache.cache_key(Path(args.registry).read_bytes(), _CODE_FILES, [SYNONYMS_FILE])
+    key = cache_key(Path(args.registry).read_bytes())  # the product's own key (code, synonyms, word lists)
     entry = cache.entry_path("registry", key)
     old = Path(os.environ["SPBE_CHECK_CACHE_DIR"]) / "reference.pickle"
     old.write_bytes(pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
