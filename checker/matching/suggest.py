@@ -240,19 +240,7 @@ def profile_inference(
     by_description = index.functions_read_like(index.vector("", description, places))  # only now: most stop above
     if not by_description or by_description[0][0] != code or by_description[0][1] < thresholds.profile_description:
         return []
-    _near, shares = neighbour_shares(matches, thresholds.infer)
-    serving = [m for m in matches if code in m.functions]
-    return [
-        {
-            "code": code,
-            "share": round(shares.get(code, 0.0), 3),
-            "score": round(best, 3),
-            "owners": index.owners.get(code, []),
-            "via": [m.id for m in serving[:3]],
-            "support": len(serving),  # every match (>= the lowest threshold) serving it: the profile found the function
-            "basis": "profile",
-        }
-    ]
+    return [_text_inference(index, code, best, matches, thresholds, "profile")]
 
 
 def scope_inference(
@@ -276,16 +264,32 @@ def scope_inference(
     code = next((c for c, ids in sorted(index.owners.items()) if service in ids and c not in known), None)
     if code is None:
         return []
+    return [_text_inference(index, code, best, matches, thresholds, "scope", via=[service])]
+
+
+def _text_inference(
+    index: MatchIndex,
+    code: str,
+    score: float,
+    matches: list[Match],
+    thresholds: Thresholds,
+    basis: str,
+    via: list[str] | None = None,
+) -> dict[str, Any]:
+    """A function inferred from the text as a whole (profile or scope), as `facts.inferred` carries it.
+
+    `support` counts every match (at least the lowest threshold) serving the function: the text
+    found the function, so no single neighbour needs to be close; `via` names those apps unless
+    the evidence is a shared service's own scope.
+    """
     _near, shares = neighbour_shares(matches, thresholds.infer)
     serving = [m for m in matches if code in m.functions]
-    return [
-        {
-            "code": code,
-            "share": round(shares.get(code, 0.0), 3),
-            "score": round(best, 3),
-            "owners": index.owners[code],
-            "via": [service],
-            "support": len(serving),
-            "basis": "scope",
-        }
-    ]
+    return {
+        "code": code,
+        "share": round(shares.get(code, 0.0), 3),
+        "score": round(score, 3),
+        "owners": index.owners.get(code, []),
+        "via": via if via is not None else [m.id for m in serving[:3]],
+        "support": len(serving),
+        "basis": basis,
+    }
