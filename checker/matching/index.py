@@ -7,10 +7,12 @@ a word carried by 5,000 names ("sistem", "informasi", "online") weighs almost no
 word carried by 40 ("puskesmas", "stunting") decides. Words the registry has never seen
 still count in the proposal's length, so "Pendaftaran Hewan Kurban" is not reduced to
 "hewan" and matched with animal-health apps: what the registry does not know separates it.
-Three exceptions, each because the word says nothing about the need: an English word
-weighs by its frequency in English (english.py), a description's everyday words are
-dropped (stopwords.py), and so are a region's name written another way and a module's
-host's name.
+Four exceptions, each because the word says nothing about the need: an English word
+weighs by its frequency in English (english.py), a name's coined word (a brand no
+dictionary holds) weighs less when the description says enough (coined.py), a
+description's everyday words are dropped (stopwords.py), and so are a region's name
+written another way and a module's host's name. Shared services are also matched by
+what their own records say they provide (scopes.py).
 
 Each active app is one vector: its name's features at full weight, its description's at
 DESCRIPTION_WEIGHT (registry descriptions are long and partly boilerplate), synonym
