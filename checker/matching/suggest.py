@@ -173,8 +173,8 @@ def why(match: Match, count: int) -> dict[str, str]:
         en.append("similar description")
         id_.append("deskripsi serupa")
     if count > 1:
-        en.append(f"run by {count} agencies under this name, e.g. {match.agency}")
-        id_.append(f"dijalankan {count} instansi dengan nama ini, mis. {match.agency}")
+        en.append(f"run by {count} agencies under this name")  # the label already names one app and its agency
+        id_.append(f"dijalankan {count} instansi dengan nama ini")
     return {"en": "; ".join(en), "id": "; ".join(id_)}
 
 

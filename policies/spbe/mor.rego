@@ -870,9 +870,16 @@ similar_on_id(best) := "Nama" if best.on == "name"
 
 default similar_on_id(_) := "Deskripsi"
 
-similar_label(match, lang) := sprintf(
-	"%s (%s, %s, %d%%%s)",
-	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100), similar_why(match, lang)],
+# "E-Parkir Karawang (APP-000101, agency 32.15, 91% similar; shares parkir)": the agency code and
+# the score said by name, so a bare "61, 61%" never leaves the reader guessing which is which.
+similar_label(match, "en") := sprintf(
+	"%s (%s, agency %s, %d%% similar%s)",
+	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100), similar_why(match, "en")],
+)
+
+similar_label(match, "id") := sprintf(
+	"%s (%s, instansi %s, kemiripan %d%%%s)",
+	[object.get(match, "name", match.id), match.id, object.get(match, "agency", "?"), round(object.get(match, "score", 0) * 100), similar_why(match, "id")],
 )
 
 # "; shares parkir" / "; sama-sama memuat parkir": why checker/matching joined them.

@@ -171,7 +171,7 @@ test_mor_003_denies_when_own_app_is_the_same_thing if {
 	v.suggestions[0].id == "APP-000101"
 	v.suggestions[0].score == 0.91
 	contains(v.message.en, "Pemerintah Kabupaten Karawang (32.15)")
-	contains(v.message.en, "E-Parkir Karawang (APP-000101, 32.15, 91%; shares parkir)")
+	contains(v.message.en, "E-Parkir Karawang (APP-000101, agency 32.15, 91% similar; shares parkir)")
 }
 
 test_mor_003_same_thing_under_another_code_points_at_the_name if {
@@ -329,8 +329,8 @@ test_mor_005_warns_on_near_duplicate_name if {
 	v.suggestions[0].score == 0.934
 	v.suggestions[0].why.en == "shares parkir"
 	count(v.suggestions) == 2
-	contains(v.message.en, "Parkir Online Semarang (APP-000201, 33.74, 93%; shares parkir)")
-	contains(v.message.id, "Parkir Online Semarang (APP-000201, 33.74, 93%; sama-sama memuat parkir)")
+	contains(v.message.en, "Parkir Online Semarang (APP-000201, agency 33.74, 93% similar; shares parkir)")
+	contains(v.message.id, "Parkir Online Semarang (APP-000201, instansi 33.74, kemiripan 93%; sama-sama memuat parkir)")
 }
 
 test_mor_005_points_at_description_when_best_match_is_on_description if {
