@@ -124,12 +124,14 @@ class Judge:
         spec = manifest.data["spec"]
         metadata = manifest.data["metadata"]
         exclude = frozenset([spec.get("extends", ""), *list(spec.get("replaces", []))])
-        found = self.match_facts(
+        found = match_facts(
+            self.matcher,
             metadata["name"],
             spec.get("description", ""),
             metadata["agency"]["code"],
             metadata["agency"].get("name", ""),
             exclude,
+            self.thresholds,
             self.compiled.apps.get(str(spec.get("extends", "")), ("", None))[0],  # the host's name, "" without one
         )
         apis = (spec.get("interoperability") or {}).get("apis") or []
@@ -140,20 +142,6 @@ class Judge:
                 for fact in openapi_facts([api.get("openapi") for api in apis], manifest.path, root, self.use_cache)
             ],
         }
-
-    def match_facts(
-        self,
-        name: str,
-        description: str,
-        agency_code: str,
-        agency_name: str,
-        exclude: frozenset[str],
-        host_name: str = "",
-    ) -> dict[str, Any]:
-        """`similar` and `inferred` for one proposal (checker/matching); the audit memoises this."""
-        return match_facts(
-            self.matcher, name, description, agency_code, agency_name, exclude, self.thresholds, host_name
-        )
 
     def judge(self, manifest: Manifest, root: Path | None = None, new_proposal: bool = False) -> Result:
         """One manifest's verdict; `new_proposal` when the change under review adds it (waivers, SPEC §4)."""

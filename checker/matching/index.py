@@ -222,17 +222,11 @@ class MatchIndex:
                     add(expansion_word, weight)
             elif word in self.english:
                 add(word, weight)  # a real English word: not a typo, and weighed by english.py
-            elif correct_typos and word not in self.idf and (root := self._root(word)):
-                if root in self.common:
+            elif correct_typos and word not in self.idf and (form := self._registry_form(word)):
+                if form in self.common:
                     continue
-                add(root, weight * ROOT_WEIGHT)  # "menyurat" -> "surat"
-                word = root
-            elif correct_typos and word not in self.idf and (full := self._unclipped(word)):
-                add(full, weight * ROOT_WEIGHT)  # "perpus" -> "perpustakaan"
-                word = full
-            elif correct_typos and word not in self.idf and (rest := self._after_lead(word)):
-                add(rest, weight * ROOT_WEIGHT)  # "sidesa" -> "desa"
-                word = rest
+                add(form, weight * ROOT_WEIGHT)  # "menyurat" -> surat, "perpus" -> perpustakaan, "sidesa" -> desa
+                word = form
             elif correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
                 found, score = self._closest(word)
                 if found in self.common:
@@ -264,6 +258,10 @@ class MatchIndex:
     def name_key(self, name: str) -> str:
         """The name without place words: apps sharing it were built from one template."""
         return " ".join(self.tokens(name))
+
+    def _registry_form(self, word: str) -> str:
+        """The registry word an unknown word is a form of: affixed, clipped or glued to SI/SIM; or ""."""
+        return self._root(word) or self._unclipped(word) or self._after_lead(word)
 
     def _unclipped(self, word: str) -> str:
         """The one registry name word this unknown word clips ("perpus" -> "perpustakaan"), or "".

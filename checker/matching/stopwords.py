@@ -24,9 +24,7 @@ LANGUAGES = ("id", "en")
 
 def description_stopwords(known: Container[str]) -> list[str]:
     """The stopwords of LANGUAGES that `known` (registry words and synonym members) does not hold, sorted."""
-    import stopwordsiso
-
-    return sorted(w for w in stopwordsiso.stopwords(list(LANGUAGES)) if w not in known)
+    return sorted(w for w in everyday_words() if w not in known)
 
 
 def everyday_words() -> frozenset[str]:

@@ -103,9 +103,12 @@ def match_facts(
     for entry in similar:
         entry["why"] = why(explained[entry["id"]], entry["count"])
         entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
-    inferred = infer_functions(index, matches, thresholds.infer)
-    inferred += profile_inference(index, vec, description, places, matches, thresholds, {e["code"] for e in inferred})
-    inferred += scope_inference(index, vec, matches, thresholds, {e["code"] for e in inferred})
+    near, shares = neighbour_shares(matches, thresholds.infer)
+    inferred = infer_functions(index, near, shares)
+    inferred += profile_inference(
+        index, vec, description, places, matches, shares, thresholds, {e["code"] for e in inferred}
+    )
+    inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred}
 
 
@@ -192,9 +195,8 @@ def neighbour_shares(matches: list[Match], threshold: float) -> tuple[list[Match
     return near, {code: vote / total for code, vote in votes.items()} if total else {}
 
 
-def infer_functions(index: MatchIndex, matches: list[Match], threshold: float) -> list[dict[str, Any]]:
+def infer_functions(index: MatchIndex, near: list[Match], shares: dict[str, float]) -> list[dict[str, Any]]:
     """Functions the nearest apps agree on (share of their similarity-weighted vote >= INFER_SHARE)."""
-    near, shares = neighbour_shares(matches, threshold)
     out = []
     for code, share in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])):
         if share < INFER_SHARE:
@@ -220,6 +222,7 @@ def profile_inference(
     description: str,
     places: list[str],
     matches: list[Match],
+    shares: dict[str, float],
     thresholds: Thresholds,
     known: set[str],
 ) -> list[dict[str, Any]]:
@@ -240,11 +243,16 @@ def profile_inference(
     by_description = index.functions_read_like(index.vector("", description, places))  # only now: most stop above
     if not by_description or by_description[0][0] != code or by_description[0][1] < thresholds.profile_description:
         return []
-    return [_text_inference(index, code, best, matches, thresholds, "profile")]
+    return [_text_inference(index, code, best, matches, shares, "profile")]
 
 
 def scope_inference(
-    index: MatchIndex, vec: dict[str, float], matches: list[Match], thresholds: Thresholds, known: set[str]
+    index: MatchIndex,
+    vec: dict[str, float],
+    matches: list[Match],
+    shares: dict[str, float],
+    thresholds: Thresholds,
+    known: set[str],
 ) -> list[dict[str, Any]]:
     """The function of the shared service whose own description the proposal reads like (scopes.py).
 
@@ -264,7 +272,7 @@ def scope_inference(
     code = next((c for c, ids in sorted(index.owners.items()) if service in ids and c not in known), None)
     if code is None:
         return []
-    return [_text_inference(index, code, best, matches, thresholds, "scope", via=[service])]
+    return [_text_inference(index, code, best, matches, shares, "scope", via=[service])]
 
 
 def _text_inference(
@@ -272,7 +280,7 @@ def _text_inference(
     code: str,
     score: float,
     matches: list[Match],
-    thresholds: Thresholds,
+    shares: dict[str, float],
     basis: str,
     via: list[str] | None = None,
 ) -> dict[str, Any]:
@@ -282,7 +290,6 @@ def _text_inference(
     found the function, so no single neighbour needs to be close; `via` names those apps unless
     the evidence is a shared service's own scope.
     """
-    _near, shares = neighbour_shares(matches, thresholds.infer)
     serving = [m for m in matches if code in m.functions]
     return {
         "code": code,
