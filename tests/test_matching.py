@@ -13,8 +13,9 @@ import pytest
 
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.coined import is_coined
+from checker.matching.index import Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
-from checker.matching.suggest import Thresholds, match_facts
+from checker.matching.suggest import Thresholds, description_inference, match_facts
 from checker.matching.text import (
     closest_word,
     expand_own_acronyms,
@@ -650,3 +651,74 @@ def test_coined_means_no_dictionary_holds_it() -> None:
     assert is_coined("sikelor", {"desa"}, {"timbangan"})
     assert not is_coined("timbangan", {"desa"}, {"timbangan"})
     assert not is_coined("112", set())  # numbers are not brands
+
+
+def test_scores_of_a_few_apps_are_their_scores_among_all(sample: MatchIndex) -> None:
+    vec = sample.vector("Peringatan Dini Banjir", "Sirene dan pesan singkat untuk warga di daerah rawan banjir.")
+    ranked = sample.nearest(vec, threshold=0.05, limit=40)
+    scores = sample.scores_of(vec, [m.index for m in ranked])
+    assert len(scores) == len(ranked) and all(scores[m.index] == pytest.approx(m.score, abs=1e-4) for m in ranked)
+    assert sample.scores_of({}, [ranked[0].index]) == {ranked[0].index: 0.0}
+
+
+def test_a_branded_name_does_not_hide_the_app_its_description_reads_like(sample: MatchIndex) -> None:
+    """ "Si Gemoy" says nothing; its description says it is a yellow-card (AK/1) job service."""
+    facts = match_facts(
+        sample,
+        "Si Gemoy",
+        "Pencari kerja mendaftar secara online, mencetak kartu kuning (AK/1) dan melamar lowongan kerja.",
+        "33.74",
+        "Pemerintah Kota Semarang",
+        frozenset(),
+        Thresholds(),
+    )
+    first = facts["similar"][0]
+    assert first["name"].startswith("Kartu Kuning Online")
+    assert Thresholds().reuse_floor <= first["score"] < Thresholds().reuse  # the whole text alone would not name it
+    assert first["described"] >= Thresholds().reuse_description
+    assert "description reads like it" in first["why"]["en"] and "deskripsi usulan" in first["why"]["id"]
+
+
+def test_an_unrelated_description_adds_no_suggestion(sample: MatchIndex) -> None:
+    facts = match_facts(
+        sample,
+        "Layanan Juru Bahasa Isyarat",
+        "Warga tuli memesan juru bahasa isyarat untuk mendampingi mereka di kantor pelayanan.",
+        "33.74",
+        "Pemerintah Kota Semarang",
+        frozenset(),
+        Thresholds(),
+    )
+    assert facts["similar"] == []
+
+
+def _match(index: int, functions: tuple[str, ...]) -> Match:
+    return Match(index, f"APP-{index:06d}", "x", "11.01", "regency", False, functions, 0.3, (), "")
+
+
+def test_the_description_vote_names_the_function_its_apps_agree_on(sample: MatchIndex) -> None:
+    nearby = [_match(1, ("A",)), _match(2, ("A",)), _match(3, ("B",)), _match(4, ("C",))]
+    described = {1: 0.5, 2: 0.45, 3: 0.41, 4: 0.2}  # 4 is below reuse_description: no vote
+    (entry,) = description_inference(sample, nearby, described, Thresholds(), set())
+    assert (entry["code"], entry["basis"], entry["score"], entry["via"]) == (
+        "A",
+        "description",
+        0.5,
+        ["APP-000001", "APP-000002"],
+    )
+    assert entry["share"] == pytest.approx(0.95 / 1.36, abs=1e-3)
+    assert description_inference(sample, nearby, described, Thresholds(), {"A"}) == []  # found another way already
+    split = {1: 0.5, 2: 0.0, 3: 0.5, 4: 0.45}
+    assert description_inference(sample, nearby, split, Thresholds(), set()) == []  # no majority
+
+
+def test_a_standalone_si_is_sistem_informasi(sample: MatchIndex) -> None:
+    """ "SI Pandai Tani": the SI says nothing, so it must not weigh like a rare word."""
+    assert sample.tokens("SI Pandai Tani") == sample.tokens("Pandai Tani")
+    assert "sim" in sample.tokens("SIM Keliling")  # SIM is also the driving licence
+
+
+def test_the_description_read_alone_is_the_vector_of_the_description_alone(sample: MatchIndex) -> None:
+    name, description = "Si Gemoy Kepegawain", "Pegawai mengajukan cuti dan kenaikan pangkat secara online."
+    whole, alone = sample.vectors(name, description)
+    assert whole == sample.vector(name, description) and alone == sample.vector("", description)

@@ -115,6 +115,7 @@ class MatchIndex:
     _place_words: frozenset[str] = field(default_factory=frozenset, repr=False)
     _description_stopwords: frozenset[str] = field(default_factory=frozenset, repr=False)
     _indonesian: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _shape_of: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
@@ -124,6 +125,10 @@ class MatchIndex:
         self._indonesian = frozenset(self.indonesian)
         self.common = frozenset(self.common_features)
         self._concept_phrases = phrase_table(m for m in self.concepts if " " in m)
+        self._shape_of = [-1] * len(self.docs)
+        for shape, members in enumerate(self.shapes):
+            for doc in members:
+                self._shape_of[doc] = shape
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -316,6 +321,12 @@ class MatchIndex:
         self, name: str, description: str, own_places: Iterable[str] = (), correct_typos: bool = True
     ) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of a proposal (unknown words count in its length)."""
+        return self.vectors(name, description, own_places, correct_typos)[0]
+
+    def vectors(
+        self, name: str, description: str, own_places: Iterable[str] = (), correct_typos: bool = True
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """The proposal's vector, and its description's read alone (each word read once for both)."""
         places = list(own_places)
         weights = self.features(self.place_fragments_out(self.tokens(name, places)), 1.0, correct_typos)
         described = [t for t in self.tokens(description, places) if t not in self._description_stopwords]
@@ -326,6 +337,9 @@ class MatchIndex:
         for feature, value in from_description.items():
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
+        return self._weighted(weights), self._weighted(from_description)
+
+    def _weighted(self, weights: dict[str, float]) -> dict[str, float]:
         vec = {
             f: w * (self.idf.get(f) or self.english.get(f, self.unknown_idf))
             for f, w in weights.items()
@@ -382,6 +396,24 @@ class MatchIndex:
                 )
             start = end
         return out
+
+    def scores_of(self, vec: dict[str, float], docs: Iterable[int]) -> dict[int, float]:
+        """The cosine of `vec` with a few given apps (doc numbers), without scoring the registry.
+
+        A posting lists its shapes in increasing order, so each lookup is a bisection.
+        """
+        wanted = {doc: self._shape_of[doc] for doc in docs}
+        totals = dict.fromkeys(set(wanted.values()) - {-1}, 0.0)
+        for feature, q in vec.items():
+            posting = self.postings.get(feature)
+            if posting is None:
+                continue
+            numbers, weights = posting
+            for shape in totals:
+                at = bisect.bisect_left(numbers, shape)
+                if at < len(numbers) and numbers[at] == shape:
+                    totals[shape] += q * weights[at]
+        return {doc: totals.get(shape, 0.0) for doc, shape in wanted.items()}
 
     def _score_shapes(self, vec: dict[str, float], threshold: float) -> list[tuple[float, int, float]]:
         """Scores summed per *shape* (apps with identical vectors count once: a third fewer additions),

@@ -36,6 +36,8 @@ class Thresholds:
     near: float = 0.6  # MOR-005: a near-duplicate
     same_thing: float = 0.75  # MOR-003 deny: the agency's own app is the same thing
     reuse: float = 0.44  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
+    reuse_description: float = 0.4  # MOR-004: ... or the proposal's description alone is this close to the app
+    reuse_floor: float = 0.26  # ... and the whole proposal at least this close
     infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
@@ -56,6 +58,8 @@ class Thresholds:
             near=score("near", default.near),
             same_thing=score("same_thing", default.same_thing),
             reuse=score("reuse", default.reuse),
+            reuse_description=score("reuse_description", default.reuse_description),
+            reuse_floor=score("reuse_floor", default.reuse_floor),
             infer=score("infer", default.infer),
             profile=score("infer_profile", default.profile),
             profile_margin=score("infer_profile_margin", default.profile_margin),
@@ -89,6 +93,12 @@ def match_facts(
     `host_name` is the name of the app a module or extension is built on: a module says its
     host's name ("… di INAku") without that being evidence of what it does, so those words are
     stripped like place names.
+
+    The description is also read alone: a branded or English name ("Si Gemoy") can pull the
+    whole score under every threshold while the agency's own account of what the app does
+    reads like an app of the registry. Such apps (at least `reuse_floor` as a whole,
+    `reuse_description` by description) are listed after the rest, for MOR-004 and for
+    `description_inference`.
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
@@ -96,19 +106,30 @@ def match_facts(
     places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place, known)] if place else []
     places += host_phrases(host_name)
     name = expand_own_acronyms(name, description, known)
-    vec = index.vector(name, description, places)
-    matches = index.nearest(vec, threshold=low, limit=60, exclude=exclude)
-    similar = ranked_suggestions(index, matches, agency_code)[:MAX_SUGGESTIONS]
-    explained = {m.id: index.explain(m, vec, places) for m in matches if m.id in {s["id"] for s in similar}}
+    vec, alone = index.vectors(name, description, places)  # alone: the description read alone
+    nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=60, exclude=exclude)
+    matches = [m for m in nearby if m.score >= low]
+    described = index.scores_of(alone, (m.index for m in nearby))
+    weak = [
+        m
+        for m in nearby
+        if m.score < low and m.agency != agency_code and described[m.index] >= thresholds.reuse_description
+    ]
+    similar = [
+        *ranked_suggestions(index, matches, agency_code),
+        *ranked_suggestions(index, weak, agency_code),
+    ][:MAX_SUGGESTIONS]
+    chosen = {m.id: m for m in [*matches, *weak]}
     for entry in similar:
-        entry["why"] = why(explained[entry["id"]], entry["count"])
-        entry["on"] = "name" if explained[entry["id"]].words or explained[entry["id"]].acronym else "description"
+        explained = index.explain(chosen[entry["id"]], vec, places)
+        entry["described"] = round(described[explained.index], 3)
+        entry["why"] = why(explained, entry["count"], entry["described"] if entry["score"] < low else 0.0)
+        entry["on"] = "name" if explained.words or explained.acronym else "description"
     near, shares = neighbour_shares(matches, thresholds.infer)
     inferred = infer_functions(index, near, shares)
-    inferred += profile_inference(
-        index, vec, description, places, matches, shares, thresholds, {e["code"] for e in inferred}
-    )
+    inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
+    inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred}
 
 
@@ -162,9 +183,15 @@ def ranked_suggestions(index: MatchIndex, matches: list[Match], agency_code: str
     return out
 
 
-def why(match: Match, count: int) -> dict[str, str]:
-    """Why this app was suggested, in English and Bahasa Indonesia."""
+def why(match: Match, count: int, described: float = 0.0) -> dict[str, str]:
+    """Why this app was suggested, in English and Bahasa Indonesia.
+
+    `described` is the description's own similarity when that, not the whole text, is the reason.
+    """
     en, id_ = [], []
+    if described:
+        en.append(f"the proposal's description reads like it, {round(described * 100)}% similar")
+        id_.append(f"deskripsi usulan mirip dengannya, kemiripan {round(described * 100)}%")
     if match.words:
         shown = ", ".join(match.words)
         en.append(f"shares {shown}")
@@ -219,8 +246,7 @@ def infer_functions(index: MatchIndex, near: list[Match], shares: dict[str, floa
 def profile_inference(
     index: MatchIndex,
     vec: dict[str, float],
-    description: str,
-    places: list[str],
+    alone: dict[str, float],
     matches: list[Match],
     shares: dict[str, float],
     thresholds: Thresholds,
@@ -240,7 +266,7 @@ def profile_inference(
         return []
     # The description alone must read like the same function: "Pengadaan Tanah" (land acquisition) has
     # the procurement profile's key word in its name, but its description speaks of land parcels.
-    by_description = index.functions_read_like(index.vector("", description, places))  # only now: most stop above
+    by_description = index.functions_read_like(alone)
     if not by_description or by_description[0][0] != code or by_description[0][1] < thresholds.profile_description:
         return []
     return [_text_inference(index, code, best, matches, shares, "profile")]
@@ -273,6 +299,43 @@ def scope_inference(
     if code is None:
         return []
     return [_text_inference(index, code, best, matches, shares, "scope", via=[service])]
+
+
+def description_inference(
+    index: MatchIndex,
+    nearby: list[Match],
+    described: dict[int, float],
+    thresholds: Thresholds,
+    known: set[str],
+) -> list[dict[str, Any]]:
+    """The function of the apps the proposal's description alone reads like, when they agree.
+
+    The same vote as the neighbours', among the apps that are reuse candidates by description
+    (at least `reuse_description`, the whole text at least `reuse_floor`), weighted by that
+    similarity: a wrong declared code must not hide the app a branded name already hides.
+    """
+    voters = [m for m in nearby if described[m.index] >= thresholds.reuse_description]
+    total = sum(described[m.index] for m in voters)
+    votes: dict[str, float] = {}
+    for match in voters:
+        for code in match.functions:
+            votes[code] = votes.get(code, 0.0) + described[match.index] / max(1, len(match.functions))
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][0] in known or ranked[0][1] < INFER_SHARE * total:
+        return []
+    code = ranked[0][0]
+    serving = [m for m in voters if code in m.functions]
+    return [
+        {
+            "code": code,
+            "share": round(ranked[0][1] / total, 3),
+            "score": round(max(described[m.index] for m in serving), 3),
+            "owners": index.owners.get(code, []),
+            "via": [m.id for m in serving[:3]],
+            "support": len([m for m in nearby if code in m.functions]),
+            "basis": "description",
+        }
+    ]
 
 
 def _text_inference(

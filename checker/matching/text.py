@@ -36,8 +36,11 @@ the of and for a an to in on by with via
 system systems information management application applications app apps modul module fitur feature
 regional regency city province national new
 pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa pemprov pemkab pemkot pemda
+si
 """.split()
 )
+# "SI Pandai", "Si BUMDes": a standalone SI is "sistem informasi" (or the article "si"), never
+# what the app does. SIM stays: it is also the driving licence.
 # English generic words are dropped too: the registry is Indonesian, so their rarity
 # there would make "system" weigh like a specific word.
 # Words that start an acronym's expansion without carrying meaning of their own.

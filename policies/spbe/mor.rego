@@ -200,8 +200,10 @@ warn contains violation if {
 # title: Other agencies already run this function
 # description: >-
 #   When other agencies already run applications for the same function and some of
-#   them resemble the proposal (a similarity of at least similarity.reuse), one of them
-#   can often be reused or shared instead of building yet another. This is a warning
+#   them resemble the proposal (a similarity of at least similarity.reuse, or the
+#   proposal's description alone at least similarity.reuse_description with the whole
+#   text at least similarity.reuse_floor: a branded or English name must not hide the
+#   app), one of them can often be reused or shared instead of building yet another. This is a warning
 #   for every kind listed in reuse_warning_kinds (by default all four: a module of the
 #   super app that rebuilds what 300 regions already run is as much a duplicate as a
 #   standalone app) that names those candidates, most similar first, the host itself
@@ -222,7 +224,10 @@ warn contains violation if {
 #       description: >-
 #         Apabila instansi lain sudah mengoperasikan aplikasi untuk fungsi yang sama
 #         dan sebagian mirip dengan usulan (kemiripan sekurang-kurangnya
-#         similarity.reuse), salah satunya sering dapat dipakai ulang atau
+#         similarity.reuse, atau deskripsi usulan saja sekurang-kurangnya
+#         similarity.reuse_description dengan keseluruhan teks sekurang-kurangnya
+#         similarity.reuse_floor: nama merek atau nama berbahasa Inggris tidak boleh
+#         menyembunyikan aplikasinya), salah satunya sering dapat dipakai ulang atau
 #         dibagipakaikan. Peringatan ini berlaku untuk setiap jenis dalam
 #         reuse_warning_kinds (bawaannya keempat jenis: modul aplikasi super yang
 #         membangun ulang apa yang sudah dijalankan 300 daerah sama gandanya dengan
@@ -366,7 +371,8 @@ warn contains violation if {
 #   meaning mostly serve a function that a shared service owns (or, worded unlike any
 #   single application, the proposal's name and its description alike read clearly
 #   closest to what that function's applications say between them, or to what the
-#   shared service itself says it provides, by more than one word), and the proposal
+#   shared service itself says it provides, by more than one word, or its description
+#   alone reads like most of the applications it resembles that way), and the proposal
 #   does not declare that function, it is probably that service's function under
 #   another code. This is a warning, not a deny, because it is inferred from text: the
 #   reviewer decides, and the agency either uses the named shared service or says in
@@ -385,7 +391,8 @@ warn contains violation if {
 #         sebagian besar melayani fungsi milik layanan bersama (atau, bila kata-katanya
 #         tidak mirip satu aplikasi pun, nama maupun deskripsi usulan paling jelas dekat
 #         dengan uraian aplikasi-aplikasi fungsi tersebut, atau dengan uraian layanan
-#         bersama itu sendiri tentang apa yang disediakannya, lebih dari satu kata), dan usulan tidak
+#         bersama itu sendiri tentang apa yang disediakannya, lebih dari satu kata, atau
+#         deskripsinya saja mirip dengan aplikasi-aplikasi fungsi tersebut), dan usulan tidak
 #         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
 #         layanan bersama itu dengan kode lain. Ini peringatan, bukan penolakan,
 #         karena disimpulkan dari teks: peninjau yang memutuskan.
@@ -745,13 +752,23 @@ built_on_any(owners) if {
 built_on_owner(code) if built_on_any(object.get(registry.function_owners, code, []))
 
 # Candidates to reuse for a function: other agencies' apps with that function that
-# resemble the proposal (at least similarity.reuse), most similar first.
+# resemble the proposal (at least similarity.reuse), or whose description alone reads
+# like them (at least similarity.reuse_description, the whole text at least
+# similarity.reuse_floor: a branded or English name must not hide the app to reuse),
+# most similar first.
 reuse_candidates(code) := data.spbe.lib.report.top([s |
 	some s in similar_apps
 	not s.own
 	code in object.get(s, "functions", [])
-	s.score >= similarity_threshold("reuse", 0.44)
+	resembles(s)
 ])
+
+resembles(s) if s.score >= similarity_threshold("reuse", 0.44)
+
+resembles(s) if {
+	s.score >= similarity_threshold("reuse_floor", 0.26)
+	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.4)
+}
 
 candidate_list(candidates) := concat(", ", [sprintf("%s (%s)", [c.name, c.id]) | some c in candidates])
 
@@ -773,6 +790,11 @@ reads_like_evidence_en(inferred) := sprintf(
 	[round(inferred.score * 100)],
 ) if {
 	inferred.basis == "scope"
+} else := sprintf(
+	"its description alone reads like registered applications of that function, %d%% similar",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "description"
 } else := sprintf("%d%% of its most similar registered applications serve it", [round(inferred.share * 100)])
 
 reads_like_evidence_id(inferred) := sprintf(
@@ -785,6 +807,11 @@ reads_like_evidence_id(inferred) := sprintf(
 	[round(inferred.score * 100)],
 ) if {
 	inferred.basis == "scope"
+} else := sprintf(
+	"deskripsinya saja sudah mirip dengan aplikasi terdaftar untuk fungsi itu, kemiripan %d%%",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "description"
 } else := sprintf("%d%% aplikasi terdaftar yang paling mirip melayaninya", [round(inferred.share * 100)])
 
 other_agencies_en(n) := "1 other agency" if {

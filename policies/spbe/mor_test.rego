@@ -261,6 +261,31 @@ test_mor_004_silent_when_mor_005_fires if {
 	not "SPBE-MOR-004" in rules(violations)
 }
 
+# A branded name pulls the whole score under similarity.reuse; the description alone reads like the app.
+described_parking := object.union(other_parking, {"score": 0.3, "described": 0.45})
+
+test_mor_004_names_an_app_the_description_alone_reads_like if {
+	some v in warns(with_similar(surabaya_parking, [described_parking]))
+	v.rule == "SPBE-MOR-004"
+	[s.id | some s in v.suggestions] == ["APP-000201"]
+}
+
+test_mor_004_description_evidence_needs_both_thresholds if {
+	# The description must read like the app (reuse_description) and the whole text must not be
+	# unrelated (reuse_floor): either alone is a coincidence.
+	weak_description := object.union(described_parking, {"described": 0.39})
+	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [weak_description])))
+	unrelated_text := object.union(described_parking, {"score": 0.25})
+	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [unrelated_text])))
+	without_fact := object.remove(described_parking, ["described"])
+	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [without_fact])))
+}
+
+test_mor_004_description_thresholds_come_from_the_config if {
+	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [described_parking]))) with data.spbe.config.similarity.reuse_description as 0.5
+	"SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [object.union(described_parking, {"score": 0.2})]))) with data.spbe.config.similarity.reuse_floor as 0.2
+}
+
 # A proposal that declares another code but reads like LYN-PARKIR, which other agencies run.
 parking_inferred(proposal, similar) := data.spbe.testdata.input_with_facts(proposal, {
 	"openapi": [{"status": "ok"}], "similar": similar,
@@ -418,6 +443,19 @@ test_mor_011_says_when_the_evidence_is_the_services_own_description if {
 	contains(v.message.en, "match what the shared service itself says it provides, 37% similar")
 	contains(v.message.id, "uraian layanan bersama itu sendiri")
 	contains(v.message.id, "kemiripan 37%")
+}
+
+test_mor_011_says_when_the_evidence_is_the_description_alone if {
+	# A branded name hides what the app does; the agency's own description of it says it.
+	facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [{
+		"code": "ADM-KEPEGAWAIAN", "share": 1.0, "score": 0.52, "owners": ["SHARED-SIASN"],
+		"via": ["APP-000401"], "support": 4, "basis": "description",
+	}]}
+	some v in warns(data.spbe.testdata.input_with_facts(new_app, facts))
+	v.rule == "SPBE-MOR-011"
+	contains(v.message.en, "its description alone reads like registered applications of that function, 52% similar")
+	contains(v.message.id, "deskripsinya saja sudah mirip")
+	contains(v.message.id, "kemiripan 52%")
 }
 
 test_mor_011_scope_evidence_stays_silent_when_the_function_is_declared if {
