@@ -238,6 +238,14 @@ def test_a_real_word_is_not_taken_for_a_typo_of_another() -> None:
     assert closest_word("parkr", vocabulary)[0] == "parkir"
 
 
+def test_a_typo_with_two_readings_takes_the_one_the_proposal_writes_elsewhere(sample: MatchIndex) -> None:
+    """ "rapot" is one edit from rapat (meeting) and rapor (report card); the description says rapor."""
+    assert closest_word("rapot", ["rapat", "rapor"]) == closest_word("rapot", ["rapat", "rapor"], {"nilai"})
+    assert closest_word("rapot", ["rapat", "rapor"], {"mencetak", "rapor"})[0] == "rapor"
+    vec = sample.vector("e-Rapot Sekolah", "Wali kelas mencetak rapor siswa.")
+    assert "rapor" in vec and "rapat" not in vec
+
+
 def test_traffic_lights_are_not_complaints(sample: MatchIndex) -> None:
     vec = sample.vector("Pengaturan Lampu Lalu Lintas Adaptif", "Sensor di persimpangan")
     assert "pengaduan" not in vec and "persidangan" not in vec

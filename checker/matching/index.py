@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -208,8 +208,13 @@ class MatchIndex:
                 i += 1
         return out
 
-    def features(self, tokens: list[str], weight: float, correct_typos: bool = False) -> dict[str, float]:
-        """Feature -> field weight for one field's tokens (words, concepts, acronym expansions)."""
+    def features(
+        self, tokens: list[str], weight: float, correct_typos: bool = False, context: Container[str] = ()
+    ) -> dict[str, float]:
+        """Feature -> field weight for one field's tokens (words, concepts, acronym expansions).
+
+        `context`: the proposal's other words, which settle a typo with two readings.
+        """
         out: dict[str, float] = {}
         if correct_typos:
             tokens = self.translate(tokens)
@@ -233,7 +238,7 @@ class MatchIndex:
                 add(form, weight * ROOT_WEIGHT)  # "menyurat" -> surat, "perpus" -> perpustakaan, "sidesa" -> desa
                 word = form
             elif correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
-                found, score = self._closest(word)
+                found, score = self._closest(word, context)
                 if found in self.common:
                     continue  # a misspelt "informasi" says as little as "informasi"
                 if found:
@@ -314,8 +319,8 @@ class MatchIndex:
     def _coined(self, feature: str) -> bool:
         return is_coined(feature, self.idf, self.common, self.english, self._indonesian, self.acronyms, self.concepts)
 
-    def _closest(self, word: str) -> tuple[str, float]:
-        return closest_word(word, self.vocabulary)
+    def _closest(self, word: str, context: Container[str] = ()) -> tuple[str, float]:
+        return closest_word(word, self.vocabulary, context)
 
     def vector(
         self, name: str, description: str, own_places: Iterable[str] = (), correct_typos: bool = True
@@ -328,9 +333,13 @@ class MatchIndex:
     ) -> tuple[dict[str, float], dict[str, float]]:
         """The proposal's vector, and its description's read alone (each word read once for both)."""
         places = list(own_places)
-        weights = self.features(self.place_fragments_out(self.tokens(name, places)), 1.0, correct_typos)
-        described = [t for t in self.tokens(description, places) if t not in self._description_stopwords]
-        from_description = self.features(self.place_fragments_out(described), DESCRIPTION_WEIGHT, correct_typos)
+        named = self.place_fragments_out(self.tokens(name, places))
+        described = self.place_fragments_out(
+            [t for t in self.tokens(description, places) if t not in self._description_stopwords]
+        )
+        context = {*named, *described}
+        weights = self.features(named, 1.0, correct_typos, context)
+        from_description = self.features(described, DESCRIPTION_WEIGHT, correct_typos, context)
         if sum(1 for f in from_description if f in self.idf) >= COINED_MIN_DESCRIBED:
             for feature in [f for f in weights if f not in from_description and self._coined(f)]:
                 weights[feature] *= COINED_NAME_WEIGHT  # a brand says less than the description (coined.py)

@@ -173,16 +173,21 @@ def root_forms(word: str) -> list[str]:
 TYPO_EDITS = 1  # a typo is one slip: a letter dropped, added, changed or two swapped
 
 
-def closest_word(word: str, vocabulary: list[str]) -> tuple[str, float]:
+def closest_word(word: str, vocabulary: list[str], context: Container[str] = ()) -> tuple[str, float]:
     """The registry word `word` is a typo of, and how alike they are in (0, 1]; ("", 0.0) when none.
 
     A typo is one edit away (optimal string alignment distance, so "infromasi" is one
     swap from "informasi"), never merely "similar": Indonesian words share so many
     affixes that a similarity ratio turns real words into other real words
-    ("pengaturan" -> "pengaduan", "persimpangan" -> "persidangan").
+    ("pengaturan" -> "pengaduan", "persimpangan" -> "persidangan"). When several words
+    are one edit away, the one the proposal itself writes elsewhere (`context`) wins:
+    "e-Rapot" beside "mencetak rapor" is rapor, not rapat.
     """
-    found = process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=TYPO_EDITS)
-    return (found[0], fuzz.ratio(word, found[0]) / 100.0) if found else ("", 0.0)
+    found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=TYPO_EDITS, limit=None)
+    if not found:
+        return ("", 0.0)
+    best = next((f[0] for f in found if f[0] in context), found[0][0])
+    return (best, fuzz.ratio(word, best) / 100.0)
 
 
 def spells(acronym: str, words: list[str]) -> bool:
