@@ -17,8 +17,11 @@ from checker.matching.index import Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import Thresholds, description_inference, match_facts
 from checker.matching.text import (
+    FUNCTION_WORDS,
+    SYNONYMS_FILE,
     closest_word,
     expand_own_acronyms,
+    fold_words,
     phrase_table,
     place_abbreviations,
     spells,
@@ -730,3 +733,17 @@ def test_the_description_read_alone_is_the_vector_of_the_description_alone(sampl
     name, description = "Si Gemoy Kepegawain", "Pegawai mengajukan cuti dan kenaikan pangkat secara online."
     whole, alone = sample.vectors(name, description)
     assert whole == sample.vector(name, description) and alone == sample.vector("", description)
+
+
+def test_no_synonym_reads_as_one_word_once_function_words_go() -> None:
+    """ "public information" would read as "public", "administrasi desa" as "desa": every proposal with that
+    word would join the group. A member must mean the group with its function words dropped too."""
+    groups = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["groups"]
+    shrunk = []
+    for group in groups:
+        for member in group:
+            words = fold_words(member)
+            kept = [w for w in words if w not in FUNCTION_WORDS]
+            if len(kept) < len(words) and len(kept) <= 1:
+                shrunk.append(member)
+    assert shrunk == []
