@@ -13,6 +13,7 @@ import pytest
 
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.coined import is_coined
+from checker.matching.form import FORM_IDF, FORM_WORDS
 from checker.matching.index import Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import Thresholds, description_inference, match_facts
@@ -747,3 +748,12 @@ def test_no_synonym_reads_as_one_word_once_function_words_go() -> None:
             if len(kept) < len(words) and len(kept) <= 1:
                 shrunk.append(member)
     assert shrunk == []
+
+
+def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: MatchIndex) -> None:
+    """ "kanal" is rare in the registry's templates, but it says what kind of app, not which need."""
+    assert sample.idf["kanal"] > 2 * FORM_IDF  # as rare as a word gets in this registry
+    vec = sample.vector("Kanal Pengaduan Warga", "")
+    assert vec["kanal"] < vec["pengaduan"]
+    assert vec["kanal"] / vec["pengaduan"] == pytest.approx(FORM_IDF / sample.idf["pengaduan"], rel=1e-6)
+    assert "antrean" not in FORM_WORDS and "bank" not in FORM_WORDS  # objects of a need are not form words
