@@ -757,3 +757,9 @@ def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: Matc
     assert vec["kanal"] < vec["pengaduan"]
     assert vec["kanal"] / vec["pengaduan"] == pytest.approx(FORM_IDF / sample.idf["pengaduan"], rel=1e-6)
     assert "antrean" not in FORM_WORDS and "bank" not in FORM_WORDS  # objects of a need are not form words
+
+
+def test_an_acronym_named_app_is_read_by_the_words_of_its_description_that_spell_it(sample: MatchIndex) -> None:
+    """SIPENNI's description says "pengelolaan pencatatan nikah": PENcatatan NIkah after an implied SI."""
+    assert sample.acronyms["sipenni"] == ["pencatatan", "nikah"]
+    assert "ppid" not in sample.acronyms  # "PPID Pulang Pisau": a place in the description spells nothing

@@ -665,10 +665,12 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
     registry name that spells it from word prefixes after an implied "Sistem Informasi
     (Manajemen)" ("Sistem Informasi Manajemen Puskesmas"), or the first clause of the
     app's own description when its name is the acronym alone ("SRIKANDI: Sistem Informasi
-    Kearsipan Dinamis Terintegrasi").
+    Kearsipan Dinamis Terintegrasi"), or else two to four words of that description that
+    spell it ("SIPENNI": "… pengelolaan PENcatatan NIkah").
     """
     candidates: dict[str, int] = {}
     explicit: dict[str, list[str]] = {}
+    described: dict[str, list[str]] = {}
     tails: dict[str, set[tuple[str, ...]]] = {lead: set() for lead in ACRONYM_LEADS}
     lead_words = {"si": ["sistem", "informasi"], "sim": ["sistem", "informasi", "manajemen"], "e": []}
     for app in apps:
@@ -685,6 +687,11 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
                     words = [w for w in fold_words(clause) if w not in FUNCTION_WORDS]
                     if 2 <= len(words) <= 8:
                         explicit[acronym] = words
+                elif name_words == [acronym] and acronym not in described:
+                    content = [w for w in strip_phrases(fold_words(description), places) if w not in FUNCTION_WORDS]
+                    expansion = _spelt_in(acronym, content[:40])
+                    if expansion:
+                        described[acronym] = expansion
         words = strip_phrases(fold_words(raw), places)
         for lead, prefix in lead_words.items():
             if prefix and words[: len(prefix)] == prefix and len(words) > len(prefix):
@@ -706,4 +713,28 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
                 best = min(found, key=lambda t: (len(t), t))
                 out[acronym] = [w for w in best if w not in FUNCTION_WORDS]
                 break
+        else:
+            if acronym in described:
+                out[acronym] = described[acronym]
     return {k: v for k, v in out.items() if v}
+
+
+ACRONYM_DESCRIBED_MIN = 3  # letters left to spell after SI/SIM: fewer spell too many runs of words
+
+
+def _spelt_in(acronym: str, words: list[str]) -> list[str]:
+    """The shortest run of `words` (2-4 of them) that spells `acronym`, after an implied SI/SIM lead.
+
+    "SIPENNI" in "Aplikasi untuk pengelolaan pencatatan nikah": PENcatatan NIkah. An app named
+    by an acronym alone says what it does only in its description.
+    """
+    for lead in ("sim", "si", ""):
+        rest = acronym[len(lead) :]
+        if not acronym.startswith(lead) or len(rest) < ACRONYM_DESCRIBED_MIN:
+            continue
+        for size in (2, 3, 4):
+            for start in range(len(words) - size + 1):
+                run = words[start : start + size]
+                if rest[0] == run[0][0] and spells(rest, run):
+                    return [w for w in run if w not in ("sistem", "informasi", "manajemen", "aplikasi")]
+    return []
