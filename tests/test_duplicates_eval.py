@@ -86,10 +86,15 @@ HELD_OUT_FLOORS = {
     "holdout10.yaml": {"precision": 0.78, "recall": 0.70, "top3": 0.70, "shared_named": 0.75},
     "holdout11.yaml": {"precision": 0.82, "recall": 0.75, "top3": 0.75, "shared_named": 0.90},
     "holdout12.yaml": {"precision": 0.87, "recall": 0.74, "top3": 0.73, "shared_named": 0.65},
+    "holdout13.yaml": {"precision": 0.84, "recall": 0.75, "top3": 0.75, "shared_named": 0.90},
+    "holdout14.yaml": {"precision": 0.83, "recall": 0.68, "top3": 0.68, "shared_named": 0.60},
+    "holdout15.yaml": {"precision": 0.76, "recall": 0.78, "top3": 0.78, "shared_named": 0.70},
 }
-# New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11, where 4 of 24 new apps are
+# New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
-FALSE_ALARM_CEILINGS = {"holdout11.yaml": (0.17, 0.17)}
+# holdout15: 6 of 22 new back-office apps are flagged, by the code before the fifth round as well; five of them declare
+# a function a shared service owns (MOR-002: an overtime app under ADM-KEPEGAWAIAN is sent to SIASN).
+FALSE_ALARM_CEILINGS = {"holdout11.yaml": (0.17, 0.17), "holdout15.yaml": (0.28, 0.32)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
