@@ -763,3 +763,9 @@ def test_an_acronym_named_app_is_read_by_the_words_of_its_description_that_spell
     """SIPENNI's description says "pengelolaan pencatatan nikah": PENcatatan NIkah after an implied SI."""
     assert sample.acronyms["sipenni"] == ["pencatatan", "nikah"]
     assert "ppid" not in sample.acronyms  # "PPID Pulang Pisau": a place in the description spells nothing
+
+
+def test_a_regions_head_is_whose_the_app_is_not_what_it_does(sample: MatchIndex) -> None:
+    assert sample.tokens("e-Disposisi Wali Kota") == sample.tokens("e-Disposisi")
+    assert sample.tokens("Peraturan Bupati dan Gubernur") == ["peraturan"]
+    assert "wali" in sample.tokens("Wali kelas mencetak rapor")  # a homeroom teacher is not a title

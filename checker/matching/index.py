@@ -633,9 +633,15 @@ def _translations(
     return out
 
 
+# A region's head says whose the app is, like the region's name, never what it does:
+# "e-Disposisi Wali Kota", "Peraturan Bupati". ("Wali" alone is also "wali kelas".)
+OFFICIAL_TITLES = ("wali kota", "walikota", "bupati", "gubernur")
+
+
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
-    """Whole region names ("tebing tinggi") and central agencies' own words ("kemenkes") to strip."""
-    phrases: set[str] = set()
+    """Whole region names ("tebing tinggi"), central agencies' own words ("kemenkes") and the
+    titles of a region's head ("wali kota") to strip."""
+    phrases: set[str] = set(OFFICIAL_TITLES)
     central_names: dict[str, list[set[str]]] = {}
     for app in apps:
         agency = app.get("agency") or {}
