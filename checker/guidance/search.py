@@ -322,7 +322,7 @@ class SearchIndex:
             other = self.matcher.vector(record.name, "", correct_typos=False)
             score = sum(value * other.get(feature, 0.0) for feature, value in vec.items())
             if score >= QUERY_FLOOR:
-                out[i] = score
+                out[i] = min(score, 1.0)  # two equal unit vectors can sum to 1 + 1e-16
         return out
 
     def _allowed(self, function: str | None, agency: str | None, include_retired: bool) -> set[int] | None:
