@@ -706,7 +706,7 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
     out: dict[str, list[str]] = {}
     for acronym in sorted(candidates):
         if acronym in explicit:
-            out[acronym] = [w for w in explicit[acronym] if w not in ("sistem", "informasi", "manajemen", "aplikasi")]
+            out[acronym] = [w for w in explicit[acronym] if w not in EXPANSION_LEADS]
             continue
         for lead, pool in (("sim", "sim"), ("sim", "si"), ("si", "si")):
             if not acronym.startswith(lead) or len(acronym) <= len(lead):
@@ -719,12 +719,13 @@ def _learn_acronyms(apps: list[dict[str, Any]], places: dict[str, list[list[str]
                 best = min(found, key=lambda t: (len(t), t))
                 out[acronym] = [w for w in best if w not in FUNCTION_WORDS]
                 break
-        else:
+        else:  # no registry name spells it: its own description may
             if acronym in described:
                 out[acronym] = described[acronym]
     return {k: v for k, v in out.items() if v}
 
 
+EXPANSION_LEADS = ("sistem", "informasi", "manajemen", "aplikasi")  # what SI/SIM stands for, not what the app does
 ACRONYM_DESCRIBED_MIN = 3  # letters left to spell after SI/SIM: fewer spell too many runs of words
 
 
@@ -742,5 +743,5 @@ def _spelt_in(acronym: str, words: list[str]) -> list[str]:
             for start in range(len(words) - size + 1):
                 run = words[start : start + size]
                 if rest[0] == run[0][0] and spells(rest, run):
-                    return [w for w in run if w not in ("sistem", "informasi", "manajemen", "aplikasi")]
+                    return [w for w in run if w not in EXPANSION_LEADS]
     return []
