@@ -33,7 +33,7 @@ from checker.registry.load import Registry, policy_index
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
-DEFAULT_SIMILARITY = {"near": 0.6, "same_thing": 0.75, "reuse": 0.44, "infer": 0.5, "max": 5}
+DEFAULT_SIMILARITY = {key: getattr(Thresholds(), key) for key in ("near", "same_thing", "reuse", "infer", "max")}
 MAX_MANIFESTS_PER_RUN = 10_000
 RUN_TIME_BUDGET_SECONDS = 1800.0
 

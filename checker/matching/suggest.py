@@ -214,12 +214,17 @@ def neighbour_shares(matches: list[Match], threshold: float) -> tuple[list[Match
     Each app votes with its similarity, split over its functions.
     """
     near = [m for m in matches if m.score >= threshold][:INFER_NEIGHBOURS]
-    total = sum(m.score for m in near)
+    return near, function_shares(near, [m.score for m in near])
+
+
+def function_shares(voters: list[Match], weights: list[float]) -> dict[str, float]:
+    """Each function's share of a weighted vote: every app votes with its weight, split over its functions."""
+    total = sum(weights)
     votes: dict[str, float] = {}
-    for match in near:
+    for match, weight in zip(voters, weights, strict=True):
         for code in match.functions:
-            votes[code] = votes.get(code, 0.0) + match.score / max(1, len(match.functions))
-    return near, {code: vote / total for code, vote in votes.items()} if total else {}
+            votes[code] = votes.get(code, 0.0) + weight / max(1, len(match.functions))
+    return {code: vote / total for code, vote in votes.items()} if total else {}
 
 
 def infer_functions(index: MatchIndex, near: list[Match], shares: dict[str, float]) -> list[dict[str, Any]]:
@@ -315,20 +320,16 @@ def description_inference(
     similarity: a wrong declared code must not hide the app a branded name already hides.
     """
     voters = [m for m in nearby if described[m.index] >= thresholds.reuse_description]
-    total = sum(described[m.index] for m in voters)
-    votes: dict[str, float] = {}
-    for match in voters:
-        for code in match.functions:
-            votes[code] = votes.get(code, 0.0) + described[match.index] / max(1, len(match.functions))
-    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][0] in known or ranked[0][1] < INFER_SHARE * total:
+    shares = function_shares(voters, [described[m.index] for m in voters])
+    ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][0] in known or ranked[0][1] < INFER_SHARE:
         return []
-    code = ranked[0][0]
+    code, share = ranked[0]
     serving = [m for m in voters if code in m.functions]
     return [
         {
             "code": code,
-            "share": round(ranked[0][1] / total, 3),
+            "share": round(share, 3),
             "score": round(max(described[m.index] for m in serving), 3),
             "owners": index.owners.get(code, []),
             "via": [m.id for m in serving[:3]],
