@@ -5,8 +5,10 @@ Run from the project root:  .venv/bin/python bench/duplicates.py [--json] [--sho
 Each case becomes a manifest (otherwise compliant: justification, government audience,
 PDN hosting) judged by the real `Judge` (embedded engine, the policies in `policies/`,
 the sample registry). Only the duplicate findings count: SPBE-MOR-002, -003, -004, -005
-and -009 (function inference). A case's *suggestions* are the suggestions of those
-findings in the order MOR-002, MOR-011, MOR-003, MOR-005, MOR-004, duplicates removed.
+and -011 (function inference). A case's *suggestions* are what the product reports as the
+apps the proposal most likely duplicates (a result's `closest`, checker/judging/closest.py):
+the suggestions of those findings in the policy pack's `closest_evidence` order (MOR-011,
+MOR-003, MOR-002, MOR-005, MOR-004), each app once, here not cut at max_suggestions.
 
 Right answers of a duplicate case: the ids in `expect.apps`, the shared service in
 `expect.shared`, and for `expect.group: FUNCTION#N` every active app built from the
@@ -41,13 +43,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker.judging.closest import closest_apps  # noqa: E402
 from checker.judging.evaluate import Target, open_judge  # noqa: E402
 from checker.registry.load import load_registry  # noqa: E402
 from checker.registry.samplegen.generate import ARCHETYPES  # noqa: E402
 
 CASES = ROOT / "bench" / "duplicates" / "cases.yaml"
 REGISTRY = ROOT / "registry" / "national-registry.json.gz"
-RULE_ORDER = ("SPBE-MOR-002", "SPBE-MOR-011", "SPBE-MOR-003", "SPBE-MOR-005", "SPBE-MOR-004")
 FLAGGING = {"SPBE-MOR-002", "SPBE-MOR-003", "SPBE-MOR-005", "SPBE-MOR-011"}
 
 
@@ -132,12 +134,8 @@ def evaluate(
             targets.append(Target(path, path.name, True))
         report = judge.check(targets, root=Path(tmp))
     for case, result in zip(cases, report.results, strict=True):
-        findings = [v for v in result.violations if v.rule in RULE_ORDER]
-        suggestions: list[str] = []
-        for rule in RULE_ORDER:
-            for v in findings:
-                if v.rule == rule:
-                    suggestions += [s.id for s in v.suggestions if s.id not in suggestions]
+        findings = [v for v in result.violations if v.rule in judge.evidence_order]
+        suggestions = [s.id for s in closest_apps(findings, judge.evidence_order)]
         expect = case["expect"]
         right: set[str] = set()
         if isinstance(expect, dict):

@@ -83,6 +83,7 @@ class Result:
     violations: tuple[Violation, ...] = ()
     uri: str | None = None  # posix path relative to the repository root, whatever the working directory
     seconds: float = field(default=0.0, compare=False)  # time spent judging it (JUnit `time`)
+    closest: tuple[Suggestion, ...] = ()  # the apps it most likely duplicates, best first (judging/closest.py)
 
 
 @dataclass(frozen=True)

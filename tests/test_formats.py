@@ -212,7 +212,9 @@ def test_json_has_exactly_the_spec_shape() -> None:
     assert all(type(n) is int for n in doc["summary"].values())
     assert isinstance(doc["results"], list) and len(doc["results"]) == 5
     for result in doc["results"]:
-        assert set(result) == {"file", "id", "verdict", "violations"}
+        assert set(result) == {"file", "id", "verdict", "violations", "closest"}  # closest: an extra key
+        for s in result["closest"]:
+            assert {"id", "name", "score"} <= set(s) <= {"id", "name", "score", "url"}
         assert isinstance(result["file"], str)
         assert result["id"] is None or isinstance(result["id"], str)
         assert result["verdict"] == VERDICTS[result["file"]]
@@ -855,3 +857,30 @@ def test_github_annotations_name_the_file_from_the_repository_root() -> None:
     out = render("github", report, "en")
     assert "::error file=manifests/karawang/a.yaml,line=3,endLine=3,col=1,endColumn=9," in out
     assert "file=manifests/karawang/b.yaml" in out
+
+
+def closest_report() -> Report:
+    """A wrong declared code: its owner scores 1.00, the service the text reads like 0.73."""
+    owner = Suggestion("SHARED-EKINERJA", "e-Kinerja BKN", 1.0)
+    read = Suggestion("SHARED-SRIKANDI", "SRIKANDI", 0.73)
+    result = Result(
+        "manifests/paperless.yaml",
+        "paperless",
+        "fail",
+        (
+            Violation("SPBE-MOR-011", "warn", Text("reads like", "terbaca"), "spec.functions", 17, 3, (read,)),
+            Violation("SPBE-MOR-002", "deny", Text("owned", "dimiliki"), "spec.functions[0]", 18, 5, (owner,)),
+        ),
+        closest=(read, owner),
+    )
+    return Report("0.1.0", "pol-abc", "2026-11-01", (result,), RULES)
+
+
+def test_closest_leads_the_result_in_text_json_and_the_pr_comment() -> None:
+    text = render("text", closest_report(), "en")
+    assert "Closest registered applications: SHARED-SRIKANDI SRIKANDI (0.73); SHARED-EKINERJA" in text
+    assert "Aplikasi terdaftar terdekat:" in render("text", closest_report(), "id")
+    doc = json.loads(render("json", closest_report(), "en"))
+    assert [s["id"] for s in doc["results"][0]["closest"]] == ["SHARED-SRIKANDI", "SHARED-EKINERJA"]
+    comment = render("markdown", closest_report(), "en")
+    assert comment.index("SHARED-SRIKANDI") < comment.index("SHARED-EKINERJA")  # evidence first, not score

@@ -75,6 +75,7 @@ def result_document(result: Result, report: Report, lang: Lang) -> dict[str, Any
         "id": result.id,
         "verdict": result.verdict,
         "violations": [violation_document(v, report, lang) for v in result.violations],
+        "closest": [suggestion_document(s) for s in result.closest],  # likeliest duplicates, best first
     }
 
 

@@ -95,13 +95,20 @@ def _waived_cell(violation: Violation, lang: Lang) -> str:
 
 
 def _suggestions(result: Result) -> list[Suggestion]:
-    """All suggestions of a manifest, once each, best score first (stable)."""
+    """All suggestions of a manifest, once each: the likeliest duplicates first (`closest`, in the
+    order of their evidence), then the rest, best score first (stable).
+
+    By score alone, the owner of a wrongly declared code (1.00: the code matches) would come
+    before the shared service the proposal's text reads like.
+    """
     best: dict[str, Suggestion] = {}
     for violation in result.violations:
         for s in violation.suggestions:
             if s.id not in best or s.score > best[s.id].score:
                 best[s.id] = s
-    return sorted(best.values(), key=lambda s: -s.score)
+    first = [s for s in result.closest if s.id in best]
+    taken = {s.id for s in first}
+    return first + sorted((s for s in best.values() if s.id not in taken), key=lambda s: -s.score)
 
 
 def _context(report: Report, lang: Lang) -> dict[str, Any]:

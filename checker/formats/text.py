@@ -23,6 +23,7 @@ VERDICT_WORDS: dict[str, Text] = {
 LABELS: dict[str, Text] = {
     "line": Text("line", "baris"),
     "reuse": Text("Reuse", "Gunakan ulang"),
+    "closest": Text("Closest registered applications", "Aplikasi terdaftar terdekat"),
     "waived": Text("waived: {decree}, until {expires}", "dikecualikan: {decree}, berlaku s.d. {expires}"),
     "expired": Text(
         "waiver {decree} expired on {expires}; it no longer applies",
@@ -133,6 +134,8 @@ def _result_lines(result: Result, report: Report, lang: Lang, paint: _Painter) -
     if result.id:
         header += f" ({_clean(result.id)})"
     lines = [header]
+    if result.closest:
+        lines.append(f"  {paint(LABELS['closest'].get(lang) + ':', BOLD)} {format_suggestions(result.closest)}")
     for violation in result.violations:
         lines.extend(_violation_lines(violation, report, lang, paint))
     if result.verdict == "invalid" and not result.violations:

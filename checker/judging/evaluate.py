@@ -20,6 +20,7 @@ from checker import __version__
 from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
 from checker.judging.capabilities import unknown_capabilities
+from checker.judging.closest import closest_apps, evidence_order, suggestion_limit
 from checker.judging.identity import Identities
 from checker.judging.manifest import SCHEMA_RULES, Manifest, Rejected, read_manifest, taken_id_violation
 from checker.judging.openapi import openapi_facts, repository_root
@@ -113,6 +114,8 @@ class Judge:
         config = policies.config()
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
         self.thresholds = Thresholds.from_config(self.similarity_config)
+        self.evidence_order = evidence_order(config, self.rules)
+        self.max_suggestions = suggestion_limit(config)
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
     def notices(self) -> list[Text]:
@@ -161,7 +164,8 @@ class Judge:
             agency=manifest.agency,
             new_proposal=new_proposal,
         )
-        return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations))
+        closest = closest_apps(violations, self.evidence_order, self.max_suggestions)
+        return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations), closest=closest)
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
         """Check what a policy returned; a malformed violation is a policy bug (exit 2)."""

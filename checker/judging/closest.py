@@ -1,0 +1,75 @@
+"""The registered applications a proposal most likely duplicates: one ranked list across its findings.
+
+Several findings can each name apps to use instead: the shared service the text reads like
+(SPBE-MOR-011), the agency's own app that is the same thing (MOR-003), the owner of the
+declared code (MOR-002), apps with a close name (MOR-005), reuse candidates (MOR-004). The
+report lists findings by their place in the manifest, which says nothing about which answer
+is likeliest. The policy pack's `closest_evidence` ranks the rules by how much their evidence
+says about *what the proposal is*, so a reviewer reads the best answer first: the text is the
+evidence, the declared code the agency's label (on every labelled set of bench/duplicates,
+the service the text reads like was right more often than the declared code's owner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Mapping
+from typing import Any
+
+from checker.errors import CannotJudge
+from checker.model import Suggestion, Text, Violation
+
+
+def evidence_order(config: Mapping[str, Any], rules: Container[str]) -> tuple[str, ...]:
+    """The rule ids of `closest_evidence`, strongest evidence first; none when the pack has no such list.
+
+    A rule id the pack does not define is a policy bug (it would silently drop that rule's
+    suggestions), so it stops the run like any malformed policy.
+    """
+    order = config.get("closest_evidence", [])
+    if not isinstance(order, list) or not all(isinstance(rule, str) for rule in order):
+        raise CannotJudge(
+            Text(
+                "The policy configuration's closest_evidence must be a list of rule ids (data.spbe.config).",
+                "closest_evidence dalam konfigurasi kebijakan harus berupa daftar id aturan (data.spbe.config).",
+            )
+        )
+    unknown = [rule for rule in order if rule not in rules]
+    if unknown:
+        raise CannotJudge(
+            Text(
+                f"The policy configuration's closest_evidence names rules no policy defines: {', '.join(unknown)}.",
+                f"closest_evidence dalam konfigurasi kebijakan menyebut aturan yang tidak ada: {', '.join(unknown)}.",
+            )
+        )
+    return tuple(order)
+
+
+def suggestion_limit(config: Mapping[str, Any]) -> int:
+    """`max_suggestions`, the same cap the rules put on each finding's list (5 when the key is missing)."""
+    limit = config.get("max_suggestions", 5)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise CannotJudge(
+            Text(
+                f"The policy configuration's max_suggestions must be a whole number of at least 1, not {limit!r}.",
+                f"max_suggestions dalam konfigurasi kebijakan harus bilangan bulat sekurang-kurangnya 1, bukan {limit!r}.",
+            )
+        )
+    return limit
+
+
+def closest_apps(
+    violations: Iterable[Violation], order: tuple[str, ...], limit: int | None = None
+) -> tuple[Suggestion, ...]:
+    """The findings' suggestions, rule by rule in `order`, each app once (its first, strongest reason)."""
+    findings = list(violations)
+    seen: set[str] = set()
+    out: list[Suggestion] = []
+    for rule in order:
+        for violation in findings:
+            if violation.rule != rule:
+                continue
+            for suggestion in violation.suggestions:
+                if suggestion.id not in seen:
+                    seen.add(suggestion.id)
+                    out.append(suggestion)
+    return tuple(out if limit is None else out[:limit])

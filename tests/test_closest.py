@@ -1,0 +1,93 @@
+"""The apps a proposal most likely duplicates: one ranked list across its findings (checker/judging/closest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import CannotJudge
+from checker.judging.closest import closest_apps, evidence_order, suggestion_limit
+from checker.judging.evaluate import Target, open_judge
+from checker.model import Suggestion, Text, Violation
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR
+
+ORDER = ("SPBE-MOR-011", "SPBE-MOR-003", "SPBE-MOR-002", "SPBE-MOR-005", "SPBE-MOR-004")
+
+
+def finding(rule: str, *ids: str) -> Violation:
+    return Violation(rule, "warn", Text("m", "m"), "spec.functions", 1, 1, tuple(Suggestion(i, i, 0.5) for i in ids))
+
+
+def test_rules_are_read_in_evidence_order_not_report_order() -> None:
+    report_order = [
+        finding("SPBE-MOR-005", "APP-1"),
+        finding("SPBE-MOR-002", "SHARED-EKINERJA"),
+        finding("SPBE-MOR-011", "SHARED-SRIKANDI"),
+    ]
+    got = [s.id for s in closest_apps(report_order, ORDER)]
+    assert got == ["SHARED-SRIKANDI", "SHARED-EKINERJA", "APP-1"]
+
+
+def test_each_app_once_other_rules_ignored_and_the_cap_applies() -> None:
+    found = [
+        finding("SPBE-MOR-004", "APP-1", "APP-2", "APP-3"),
+        finding("SPBE-MOR-005", "APP-2", "APP-4"),
+        finding("SPBE-MOR-006", "SHARED-INAKU"),  # not duplicate evidence
+    ]
+    assert [s.id for s in closest_apps(found, ORDER)] == ["APP-2", "APP-4", "APP-1", "APP-3"]
+    assert [s.id for s in closest_apps(found, ORDER, 2)] == ["APP-2", "APP-4"]
+    assert closest_apps(found, ()) == ()
+
+
+@pytest.mark.parametrize(
+    "config",
+    [{"closest_evidence": "SPBE-MOR-011"}, {"closest_evidence": [11]}, {"closest_evidence": ["SPBE-MOR-099"]}],
+)
+def test_a_malformed_evidence_order_cannot_judge(config: dict[str, object]) -> None:
+    with pytest.raises(CannotJudge):
+        evidence_order(config, set(ORDER))
+
+
+@pytest.mark.parametrize("limit", [0, "5", True, 2.5])
+def test_a_malformed_suggestion_cap_cannot_judge(limit: object) -> None:
+    with pytest.raises(CannotJudge):
+        suggestion_limit({"max_suggestions": limit})
+    assert suggestion_limit({}) == 5
+
+
+def test_the_service_the_text_reads_like_comes_before_the_declared_codes_owner(tmp_path: Path) -> None:
+    """A paperless office filed under ADM-KINERJA: the text reads like SRIKANDI's function.
+
+    MOR-002 (the declared code's owner, e-Kinerja) and MOR-011 (SRIKANDI) both fire; the
+    evidence is the text, so SRIKANDI is the first of `closest` (and of the PR comment's list).
+    """
+    manifest = tmp_path / "paperless.yaml"
+    manifest.write_text(
+        """apiVersion: spbe.go.id/v1
+kind: ApplicationProposal
+metadata:
+  id: pekanbaru-paperless
+  name: Paperless Office Pekanbaru
+  agency:
+    code: "14.71"
+    name: Pemerintah Kota Pekanbaru
+  contact: diskominfo@pekanbaru.go.id
+spec:
+  kind: new
+  description: Surat dinas masuk dan keluar, disposisi pimpinan, dan arsip OPD dikelola tanpa kertas.
+  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
+  audience: government
+  channels: [web]
+  functions: [ADM-KINERJA]
+  hosting: {provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}
+  data: {criticality: low, personalData: false}
+""",
+        encoding="utf-8",
+    )
+    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
+    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
+    rules = {v.rule for v in result.violations}
+    assert {"SPBE-MOR-002", "SPBE-MOR-011"} <= rules
+    assert [s.id for s in result.closest][:2] == ["SHARED-SRIKANDI", "SHARED-EKINERJA"]
+    assert len(result.closest) <= 5
