@@ -599,6 +599,22 @@ def test_a_word_with_two_meanings_is_not_a_scope(sample: MatchIndex) -> None:
     assert all(entry["basis"] != "scope" for entry in facts["inferred"])
 
 
+def test_one_word_is_a_scope_when_the_functions_profile_agrees(sample: MatchIndex) -> None:
+    """ "Tender" carries most of the match with SPSE's own description, but the procurement profile, by a
+    clear margin, says the same: two readings agree, so the proposal is read as SPSE's function."""
+    name, description = (
+        "e-Tender Samarinda",
+        "Paket pekerjaan konstruksi diumumkan, penyedia mengunggah penawaran, pokja pemilihan mengevaluasi.",
+    )
+    vec = sample.vector(name, description, ["samarinda"])
+    service, score, word_share, _words = sample.services_scoped(vec)[0]
+    assert service == "SHARED-SPSE" and score >= Thresholds().scope and word_share > Thresholds().scope_word_share
+    assert sample.functions_read_like(vec)[0][0] == "ADM-PENGADAAN"
+    facts = match_facts(sample, name, description, "64.72", "Pemerintah Kota Samarinda", frozenset(), Thresholds())
+    scoped = [entry for entry in facts["inferred"] if entry["basis"] == "scope"]
+    assert [(entry["code"], entry["via"]) for entry in scoped] == [("ADM-PENGADAAN", ["SHARED-SPSE"])]
+
+
 def test_what_a_service_excludes_is_not_its_scope() -> None:
     """SIMPONI collects "penerimaan negara bukan pajak": non-tax revenue, so "pajak" is not in its scope."""
     assert scope_words(["penerimaan", "negara", "bukan", "pajak", "seluruh", "billing"], {"seluruh"}) == [

@@ -10,7 +10,7 @@ never uses is no evidence of a scope); everyday words ("seluruh", "bagi") and wh
 description excludes ("penerimaan negara bukan pajak": not taxes) are left out; and
 `suggest` does not accept a match that one word carries: one shared word ("anggota",
 or "bus", which is the service bus in SPLP's description and a city bus in a proposal) is
-a coincidence, not a scope.
+a coincidence, not a scope, unless the function profile the proposal reads like agrees.
 
 Built with the index and cached with it: fifteen services, so a query adds a few dozen
 weights.

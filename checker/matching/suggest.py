@@ -288,8 +288,10 @@ def scope_inference(
     """The function of the shared service whose own description the proposal reads like (scopes.py).
 
     Only when that service clearly beats the next one and the match rests on at least
-    SCOPE_MIN_WORDS words, none of which carries most of it; nothing when the function was
-    already inferred another way.
+    SCOPE_MIN_WORDS words, none of which carries most of it, or else when the function
+    profile the proposal reads like (by a clear margin) is that service's: one word is a
+    coincidence, one word and the function's own apps agreeing is not ("e-Tender" with a
+    description of construction tenders). Nothing when the function was already inferred.
     """
     scores = index.services_scoped(vec)
     if not scores:
@@ -298,12 +300,24 @@ def scope_inference(
     runner_up = scores[1][1] if len(scores) > 1 else 0.0
     if best < thresholds.scope or best < thresholds.scope_margin * runner_up:
         return []
-    if words < SCOPE_MIN_WORDS or word_share > thresholds.scope_word_share:
+    if (words < SCOPE_MIN_WORDS or word_share > thresholds.scope_word_share) and not _profile_agrees(
+        index, vec, service, thresholds
+    ):
         return []  # carried by one word: a coincidence ("bus": SPLP's service bus, or a city bus)
     code = next((c for c, ids in sorted(index.owners.items()) if service in ids and c not in known), None)
     if code is None:
         return []
     return [_text_inference(index, code, best, matches, shares, "scope", via=[service])]
+
+
+def _profile_agrees(index: MatchIndex, vec: dict[str, float], service: str, thresholds: Thresholds) -> bool:
+    """The function whose profile the proposal reads like, by a clear margin, is one `service` owns."""
+    scores = index.functions_read_like(vec)
+    if not scores:
+        return False
+    code, best = scores[0]
+    runner_up = scores[1][1] if len(scores) > 1 else 0.0
+    return best >= thresholds.profile_margin * runner_up and service in index.owners.get(code, [])
 
 
 def description_inference(

@@ -371,7 +371,8 @@ warn contains violation if {
 #   meaning mostly serve a function that a shared service owns (or, worded unlike any
 #   single application, the proposal's name and its description alike read clearly
 #   closest to what that function's applications say between them, or to what the
-#   shared service itself says it provides, by more than one word, or its description
+#   shared service itself says it provides, by more than one word or by one word the
+#   function's applications also read like, or its description
 #   alone reads like most of the applications it resembles that way), and the proposal
 #   does not declare that function, it is probably that service's function under
 #   another code. This is a warning, not a deny, because it is inferred from text: the
@@ -391,7 +392,8 @@ warn contains violation if {
 #         sebagian besar melayani fungsi milik layanan bersama (atau, bila kata-katanya
 #         tidak mirip satu aplikasi pun, nama maupun deskripsi usulan paling jelas dekat
 #         dengan uraian aplikasi-aplikasi fungsi tersebut, atau dengan uraian layanan
-#         bersama itu sendiri tentang apa yang disediakannya, lebih dari satu kata, atau
+#         bersama itu sendiri tentang apa yang disediakannya, lebih dari satu kata atau satu
+#         kata yang juga dibaca demikian oleh aplikasi-aplikasi fungsi tersebut, atau
 #         deskripsinya saja mirip dengan aplikasi-aplikasi fungsi tersebut), dan usulan tidak
 #         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
 #         layanan bersama itu dengan kode lain. Ini peringatan, bukan penolakan,
