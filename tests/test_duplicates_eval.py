@@ -88,7 +88,7 @@ HELD_OUT_FLOORS = {
     "holdout11.yaml": {"precision": 0.82, "recall": 0.75, "top1": 0.72, "top3": 0.75, "shared_named": 0.90},
     "holdout12.yaml": {"precision": 0.87, "recall": 0.74, "top1": 0.70, "top3": 0.73, "shared_named": 0.65},
     "holdout13.yaml": {"precision": 0.84, "recall": 0.75, "top1": 0.74, "top3": 0.75, "shared_named": 0.90},
-    "holdout14.yaml": {"precision": 0.83, "recall": 0.68, "top1": 0.68, "top3": 0.68, "shared_named": 0.60},
+    "holdout14.yaml": {"precision": 0.85, "recall": 0.76, "top1": 0.74, "top3": 0.76, "shared_named": 0.70},
     "holdout15.yaml": {"precision": 0.78, "recall": 0.79, "top1": 0.70, "top3": 0.78, "shared_named": 0.70},
     "holdout16.yaml": {"precision": 0.90, "recall": 0.88, "top1": 0.80, "top3": 0.88, "shared_named": 0.80},
     "holdout17.yaml": {"precision": 0.80, "recall": 0.68, "top1": 0.64, "top3": 0.68, "shared_named": 0.70},

@@ -13,7 +13,7 @@ import pytest
 
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.coined import is_coined
-from checker.matching.form import FORM_IDF, FORM_WORDS
+from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import Thresholds, description_inference, match_facts
@@ -774,6 +774,16 @@ def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: Matc
     assert vec["kanal"] < vec["pengaduan"]
     assert vec["kanal"] / vec["pengaduan"] == pytest.approx(FORM_IDF / sample.idf["pengaduan"], rel=1e-6)
     assert "antrean" not in FORM_WORDS and "bank" not in FORM_WORDS  # objects of a need are not form words
+
+
+def test_a_praise_word_weighs_no_more_than_a_software_word(sample: MatchIndex) -> None:
+    """ "Izin Cepat" brands a licensing app: "cepat" (fast) says how it is praised, not which need it serves,
+    so the registry never having used it must not make it outweigh "izin"."""
+    assert "cepat" not in sample.idf  # the registry's templates never praise
+    vec = sample.vector("Izin Cepat", "")
+    assert vec["cepat"] < vec["izin"]
+    assert vec["cepat"] / vec["izin"] == pytest.approx(FORM_IDF / sample.idf["izin"], rel=1e-6)
+    assert "siaga" not in PRAISE_WORDS and "cek" not in PRAISE_WORDS  # an alert, a product check: needs
 
 
 def test_an_acronym_named_app_is_read_by_the_words_of_its_description_that_spell_it(sample: MatchIndex) -> None:

@@ -7,6 +7,12 @@ outweighs the words that say what the application is for. Such a word weighs at 
 FORM_IDF in a proposal: about what a word in one app of a hundred weighs. The words that
 name a need when they are the object ("bank" sampah, "antrean", "katalog" of procurement,
 "super app", "single sign-on", "command center") are not form words.
+
+Praise words are the same case for how an agency brands an application rather than what
+it is for: "AKTA KILAT", "NUNUKAN IZIN CEPAT", "Beasiswa ... Cerdas", "Tanggapi". The
+registry's templates never use them, so they too would weigh like the rarest word there
+is. They weigh at most FORM_IDF as well. Words that name a need ("siaga" for disaster
+alerts, "sehat", "aman", "unggulan" of local products) are not praise words.
 """
 
 from __future__ import annotations
@@ -17,6 +23,13 @@ FORM_WORDS = frozenset(
 database databases basis kanal channel channels kumpulan collection portal portals platform platforms
 dashboard dashboards dasbor hub gateway tracker tracking checker tool tools toolkit suite engine
 app apps mobile smart website web situs laman repositori repository direktori directory
-online daring virtual cloud terpadu terintegrasi integrated service services
+online daring virtual cloud terpadu terintegrasi integrated service services himpunan compilation
+""".split()
+)
+PRAISE_WORDS = frozenset(
+    """
+cepat kilat ekspres express instan instant quick fast cerdas pintar hebat prima juara mantap keren
+gemilang bersinar berkah tanggap tanggapi sigap responsif responsive mudah gampang praktis simpel simple
+easy nyaman explorer sahabat
 """.split()
 )

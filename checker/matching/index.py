@@ -38,7 +38,7 @@ from typing import Any
 
 from checker.matching.coined import COINED_MIN_DESCRIBED, COINED_NAME_WEIGHT, indonesian_words, is_coined
 from checker.matching.english import english_weights
-from checker.matching.form import FORM_IDF, FORM_WORDS
+from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.profiles import build_profiles, profile_scores
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.stopwords import description_stopwords, everyday_words
@@ -355,8 +355,8 @@ class MatchIndex:
             for f, w in weights.items()
             if f not in self.common
         }
-        for feature in FORM_WORDS.intersection(vec):
-            vec[feature] = min(vec[feature], weights[feature] * FORM_IDF)  # a software word, not a need (form.py)
+        for feature in (FORM_WORDS | PRAISE_WORDS).intersection(vec):
+            vec[feature] = min(vec[feature], weights[feature] * FORM_IDF)  # software or praise, not a need (form.py)
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return {f: v / norm for f, v in vec.items()} if norm else {}
 
