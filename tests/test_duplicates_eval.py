@@ -78,26 +78,28 @@ def test_naming_the_expected_shared_service_is_a_right_answer(figures: dict[str,
 HELD_OUT_FLOORS = {
     "holdout2.yaml": {"precision": 0.90, "recall": 0.90, "top1": 0.92, "top3": 0.90},
     "holdout3.yaml": {"precision": 0.90, "recall": 0.87, "top1": 0.90, "top3": 0.87},
-    "holdout4.yaml": {"precision": 0.90, "recall": 0.80, "top1": 0.80, "top3": 0.80},
+    "holdout4.yaml": {"precision": 0.90, "recall": 0.85, "top1": 0.82, "top3": 0.85},
     "holdout5.yaml": {"precision": 0.85, "recall": 0.80, "top1": 0.80, "top3": 0.80, "shared_named": 0.80},
-    "holdout6.yaml": {"precision": 0.90, "recall": 0.86, "top1": 0.88, "top3": 0.86, "shared_named": 0.80},
+    "holdout6.yaml": {"precision": 0.90, "recall": 0.90, "top1": 0.90, "top3": 0.90, "shared_named": 0.80},
     "holdout7.yaml": {"precision": 0.90, "recall": 0.88, "top1": 0.84, "top3": 0.88, "shared_named": 0.88},
     "holdout8.yaml": {"precision": 0.94, "recall": 0.92, "top1": 0.90, "top3": 0.92, "shared_named": 0.90},
     "holdout9.yaml": {"precision": 0.87, "recall": 0.87, "top1": 0.83, "top3": 0.87, "shared_named": 0.90},
     "holdout10.yaml": {"precision": 0.78, "recall": 0.70, "top1": 0.65, "top3": 0.70, "shared_named": 0.75},
     "holdout11.yaml": {"precision": 0.82, "recall": 0.75, "top1": 0.72, "top3": 0.75, "shared_named": 0.90},
     "holdout12.yaml": {"precision": 0.87, "recall": 0.74, "top1": 0.70, "top3": 0.73, "shared_named": 0.65},
-    "holdout13.yaml": {"precision": 0.84, "recall": 0.75, "top1": 0.74, "top3": 0.75, "shared_named": 0.90},
+    "holdout13.yaml": {"precision": 0.86, "recall": 0.84, "top1": 0.80, "top3": 0.84, "shared_named": 0.94},
     "holdout14.yaml": {"precision": 0.85, "recall": 0.76, "top1": 0.74, "top3": 0.76, "shared_named": 0.70},
-    "holdout15.yaml": {"precision": 0.78, "recall": 0.79, "top1": 0.70, "top3": 0.78, "shared_named": 0.70},
+    "holdout15.yaml": {"precision": 0.78, "recall": 0.81, "top1": 0.73, "top3": 0.81, "shared_named": 0.70},
     "holdout16.yaml": {"precision": 0.90, "recall": 0.88, "top1": 0.80, "top3": 0.88, "shared_named": 0.80},
-    "holdout17.yaml": {"precision": 0.80, "recall": 0.68, "top1": 0.64, "top3": 0.68, "shared_named": 0.70},
+    "holdout17.yaml": {"precision": 0.83, "recall": 0.74, "top1": 0.68, "top3": 0.74, "shared_named": 0.88},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
 # holdout15: 6 of 22 new back-office apps are flagged, by the code before the fifth round as well; five of them declare
 # a function a shared service owns (MOR-002: an overtime app under ADM-KEPEGAWAIAN is sent to SIASN).
-FALSE_ALARM_CEILINGS = {"holdout11.yaml": (0.17, 0.17), "holdout15.yaml": (0.28, 0.32)}
+# holdout13: 2 of 19 new apps are flagged, the same two as before one of its 20 "new" cases was relabelled a duplicate
+# (Perpusnas's own Naskah Nusantara apps; see the comment in the file).
+FALSE_ALARM_CEILINGS = {"holdout11.yaml": (0.17, 0.17), "holdout13.yaml": (0.11, 0.20), "holdout15.yaml": (0.28, 0.32)}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))

@@ -691,10 +691,10 @@ def test_scores_of_a_few_apps_are_their_scores_among_all(sample: MatchIndex) -> 
 
 
 def test_a_branded_name_does_not_hide_the_app_its_description_reads_like(sample: MatchIndex) -> None:
-    """ "Si Gemoy" says nothing; its description says it is a yellow-card (AK/1) job service."""
+    """ "Si Gemoy Wong Semarang" says nothing; its description says it is a yellow-card (AK/1) job service."""
     facts = match_facts(
         sample,
-        "Si Gemoy",
+        "Si Gemoy Wong Semarang",
         "Pencari kerja mendaftar secara online, mencetak kartu kuning (AK/1) dan melamar lowongan kerja.",
         "33.74",
         "Pemerintah Kota Semarang",
