@@ -14,7 +14,7 @@ import pytest
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.coined import is_coined
 from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
-from checker.matching.index import Match
+from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import Thresholds, description_inference, match_facts
 from checker.matching.text import (
@@ -784,6 +784,22 @@ def test_a_praise_word_weighs_no_more_than_a_software_word(sample: MatchIndex) -
     assert vec["cepat"] < vec["izin"]
     assert vec["cepat"] / vec["izin"] == pytest.approx(FORM_IDF / sample.idf["izin"], rel=1e-6)
     assert "siaga" not in PRAISE_WORDS and "cek" not in PRAISE_WORDS  # an alert, a product check: needs
+
+
+def test_the_filing_office_is_stripped_like_a_region(sample: MatchIndex) -> None:
+    """ "Polda Jawa Timur" says which police office files it; the registry never names one, so "polda"
+    would be the heaviest word of the proposal (0.6 of its vector) and hide the e-ticketing apps."""
+    description = (
+        "Electronic Traffic Law Enforcement: kamera di persimpangan merekam pelanggaran lalu lintas "
+        "dan surat tilang dikirim ke pemilik kendaraan."
+    )
+    assert sample.vector("ETLE Polda Jawa Timur", description)["polda"] > 0.5
+    police = "Kepolisian Negara Republik Indonesia"
+    filed = match_facts(sample, "ETLE Polda Jawa Timur", description, "polri", police, frozenset(), Thresholds())
+    plain = match_facts(sample, "ETLE", description, "polri", police, frozenset(), Thresholds())
+    assert [e["id"] for e in filed["similar"][:3]] == [e["id"] for e in plain["similar"][:3]]
+    assert filed["similar"][0]["score"] == plain["similar"][0]["score"] >= Thresholds().near
+    assert "polda" in OFFICE_UNITS and "kantor" not in OFFICE_UNITS  # "kantor digital" is an e-office
 
 
 def test_an_acronym_named_app_is_read_by_the_words_of_its_description_that_spell_it(sample: MatchIndex) -> None:

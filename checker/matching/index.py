@@ -636,6 +636,39 @@ def _translations(
 # A region's head says whose the app is, like the region's name, never what it does:
 # "e-Disposisi Wali Kota", "Peraturan Bupati". ("Wali" alone is also "wali kelas".)
 OFFICIAL_TITLES = ("wali kota", "walikota", "bupati", "gubernur")
+# So does a central agency's regional office or unit that files a proposal: "Kanwil DJP Jakarta
+# Selatan", "Balai Besar POM", "Polres Malang", "KBRI Kuala Lumpur". The registry's names never use
+# them, so they would weigh like the rarest words there are. Stripped from proposals only (like the
+# proposer's own region, `suggest.match_facts`): the one registry text that holds one is BSrE's own
+# name, "Balai Besar Sertifikasi Elektronik". ("Kantor" and "balai" alone stay: "kantor digital",
+# "balai latihan kerja".)
+OFFICE_UNITS = (
+    "kanwil",
+    "kantor wilayah",
+    "balai besar",
+    "upt",
+    "unit pelaksana teknis",
+    "satker",
+    "polda",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polsek",
+    "kantah",
+    "kantor pertanahan",
+    "kbri",
+    "kjri",
+    "kedutaan besar",
+    "konsulat jenderal",
+    "bbws",
+    "bbpjn",
+    "bpjn",
+    "kpp",
+    "kppn",
+    "djp",
+    "pom",
+    "poltekkes",
+)
 
 
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.matching.index import Match, MatchIndex
+from checker.matching.index import OFFICE_UNITS, Match, MatchIndex
 from checker.matching.text import expand_own_acronyms, fold_words, place_abbreviations
 
 INFER_NEIGHBOURS = 10
@@ -105,6 +105,7 @@ def match_facts(
     known = _Known(index)
     places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place, known)] if place else []
     places += host_phrases(host_name)
+    places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     name = expand_own_acronyms(name, description, known)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
     nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=60, exclude=exclude)
