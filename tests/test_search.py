@@ -101,6 +101,13 @@ def test_kearsipan_puts_srikandi_first(sample_index):
     assert ids(sample_index.search("kearsipan"))[0] == "SHARED-SRIKANDI"
 
 
+def test_the_filing_office_in_a_query_says_where_not_what(sample_index):
+    """ "Polres" (a district police office) is never in the registry: stripped, as `check` strips it."""
+    filed, plain = sample_index.search("SKCK Polres").hits, sample_index.search("SKCK").hits
+    assert [(h.id, h.score) for h in filed[:3]] == [(h.id, h.score) for h in plain[:3]]  # not diluted by it
+    assert plain[0].id == "APP-002068"  # Polri's police-certificate app
+
+
 def test_parkir_karawang_puts_the_regencys_own_parking_apps_on_top(sample_index):
     hits = sample_index.search("parkir karawang", limit=10).hits
     own = [h for h in hits if h.agency_code == "32.15"]
