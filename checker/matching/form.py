@@ -30,6 +30,6 @@ PRAISE_WORDS = frozenset(
     """
 cepat kilat ekspres express instan instant quick fast cerdas pintar hebat prima juara mantap keren
 gemilang bersinar berkah tanggap tanggapi sigap responsif responsive mudah gampang praktis simpel simple
-easy nyaman explorer sahabat
+easy nyaman explorer sahabat gratis free murah
 """.split()
 )
