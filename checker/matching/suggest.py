@@ -263,13 +263,10 @@ def profile_inference(
     The nearest-apps vote needs single apps close to the proposal; a profile recognises a
     function from words its apps use between them (profiles.py).
     """
-    scores = index.functions_read_like(vec)
-    if not scores:
+    winner = _clear_first(index.functions_read_like(vec), thresholds.profile_margin)
+    if winner is None or winner[0] in known or winner[1] < thresholds.profile:
         return []
-    code, best = scores[0]
-    runner_up = scores[1][1] if len(scores) > 1 else 0.0
-    if code in known or best < thresholds.profile or best < thresholds.profile_margin * runner_up:
-        return []
+    code, best = winner
     # The description alone must read like the same function: "Pengadaan Tanah" (land acquisition) has
     # the procurement profile's key word in its name, but its description speaks of land parcels.
     by_description = index.functions_read_like(alone)
@@ -313,12 +310,16 @@ def scope_inference(
 
 def _profile_agrees(index: MatchIndex, vec: dict[str, float], service: str, thresholds: Thresholds) -> bool:
     """The function whose profile the proposal reads like, by a clear margin, is one `service` owns."""
-    scores = index.functions_read_like(vec)
+    winner = _clear_first(index.functions_read_like(vec), thresholds.profile_margin)
+    return winner is not None and service in index.owners.get(winner[0], [])
+
+
+def _clear_first(scores: list[tuple[str, float]], margin: float) -> tuple[str, float] | None:
+    """The first of `scores` (best first) when it is at least `margin` times the second, else None."""
     if not scores:
-        return False
-    code, best = scores[0]
+        return None
     runner_up = scores[1][1] if len(scores) > 1 else 0.0
-    return best >= thresholds.profile_margin * runner_up and service in index.owners.get(code, [])
+    return scores[0] if scores[0][1] >= margin * runner_up else None
 
 
 def description_inference(
