@@ -123,8 +123,10 @@ deny contains violation if {
 #   agency's own active applications is the same thing by meaning (a similarity of at
 #   least similarity.same_thing in policies/spbe/config/data.json), not only the same
 #   coarse function code. An own application with the same code and a weaker but real
-#   similarity (at least similarity.reuse) is a warning. Applications the proposal
-#   replaces or extends do not count.
+#   similarity (at least similarity.reuse) is a warning, and so is one with the function
+#   the proposal reads like (facts.inferred) when it declares another code: a wrong code
+#   must not hide the agency's own application. Applications the proposal replaces or
+#   extends do not count.
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
@@ -140,7 +142,10 @@ deny contains violation if {
 #         memiliki makna yang sama (kemiripan sekurang-kurangnya similarity.same_thing),
 #         bukan hanya kode fungsi yang sama. Aplikasi sendiri dengan kode yang sama dan
 #         kemiripan yang lebih lemah (sekurang-kurangnya similarity.reuse) menjadi
-#         peringatan. Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
+#         peringatan, demikian pula aplikasi sendiri dengan fungsi yang terbaca dari usulan
+#         (facts.inferred) bila usulan mencantumkan kode lain: kode yang keliru tidak boleh
+#         menyembunyikan aplikasi instansi sendiri. Aplikasi yang digantikan atau
+#         dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
 #       Propose an extension of the existing application (spec.kind extension with
@@ -191,6 +196,31 @@ warn contains violation if {
 		sprintf(
 			"%s sudah mengoperasikan aplikasi aktif dengan fungsi %s yang mirip dengan usulan ini: %s. Jika melayani kebutuhan yang sama, kembangkan atau cantumkan dalam spec.replaces; jika tidak, jelaskan perbedaannya dalam deskripsi.",
 			[manifest.agency_label, data.spbe.lib.registry.function_label(code, "id"), listing_id],
+		),
+		similar_suggestions(weak),
+	)
+}
+
+warn contains violation if {
+	count(own_same_thing) == 0
+	count(own_similar_under_declared_codes) == 0 # the warning above already names them
+	some inferred in manifest.inferred
+	code := inferred.code
+	not code in manifest.functions
+	weak := own_similar_with_code(code)
+	count(weak) > 0
+	listing := concat(", ", [similar_label(s, "en") | some s in weak])
+	listing_id := concat(", ", [similar_label(s, "id") | some s in weak])
+	violation := data.spbe.lib.report.violation(
+		"SPBE-MOR-003",
+		"spec.functions",
+		sprintf(
+			"This proposal reads like function %s (%s), but it declares %s, and %s already runs an active application with that function that resembles it: %s. If it serves the same need, extend it or list it in spec.replaces; if not, say in the description how this one differs.",
+			[data.spbe.lib.registry.function_label(code, "en"), reads_like_evidence_en(inferred), concat(", ", manifest.functions), manifest.agency_label, listing],
+		),
+		sprintf(
+			"Usulan ini terbaca sebagai fungsi %s (%s), tetapi mencantumkan %s, dan %s sudah mengoperasikan aplikasi aktif dengan fungsi tersebut yang mirip dengan usulan ini: %s. Jika melayani kebutuhan yang sama, kembangkan atau cantumkan dalam spec.replaces; jika tidak, jelaskan perbedaannya dalam deskripsi.",
+			[data.spbe.lib.registry.function_label(code, "id"), reads_like_evidence_id(inferred), concat(", ", manifest.functions), manifest.agency_label, listing_id],
 		),
 		similar_suggestions(weak),
 	)
@@ -864,6 +894,11 @@ own_same_thing_field := sprintf("spec.functions[%d]", [i]) if {
 } else := "metadata.name"
 
 # The agency's own apps with a declared function that resemble the proposal (MOR-003 warn).
+own_similar_under_declared_codes := [s |
+	some code in manifest.functions
+	some s in own_similar_with_code(code)
+]
+
 own_similar_with_code(code) := [s |
 	some s in similar_apps
 	object.get(s, "own", false)

@@ -214,6 +214,48 @@ test_mor_003_silent_for_other_agency if {
 	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [other_parking])))
 }
 
+# A wrong code must not hide the agency's own application: Karawang's text reads like parking
+# (facts.inferred), it declares licensing, and Karawang runs a parking app that resembles it.
+weak_own_parking := object.union(own_parking, {"score": 0.5})
+
+reads_like_parking(proposal, similar) := data.spbe.testdata.input_with_facts(proposal, {
+	"openapi": [{"status": "ok"}], "similar": similar,
+	"inferred": [{"code": "LYN-PARKIR", "share": 1.0, "score": 0.5, "owners": [], "via": ["APP-000101"], "support": 1, "basis": "neighbours"}],
+})
+
+test_mor_003_warns_on_own_app_with_the_function_the_text_reads_like if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	some v in warns(reads_like_parking(proposal, [weak_own_parking]))
+	v.rule == "SPBE-MOR-003"
+	v.field == "spec.functions"
+	v.suggestions[0].id == "APP-000101"
+	contains(v.message.en, "reads like function")
+	contains(v.message.en, "declares LYN-PERIZINAN")
+	contains(v.message.id, "terbaca sebagai fungsi")
+	not "SPBE-MOR-003" in rules(denies(reads_like_parking(proposal, [weak_own_parking])))
+}
+
+test_mor_003_read_function_without_a_similar_own_app_is_silent if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	not "SPBE-MOR-003" in rules(warns(reads_like_parking(proposal, [other_parking])))
+	not "SPBE-MOR-003" in rules(warns(reads_like_parking(proposal, [object.union(own_parking, {"score": 0.3})])))
+}
+
+test_mor_003_similar_own_app_of_an_unread_function_is_silent if {
+	# Neither declared nor read from the text: a resemblance alone is not evidence of the same need.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [weak_own_parking])))
+}
+
+test_mor_003_read_function_not_warned_twice if {
+	# An own app under the declared code already gets the warning: one MOR-003, not two.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	own_licensing := object.union(weak_own_parking, {"id": "APP-000102", "name": "SiCantik Karawang", "functions": ["LYN-PERIZINAN"]})
+	violations := [v | some v in warns(reads_like_parking(proposal, [weak_own_parking, own_licensing])); v.rule == "SPBE-MOR-003"]
+	count(violations) == 1
+	violations[0].field == "spec.functions[0]"
+}
+
 # --- SPBE-MOR-004 -----------------------------------------------------------------
 
 surabaya_parking := object.union(new_app, {
