@@ -8,7 +8,7 @@ the sample registry). Only the duplicate findings count: SPBE-MOR-002, -003, -00
 and -011 (function inference). A case's *suggestions* are what the product reports as the
 apps the proposal most likely duplicates (a result's `closest`, checker/judging/closest.py):
 the suggestions of those findings in the policy pack's `closest_evidence` order (MOR-011,
-MOR-003, MOR-002, MOR-005, MOR-004), each app once, here not cut at max_suggestions.
+MOR-003, MOR-004, MOR-002, MOR-005), each app once, here not cut at max_suggestions.
 
 Right answers of a duplicate case: the ids in `expect.apps`, the shared service in
 `expect.shared`, and for `expect.group: FUNCTION#N` every active app built from the

@@ -91,3 +91,45 @@ spec:
     assert {"SPBE-MOR-002", "SPBE-MOR-011"} <= rules
     assert [s.id for s in result.closest][:2] == ["SHARED-SRIKANDI", "SHARED-EKINERJA"]
     assert len(result.closest) <= 5
+
+
+def test_apps_the_text_reads_like_come_before_the_declared_codes_owner(tmp_path: Path) -> None:
+    """A DPRD "pokir" app filed under SIPD's code (KEU-PERENCANAAN-DAERAH).
+
+    MOR-002 judges the code and names SIPD; the text reads like the DPRD apps, so MOR-003
+    names Sleman's own e-DPRD (the function the text reads like, another code declared) and
+    MOR-004 other regions' DPRD apps, beside MOR-002. The text is the evidence: the DPRD
+    apps come first in `closest`, SIPD after them.
+    """
+    manifest = tmp_path / "pokir.yaml"
+    manifest.write_text(
+        """apiVersion: spbe.go.id/v1
+kind: ApplicationProposal
+metadata:
+  id: sleman-pokir
+  name: e-Pokir DPRD Sleman
+  agency:
+    code: "34.04"
+    name: Pemerintah Kabupaten Sleman
+  contact: setwan@slemankab.go.id
+spec:
+  kind: new
+  description: Anggota dewan mengusulkan pokok-pokok pikiran hasil reses, dan sekretariat DPRD memantau usulan yang masuk ke rencana kerja pemerintah daerah.
+  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
+  audience: government
+  channels: [web]
+  functions: [KEU-PERENCANAAN-DAERAH]
+  hosting: {provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}
+  data: {criticality: low, personalData: false}
+""",
+        encoding="utf-8",
+    )
+    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
+    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
+    found = {(v.rule, v.field) for v in result.violations}
+    assert {("SPBE-MOR-002", "spec.functions[0]"), ("SPBE-MOR-003", "spec.functions")} <= found
+    assert ("SPBE-MOR-004", "spec.functions") in found
+    closest = [s.id for s in result.closest]
+    assert closest[0] == "APP-014343"  # e-DPRD Sleman, the agency's own
+    assert "SHARED-SIPD" in closest
+    assert closest.index("SHARED-SIPD") == len(closest) - 1

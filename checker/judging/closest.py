@@ -1,8 +1,8 @@
 """The registered applications a proposal most likely duplicates: one ranked list across its findings.
 
 Several findings can each name apps to use instead: the shared service the text reads like
-(SPBE-MOR-011), the agency's own app that is the same thing (MOR-003), the owner of the
-declared code (MOR-002), apps with a close name (MOR-005), reuse candidates (MOR-004). The
+(SPBE-MOR-011), the agency's own app that is the same thing (MOR-003), reuse candidates
+(MOR-004), the owner of the declared code (MOR-002), apps with a close name (MOR-005). The
 report lists findings by their place in the manifest, which says nothing about which answer
 is likeliest. The policy pack's `closest_evidence` ranks the rules by how much their evidence
 says about *what the proposal is*, so a reviewer reads the best answer first: the text is the

@@ -307,8 +307,10 @@ warn contains violation if {
 
 # The same warning when the proposal reads like a function it does not declare: the
 # declared code is the agency's label, the text is the evidence (a wrong code must not
-# hide the apps to reuse). Functions a shared service owns are MOR-011's to report, and
-# when MOR-002 already sends the proposal to a shared service this would only add noise.
+# hide the apps to reuse). Functions a shared service owns are MOR-011's to report. It
+# also speaks when MOR-002 sends the proposal to the owner of its declared code: that
+# judges the label, this the text, and when they disagree (a DPRD "pokir" app filed
+# under a shared service's code) the apps the text reads like are the likelier answer.
 warn contains violation if {
 	manifest.kind in config.reuse_warning_kinds
 	count(near_duplicates) == 0
@@ -316,7 +318,6 @@ warn contains violation if {
 	code := inferred.code
 	not code in manifest.functions
 	count(object.get(registry.function_owners, code, [])) == 0
-	count(competing_owners) == 0 # MOR-002 already names a shared service to use instead
 	object.get(inferred, "support", 0) >= similarity_threshold("infer_support", 3)
 	agencies := count(object.remove(object.get(registry.function_agencies, code, {}), [manifest.agency_code]))
 	agencies > 0

@@ -354,9 +354,15 @@ test_mor_004_inferred_needs_several_neighbours_serving_the_function if {
 	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_with_facts(wrong_code_parking, facts)))
 }
 
-test_mor_004_inferred_silent_when_mor_002_names_a_shared_service if {
+test_mor_004_inferred_speaks_beside_mor_002 if {
+	# Filed under a shared service's code, the text reads like parking: MOR-002 judges the
+	# code, MOR-004 names the parking apps the text reads like.
 	proposal := object.union(wrong_code_parking, {"spec": {"functions": ["LYN-PENGADUAN"]}})
-	not "SPBE-MOR-004" in rules(warns(parking_inferred(proposal, [other_parking])))
+	input_ := parking_inferred(proposal, [other_parking])
+	"SPBE-MOR-002" in rules(denies(input_))
+	some v in warns(input_)
+	v.rule == "SPBE-MOR-004"
+	[s.id | some s in v.suggestions] == ["APP-000201"]
 }
 
 test_mor_004_inferred_needs_a_similar_candidate if {
