@@ -23,6 +23,8 @@ from checker.matching.text import (
     closest_word,
     expand_own_acronyms,
     fold_words,
+    load_broader_pairs,
+    load_synonym_groups,
     phrase_table,
     place_abbreviations,
     spells,
@@ -765,6 +767,25 @@ def test_no_synonym_reads_as_one_word_once_function_words_go() -> None:
             if len(kept) < len(words) and len(kept) <= 1:
                 shrunk.append(member)
     assert shrunk == []
+
+
+def test_a_kind_the_registry_never_names_reads_as_its_broader_need(sample: MatchIndex) -> None:
+    """No registry app says "banjir" (flood): a flood early-warning app is read as a disaster one."""
+    assert "banjir" not in sample.idf and "bencana" in sample.idf
+    vec = sample.vector("Informasi Banjir", "")
+    assert "banjir" not in vec
+    assert {f"~{number}" for number in sample.concepts["bencana"]} & set(vec)  # the disaster group
+    assert sample.nearest(vec, threshold=0.3, limit=3)  # an unknown word alone would match nothing
+
+
+def test_broader_pairs_link_two_different_groups() -> None:
+    groups = load_synonym_groups()
+    group_of = {member: number for number, group in enumerate(groups) for member in group}
+    pairs = load_broader_pairs()
+    assert pairs
+    for narrow, broad in pairs:
+        assert narrow in group_of and broad in group_of, (narrow, broad)
+        assert group_of[narrow] != group_of[broad], (narrow, broad)
 
 
 def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: MatchIndex) -> None:

@@ -48,6 +48,7 @@ from checker.matching.text import (
     closest_word,
     fold_words,
     join_split_words,
+    load_broader_pairs,
     load_synonym_groups,
     phrase_table,
     root_forms,
@@ -593,7 +594,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         owners={k: sorted(v) for k, v in owners.items()},
         name_keys=name_keys,
         doc_keys=doc_keys,
-        translations=_translations(concepts, df, idf, name_df),
+        translations=_translations(concepts, df, idf, name_df, _broader_links(concepts)),
         english=english_weights(df, unknown_idf, min(idf.values(), default=1.0)),
         profile_functions=profile_functions,
         profiles=profiles,
@@ -603,15 +604,30 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     )
 
 
+def _broader_links(concepts: dict[str, list[int]]) -> dict[int, int]:
+    """Narrow concept number -> broad concept number, from synonyms.json's `broader` pairs."""
+    links: dict[int, int] = {}
+    for narrow, broad in load_broader_pairs():
+        if narrow in concepts and broad in concepts:
+            for number in concepts[narrow]:
+                links.setdefault(number, concepts[broad][0])
+    return links
+
+
 def _translations(
-    concepts: dict[str, list[int]], df: dict[str, int], idf: dict[str, float], name_df: dict[str, int]
+    concepts: dict[str, list[int]],
+    df: dict[str, int],
+    idf: dict[str, float],
+    name_df: dict[str, int],
+    broader: dict[int, int] | None = None,
 ) -> dict[str, list[str]]:
     """Per synonym concept, the member the registry uses most in names, then anywhere (a phrase counts by its rarest word).
 
     Names first: a rendering found only in descriptions ("penandatanganan") meets apps
     at the description's weight, while the one names use ("tanda tangan") meets them in full.
     A concept whose only registry rendering is a too-common word ("info" -> "informasi")
-    renders as that word, so the foreign word is dropped as the common one is.
+    renders as that word, so the foreign word is dropped as the common one is. A concept the
+    registry never renders borrows the rendering of its `broader` concept, if any.
     """
     best: dict[int, tuple[tuple[int, int], str]] = {}
     generic: dict[int, str] = {}
@@ -630,6 +646,9 @@ def _translations(
     out = {str(number): member.split() for number, (count, member) in best.items() if count[1] > 0}
     for number, member in generic.items():
         out.setdefault(str(number), member.split())
+    for narrow, broad in (broader or {}).items():
+        if str(narrow) not in out and str(broad) in out:
+            out[str(narrow)] = out[str(broad)]  # no member in the registry: read as the broader need
     return out
 
 

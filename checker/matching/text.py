@@ -74,6 +74,22 @@ def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
     return groups
 
 
+def load_broader_pairs(path: Path = SYNONYMS_FILE) -> list[tuple[str, str]]:
+    """(narrow member, broad member) pairs of synonyms.json's `broader`, folded like the groups' members.
+
+    A group whose members the registry never uses ("banjir", "flood") translates nothing; its
+    broader group says what such an app is a kind of ("bencana"), so the proposal is read in
+    that group's registry word instead.
+    """
+    doc = json.loads(path.read_text(encoding="utf-8"))
+
+    def folded(member: object) -> str:
+        return " ".join(w for w in fold_words(str(member)) if w not in FUNCTION_WORDS)
+
+    pairs = doc.get("broader", [])
+    return [(folded(p[0]), folded(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2]
+
+
 def strip_phrases(tokens: list[str], phrases: dict[str, list[list[str]]]) -> list[str]:
     """`tokens` without any whole phrase of `phrases` (first word -> phrases, longest first)."""
     out: list[str] = []
