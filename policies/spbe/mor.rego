@@ -242,7 +242,7 @@ warn contains violation if {
 #   agency's label, so the same warning names the candidates of a function the proposal
 #   reads like but does not declare, when at least similarity.infer_support of its
 #   nearest applications serve that function and no shared service owns it (MOR-011
-#   reports those).
+#   reports those). It is silent when MOR-005 already names every candidate.
 # custom:
 #   id: SPBE-MOR-004
 #   severity: warn
@@ -268,7 +268,8 @@ warn contains violation if {
 #         juga menyebutkan kandidat untuk fungsi yang tersirat dari uraian usulan tetapi
 #         tidak dicantumkan, apabila sekurang-kurangnya similarity.infer_support aplikasi
 #         terdekat melayani fungsi itu dan tidak ada layanan bersama pemiliknya (MOR-011
-#         melaporkan yang itu).
+#         melaporkan yang itu). Peringatan ini tidak muncul bila MOR-005 sudah menyebut
+#         semua kandidatnya.
 #   remediation:
 #     en: >-
 #       Contact the owners of the suggested applications about reusing them, and record
@@ -282,7 +283,6 @@ warn contains violation if {
 #     Layanan Digital Nasional
 warn contains violation if {
 	manifest.kind in config.reuse_warning_kinds
-	count(near_duplicates) == 0
 	some i, code in manifest.functions
 	not competing_owners[code]
 	count(own_similar_with_code(code)) == 0
@@ -290,6 +290,7 @@ warn contains violation if {
 	agencies > 0
 	candidates := reuse_candidates(code)
 	count(candidates) > 0
+	adds_to_near_duplicates(candidates)
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-004",
 		sprintf("spec.functions[%d]", [i]),
@@ -313,7 +314,6 @@ warn contains violation if {
 # under a shared service's code) the apps the text reads like are the likelier answer.
 warn contains violation if {
 	manifest.kind in config.reuse_warning_kinds
-	count(near_duplicates) == 0
 	some inferred in manifest.inferred
 	code := inferred.code
 	not code in manifest.functions
@@ -323,6 +323,7 @@ warn contains violation if {
 	agencies > 0
 	candidates := reuse_candidates(code)
 	count(candidates) > 0
+	adds_to_near_duplicates(candidates)
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-004",
 		"spec.functions",
@@ -801,6 +802,14 @@ resembles(s) if s.score >= similarity_threshold("reuse", 0.44)
 resembles(s) if {
 	s.score >= similarity_threshold("reuse_floor", 0.26)
 	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.4)
+}
+
+# MOR-005 lists near-duplicates of any function; MOR-004 speaks beside it only when it names
+# an app MOR-005 does not: a reuse candidate of the function, short of a near-duplicate.
+adds_to_near_duplicates(candidates) if {
+	named := {s.id | some s in near_duplicates}
+	some candidate in candidates
+	not candidate.id in named
 }
 
 candidate_list(candidates) := concat(", ", [sprintf("%s (%s)", [c.name, c.id]) | some c in candidates])

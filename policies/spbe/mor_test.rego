@@ -296,11 +296,22 @@ test_mor_004_silent_for_kinds_the_policy_owner_leaves_out if {
 	not "SPBE-MOR-004" in rules(warns(with_similar(proposal, [other_parking]))) with data.spbe.config.reuse_warning_kinds as ["new"]
 }
 
-test_mor_004_silent_when_mor_005_fires if {
+test_mor_004_silent_when_mor_005_already_names_its_candidates if {
 	near := object.union(other_parking, {"score": 0.9})
 	violations := warns(with_similar(surabaya_parking, [near]))
 	"SPBE-MOR-005" in rules(violations)
 	not "SPBE-MOR-004" in rules(violations)
+}
+
+test_mor_004_names_the_functions_candidates_mor_005_does_not if {
+	# The near-duplicate is another function's app; the parking app that resembles the
+	# proposal less closely is still the one to reuse, and only MOR-004 names it.
+	near_other := object.union(other_parking, {"id": "APP-000301", "name": "Perizinan Online Solo", "score": 0.7, "functions": ["LYN-PERIZINAN"]})
+	violations := warns(with_similar(surabaya_parking, [near_other, other_parking]))
+	"SPBE-MOR-005" in rules(violations)
+	some v in violations
+	v.rule == "SPBE-MOR-004"
+	[s.id | some s in v.suggestions] == ["APP-000201"]
 }
 
 # A branded name pulls the whole score under similarity.reuse; the description alone reads like the app.
