@@ -617,6 +617,37 @@ def test_one_word_is_a_scope_when_the_functions_profile_agrees(sample: MatchInde
     assert [(entry["code"], entry["via"]) for entry in scoped] == [("ADM-PENGADAAN", ["SHARED-SPSE"])]
 
 
+def test_a_weak_scope_counts_when_the_functions_profile_reads_the_same(sample: MatchIndex) -> None:
+    """A hospital's medicine procurement: "RSUD" and "obat" pull towards the hospital apps, so neither
+    reading is strong alone (SPSE's scope under `infer_scope`, the procurement profile short of its
+    margin), but SPSE's own description is clearly first and the profile's first function is the one
+    SPSE owns: the proposal is read as procurement."""
+    name, description = (
+        "Pengadaan Obat RSUD Online",
+        "Pemilihan penyedia dan e-purchasing obat untuk rumah sakit daerah.",
+    )
+    vec = sample.vector(name, description)
+    service, score, _share, words = sample.services_scoped(vec)[0]
+    assert service == "SHARED-SPSE" and score < Thresholds().scope and words >= 2
+    facts = match_facts(sample, name, description, "32.01", "Pemerintah Kabupaten Bogor", frozenset(), Thresholds())
+    read = [(entry["code"], entry["basis"], entry["owners"]) for entry in facts["inferred"]]
+    assert read == [("ADM-PENGADAAN", "profile", ["SHARED-SPSE"])]
+
+
+def test_a_weak_scope_the_profile_does_not_confirm_reads_as_nothing_shared(sample: MatchIndex) -> None:
+    """Outpatient registration at the same hospital: no shared service's function is read into it."""
+    facts = match_facts(
+        sample,
+        "Pendaftaran Pasien Rawat Jalan RSUD",
+        "Pasien mendaftar poli rawat jalan dan memilih jadwal dokter.",
+        "32.01",
+        "Pemerintah Kabupaten Bogor",
+        frozenset(),
+        Thresholds(),
+    )
+    assert all(not entry["owners"] for entry in facts["inferred"])
+
+
 def test_what_a_service_excludes_is_not_its_scope() -> None:
     """SIMPONI collects "penerimaan negara bukan pajak": non-tax revenue, so "pajak" is not in its scope."""
     assert scope_words(["penerimaan", "negara", "bukan", "pajak", "seluruh", "billing"], {"seluruh"}) == [

@@ -290,22 +290,48 @@ def scope_inference(
     profile the proposal reads like (by a clear margin) is that service's: one word is a
     coincidence, one word and the function's own apps agreeing is not ("e-Tender" with a
     description of construction tenders). Nothing when the function was already inferred.
+
+    A scope match under `infer_scope` still counts when the other reading agrees: the
+    function profile the proposal reads like first (at least `infer_profile`) is the one the
+    service owns. Each reading alone is weak, "Patient Complaint Center RSUD" reads almost as
+    much like the hospital apps as like complaints, but the service's own description names
+    only one of the two (reported as the profile's reading, with its similarity).
     """
     scores = index.services_scoped(vec)
     if not scores:
         return []
     service, best, word_share, words = scores[0]
     runner_up = scores[1][1] if len(scores) > 1 else 0.0
-    if best < thresholds.scope or best < thresholds.scope_margin * runner_up:
+    if best < thresholds.scope_margin * runner_up:
         return []
-    if (words < SCOPE_MIN_WORDS or word_share > thresholds.scope_word_share) and not _profile_agrees(
-        index, vec, service, thresholds
-    ):
+    one_word = words < SCOPE_MIN_WORDS or word_share > thresholds.scope_word_share
+    if best < thresholds.scope:
+        return [] if one_word else _profile_confirmed(index, vec, service, matches, shares, thresholds, known)
+    if one_word and not _profile_agrees(index, vec, service, thresholds):
         return []  # carried by one word: a coincidence ("bus": SPLP's service bus, or a city bus)
     code = next((c for c, ids in sorted(index.owners.items()) if service in ids and c not in known), None)
     if code is None:
         return []
     return [_text_inference(index, code, best, matches, shares, "scope", via=[service])]
+
+
+def _profile_confirmed(
+    index: MatchIndex,
+    vec: dict[str, float],
+    service: str,
+    matches: list[Match],
+    shares: dict[str, float],
+    thresholds: Thresholds,
+    known: set[str],
+) -> list[dict[str, Any]]:
+    """The profile's first function, when it is at least `infer_profile` and `service` owns it."""
+    ranked = index.functions_read_like(vec)
+    if not ranked or ranked[0][1] < thresholds.profile or ranked[0][0] in known:
+        return []
+    code, score = ranked[0]
+    if service not in index.owners.get(code, []):
+        return []
+    return [_text_inference(index, code, score, matches, shares, "profile")]
 
 
 def _profile_agrees(index: MatchIndex, vec: dict[str, float], service: str, thresholds: Thresholds) -> bool:
