@@ -809,6 +809,13 @@ def test_a_kind_the_registry_never_names_reads_as_its_broader_need(sample: Match
     assert sample.nearest(vec, threshold=0.3, limit=3)  # an unknown word alone would match nothing
 
 
+def test_a_number_the_registry_never_uses_says_nothing(sample: MatchIndex) -> None:
+    """ "24" of "24 jam" would weigh like the rarest word; "112", which registry apps use, keeps its weight."""
+    assert "24" not in sample.idf and "112" in sample.idf
+    assert "24" not in sample.vector("Pengaduan Warga 24 Jam", "")
+    assert "112" in sample.vector("Layanan Darurat 112", "")
+
+
 def test_broader_pairs_link_two_different_groups() -> None:
     groups = load_synonym_groups()
     group_of = {member: number for number, group in enumerate(groups) for member in group}

@@ -354,8 +354,8 @@ class MatchIndex:
         vec = {
             f: w * (self.idf.get(f) or self.english.get(f, self.unknown_idf))
             for f, w in weights.items()
-            if f not in self.common
-        }
+            if f not in self.common and not (f.isdigit() and f not in self.idf)
+        }  # a number no registry text uses ("24" jam, a year, a version) says nothing about the need
         for feature in (FORM_WORDS | PRAISE_WORDS).intersection(vec):
             vec[feature] = min(vec[feature], weights[feature] * FORM_IDF)  # software or praise, not a need (form.py)
         norm = math.sqrt(sum(v * v for v in vec.values()))
