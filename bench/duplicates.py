@@ -8,7 +8,8 @@ the sample registry). Only the duplicate findings count: SPBE-MOR-002, -003, -00
 and -011 (function inference). A case's *suggestions* are what the product reports as the
 apps the proposal most likely duplicates (a result's `closest`, checker/judging/closest.py):
 the suggestions of those findings in the policy pack's `closest_evidence` order (MOR-011,
-MOR-003, MOR-004, MOR-002, MOR-005), each app once, here not cut at max_suggestions.
+MOR-003, MOR-004, MOR-002, MOR-005; MOR-002 last when the text does not read like the
+declared code), each app once, here not cut at max_suggestions.
 
 Right answers of a duplicate case: the ids in `expect.apps`, the shared service in
 `expect.shared`, and for `expect.group: FUNCTION#N` every active app built from the
@@ -43,7 +44,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.judging.closest import closest_apps  # noqa: E402
 from checker.judging.evaluate import Target, open_judge  # noqa: E402
 from checker.registry.load import load_registry  # noqa: E402
 from checker.registry.samplegen.generate import ARCHETYPES  # noqa: E402
@@ -125,6 +125,7 @@ def evaluate(
             for code in app["functions"]:
                 owners.setdefault(code, set()).add(app["id"])
     judge = open_judge(policies, registry_path, None, "embedded")
+    judge.max_suggestions = len(registry.apps)  # the whole `closest` list, not the product's first few
     outcomes = []
     with tempfile.TemporaryDirectory() as tmp:
         targets = []
@@ -135,7 +136,7 @@ def evaluate(
         report = judge.check(targets, root=Path(tmp))
     for case, result in zip(cases, report.results, strict=True):
         findings = [v for v in result.violations if v.rule in judge.evidence_order]
-        suggestions = [s.id for s in closest_apps(findings, judge.evidence_order)]
+        suggestions = [s.id for s in result.closest]
         expect = case["expect"]
         right: set[str] = set()
         if isinstance(expect, dict):

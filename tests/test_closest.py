@@ -7,10 +7,17 @@ from pathlib import Path
 import pytest
 
 from checker.errors import CannotJudge
-from checker.judging.closest import closest_apps, evidence_order, suggestion_limit
+from checker.judging.closest import (
+    closest_apps,
+    declared_code_rules,
+    evidence_order,
+    order_for,
+    reads_like_declared_code,
+    suggestion_limit,
+)
 from checker.judging.evaluate import Target, open_judge
 from checker.model import Suggestion, Text, Violation
-from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR
+from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 
 ORDER = ("SPBE-MOR-011", "SPBE-MOR-003", "SPBE-MOR-002", "SPBE-MOR-005", "SPBE-MOR-004")
 
@@ -49,6 +56,29 @@ def test_a_malformed_evidence_order_cannot_judge(config: dict[str, object]) -> N
         evidence_order(config, set(ORDER))
 
 
+def test_the_declared_codes_rules_go_last_only_when_the_text_reads_otherwise() -> None:
+    order = ("SPBE-MOR-011", "SPBE-MOR-002", "SPBE-MOR-005")
+    assert order_for(order, ("SPBE-MOR-002",), True) == order
+    assert order_for(order, ("SPBE-MOR-002",), False) == ("SPBE-MOR-011", "SPBE-MOR-005", "SPBE-MOR-002")
+    assert order_for(order, (), False) == order
+
+
+def test_the_text_reads_like_the_declared_code_by_inference_or_by_its_closest_app() -> None:
+    call_center = {"id": "APP-1", "score": 0.66, "functions": ["KAM-KEDARURATAN"]}
+    complaints = {"id": "APP-2", "score": 0.5, "functions": ["LYN-PENGADUAN"]}
+    assert not reads_like_declared_code({"similar": [complaints, call_center], "inferred": []}, ["LYN-PENGADUAN"])
+    assert reads_like_declared_code({"similar": [complaints], "inferred": []}, ["LYN-PENGADUAN"])
+    assert reads_like_declared_code({"similar": [], "inferred": [{"code": "LYN-PENGADUAN"}]}, ["LYN-PENGADUAN"])
+    assert not reads_like_declared_code({}, ["LYN-PENGADUAN"])
+
+
+@pytest.mark.parametrize("rules", ["SPBE-MOR-002", [2], ["SPBE-MOR-006"]])
+def test_malformed_declared_code_rules_cannot_judge(rules: object) -> None:
+    with pytest.raises(CannotJudge):
+        declared_code_rules({"closest_declared_code_rules": rules}, ORDER)
+    assert declared_code_rules({}, ORDER) == ()
+
+
 @pytest.mark.parametrize("limit", [0, "5", True, 2.5])
 def test_a_malformed_suggestion_cap_cannot_judge(limit: object) -> None:
     with pytest.raises(CannotJudge):
@@ -60,7 +90,8 @@ def test_the_service_the_text_reads_like_comes_before_the_declared_codes_owner(t
     """A paperless office filed under ADM-KINERJA: the text reads like SRIKANDI's function.
 
     MOR-002 (the declared code's owner, e-Kinerja) and MOR-011 (SRIKANDI) both fire; the
-    evidence is the text, so SRIKANDI is the first of `closest` (and of the PR comment's list).
+    evidence is the text, so SRIKANDI is the first of `closest` (and of the PR comment's list),
+    and e-Kinerja, which only the code names, the last.
     """
     manifest = tmp_path / "paperless.yaml"
     manifest.write_text(
@@ -89,7 +120,9 @@ spec:
     (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
     rules = {v.rule for v in result.violations}
     assert {"SPBE-MOR-002", "SPBE-MOR-011"} <= rules
-    assert [s.id for s in result.closest][:2] == ["SHARED-SRIKANDI", "SHARED-EKINERJA"]
+    closest = [s.id for s in result.closest]
+    assert closest[0] == "SHARED-SRIKANDI"
+    assert closest[-1] == "SHARED-EKINERJA"  # the text does not read like performance: the code's owner comes last
     assert len(result.closest) <= 5
 
 
@@ -133,3 +166,41 @@ spec:
     assert closest[0] == "APP-014343"  # e-DPRD Sleman, the agency's own
     assert "SHARED-SIPD" in closest
     assert closest.index("SHARED-SIPD") == len(closest) - 1
+
+
+EMERGENCY = """apiVersion: spbe.go.id/v1
+kind: ApplicationProposal
+metadata:
+  id: maros-call-center
+  name: Emergency Call Center 112 Maros
+  agency:
+    code: "73.09"
+    name: Pemerintah Kabupaten Maros
+  contact: diskominfo@maroskab.go.id
+spec:
+  kind: new
+  description: Panggilan darurat 112 dari warga diterima operator dan diteruskan ke ambulans, pemadam kebakaran dan polisi.
+  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
+  audience: government
+  channels: [web]
+  functions: [LYN-PENGADUAN]
+  hosting: {provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}
+  data: {criticality: low, personalData: false}
+"""
+
+
+def test_the_declared_codes_owner_comes_after_what_the_text_reads_like(tmp_path: Path) -> None:
+    """An emergency call centre filed under the complaints code: MOR-002 names SP4N-LAPOR! (the code's
+    owner), MOR-005 a 112 call centre the text resembles. The text does not read like complaints, so
+    the call centre comes first; the SPEC's own complaints proposal, whose text does, keeps LAPOR first."""
+    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
+    manifest = tmp_path / "call-center.yaml"
+    manifest.write_text(EMERGENCY, encoding="utf-8")
+    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
+    assert {"SPBE-MOR-002", "SPBE-MOR-005"} <= {v.rule for v in result.violations}
+    closest = [s.id for s in result.closest]
+    assert closest[-1] == "SHARED-LAPOR" and closest[0] != "SHARED-LAPOR"
+
+    complaints = PROJECT_ROOT / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
+    (result,) = judge.check([Target(complaints, complaints.name, True)], root=PROJECT_ROOT).results
+    assert result.closest[0].id == "SHARED-LAPOR"

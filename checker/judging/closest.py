@@ -8,6 +8,8 @@ is likeliest. The policy pack's `closest_evidence` ranks the rules by how much t
 says about *what the proposal is*, so a reviewer reads the best answer first: the text is the
 evidence, the declared code the agency's label (over the labelled sets of bench/duplicates,
 when both fire, the service the text reads like was right 84 times, the code's owner twice).
+The rules that follow from the declared code alone (`closest_declared_code_rules`) keep their
+place only when the text reads like that code too; otherwise they go last.
 """
 
 from __future__ import annotations
@@ -42,6 +44,46 @@ def evidence_order(config: Mapping[str, Any], rules: Container[str]) -> tuple[st
             )
         )
     return tuple(order)
+
+
+def declared_code_rules(config: Mapping[str, Any], order: tuple[str, ...]) -> tuple[str, ...]:
+    """The rule ids of `closest_declared_code_rules`: rules whose answer follows from the declared code alone.
+
+    Each must be in `closest_evidence`, or the setting would say nothing; a malformed list
+    stops the run like any malformed policy.
+    """
+    rules = config.get("closest_declared_code_rules", [])
+    if not isinstance(rules, list) or not all(isinstance(rule, str) and rule in order for rule in rules):
+        raise CannotJudge(
+            Text(
+                "The policy configuration's closest_declared_code_rules must be a list of rule ids from closest_evidence.",
+                "closest_declared_code_rules dalam konfigurasi kebijakan harus berupa daftar id aturan dari closest_evidence.",
+            )
+        )
+    return tuple(rules)
+
+
+def reads_like_declared_code(facts: Mapping[str, Any], declared: Iterable[str]) -> bool:
+    """The proposal's text reads like a function it declares: inferred from the text, or served by its closest app."""
+    codes = set(declared)
+    if any(entry.get("code") in codes for entry in facts.get("inferred", [])):
+        return True
+    similar = facts.get("similar", [])
+    best = max(similar, key=lambda entry: entry.get("score", 0.0), default=None)
+    return best is not None and bool(codes & set(best.get("functions", [])))
+
+
+def order_for(order: tuple[str, ...], code_rules: tuple[str, ...], code_is_read: bool) -> tuple[str, ...]:
+    """`order` as configured when the text reads like the declared code; else the code's rules last.
+
+    The declared code is the agency's label. When the text says the same, the owner of that
+    code is as good an answer as the policy order says ("Lapor Warga" under the complaints
+    code: SP4N-LAPOR!); when the text reads like something else ("Emergency Call Center"
+    under the complaints code), the apps it resembles come first.
+    """
+    if code_is_read:
+        return order
+    return tuple(rule for rule in order if rule not in code_rules) + tuple(rule for rule in order if rule in code_rules)
 
 
 def suggestion_limit(config: Mapping[str, Any]) -> int:

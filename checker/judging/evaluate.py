@@ -11,7 +11,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,14 @@ from checker import __version__
 from checker.engine import Engine, OpaSettings
 from checker.errors import CannotJudge
 from checker.judging.capabilities import unknown_capabilities
-from checker.judging.closest import closest_apps, evidence_order, suggestion_limit
+from checker.judging.closest import (
+    closest_apps,
+    declared_code_rules,
+    evidence_order,
+    order_for,
+    reads_like_declared_code,
+    suggestion_limit,
+)
 from checker.judging.identity import Identities
 from checker.judging.manifest import SCHEMA_RULES, Manifest, Rejected, read_manifest, taken_id_violation
 from checker.judging.openapi import openapi_facts, repository_root
@@ -115,6 +122,7 @@ class Judge:
         self.similarity_config = {**DEFAULT_SIMILARITY, **(config.get("similarity") or {})}
         self.thresholds = Thresholds.from_config(self.similarity_config)
         self.evidence_order = evidence_order(config, self.rules)
+        self.declared_code_rules = declared_code_rules(config, self.evidence_order)
         self.max_suggestions = suggestion_limit(config)
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
@@ -152,7 +160,8 @@ class Judge:
         if unknown:  # the schema part only the registry can check: still `invalid`
             return Result(manifest.file, manifest.id, "invalid", manifest.locate(unknown))
         root = root or repository_root(manifest.path)
-        input_doc = {"manifest": manifest.data, "facts": self.facts(manifest, root)}
+        facts = self.facts(manifest, root)
+        input_doc = {"manifest": manifest.data, "facts": facts}
         raw = self.engine.evaluate(input_doc)
         violations = [self._violation(r.package, r.severity, r.value, manifest) for r in raw]
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
@@ -164,8 +173,15 @@ class Judge:
             agency=manifest.agency,
             new_proposal=new_proposal,
         )
-        closest = closest_apps(violations, self.evidence_order, self.max_suggestions)
+        order = self.closest_order(facts, manifest)
+        closest = closest_apps(violations, order, self.max_suggestions)
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations), closest=closest)
+
+    def closest_order(self, facts: Mapping[str, Any], manifest: Manifest) -> tuple[str, ...]:
+        """The evidence order of this manifest's `closest` list (checker/judging/closest.py)."""
+        functions = manifest.data["spec"].get("functions", [])
+        declared = [code for code in functions if isinstance(code, str)] if isinstance(functions, list) else []
+        return order_for(self.evidence_order, self.declared_code_rules, reads_like_declared_code(facts, declared))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:
         """Check what a policy returned; a malformed violation is a policy bug (exit 2)."""

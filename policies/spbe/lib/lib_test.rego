@@ -64,7 +64,7 @@ test_config_has_every_key_with_its_type if {
 		is_number(config.similarity[key])
 	}
 	every key in [
-		"closest_evidence", "reuse_warning_kinds", "host_kinds", "existing_app_kinds", "citizen_audiences",
+		"closest_evidence", "closest_declared_code_rules", "reuse_warning_kinds", "host_kinds", "existing_app_kinds", "citizen_audiences",
 		"citizen_channels", "openapi_accepted_statuses", "pdn_sites", "strategic_providers",
 		"high_providers", "agency_dc_providers", "commercial_providers", "domestic_countries",
 		"residency_criticalities",
