@@ -16,7 +16,7 @@ from checker.matching.coined import is_coined
 from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
-from checker.matching.suggest import Thresholds, description_inference, match_facts
+from checker.matching.suggest import Thresholds, description_inference, match_facts, own_names
 from checker.matching.text import (
     FUNCTION_WORDS,
     SYNONYMS_FILE,
@@ -814,6 +814,26 @@ def test_a_number_the_registry_never_uses_says_nothing(sample: MatchIndex) -> No
     assert "24" not in sample.idf and "112" in sample.idf
     assert "24" not in sample.vector("Pengaduan Warga 24 Jam", "")
     assert "112" in sample.vector("Layanan Darurat 112", "")
+
+
+def test_the_agencys_towns_and_own_name_say_where_not_what(sample: MatchIndex) -> None:
+    """Karo's district Kabanjahe, a hospital's own name: stripped like the region's name."""
+    assert "kabanjahe" in own_names(sample, "12.06", "Pemerintah Kabupaten Karo")
+    assert "tenriawaru" in own_names(sample, "73.08", "RSUD Tenriawaru, Pemerintah Kabupaten Bone")
+    assert "kabanjahe" not in own_names(sample, "32.15", "Pemerintah Kabupaten Karawang")  # another regency's town
+    named = own_names(sample, "12.06", "Pemerintah Kabupaten Karo")
+    assert all(
+        " " in d or d not in sample.idf for d in named
+    )  # a one-word district the registry uses keeps its meaning
+
+
+def test_a_town_of_the_agency_does_not_hide_what_the_proposal_is(sample: MatchIndex) -> None:
+    """ "Tanjung Pandan" is Belitung's capital district: two words no app uses, which drowned "parkir"."""
+    name, description = "Smart Parking Tanjung Pandan", "Parkir tepi jalan di pusat kota dibayar dengan QRIS."
+    facts = match_facts(sample, name, description, "19.02", "Pemerintah Kabupaten Belitung", frozenset(), Thresholds())
+    assert facts["similar"] and "parkir" in facts["similar"][0]["name"].lower()
+    elsewhere = match_facts(sample, name, description, "kemenhub", "Kementerian Perhubungan", frozenset(), Thresholds())
+    assert not elsewhere["similar"] or elsewhere["similar"][0]["score"] < facts["similar"][0]["score"]
 
 
 def test_broader_pairs_link_two_different_groups() -> None:

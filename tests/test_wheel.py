@@ -39,6 +39,8 @@ SHIPPED = (
     "checker/schemas/manifest.schema.json",
     "checker/schemas/waivers.schema.json",
     "checker/data/synonyms.json",
+    "checker/data/idn-area/districts.csv",
+    "checker/data/idn-area/LICENSE.md",
     "checker/sample_registry/national-registry.json.gz",
     "checker/sample_registry/sources/idn-area/LICENSE.md",
     "checker/sample_registry/sources/idn-area/regencies.csv",

@@ -49,6 +49,7 @@ from checker.matching.text import (
     fold_words,
     join_split_words,
     load_broader_pairs,
+    load_districts,
     load_synonym_groups,
     phrase_table,
     root_forms,
@@ -110,6 +111,7 @@ class MatchIndex:
     description_stopwords: list[str]  # everyday words a proposal's description drops (stopwords.py)
     scopes: dict[str, dict[str, float]]  # shared service id -> what it says it provides, as a vector (scopes.py)
     indonesian: list[str]  # Indonesian dictionary words the registry does not use: not coined (coined.py)
+    districts: dict[str, list[str]]  # regency or city code -> its districts' folded names (text.load_districts)
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -506,6 +508,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         description_stopwords=[],
         scopes={},
         indonesian=[],
+        districts={},
     )
     owners: dict[str, list[str]] = {}
     name_keys: dict[str, int] = {}
@@ -601,6 +604,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         description_stopwords=description_stopwords(set(df) | {m for m in concepts if " " not in m}),
         scopes=build_scopes(service_weights, idf),
         indonesian=indonesian_words(df),
+        districts=load_districts(),
     )
 
 

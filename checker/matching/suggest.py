@@ -106,6 +106,7 @@ def match_facts(
     places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place, known)] if place else []
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
+    places += own_names(index, agency_code, agency_name)
     name = expand_own_acronyms(name, description, known)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
     nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=60, exclude=exclude)
@@ -132,6 +133,25 @@ def match_facts(
     inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred}
+
+
+def own_names(index: MatchIndex, agency_code: str, agency_name: str) -> list[str]:
+    """Names that say where or who the proposal is, never what it does: the agency's towns and its own name.
+
+    A regional agency's districts ("RSUD Kabanjahe" from Kabupaten Karo, "Smart Parking
+    Tanjung Pandan" from Belitung), and the words of the agency's name that no registry
+    app uses ("RSUD Tenriawaru", "UPTD Puskesmas Sukorejo"). Such a word matches nothing
+    and weighs like the rarest word there is. A one-word district that is a registry word
+    keeps its meaning.
+    """
+    from checker.matching.index import REGION_TITLES
+
+    def unknown(word: str) -> bool:
+        return word not in index.idf and word not in index.common
+
+    towns = [d for d in index.districts.get(agency_code, []) if " " in d or unknown(d)]
+    unused = [w for w in fold_words(agency_name) if w not in REGION_TITLES and unknown(w) and not w.isdigit()]
+    return towns + unused
 
 
 def host_phrases(host_name: str) -> list[str]:

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "synonyms.json"
+DISTRICTS_FILE = Path(__file__).resolve().parent.parent / "data" / "idn-area" / "districts.csv"
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 400  # a 10,000-character description is judged on its first words, never slowly
 
@@ -72,6 +73,23 @@ def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
         if len(members) > 1:
             groups.append(members)
     return groups
+
+
+def load_districts(path: Path = DISTRICTS_FILE) -> dict[str, list[str]]:
+    """Regency or city code ("32.15") -> its districts' names, folded ("tarogong kidul").
+
+    idn-area-data's districts (ODbL, data/idn-area/SOURCE.md): the towns inside a regional
+    agency, which its proposals name ("RSUD Kabanjahe", "Smart Parking Tanjung Pandan").
+    """
+    import csv
+
+    out: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = " ".join(fold_words(row.get("name") or ""))
+            if name:
+                out.setdefault(str(row.get("regency_code") or ""), []).append(name)
+    return {code: sorted(set(names)) for code, names in out.items() if code}
 
 
 def load_broader_pairs(path: Path = SYNONYMS_FILE) -> list[tuple[str, str]]:
