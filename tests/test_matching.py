@@ -836,6 +836,13 @@ def test_a_town_of_the_agency_does_not_hide_what_the_proposal_is(sample: MatchIn
     assert not elsewhere["similar"] or elsewhere["similar"][0]["score"] < facts["similar"][0]["score"]
 
 
+def test_a_new_versions_words_weigh_no_more_than_a_software_word(sample: MatchIndex) -> None:
+    """ "Generasi" (as in "e-Court Generasi Dua") is as rare as a word gets here, but names a release, not a need."""
+    assert "generasi" in PRAISE_WORDS
+    vec = sample.vector("e-Perkara Generasi Baru", "")
+    assert vec["generasi"] < vec["perkara"]
+
+
 def test_broader_pairs_link_two_different_groups() -> None:
     groups = load_synonym_groups()
     group_of = {member: number for number, group in enumerate(groups) for member in group}

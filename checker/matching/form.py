@@ -12,7 +12,9 @@ Praise words are the same case for how an agency brands an application rather th
 it is for: "AKTA KILAT", "NUNUKAN IZIN CEPAT", "Beasiswa ... Cerdas", "Tanggapi". The
 registry's templates never use them, so they too would weigh like the rarest word there
 is. They weigh at most FORM_IDF as well. Words that name a need ("siaga" for disaster
-alerts, "sehat", "aman", "unggulan" of local products) are not praise words.
+alerts, "sehat", "aman", "unggulan" of local products) are not praise words. So are the
+words of a new version ("e-Court Generasi Dua", "SISKOHAT Versi 2"): the next release of an
+app is the same need.
 """
 
 from __future__ import annotations
@@ -31,5 +33,6 @@ PRAISE_WORDS = frozenset(
 cepat kilat ekspres express instan instant quick fast cerdas pintar hebat prima juara mantap keren
 gemilang bersinar berkah tanggap tanggapi sigap responsif responsive mudah gampang praktis simpel simple
 easy nyaman explorer sahabat gratis free murah
+generasi generation versi version edisi edition
 """.split()
 )
