@@ -76,26 +76,28 @@ def test_naming_the_expected_shared_service_is_a_right_answer(figures: dict[str,
 # floor a little under their figures, so a change that helps the tuning set by hurting proposals written by others fails.
 # top-1 reads the product's `closest` (checker/judging/closest.py), as a reviewer does.
 HELD_OUT_FLOORS = {
-    "holdout2.yaml": {"precision": 0.90, "recall": 0.90, "top1": 0.92, "top3": 0.90},
-    "holdout3.yaml": {"precision": 0.90, "recall": 0.87, "top1": 0.90, "top3": 0.87},
-    "holdout4.yaml": {"precision": 0.90, "recall": 0.85, "top1": 0.82, "top3": 0.85},
-    "holdout5.yaml": {"precision": 0.85, "recall": 0.80, "top1": 0.80, "top3": 0.80, "shared_named": 0.80},
-    "holdout6.yaml": {"precision": 0.90, "recall": 0.90, "top1": 0.90, "top3": 0.90, "shared_named": 0.80},
-    "holdout7.yaml": {"precision": 0.90, "recall": 0.88, "top1": 0.84, "top3": 0.88, "shared_named": 0.88},
-    "holdout8.yaml": {"precision": 0.94, "recall": 0.92, "top1": 0.90, "top3": 0.92, "shared_named": 0.90},
-    "holdout9.yaml": {"precision": 0.87, "recall": 0.87, "top1": 0.83, "top3": 0.87, "shared_named": 0.90},
-    "holdout10.yaml": {"precision": 0.78, "recall": 0.70, "top1": 0.65, "top3": 0.70, "shared_named": 0.75},
-    "holdout11.yaml": {"precision": 0.82, "recall": 0.75, "top1": 0.72, "top3": 0.75, "shared_named": 0.90},
-    "holdout12.yaml": {"precision": 0.87, "recall": 0.74, "top1": 0.70, "top3": 0.73, "shared_named": 0.65},
-    "holdout13.yaml": {"precision": 0.86, "recall": 0.84, "top1": 0.80, "top3": 0.84, "shared_named": 0.94},
-    "holdout14.yaml": {"precision": 0.85, "recall": 0.76, "top1": 0.74, "top3": 0.76, "shared_named": 0.70},
-    "holdout15.yaml": {"precision": 0.78, "recall": 0.81, "top1": 0.73, "top3": 0.81, "shared_named": 0.70},
-    "holdout16.yaml": {"precision": 0.90, "recall": 0.88, "top1": 0.80, "top3": 0.88, "shared_named": 0.80},
-    "holdout17.yaml": {"precision": 0.83, "recall": 0.74, "top1": 0.68, "top3": 0.74, "shared_named": 0.88},
-    "holdout18.yaml": {"precision": 0.93, "recall": 0.82, "top1": 0.80, "top3": 0.82, "shared_named": 0.75},
-    "holdout19.yaml": {"precision": 0.86, "recall": 0.70, "top1": 0.69, "top3": 0.70, "shared_named": 0.60},
-    "holdout20.yaml": {"precision": 0.80, "recall": 0.76, "top1": 0.73, "top3": 0.76, "shared_named": 0.70},
-    "holdout21.yaml": {"precision": 0.87, "recall": 0.81, "top1": 0.75, "top3": 0.81, "shared_named": 0.60},
+    "holdout2.yaml": {"precision": 0.93, "recall": 0.97, "top1": 0.92, "top3": 0.97},
+    "holdout3.yaml": {"precision": 0.95, "recall": 0.91, "top1": 0.91, "top3": 0.91},
+    "holdout4.yaml": {"precision": 0.97, "recall": 0.88, "top1": 0.85, "top3": 0.88},
+    "holdout5.yaml": {"precision": 0.87, "recall": 0.87, "top1": 0.83, "top3": 0.87, "shared_named": 0.85},
+    "holdout6.yaml": {"precision": 0.95, "recall": 0.93, "top1": 0.93, "top3": 0.93, "shared_named": 0.92},
+    "holdout7.yaml": {"precision": 0.93, "recall": 0.92, "top1": 0.89, "top3": 0.92, "shared_named": 0.88},
+    "holdout8.yaml": {"precision": 0.95, "recall": 0.93, "top1": 0.93, "top3": 0.93, "shared_named": 0.91},
+    "holdout9.yaml": {"precision": 0.91, "recall": 0.89, "top1": 0.86, "top3": 0.89, "shared_named": 0.91},
+    "holdout10.yaml": {"precision": 0.89, "recall": 0.78, "top1": 0.7, "top3": 0.74, "shared_named": 0.75},
+    "holdout11.yaml": {"precision": 0.87, "recall": 0.84, "top1": 0.8, "top3": 0.84, "shared_named": 0.92},
+    "holdout12.yaml": {"precision": 0.88, "recall": 0.8, "top1": 0.74, "top3": 0.8, "shared_named": 0.68},
+    "holdout13.yaml": {"precision": 0.9, "recall": 0.89, "top1": 0.84, "top3": 0.87, "shared_named": 0.94},
+    "holdout14.yaml": {"precision": 0.89, "recall": 0.8, "top1": 0.79, "top3": 0.79, "shared_named": 0.8},
+    "holdout15.yaml": {"precision": 0.81, "recall": 0.85, "top1": 0.82, "top3": 0.85, "shared_named": 0.81},
+    "holdout16.yaml": {"precision": 0.93, "recall": 0.92, "top1": 0.84, "top3": 0.92, "shared_named": 0.87},
+    "holdout17.yaml": {"precision": 0.84, "recall": 0.77, "top1": 0.74, "top3": 0.77, "shared_named": 0.88},
+    "holdout18.yaml": {"precision": 0.93, "recall": 0.86, "top1": 0.85, "top3": 0.86, "shared_named": 0.8},
+    "holdout19.yaml": {"precision": 0.89, "recall": 0.74, "top1": 0.71, "top3": 0.74, "shared_named": 0.6},
+    "holdout20.yaml": {"precision": 0.88, "recall": 0.86, "top1": 0.79, "top3": 0.86, "shared_named": 0.72},
+    "holdout21.yaml": {"precision": 0.88, "recall": 0.88, "top1": 0.86, "top3": 0.88, "shared_named": 0.85},
+    "holdout22.yaml": {"precision": 0.82, "recall": 0.74, "top1": 0.73, "top3": 0.73, "shared_named": 0.52},
+    "holdout23.yaml": {"precision": 0.85, "recall": 0.74, "top1": 0.72, "top3": 0.72, "shared_named": 0.85},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -103,7 +105,14 @@ HELD_OUT_FLOORS = {
 # a function a shared service owns (MOR-002: an overtime app under ADM-KEPEGAWAIAN is sent to SIASN).
 # holdout13: 2 of 19 new apps are flagged, the same two as before one of its 20 "new" cases was relabelled a duplicate
 # (Perpusnas's own Naskah Nusantara apps; see the comment in the file).
-FALSE_ALARM_CEILINGS = {"holdout11.yaml": (0.17, 0.17), "holdout13.yaml": (0.11, 0.20), "holdout15.yaml": (0.28, 0.32)}
+# holdout22: 3 of 21 new apps are flagged (2 by the code before the seventh round; the third, a village youth
+# organisation's app, since its village's name is read as a place: MOR-005 on other villages' apps).
+FALSE_ALARM_CEILINGS = {
+    "holdout11.yaml": (0.17, 0.17),
+    "holdout13.yaml": (0.11, 0.20),
+    "holdout15.yaml": (0.28, 0.32),
+    "holdout22.yaml": (0.15, 0.20),
+}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
