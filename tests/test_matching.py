@@ -843,6 +843,13 @@ def test_a_new_versions_words_weigh_no_more_than_a_software_word(sample: MatchIn
     assert vec["generasi"] < vec["perkara"]
 
 
+def test_a_school_level_reads_as_a_school(sample: MatchIndex) -> None:
+    """No registry app says "SMP" or "SMA": an agency's "PPDB SMP Negeri" is the registry's school admission."""
+    assert "smp" not in sample.idf
+    vec = sample.vector("Pendaftaran SMP Negeri Jalur Zonasi", "")
+    assert "smp" not in vec and {f"~{n}" for n in sample.concepts["sekolah"]} & set(vec)
+
+
 def test_broader_pairs_link_two_different_groups() -> None:
     groups = load_synonym_groups()
     group_of = {member: number for number, group in enumerate(groups) for member in group}
