@@ -16,7 +16,7 @@ from checker.judging.closest import (
     suggestion_limit,
 )
 from checker.judging.evaluate import Target, open_judge
-from checker.model import Suggestion, Text, Violation
+from checker.model import Result, Suggestion, Text, Violation
 from checker.plumbing.paths import DEFAULT_REGISTRY, POLICIES_DIR, PROJECT_ROOT
 
 ORDER = ("SPBE-MOR-011", "SPBE-MOR-003", "SPBE-MOR-002", "SPBE-MOR-005", "SPBE-MOR-004")
@@ -24,6 +24,36 @@ ORDER = ("SPBE-MOR-011", "SPBE-MOR-003", "SPBE-MOR-002", "SPBE-MOR-005", "SPBE-M
 
 def finding(rule: str, *ids: str) -> Violation:
     return Violation(rule, "warn", Text("m", "m"), "spec.functions", 1, 1, tuple(Suggestion(i, i, 0.5) for i in ids))
+
+
+def judged(tmp_path: Path, slug: str, name: str, agency: tuple[str, str], description: str, function: str) -> Result:
+    """One compliant-looking new proposal (justified, PDN-hosted, internal) judged with the real pack and sample registry."""
+    manifest = tmp_path / f"{slug}.yaml"
+    manifest.write_text(
+        f"""apiVersion: spbe.go.id/v1
+kind: ApplicationProposal
+metadata:
+  id: {slug}
+  name: {name}
+  agency:
+    code: "{agency[0]}"
+    name: {agency[1]}
+  contact: diskominfo@example.go.id
+spec:
+  kind: new
+  description: {description}
+  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
+  audience: government
+  channels: [web]
+  functions: [{function}]
+  hosting: {{provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}}
+  data: {{criticality: low, personalData: false}}
+""",
+        encoding="utf-8",
+    )
+    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
+    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
+    return result
 
 
 def test_rules_are_read_in_evidence_order_not_report_order() -> None:
@@ -93,31 +123,14 @@ def test_the_service_the_text_reads_like_comes_before_the_declared_codes_owner(t
     evidence is the text, so SRIKANDI is the first of `closest` (and of the PR comment's list),
     and e-Kinerja, which only the code names, the last.
     """
-    manifest = tmp_path / "paperless.yaml"
-    manifest.write_text(
-        """apiVersion: spbe.go.id/v1
-kind: ApplicationProposal
-metadata:
-  id: pekanbaru-paperless
-  name: Paperless Office Pekanbaru
-  agency:
-    code: "14.71"
-    name: Pemerintah Kota Pekanbaru
-  contact: diskominfo@pekanbaru.go.id
-spec:
-  kind: new
-  description: Surat dinas masuk dan keluar, disposisi pimpinan, dan arsip OPD dikelola tanpa kertas.
-  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
-  audience: government
-  channels: [web]
-  functions: [ADM-KINERJA]
-  hosting: {provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}
-  data: {criticality: low, personalData: false}
-""",
-        encoding="utf-8",
+    result = judged(
+        tmp_path,
+        "pekanbaru-paperless",
+        "Paperless Office Pekanbaru",
+        ("14.71", "Pemerintah Kota Pekanbaru"),
+        "Surat dinas masuk dan keluar, disposisi pimpinan, dan arsip OPD dikelola tanpa kertas.",
+        "ADM-KINERJA",
     )
-    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
-    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
     rules = {v.rule for v in result.violations}
     assert {"SPBE-MOR-002", "SPBE-MOR-011"} <= rules
     closest = [s.id for s in result.closest]
@@ -134,31 +147,15 @@ def test_apps_the_text_reads_like_come_before_the_declared_codes_owner(tmp_path:
     MOR-004 other regions' DPRD apps, beside MOR-002. The text is the evidence: the DPRD
     apps come first in `closest`, SIPD after them.
     """
-    manifest = tmp_path / "pokir.yaml"
-    manifest.write_text(
-        """apiVersion: spbe.go.id/v1
-kind: ApplicationProposal
-metadata:
-  id: sleman-pokir
-  name: e-Pokir DPRD Sleman
-  agency:
-    code: "34.04"
-    name: Pemerintah Kabupaten Sleman
-  contact: setwan@slemankab.go.id
-spec:
-  kind: new
-  description: Anggota dewan mengusulkan pokok-pokok pikiran hasil reses, dan sekretariat DPRD memantau usulan yang masuk ke rencana kerja pemerintah daerah.
-  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
-  audience: government
-  channels: [web]
-  functions: [KEU-PERENCANAAN-DAERAH]
-  hosting: {provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}
-  data: {criticality: low, personalData: false}
-""",
-        encoding="utf-8",
+    result = judged(
+        tmp_path,
+        "sleman-pokir",
+        "e-Pokir DPRD Sleman",
+        ("34.04", "Pemerintah Kabupaten Sleman"),
+        "Anggota dewan mengusulkan pokok-pokok pikiran hasil reses, dan sekretariat DPRD memantau usulan yang masuk"
+        " ke rencana kerja pemerintah daerah.",
+        "KEU-PERENCANAAN-DAERAH",
     )
-    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
-    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
     found = {(v.rule, v.field) for v in result.violations}
     assert {("SPBE-MOR-002", "spec.functions[0]"), ("SPBE-MOR-003", "spec.functions")} <= found
     assert ("SPBE-MOR-004", "spec.functions") in found
@@ -168,39 +165,23 @@ spec:
     assert closest.index("SHARED-SIPD") == len(closest) - 1
 
 
-EMERGENCY = """apiVersion: spbe.go.id/v1
-kind: ApplicationProposal
-metadata:
-  id: maros-call-center
-  name: Emergency Call Center 112 Maros
-  agency:
-    code: "73.09"
-    name: Pemerintah Kabupaten Maros
-  contact: diskominfo@maroskab.go.id
-spec:
-  kind: new
-  description: Panggilan darurat 112 dari warga diterima operator dan diteruskan ke ambulans, pemadam kebakaran dan polisi.
-  justification: Tidak ada aplikasi terdaftar maupun layanan bersama yang memenuhi kebutuhan ini menurut kajian dinas bersama kementerian.
-  audience: government
-  channels: [web]
-  functions: [LYN-PENGADUAN]
-  hosting: {provider: pdn, site: PDN-JABODETABEK, drSite: PDN-BATAM, country: ID}
-  data: {criticality: low, personalData: false}
-"""
-
-
 def test_the_declared_codes_owner_comes_after_what_the_text_reads_like(tmp_path: Path) -> None:
     """An emergency call centre filed under the complaints code: MOR-002 names SP4N-LAPOR! (the code's
     owner), MOR-005 a 112 call centre the text resembles. The text does not read like complaints, so
     the call centre comes first; the SPEC's own complaints proposal, whose text does, keeps LAPOR first."""
-    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
-    manifest = tmp_path / "call-center.yaml"
-    manifest.write_text(EMERGENCY, encoding="utf-8")
-    (result,) = judge.check([Target(manifest, manifest.name, True)], root=tmp_path).results
+    result = judged(
+        tmp_path,
+        "maros-call-center",
+        "Emergency Call Center 112 Maros",
+        ("73.09", "Pemerintah Kabupaten Maros"),
+        "Panggilan darurat 112 dari warga diterima operator dan diteruskan ke ambulans, pemadam kebakaran dan polisi.",
+        "LYN-PENGADUAN",
+    )
     assert {"SPBE-MOR-002", "SPBE-MOR-005"} <= {v.rule for v in result.violations}
     closest = [s.id for s in result.closest]
     assert closest[-1] == "SHARED-LAPOR" and closest[0] != "SHARED-LAPOR"
 
     complaints = PROJECT_ROOT / "manifests" / "kabupaten-karawang" / "lapor-warga.yaml"
+    judge = open_judge(POLICIES_DIR, str(DEFAULT_REGISTRY), None, "embedded")
     (result,) = judge.check([Target(complaints, complaints.name, True)], root=PROJECT_ROOT).results
     assert result.closest[0].id == "SHARED-LAPOR"
