@@ -179,8 +179,7 @@ class Judge:
 
     def closest_order(self, facts: Mapping[str, Any], manifest: Manifest) -> tuple[str, ...]:
         """The evidence order of this manifest's `closest` list (checker/judging/closest.py)."""
-        functions = manifest.data["spec"].get("functions", [])
-        declared = [code for code in functions if isinstance(code, str)] if isinstance(functions, list) else []
+        declared = manifest.data["spec"].get("functions", [])  # a list of codes: the schema passed
         return order_for(self.evidence_order, self.declared_code_rules, reads_like_declared_code(facts, declared))
 
     def _violation(self, package: str, severity: str, value: Any, manifest: Manifest) -> Violation:

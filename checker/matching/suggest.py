@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from checker.matching.index import OFFICE_UNITS, Match, MatchIndex
+from checker.matching.index import OFFICE_UNITS, REGION_TITLES, Match, MatchIndex
 from checker.matching.text import expand_own_acronyms, fold_words, place_abbreviations
 
 INFER_NEIGHBOURS = 10
@@ -73,8 +73,6 @@ class Thresholds:
 
 def place_of(agency_name: str) -> str:
     """The agency's place name ("Pemerintah Kabupaten Karawang" -> "karawang")."""
-    from checker.matching.index import REGION_TITLES
-
     return " ".join(w for w in fold_words(agency_name) if w not in REGION_TITLES)
 
 
@@ -144,7 +142,6 @@ def own_names(index: MatchIndex, agency_code: str, agency_name: str) -> list[str
     and weighs like the rarest word there is. A one-word district that is a registry word
     keeps its meaning.
     """
-    from checker.matching.index import REGION_TITLES
 
     def unknown(word: str) -> bool:
         return word not in index.idf and word not in index.common
