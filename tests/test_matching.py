@@ -27,6 +27,8 @@ from checker.matching.text import (
     load_synonym_groups,
     phrase_table,
     place_abbreviations,
+    region_abbreviations,
+    region_names,
     spells,
     strip_phrases,
 )
@@ -905,3 +907,55 @@ def test_a_regions_head_is_whose_the_app_is_not_what_it_does(sample: MatchIndex)
     assert sample.tokens("e-Disposisi Wali Kota") == sample.tokens("e-Disposisi")
     assert sample.tokens("Peraturan Bupati dan Gubernur") == ["peraturan"]
     assert "wali" in sample.tokens("Wali kelas mencetak rapor")  # a homeroom teacher is not a title
+
+
+def test_a_provinces_contraction_is_a_place_whoever_files() -> None:
+    """A ministry's office names the province it serves as Indonesians write it ("KUA Sulsel",
+    "Si-CUTI Kaltim", "Pergub Babel"); the proposer's own region is not that province, so only
+    the provinces' names, never the 500 regencies': "lomba" (a contest) spells Lombok Barat."""
+    provinces = region_names(
+        [
+            "sulawesi selatan",
+            "kalimantan timur",
+            "kepulauan bangka belitung",
+            "nusa tenggara timur",
+            "daerah istimewa yogyakarta",
+        ]
+    )
+    words = ["daftar", "nikah", "sulsel", "kaltim", "babel", "ntt", "diy", "lomba", "pju", "kepri"]
+    assert region_abbreviations(words, provinces) == ["babel", "diy", "kaltim", "ntt", "sulsel"]
+    assert region_abbreviations(["sulsel"], provinces, known={"sulsel"}) == []  # the registry's own word
+    assert region_abbreviations(["ss", "sul"], provinces) == []  # too short to say which province
+    assert region_abbreviations(["lomba"], region_names(["lombok barat"])) == ["lomba"]  # why regencies stay out
+
+
+def test_the_registry_index_knows_the_provinces_it_serves(sample: MatchIndex) -> None:
+    assert "sulawesi selatan" in sample.provinces and "daerah istimewa yogyakarta" in sample.provinces
+    assert "bandung" not in sample.provinces  # a regency
+    assert sample.region_abbreviations(["sulsel", "kaltim", "diy", "lomba"], ()) == ["diy", "kaltim", "sulsel"]
+
+
+def test_a_central_office_naming_a_province_by_its_contraction_is_read_without_it(sample: MatchIndex) -> None:
+    """Kemenag's KUA in South Sulawesi files a marriage-registration app: "Sulsel" (unknown to the
+    registry) was the heaviest word and hid SIPENNI, Kemenag's own app for it."""
+    description = "Calon pengantin mendaftar nikah dan mengunggah berkas ke KUA secara online."
+    ministry = "Kementerian Agama"
+    filed = match_facts(sample, "Daftar Nikah Online KUA Sulsel", description, "kemenag", ministry, (), Thresholds())
+    plain = match_facts(sample, "Daftar Nikah Online KUA", description, "kemenag", ministry, (), Thresholds())
+    assert [e["id"] for e in filed["similar"][:3]] == [e["id"] for e in plain["similar"][:3]]
+    assert filed["similar"] and filed["similar"][0]["score"] == plain["similar"][0]["score"]
+
+
+def test_forms_of_address_and_a_prosecutors_office_say_nothing_of_the_need(sample: MatchIndex) -> None:
+    """ "Lapor Pak Kakanwil": the citizen writes to the head of the regional office; "Kejati Riau":
+    the prosecutors' office that files. Neither is what the app does."""
+    assert sample.tokens("Lapor Pak Bupati") == sample.tokens("Lapor Bupati")
+    assert "ibu" in sample.tokens("Kesehatan Ibu dan Anak")  # a mother is a need, not a form of address
+    assert {"kejati", "kakanwil", "kanim"} <= set(OFFICE_UNITS)
+
+
+def test_e_proc_is_procurement(sample: MatchIndex) -> None:
+    """ "e-Proc Balai Brantas": "proc" was an unknown word, weighing like the rarest there is."""
+    short, long = sample.vector("e-Proc", ""), sample.vector("e-Procurement", "")
+    assert {f for f in short if f.startswith("~")} == {f for f in long if f.startswith("~")} != set()
+    assert "proc" not in short and "pengadaan" in short  # read in the registry's own word

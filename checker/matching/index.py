@@ -45,6 +45,7 @@ from checker.matching.stopwords import description_stopwords, everyday_words
 from checker.matching.text import (
     ACRONYM_LEADS,
     FUNCTION_WORDS,
+    RegionNames,
     closest_word,
     fold_words,
     join_split_words,
@@ -52,6 +53,8 @@ from checker.matching.text import (
     load_districts,
     load_synonym_groups,
     phrase_table,
+    region_abbreviations,
+    region_names,
     root_forms,
     spells,
     strip_phrases,
@@ -112,6 +115,7 @@ class MatchIndex:
     scopes: dict[str, dict[str, float]]  # shared service id -> what it says it provides, as a vector (scopes.py)
     indonesian: list[str]  # Indonesian dictionary words the registry does not use: not coined (coined.py)
     districts: dict[str, list[str]]  # regency or city code -> its districts' folded names (text.load_districts)
+    provinces: list[str] = field(default_factory=list)  # provinces' folded names: what "Sulsel" may contract
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -120,11 +124,13 @@ class MatchIndex:
     _description_stopwords: frozenset[str] = field(default_factory=frozenset, repr=False)
     _indonesian: frozenset[str] = field(default_factory=frozenset, repr=False)
     _shape_of: list[int] = field(default_factory=list, repr=False)
+    _regions: RegionNames = field(default_factory=lambda: region_names(()), repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
         self._single_places = frozenset(p for p in self.places if " " not in p)
         self._place_words = frozenset(w for p in self.places if " " in p for w in p.split())
+        self._regions = region_names(p for p in self.provinces if " " in p)
         self._description_stopwords = frozenset(self.description_stopwords)
         self._indonesian = frozenset(self.indonesian)
         self.common = frozenset(self.common_features)
@@ -259,6 +265,10 @@ class MatchIndex:
                     for concept in self.concepts[" ".join(phrase)]:
                         add(f"~{concept}", weight * CONCEPT_WEIGHT)
         return out
+
+    def region_abbreviations(self, words: list[str], known: Container[str]) -> list[str]:
+        """Words of `words` that contract a region's name (text.region_abbreviations)."""
+        return region_abbreviations(words, self._regions, known)
 
     def place_fragments_out(self, tokens: list[str]) -> list[str]:
         """`tokens` without words of a multi-word region name that the registry never uses otherwise.
@@ -605,7 +615,26 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         scopes=build_scopes(service_weights, idf),
         indonesian=indonesian_words(df),
         districts=load_districts(),
+        provinces=_province_names(apps),
     )
+
+
+def _province_names(apps: list[dict[str, Any]]) -> list[str]:
+    """The provinces' names, folded, "Daerah Istimewa" kept for its initials ("sulawesi selatan", DIY).
+
+    Only provinces: a central office names the province it serves by its contraction ("KUA
+    Sulsel", "Kanwil Kaltim"). Every regency's name would also contract into everyday words
+    ("lomba", a contest, spells Lombok Barat).
+    """
+    names = set()
+    for app in apps:
+        agency = app.get("agency") or {}
+        if agency.get("level") == "province":
+            words = [w for w in fold_words(str(agency.get("name", ""))) if w not in ("pemerintah", "provinsi")]
+            if words[:2] == ["daerah", "daerah"]:  # "Pemerintah Daerah Daerah Istimewa Yogyakarta"
+                words = words[1:]
+            names.add(" ".join(words))
+    return sorted(names - {""})
 
 
 def _broader_links(concepts: dict[str, list[int]]) -> dict[int, int]:
@@ -691,6 +720,16 @@ OFFICE_UNITS = (
     "djp",
     "pom",
     "poltekkes",
+    "kejati",
+    "kejari",
+    "kanim",
+    "kakanwil",
+    "rutan",
+    "bapas",
+    "kpknl",
+    "bbpvp",
+    "bblkm",
+    "kankemenag",
 )
 
 

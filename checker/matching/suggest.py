@@ -101,7 +101,9 @@ def match_facts(
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
     known = _Known(index)
-    places = [place, *place_abbreviations(fold_words(f"{name} {description}"), place, known)] if place else []
+    words = fold_words(f"{name} {description}")
+    places = [place, *place_abbreviations(words, place, known)] if place else []
+    places += index.region_abbreviations(words, known)  # "KUA Sulsel" from a ministry: where, not what
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     places += own_names(index, agency_code, agency_name)

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -38,10 +39,13 @@ system systems information management application applications app apps modul mo
 regional regency city province national new
 pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa pemprov pemkab pemkot pemda
 si
+pak bapak mbak
 """.split()
 )
 # "SI Pandai", "Si BUMDes": a standalone SI is "sistem informasi" (or the article "si"), never
 # what the app does. SIM stays: it is also the driving licence.
+# Forms of address ("Lapor Pak Bupati", "Tanya Mbak Dukcapil") say whom the citizen writes to;
+# "ibu" stays: it is also the mother of maternal health.
 # English generic words are dropped too: the registry is Indonesian, so their rarity
 # there would make "system" weigh like a specific word.
 # Words that start an acronym's expansion without carrying meaning of their own.
@@ -244,6 +248,7 @@ def spells(acronym: str, words: list[str]) -> bool:
 
 
 TITLE_INITIALS = ("k", "p")  # kabupaten / kota, provinsi: "KSB" is Kabupaten Sumbawa Barat
+ISLANDS = "kepulauan"
 
 
 def place_abbreviations(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
@@ -270,6 +275,57 @@ def place_abbreviations(words: list[str], place: str, known: Container[str] = ()
             and (
                 (4 <= len(w) <= 12 and _spells_by_syllables(w, place_words))
                 or (len(w) >= 3 and w in spelt)  # "SBT" (Seram Bagian Timur), "KSB" (Kabupaten Sumbawa Barat)
+            )
+        }
+    )
+
+
+class RegionNames(NamedTuple):
+    """Multi-word region names, ready for `region_abbreviations`."""
+
+    by_start: dict[str, list[list[str]]]  # first two letters of the first word -> the names' words
+    initials: frozenset[str]  # "ntt", "diy": initials of names of three words or more
+
+
+def region_names(places: Iterable[str]) -> RegionNames:
+    """Index the registry's multi-word region names for `region_abbreviations`.
+
+    "Kepulauan" (islands) is often left out of a contraction: "Babel" is Bangka Belitung.
+    """
+    by_start: dict[str, list[list[str]]] = {}
+    initials: set[str] = set()
+    for place in places:
+        parts = place.split()
+        for name in [parts, parts[1:]] if parts[0] == ISLANDS and len(parts) > 2 else [parts]:
+            if len(name) < 2:
+                continue
+            by_start.setdefault(name[0][:2], []).append(name)
+            spelt = "".join(w[0] for w in name)
+            if len(spelt) >= 3:
+                initials.add(spelt)
+    return RegionNames(by_start, frozenset(initials))
+
+
+def region_abbreviations(words: list[str], regions: RegionNames, known: Container[str] = ()) -> list[str]:
+    """Words of `words` that abbreviate any region's multi-word name ("Sulsel", "Kaltim", "NTT", "Babel").
+
+    `place_abbreviations` finds the proposer's own region; a central agency's office names the
+    province it serves ("Daftar Nikah Online KUA Sulsel", "Si-CUTI Kaltim") and a region may name
+    another. Such a word is a place, not a need. Unknown to the registry (its own words are never
+    places): left in, it would weigh like the rarest word there is, or be "corrected" into a
+    registry word ("Babel" -> "tabel").
+    """
+    return sorted(
+        {
+            w
+            for w in words
+            if w.isalpha()
+            and w not in known
+            and (
+                (len(w) >= 3 and w in regions.initials)
+                or (
+                    4 <= len(w) <= 12 and any(_spells_by_syllables(w, name) for name in regions.by_start.get(w[:2], ()))
+                )
             )
         }
     )
