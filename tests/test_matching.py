@@ -959,3 +959,14 @@ def test_e_proc_is_procurement(sample: MatchIndex) -> None:
     short, long = sample.vector("e-Proc", ""), sample.vector("e-Procurement", "")
     assert {f for f in short if f.startswith("~")} == {f for f in long if f.startswith("~")} != set()
     assert "proc" not in short and "pengadaan" in short  # read in the registry's own word
+
+
+def test_regional_names_of_a_common_need_join_its_synonyms(sample: MatchIndex) -> None:
+    """Aceh's regional regulations are qanun; Bina Marga is the roads office; smart lighting is street lighting."""
+
+    def concepts(name: str) -> set[str]:
+        return {f for f in sample.vector(name, "") if f.startswith("~")}
+
+    assert concepts("Himpunan Qanun") & concepts("Himpunan Perda")
+    assert concepts("Bina Marga") & concepts("Jalan")
+    assert concepts("Smart Lighting") & concepts("Penerangan Jalan Umum")
