@@ -927,6 +927,7 @@ def test_a_provinces_contraction_is_a_place_whoever_files() -> None:
     assert region_abbreviations(["sulsel"], provinces, known={"sulsel"}) == []  # the registry's own word
     assert region_abbreviations(["ss", "sul"], provinces) == []  # too short to say which province
     assert region_abbreviations(["lomba"], region_names(["lombok barat"])) == ["lomba"]  # why regencies stay out
+    assert region_names(["", " ", "aceh"]) == region_names([])  # a damaged cache entry's names: nothing to contract
 
 
 def test_the_registry_index_knows_the_provinces_it_serves(sample: MatchIndex) -> None:

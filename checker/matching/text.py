@@ -296,7 +296,7 @@ def region_names(places: Iterable[str]) -> RegionNames:
     initials: set[str] = set()
     for place in places:
         parts = place.split()
-        for name in [parts, parts[1:]] if parts[0] == ISLANDS and len(parts) > 2 else [parts]:
+        for name in [parts, parts[1:]] if parts[:1] == [ISLANDS] and len(parts) > 2 else [parts]:
             if len(name) < 2:
                 continue
             by_start.setdefault(name[0][:2], []).append(name)
