@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker.judging.manifest import Manifest, read_manifest
@@ -92,9 +92,30 @@ def test_unicode_escapes_are_translated_for_re2():
         fullmatch=False,
     ),
 )
+@example(
+    pattern="^[^\\u0000-\\u001f]*$", text="\n"
+)  # found by Hypothesis: Python's `$` also matches before a final newline
 def test_re2_agrees_with_python_re_on_every_schema_pattern(pattern, text):
     """The schema's patterns avoid constructs whose meaning differs between engines (such as \\s and \\d)."""
-    assert bool(compiled(pattern).search(text)) == bool(re.search(pattern, text))
+    assert bool(compiled(pattern).search(text)) == bool(re.search(ecma_in_python(pattern), text))
+
+
+def ecma_in_python(pattern: str) -> str:
+    """A schema pattern as ECMA-262 (the schema's dialect) reads it, in Python's syntax.
+
+    Without the multiline flag ECMA's `$` is the end of the input, which Python writes `\\Z`: Python's
+    `$` also matches before a final newline, so "name\\n" would pass `^[a-z]+$` there. RE2 reads `$` as
+    ECMA does. Only a final `$` is translated; any other `$` fails here, to be looked at.
+    """
+    assert pattern.count("$") == int(pattern.endswith("$")), pattern
+    return pattern[:-1] + "\\Z" if pattern.endswith("$") else pattern
+
+
+def test_a_trailing_newline_does_not_pass_an_anchored_schema_pattern() -> None:
+    """What the product does (RE2, as ECMA-262 means `$`), where Python's `re` would say yes."""
+    assert re.search("^[a-z]+$", "name\n")  # Python's reading, which the schemas do not mean
+    assert not compiled("^[a-z]+$").search("name\n")
+    assert not re.search(ecma_in_python("^[a-z]+$"), "name\n")
 
 
 @pytest.mark.parametrize(
