@@ -16,13 +16,14 @@ from checker.matching.coined import is_coined
 from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
-from checker.matching.suggest import Thresholds, description_inference, match_facts, own_names
+from checker.matching.suggest import Thresholds, description_inference, match_facts, own_names, unit_tails
 from checker.matching.text import (
     FUNCTION_WORDS,
     SYNONYMS_FILE,
     closest_word,
     expand_own_acronyms,
     fold_words,
+    join_halves,
     load_broader_pairs,
     load_synonym_groups,
     phrase_table,
@@ -971,3 +972,73 @@ def test_regional_names_of_a_common_need_join_its_synonyms(sample: MatchIndex) -
     assert concepts("Himpunan Qanun") & concepts("Himpunan Perda")
     assert concepts("Bina Marga") & concepts("Jalan")
     assert concepts("Smart Lighting") & concepts("Penerangan Jalan Umum")
+
+
+def test_an_acronym_after_an_implied_si_reads_as_its_expansion() -> None:
+    """ "SIPJU": SI (sistem informasi) then PJU, which the description spells out as penerangan jalan umum."""
+    description = "Inventaris titik lampu penerangan jalan umum dan laporan lampu padam."
+    assert expand_own_acronyms("SIPJU Probolinggo", description, set()) == "penerangan jalan umum probolinggo"
+    assert expand_own_acronyms("SIPJU", "Inventaris lampu jalan", set()) == "sipju"  # nothing spells it
+    assert expand_own_acronyms("SIPJU", description, {"sipju"}) == "sipju"  # the registry's own word stays
+
+
+def test_a_word_written_in_two_halves_reads_as_the_registry_s_one_word() -> None:
+    """ "Geo Portal": "geo" is no registry word and weighed like the rarest there is; "geoportal" is one."""
+    assert join_halves("Geo Portal Sultra", {"portal"}, {"geoportal"}) == "geoportal sultra"
+    assert join_halves("Data Base", {"data", "base"}, {"database"}) == "Data Base"  # two words the registry knows
+    assert join_halves("Smart Parking", set(), set()) == "Smart Parking"
+
+
+def test_a_geo_portal_meets_the_geoportals(sample: MatchIndex) -> None:
+    description = "Simpul jaringan informasi geospasial provinsi: peta tematik perangkat daerah yang dapat diunduh."
+    province = "Pemerintah Provinsi Sulawesi Tenggara"
+    facts = match_facts(sample, "Geo Portal Sultra", description, "74", province, (), Thresholds())
+    assert facts["similar"] and facts["similar"][0]["functions"] == ["DAT-GEOSPASIAL"]
+    assert [e["code"] for e in facts["inferred"]] == ["DAT-GEOSPASIAL"]
+
+
+def test_the_filing_unit_after_what_the_app_does_is_who_not_what() -> None:
+    """ "PPID Balai Diklat Keuangan": the unit names itself after its own field (finance training),
+    which is not what the app does (public information requests)."""
+    known = {"ppid", "diklat", "keuangan", "latihan", "kerja", "benih", "ikan"}  # distinctive registry words
+    assert unit_tails(fold_words("PPID Balai Diklat Keuangan Makassar"), known) == [
+        "balai diklat keuangan makassar",
+        "balai diklat keuangan",
+        "balai diklat",
+    ]
+    # Only generic words before the unit ("sistem informasi"): the unit is what the app is about.
+    assert unit_tails(fold_words("Sistem Informasi Balai Latihan Kerja"), known) == []
+    assert unit_tails(fold_words("Balai Benih Ikan"), known) == []  # nothing before it
+    assert unit_tails(fold_words("PPID Balai"), known) == []  # a unit word alone names no unit
+
+
+def test_a_directorate_s_whistleblowing_system_is_read_without_the_directorate(sample: MatchIndex) -> None:
+    """ "Direktorat Metrologi" made the metrology apps the nearest; the app is a whistleblowing channel."""
+    description = "Saluran pelaporan dugaan pelanggaran pegawai dan pungutan liar dalam layanan tera dan tera ulang."
+    ministry = "Kementerian Perdagangan"
+    filed = match_facts(sample, "Whistle Blowing System Direktorat Metrologi", description, "kemendag", ministry, (), Thresholds())
+    plain = match_facts(sample, "Whistle Blowing System", description, "kemendag", ministry, (), Thresholds())
+    assert [e["id"] for e in filed["similar"][:3]] == [e["id"] for e in plain["similar"][:3]]
+    assert filed["similar"] and all(e["functions"] == ["LYN-PENGADUAN"] for e in filed["similar"][:3])
+
+
+def test_a_proposal_leans_to_a_shared_service_too_weakly_to_infer_it(sample: MatchIndex) -> None:
+    """ "Si-CUTI" (leave requests): the nearest apps are staffing apps, but only 28% similar, under
+    every inference threshold. MOR-011 uses the leaning only when MOR-002 already denies."""
+    description = (
+        "ASN Pemprov Kaltim mengajukan cuti tahunan, cuti sakit, dan cuti melahirkan; "
+        "atasan langsung menyetujui berjenjang."
+    )
+    province = "Pemerintah Provinsi Kalimantan Timur"
+    facts = match_facts(sample, "Si-CUTI Kaltim", description, "64", province, (), Thresholds())
+    assert not facts["inferred"] and not facts["similar"]
+    assert [(e["code"], e["owners"], e["basis"]) for e in facts["leaning"]] == [
+        ("ADM-KEPEGAWAIAN", ["SHARED-SIASN"], "leaning")
+    ]
+    assert Thresholds().reuse_floor <= facts["leaning"][0]["score"] < Thresholds().reuse
+    assert match_facts(sample, "Zzqx", "", "64", province, (), Thresholds())["leaning"] == []
+
+
+def test_antri_is_a_queue_not_a_misspelt_santri(sample: MatchIndex) -> None:
+    """Colloquial "antri" was unknown, so typo tolerance read it as "santri" (a pesantren pupil)."""
+    assert sample.vector("Antri Puskesmas", "") == sample.vector("Antrean Puskesmas", "")

@@ -16,12 +16,12 @@ A proposal worded unlike any single app is read by the function profiles instead
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from checker.matching.index import OFFICE_UNITS, REGION_TITLES, Match, MatchIndex
-from checker.matching.text import expand_own_acronyms, fold_words, place_abbreviations
+from checker.matching.text import expand_own_acronyms, fold_words, join_halves, place_abbreviations
 
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
@@ -107,7 +107,9 @@ def match_facts(
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     places += own_names(index, agency_code, agency_name)
-    name = expand_own_acronyms(name, description, known)
+    name = join_halves(expand_own_acronyms(name, description, known), known, index.idf)
+    places += unit_tails(fold_words(name), index.idf)
+    description = join_halves(description, known, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
     nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=60, exclude=exclude)
     matches = [m for m in nearby if m.score >= low]
@@ -132,7 +134,58 @@ def match_facts(
     inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
-    return {"similar": similar, "inferred": inferred}
+    leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
+    return {"similar": similar, "inferred": inferred, "leaning": leaning}
+
+
+def shared_leaning(index: MatchIndex, nearby: list[Match], known: set[str]) -> list[dict[str, Any]]:
+    """A shared service's function the nearest apps lean to, too weakly to be `inferred`.
+
+    The same vote as the neighbours', among apps at least `reuse_floor` similar: weak evidence,
+    which MOR-011 uses only where MOR-002 already denies the declared code, so that the deny
+    names the shared service the text reads like ("Si-CUTI" filed under performance reads like
+    SIASN's staffing, not e-Kinerja's) instead of only the owner of a wrong code.
+    """
+    voters = nearby[:INFER_NEIGHBOURS]
+    shares = function_shares(voters, [m.score for m in voters])
+    ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < INFER_SHARE or ranked[0][0] in known or not index.owners.get(ranked[0][0]):
+        return []
+    code, share = ranked[0]
+    serving = [m for m in voters if code in m.functions]
+    return [
+        {
+            "code": code,
+            "share": round(share, 3),
+            "score": round(serving[0].score, 3),
+            "owners": index.owners.get(code, []),
+            "via": [m.id for m in serving[:3]],
+            "support": len(serving),
+            "basis": "leaning",
+        }
+    ]
+
+
+# Words that head the name of a central agency's unit ("Balai Diklat Keuangan", "Direktorat
+# Metrologi", "Deputi Penegakan Hukum"). Regional ones stay out: "Dinas", "Bagian", "Bidang Tanah",
+# "Badan Usaha", "RSUD" and "Puskesmas" name the need as often as the unit (measured, BENCHMARKS.md).
+UNIT_HEADS = frozenset(("balai", "direktorat", "ditjen", "deputi", "biro", "loka", "uptd", "upt"))
+
+
+def unit_tails(words: list[str], telling: Container[str]) -> list[str]:
+    """The filing unit's name ending a name ("PPID Balai Diklat Keuangan"), with its shorter forms.
+
+    A central agency's unit is named after its own field (finance training, metrology): that says
+    who runs the app, not what it does, when the words before the unit already say what (a word
+    in `telling`, the registry's distinctive words). Stripped like a place, in the description too.
+    """
+    for i, word in enumerate(words):
+        if word in UNIT_HEADS and i > 0:
+            if any(w in telling for w in words[:i]) and len(words) - i >= 2:
+                tail = words[i:]
+                return [" ".join(tail[:n]) for n in range(len(tail), 1, -1)]
+            return []
+    return []
 
 
 def own_names(index: MatchIndex, agency_code: str, agency_name: str) -> list[str]:

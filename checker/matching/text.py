@@ -369,14 +369,51 @@ def expand_own_acronyms(name: str, description: str, known: Container[str]) -> s
     out: list[str] = []
     for word in name_words:
         expansion: list[str] = []
-        if 3 <= len(word) <= 8 and word.isalpha() and word not in known and word not in FUNCTION_WORDS:
-            for start in range(len(text_words)):
-                for size in range(2, min(MAX_EXPANSION_WORDS, len(word)) + 1):
-                    run = text_words[start : start + size]
-                    if len(run) == size and word not in run and spells(word, run):
-                        expansion = run
-                        break
+        if 3 <= len(word) <= 10 and word.isalpha() and word not in known and word not in FUNCTION_WORDS:
+            for spelt in _spelt_parts(word):
+                expansion = _spelled_run(spelt, word, text_words)
                 if expansion:
                     break
         out.extend(expansion or [word])
     return " ".join(out)
+
+
+def _spelt_parts(word: str) -> list[str]:
+    """The acronym itself, then what follows an implied lead ("SIPJU": SI, then PJU), at least 3 letters."""
+    parts = [word] if len(word) <= 8 else []
+    parts += [word[len(p) :] for p in ACRONYM_LEADS if word.startswith(p) and 3 <= len(word) - len(p) <= 8]
+    return parts
+
+
+def _spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
+    """The first run of `text_words` that spells `acronym` (never one holding `word` itself)."""
+    for start in range(len(text_words)):
+        for size in range(2, min(MAX_EXPANSION_WORDS, len(acronym)) + 1):
+            run = text_words[start : start + size]
+            if len(run) == size and word not in run and spells(acronym, run):
+                return run
+    return []
+
+
+def join_halves(text: str, known: Container[str], real: Container[str]) -> str:
+    """`text` with two adjacent words joined where only the joined form is a registry word.
+
+    "Geo Portal" is the registry's "geoportal", "Web GIS" its "webgis": an unknown half
+    would weigh like the rarest word there is. A pair is joined only when one half is
+    unknown (`known`) and the joined word is one of the registry's own words (`real`).
+    """
+    words = fold_words(text)
+    out: list[str] = []
+    i = 0
+    joined = False
+    while i < len(words):
+        if i + 1 < len(words):
+            pair = words[i] + words[i + 1]
+            if (words[i] not in known or words[i + 1] not in known) and pair in real and pair.isalpha():
+                out.append(pair)
+                i += 2
+                joined = True
+                continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out) if joined else text

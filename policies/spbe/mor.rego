@@ -444,7 +444,7 @@ warn contains violation if {
 #     berbagi pakai); Perpres 82/2023 tentang Percepatan Transformasi Digital dan
 #     Keterpaduan Layanan Digital Nasional
 warn contains violation if {
-	some inferred in manifest.inferred
+	some inferred in shared_readings
 	owners := [id | some id in object.get(inferred, "owners", []); data.spbe.lib.registry.active(id)]
 	count(owners) > 0
 	not inferred.code in manifest.functions
@@ -766,6 +766,16 @@ justification_letter_runs := regex.find_n(`[a-z]{2,}`, lower(manifest.justificat
 	justification_is_ascii
 } else := regex.find_n(`\pL{2,}`, lower(manifest.justification), -1)
 
+# Functions the text reads like (MOR-011): inferred, or only leaned to by the nearest apps
+# when MOR-002 already denies a declared code, so that the deny also names the shared
+# service the text reads like and not only the owner of a possibly wrong code.
+shared_readings contains inferred if some inferred in manifest.inferred
+
+shared_readings contains lean if {
+	count(competing_owners) > 0
+	some lean in manifest.leaning
+}
+
 # competing_owners[code]: the active shared services owning a proposed function,
 # unless the proposal is a module or an extension of one of them.
 competing_owners[code] := owners if {
@@ -837,6 +847,11 @@ reads_like_evidence_en(inferred) := sprintf(
 	[round(inferred.score * 100)],
 ) if {
 	inferred.basis == "description"
+} else := sprintf(
+	"its closest registered applications, though only %d%% similar, mostly serve it",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "leaning"
 } else := sprintf("%d%% of its most similar registered applications serve it", [round(inferred.share * 100)])
 
 reads_like_evidence_id(inferred) := sprintf(
@@ -854,6 +869,11 @@ reads_like_evidence_id(inferred) := sprintf(
 	[round(inferred.score * 100)],
 ) if {
 	inferred.basis == "description"
+} else := sprintf(
+	"aplikasi terdaftar yang paling dekat dengannya, meski hanya mirip %d%%, sebagian besar melayaninya",
+	[round(inferred.score * 100)],
+) if {
+	inferred.basis == "leaning"
 } else := sprintf("%d%% aplikasi terdaftar yang paling mirip melayaninya", [round(inferred.share * 100)])
 
 other_agencies_en(n) := "1 other agency" if {

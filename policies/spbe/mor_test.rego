@@ -527,6 +527,39 @@ test_mor_011_scope_evidence_stays_silent_when_the_function_is_declared if {
 	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, facts)))
 }
 
+# A leave app filed under e-office's code: MOR-002 denies it and names SRIKANDI, the owner of
+# the wrong code; the nearest apps, weakly, are staffing apps, so MOR-011 names SIASN too.
+leaning_facts := {"openapi": [{"status": "ok"}], "similar": [], "inferred": [], "leaning": [{
+	"code": "ADM-KEPEGAWAIAN", "share": 0.9, "score": 0.28, "owners": ["SHARED-SIASN"],
+	"via": ["APP-000104"], "support": 6, "basis": "leaning",
+}]}
+
+test_mor_011_names_the_service_a_denied_proposal_leans_to if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["ADM-ARSIP"]})
+	input_doc := data.spbe.testdata.input_with_facts(proposal, leaning_facts)
+	"SPBE-MOR-002" in rules(denies(input_doc))
+	some v in warns(input_doc)
+	v.rule == "SPBE-MOR-011"
+	v.suggestions == [{"id": "SHARED-SIASN", "name": "SIASN", "score": 0.28}]
+	contains(v.message.en, "though only 28% similar, mostly serve it")
+	contains(v.message.id, "meski hanya mirip 28%")
+}
+
+test_mor_011_ignores_a_leaning_when_nothing_is_denied if {
+	# Weak evidence alone never warns: a proposal whose declared code no shared service owns.
+	input_doc := data.spbe.testdata.input_with_facts(new_app, leaning_facts)
+	not "SPBE-MOR-002" in rules(denies(input_doc))
+	not "SPBE-MOR-011" in rules(warns(input_doc))
+}
+
+test_mor_011_ignores_a_leaning_to_the_declared_function if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["ADM-ARSIP"]})
+	facts := object.union(leaning_facts, {"leaning": [object.union(leaning_facts.leaning[0], {
+		"code": "ADM-ARSIP", "owners": ["SHARED-SRIKANDI"],
+	})]})
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, facts)))
+}
+
 # --- SPBE-MOR-006 -----------------------------------------------------------------
 
 test_mor_006_fires_on_standalone_citizen_app if {

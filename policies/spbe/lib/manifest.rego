@@ -80,3 +80,6 @@ similar := object.get(facts, "similar", [])
 
 # Functions the proposal's nearest registry apps agree on: {code, share, score, owners, via}.
 inferred := object.get(facts, "inferred", [])
+
+# A shared service's function the nearest apps lean to, too weakly to be inferred (same shape).
+leaning := object.get(facts, "leaning", [])
