@@ -100,10 +100,13 @@ HELD_OUT_FLOORS = {
     "holdout23.yaml": {"precision": 0.85, "recall": 0.74, "top1": 0.72, "top3": 0.72, "shared_named": 0.85},
     "holdout24.yaml": {"precision": 0.92, "recall": 0.83, "top1": 0.8, "top3": 0.83, "shared_named": 0.87},
     "holdout25.yaml": {"precision": 0.88, "recall": 0.57, "top1": 0.51, "top3": 0.57, "shared_named": 0.39},
-    "holdout26.yaml": {"precision": 0.68, "recall": 0.62, "top1": 0.57, "top3": 0.60, "shared_named": 0.56},
+    "holdout26.yaml": {"precision": 0.73, "recall": 0.67, "top1": 0.62, "top3": 0.65, "shared_named": 0.75},
     "holdout27.yaml": {"precision": 0.9, "recall": 0.71, "top1": 0.63, "top3": 0.71, "shared_named": 0.77},
     "holdout28.yaml": {"precision": 0.86, "recall": 0.81, "top1": 0.7, "top3": 0.78, "shared_named": 0.8},
     "holdout29.yaml": {"precision": 0.86, "recall": 0.8, "top1": 0.75, "top3": 0.8, "shared_named": 0.75},
+    "holdout30.yaml": {"precision": 0.84, "recall": 0.77, "top1": 0.72, "top3": 0.77, "shared_named": 0.66},
+    "holdout31.yaml": {"precision": 0.91, "recall": 0.89, "top1": 0.81, "top3": 0.88, "shared_named": 0.87},
+    "holdout32.yaml": {"precision": 0.85, "recall": 0.83, "top1": 0.83, "top3": 0.83, "shared_named": 0.71},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -113,14 +116,15 @@ HELD_OUT_FLOORS = {
 # (Perpusnas's own Naskah Nusantara apps; see the comment in the file).
 # holdout22: 3 of 21 new apps are flagged (2 by the code before the seventh round; the third, a village youth
 # organisation's app, since its village's name is read as a place: MOR-005 on other villages' apps).
-# holdout28: 5 of 21 new apps are flagged by the code before the eighth round, 6 after it: a ministry's office's
-# marriage-guidance course, once its province's contraction (NTB) is stripped, reads like its own marriage app (MOR-003).
+# holdout28: 4 of 21 new apps are flagged by the code before the eighth round, 5 after it: a ministry's office's
+# marriage-guidance course, once its province's contraction (NTB) is stripped, reads like its own marriage app (MOR-003);
+# 4 since the ninth round (a language centre's test registration is no longer read by its unit's name, "Balai Bahasa").
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.17, 0.17),
     "holdout13.yaml": (0.11, 0.20),
     "holdout15.yaml": (0.28, 0.32),
     "holdout22.yaml": (0.15, 0.20),
-    "holdout28.yaml": (0.24, 0.24),
+    "holdout28.yaml": (0.20, 0.20),
 }
 
 

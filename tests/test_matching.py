@@ -1016,7 +1016,9 @@ def test_a_directorate_s_whistleblowing_system_is_read_without_the_directorate(s
     """ "Direktorat Metrologi" made the metrology apps the nearest; the app is a whistleblowing channel."""
     description = "Saluran pelaporan dugaan pelanggaran pegawai dan pungutan liar dalam layanan tera dan tera ulang."
     ministry = "Kementerian Perdagangan"
-    filed = match_facts(sample, "Whistle Blowing System Direktorat Metrologi", description, "kemendag", ministry, (), Thresholds())
+    filed = match_facts(
+        sample, "Whistle Blowing System Direktorat Metrologi", description, "kemendag", ministry, (), Thresholds()
+    )
     plain = match_facts(sample, "Whistle Blowing System", description, "kemendag", ministry, (), Thresholds())
     assert [e["id"] for e in filed["similar"][:3]] == [e["id"] for e in plain["similar"][:3]]
     assert filed["similar"] and all(e["functions"] == ["LYN-PENGADUAN"] for e in filed["similar"][:3])

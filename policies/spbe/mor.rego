@@ -407,9 +407,12 @@ warn contains violation if {
 #   function's applications also read like, or its description
 #   alone reads like most of the applications it resembles that way), and the proposal
 #   does not declare that function, it is probably that service's function under
-#   another code. This is a warning, not a deny, because it is inferred from text: the
-#   reviewer decides, and the agency either uses the named shared service or says in
-#   the description how its need differs.
+#   another code. When MOR-002 already denies a declared code, weaker evidence is
+#   enough (the nearest applications, though under every other threshold, mostly serve
+#   another shared service's function), so that the deny names the service the text
+#   reads like and not only the owner of a possibly wrong code. This is a warning, not a
+#   deny, because it is inferred from text: the reviewer decides, and the agency either
+#   uses the named shared service or says in the description how its need differs.
 # custom:
 #   id: SPBE-MOR-011
 #   severity: warn
@@ -428,7 +431,11 @@ warn contains violation if {
 #         kata yang juga dibaca demikian oleh aplikasi-aplikasi fungsi tersebut, atau
 #         deskripsinya saja mirip dengan aplikasi-aplikasi fungsi tersebut), dan usulan tidak
 #         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
-#         layanan bersama itu dengan kode lain. Ini peringatan, bukan penolakan,
+#         layanan bersama itu dengan kode lain. Apabila MOR-002 sudah menolak kode yang
+#         dicantumkan, bukti yang lebih lemah sudah cukup (aplikasi terdekat, meski di bawah
+#         ambang lainnya, sebagian besar melayani fungsi layanan bersama yang lain), agar
+#         penolakan itu juga menyebut layanan yang sesuai dengan teksnya, bukan hanya pemilik
+#         kode yang mungkin keliru. Ini peringatan, bukan penolakan,
 #         karena disimpulkan dari teks: peninjau yang memutuskan.
 #   remediation:
 #     en: >-
