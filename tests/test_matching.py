@@ -1044,3 +1044,22 @@ def test_a_proposal_leans_to_a_shared_service_too_weakly_to_infer_it(sample: Mat
 def test_antri_is_a_queue_not_a_misspelt_santri(sample: MatchIndex) -> None:
     """Colloquial "antri" was unknown, so typo tolerance read it as "santri" (a pesantren pupil)."""
     assert sample.vector("Antri Puskesmas", "") == sample.vector("Antrean Puskesmas", "")
+
+
+def test_an_acronym_only_name_reads_as_the_clause_that_introduces_it() -> None:
+    """ "SIRUSA": its letters are not the prefixes of "Sistem Informasi Rujukan Statistik", but the
+    description opens with that expansion and a colon, as the registry's own acronym-named apps do."""
+    description = "Sistem Informasi Rujukan Statistik: konsep, definisi dan klasifikasi kegiatan statistik."
+    assert expand_own_acronyms("SIRUSA", description, set()) == "sistem informasi rujukan statistik"
+    assert expand_own_acronyms("SIRUSA Online", description, set()) == "sirusa online"  # not the name alone
+    assert expand_own_acronyms("SIRUSA", "Konsep dan definisi statistik.", set()) == "sirusa"  # no clause
+    long_clause = "Aplikasi yang dipakai semua unit kerja di seluruh provinsi dan kabupaten: konsep"
+    assert expand_own_acronyms("SIRUSA", long_clause, set()) == "sirusa"  # a sentence, not an expansion
+
+
+def test_a_typo_is_never_read_as_another_app_s_acronym(sample: MatchIndex) -> None:
+    """ "SIMFONI-PPA" (violence against women and children) is one letter from SIMPONI, the shared
+    non-tax revenue service: two apps' acronyms, not a misspelling."""
+    assert "simponi" in sample.acronyms
+    assert sample.features(["simfoni"], 1.0, correct_typos=True) == {"simfoni": 1.0}
+    assert "kepegawaian" in sample.features(["kepegawain"], 1.0, correct_typos=True)  # a real typo still is one

@@ -334,7 +334,9 @@ class MatchIndex:
         return is_coined(feature, self.idf, self.common, self.english, self._indonesian, self.acronyms, self.concepts)
 
     def _closest(self, word: str, context: Container[str] = ()) -> tuple[str, float]:
-        return closest_word(word, self.vocabulary, context)
+        found = closest_word(word, self.vocabulary, context)
+        # One letter from an app's acronym is another app's acronym ("SIMFONI-PPA" is not SIMPONI).
+        return ("", 0.0) if found[0] in self.acronyms else found
 
     def vector(
         self, name: str, description: str, own_places: Iterable[str] = (), correct_typos: bool = True

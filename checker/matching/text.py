@@ -374,8 +374,21 @@ def expand_own_acronyms(name: str, description: str, known: Container[str]) -> s
                 expansion = _spelled_run(spelt, word, text_words)
                 if expansion:
                     break
+            if not expansion and len(name_words) == 1:
+                expansion = opening_clause(description)
         out.extend(expansion or [word])
     return " ".join(out)
+
+
+def opening_clause(description: str) -> list[str]:
+    """The words before a description's first colon, when they are few enough to be a name's expansion.
+
+    "SIRUSA" / "Sistem Informasi Rujukan Statistik: konsep, definisi ...": an acronym-only name
+    whose letters are not word prefixes, spelled out where the agency introduces it.
+    """
+    head, colon, _ = description[:200].partition(":")
+    words = fold_words(head)
+    return words if colon and 2 <= len(words) <= MAX_EXPANSION_WORDS else []
 
 
 def _spelt_parts(word: str) -> list[str]:
