@@ -983,10 +983,12 @@ def test_an_acronym_after_an_implied_si_reads_as_its_expansion() -> None:
 
 
 def test_a_word_written_in_two_halves_reads_as_the_registry_s_one_word() -> None:
-    """ "Geo Portal": "geo" is no registry word and weighed like the rarest there is; "geoportal" is one."""
-    assert join_halves("Geo Portal Sultra", {"portal"}, {"geoportal"}) == "geoportal sultra"
-    assert join_halves("Data Base", {"data", "base"}, {"database"}) == "Data Base"  # two words the registry knows
-    assert join_halves("Smart Parking", set(), set()) == "Smart Parking"
+    """ "Geo Portal": "geo" is no registry word and weighed like the rarest there is; "geoportal" is one.
+    "Non Tunai": two registry words, neither of which says "non-cash" as "nontunai" does."""
+    assert join_halves("Geo Portal Sultra", {"geoportal", "portal"}) == "geoportal sultra"
+    assert join_halves("Bantuan Pangan Non Tunai", {"nontunai", "non", "tunai"}) == "bantuan pangan nontunai"
+    assert join_halves("Smart Parking", {"parking"}) == "Smart Parking"
+    assert join_halves("Data in a Map", {"ina", "data"}) == "Data in a Map"  # a one-letter half never joins
 
 
 def test_a_geo_portal_meets_the_geoportals(sample: MatchIndex) -> None:

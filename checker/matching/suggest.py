@@ -107,9 +107,9 @@ def match_facts(
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     places += own_names(index, agency_code, agency_name)
-    name = join_halves(expand_own_acronyms(name, description, known), known, index.idf)
+    name = join_halves(expand_own_acronyms(name, description, known), index.idf)
     places += unit_tails(fold_words(name), index.idf)
-    description = join_halves(description, known, index.idf)
+    description = join_halves(description, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
     nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=60, exclude=exclude)
     matches = [m for m in nearby if m.score >= low]

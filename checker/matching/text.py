@@ -408,12 +408,13 @@ def _spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
     return []
 
 
-def join_halves(text: str, known: Container[str], real: Container[str]) -> str:
-    """`text` with two adjacent words joined where only the joined form is a registry word.
+def join_halves(text: str, real: Container[str]) -> str:
+    """`text` with two adjacent words joined where the joined form is a registry word (`real`).
 
-    "Geo Portal" is the registry's "geoportal", "Web GIS" its "webgis": an unknown half
-    would weigh like the rarest word there is. A pair is joined only when one half is
-    unknown (`known`) and the joined word is one of the registry's own words (`real`).
+    "Geo Portal" is the registry's "geoportal": the unknown half would weigh like the rarest
+    word there is. "Non Tunai" is its "nontunai" (non-cash): two words the registry also
+    knows, which apart say neither "non-cash" nor anything else. A one-letter half
+    never joins ("in a" is not "ina").
     """
     words = fold_words(text)
     out: list[str] = []
@@ -422,7 +423,7 @@ def join_halves(text: str, known: Container[str], real: Container[str]) -> str:
     while i < len(words):
         if i + 1 < len(words):
             pair = words[i] + words[i + 1]
-            if (words[i] not in known or words[i + 1] not in known) and pair in real and pair.isalpha():
+            if pair in real and pair.isalpha() and min(len(words[i]), len(words[i + 1])) >= 2:
                 out.append(pair)
                 i += 2
                 joined = True
