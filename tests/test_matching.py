@@ -16,7 +16,14 @@ from checker.matching.coined import is_coined
 from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
-from checker.matching.suggest import Thresholds, description_inference, match_facts, own_names, unit_tails
+from checker.matching.suggest import (
+    Thresholds,
+    description_inference,
+    match_facts,
+    own_names,
+    place_of,
+    unit_tails,
+)
 from checker.matching.text import (
     FUNCTION_WORDS,
     SYNONYMS_FILE,
@@ -1065,3 +1072,20 @@ def test_a_typo_is_never_read_as_another_app_s_acronym(sample: MatchIndex) -> No
     assert "simponi" in sample.acronyms
     assert sample.features(["simfoni"], 1.0, correct_typos=True) == {"simfoni": 1.0}
     assert "kepegawaian" in sample.features(["kepegawain"], 1.0, correct_typos=True)  # a real typo still is one
+
+
+def test_the_proposal_s_own_phrases_go_before_the_registry_s_place_words_break_them(sample: MatchIndex) -> None:
+    """A module's host "SIMRS RSUD Bali" holds a region's name; stripped first, "bali" broke the
+    phrase and left "simrs rsud" to weigh as what the module does."""
+    host = "simrs rsud bali"
+    assert sample.tokens("Modul Rujukan dan Ambulans SIMRS RSUD Bali", [host]) == ["rujukan", "ambulans"]
+    ministry = "kementerian pemuda dan olahraga"  # a central agency's name is its "place" (place_of)
+    assert sample.tokens("nota dinas di Kementerian Pemuda dan Olahraga", [ministry]) == ["nota", "dinas"]
+
+
+def test_a_regional_unit_filing_as_its_own_agency_is_placed_by_its_region() -> None:
+    assert place_of("Pemerintah Kabupaten Karawang") == "karawang"
+    assert place_of("Pemerintah Provinsi Daerah Istimewa Yogyakarta") == "yogyakarta"
+    assert place_of("RSUD Kabupaten Kudus") == "kudus"  # "RSUD" is what it does, not where
+    assert place_of("Dinas Kesehatan Kota Bandung") == "bandung"
+    assert place_of("Kementerian Pemuda dan Olahraga") == "kementerian pemuda dan olahraga"  # no region

@@ -185,10 +185,11 @@ class MatchIndex:
 
     def tokens(self, text: str, own_places: Iterable[str] = ()) -> list[str]:
         """Content words of `text`: whole region names and function words removed."""
-        words = join_split_words(strip_phrases(fold_words(text), self._places), self._single_places)
+        words = fold_words(text)
         extra = phrase_table(own_places)
-        if extra:
+        if extra:  # first: "Kementerian Pemuda dan Olahraga" whole, before "kementerian" goes as a common word
             words = strip_phrases(words, extra)
+        words = join_split_words(strip_phrases(words, self._places), self._single_places)
         return [w for w in words if w not in FUNCTION_WORDS and (len(w) > 1 or w.isdigit())]
 
     def translate(self, tokens: list[str]) -> list[str]:

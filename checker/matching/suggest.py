@@ -71,9 +71,21 @@ class Thresholds:
         )
 
 
+REGION_KINDS = ("kabupaten", "kota", "provinsi")
+
+
 def place_of(agency_name: str) -> str:
-    """The agency's place name ("Pemerintah Kabupaten Karawang" -> "karawang")."""
-    return " ".join(w for w in fold_words(agency_name) if w not in REGION_TITLES)
+    """The agency's place name ("Pemerintah Kabupaten Karawang" -> "karawang").
+
+    A regional unit named as its own agency ("RSUD Kabupaten Kudus", "Dinas Kesehatan Kota
+    Bandung") is placed by the words after the region's kind: its unit words are what it
+    does, not where ("RSUD Kudus" is no place to strip from "Antrean Poli RSUD Kudus").
+    """
+    words = fold_words(agency_name)
+    kinds = [i for i, word in enumerate(words) if word in REGION_KINDS]
+    if kinds and kinds[-1] + 1 < len(words):
+        words = words[kinds[-1] + 1 :]
+    return " ".join(w for w in words if w not in REGION_TITLES)
 
 
 def match_facts(
