@@ -159,11 +159,10 @@ def shared_leaning(index: MatchIndex, nearby: list[Match], known: set[str]) -> l
     SIASN's staffing, not e-Kinerja's) instead of only the owner of a wrong code.
     """
     voters = nearby[:INFER_NEIGHBOURS]
-    shares = function_shares(voters, [m.score for m in voters])
-    ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < INFER_SHARE or ranked[0][0] in known or not index.owners.get(ranked[0][0]):
+    first = first_function(voters, [m.score for m in voters])
+    if first is None or first[1] < INFER_SHARE or first[0] in known or not index.owners.get(first[0]):
         return []
-    code, share = ranked[0]
+    code, share = first
     serving = [m for m in voters if code in m.functions]
     return [
         {
@@ -312,6 +311,12 @@ def function_shares(voters: list[Match], weights: list[float]) -> dict[str, floa
     return {code: vote / total for code, vote in votes.items()} if total else {}
 
 
+def first_function(voters: list[Match], weights: list[float]) -> tuple[str, float] | None:
+    """The function with the largest share of a weighted vote (ties by code), or None without a vote."""
+    ranked = sorted(function_shares(voters, weights).items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0] if ranked else None
+
+
 def infer_functions(index: MatchIndex, near: list[Match], shares: dict[str, float]) -> list[dict[str, Any]]:
     """Functions the nearest apps agree on (share of their similarity-weighted vote >= INFER_SHARE)."""
     out = []
@@ -446,11 +451,10 @@ def description_inference(
     similarity: a wrong declared code must not hide the app a branded name already hides.
     """
     voters = [m for m in nearby if described[m.index] >= thresholds.reuse_description]
-    shares = function_shares(voters, [described[m.index] for m in voters])
-    ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][0] in known or ranked[0][1] < INFER_SHARE:
+    first = first_function(voters, [described[m.index] for m in voters])
+    if first is None or first[0] in known or first[1] < INFER_SHARE:
         return []
-    code, share = ranked[0]
+    code, share = first
     serving = [m for m in voters if code in m.functions]
     return [
         {
