@@ -164,17 +164,7 @@ def shared_leaning(index: MatchIndex, nearby: list[Match], known: set[str]) -> l
         return []
     code, share = first
     serving = [m for m in voters if code in m.functions]
-    return [
-        {
-            "code": code,
-            "share": round(share, 3),
-            "score": round(serving[0].score, 3),
-            "owners": index.owners.get(code, []),
-            "via": [m.id for m in serving[:3]],
-            "support": len(serving),
-            "basis": "leaning",
-        }
-    ]
+    return [inference(index, code, share, serving[0].score, serving, len(serving), "leaning")]
 
 
 # Words that head the name of a central agency's unit ("Balai Diklat Keuangan", "Direktorat
@@ -323,18 +313,8 @@ def infer_functions(index: MatchIndex, near: list[Match], shares: dict[str, floa
     for code, share in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])):
         if share < INFER_SHARE:
             break
-        serving = [m.id for m in near if code in m.functions]
-        out.append(
-            {
-                "code": code,
-                "share": round(share, 3),
-                "score": round(max(m.score for m in near if code in m.functions), 3),
-                "owners": index.owners.get(code, []),
-                "via": serving[:3],
-                "support": len(serving),
-                "basis": "neighbours",
-            }
-        )
+        serving = [m for m in near if code in m.functions]
+        out.append(inference(index, code, share, max(m.score for m in serving), serving, len(serving), "neighbours"))
     return out
 
 
@@ -456,17 +436,9 @@ def description_inference(
         return []
     code, share = first
     serving = [m for m in voters if code in m.functions]
-    return [
-        {
-            "code": code,
-            "share": round(share, 3),
-            "score": round(max(described[m.index] for m in serving), 3),
-            "owners": index.owners.get(code, []),
-            "via": [m.id for m in serving[:3]],
-            "support": len([m for m in nearby if code in m.functions]),
-            "basis": "description",
-        }
-    ]
+    score = max(described[m.index] for m in serving)
+    support = len([m for m in nearby if code in m.functions])
+    return [inference(index, code, share, score, serving, support, "description")]
 
 
 def _text_inference(
@@ -485,12 +457,22 @@ def _text_inference(
     the evidence is a shared service's own scope.
     """
     serving = [m for m in matches if code in m.functions]
+    entry = inference(index, code, shares.get(code, 0.0), score, serving, len(serving), basis)
+    if via is not None:
+        entry["via"] = via
+    return entry
+
+
+def inference(
+    index: MatchIndex, code: str, share: float, score: float, serving: list[Match], support: int, basis: str
+) -> dict[str, Any]:
+    """One `facts.inferred` (or `facts.leaning`) entry: the function, its evidence and its shared owners."""
     return {
         "code": code,
-        "share": round(shares.get(code, 0.0), 3),
+        "share": round(share, 3),
         "score": round(score, 3),
         "owners": index.owners.get(code, []),
-        "via": via if via is not None else [m.id for m in serving[:3]],
-        "support": len(serving),
+        "via": [m.id for m in serving[:3]],
+        "support": support,
         "basis": basis,
     }
