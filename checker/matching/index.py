@@ -187,7 +187,7 @@ class MatchIndex:
         """Content words of `text`: whole region names and function words removed."""
         words = fold_words(text)
         extra = phrase_table(own_places)
-        if extra:  # first: "Kementerian Pemuda dan Olahraga" whole, before "kementerian" goes as a common word
+        if extra:  # first, whole: a host "SIMRS RSUD Bali" before the registry's place words take "bali" alone
             words = strip_phrases(words, extra)
         words = join_split_words(strip_phrases(words, self._places), self._single_places)
         return [w for w in words if w not in FUNCTION_WORDS and (len(w) > 1 or w.isdigit())]
