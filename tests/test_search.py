@@ -97,6 +97,14 @@ def test_synonyms_are_data_with_both_languages():
 # --- the sample national registry --------------------------------------------------------------
 
 
+def test_a_word_written_in_two_halves_is_searched_as_one(sample_index):
+    """ "Non Tunai" (non-cash) is the registry's "nontunai": split, "non" and "tunai" found the
+    parking apps that take cashless payment before the non-cash food aid the query asks for."""
+    joined = ids(sample_index.search("bantuan pangan nontunai"))[:3]
+    assert ids(sample_index.search("Non Tunai bantuan pangan"))[:3] == joined
+    assert "APP-001079" in joined  # Aplikasi Bantuan Pangan Nontunai Kemensos
+
+
 def test_kearsipan_puts_srikandi_first(sample_index):
     assert ids(sample_index.search("kearsipan"))[0] == "SHARED-SRIKANDI"
 
