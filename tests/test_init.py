@@ -127,6 +127,16 @@ def test_a_wrong_answer_is_asked_again(tmp_path):
     assert yaml.safe_load(output.read_text())["metadata"]["contact"] == CONTACT
 
 
+def test_a_prompt_without_input_says_how_to_answer_not_internal_error(tmp_path):
+    """Run from a script or CI with nothing on standard input, a prompt reads end-of-file:
+    Click aborts, which used to be reported as an "internal error" to report as a bug."""
+    result = run("--no-check", "--output", str(tmp_path / "m.yaml"), input="")
+    assert result.exit_code == 2, result.output
+    assert "no answer" in result.output and "-y" in result.output
+    assert "internal error" not in result.output
+    assert not (tmp_path / "m.yaml").exists()
+
+
 def test_prompts_in_indonesian(tmp_path):
     result = run(
         "--lang",

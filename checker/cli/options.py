@@ -73,6 +73,9 @@ def fail_closed(
         except CannotJudge as err:
             click.echo(f"spbe-check: {strip_control(scrub(err.text(lang)), keep_newlines=True)}", err=True)
             sys.exit(EXIT_CANNOT_JUDGE)
+        except click.exceptions.Abort:  # a prompt read the end of its input: no answer, not a bug
+            click.echo(f"spbe-check: {NO_ANSWER.get(lang)}", err=True)
+            sys.exit(EXIT_CANNOT_JUDGE)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
         except Exception as err:
@@ -90,6 +93,14 @@ def fail_closed(
         sys.exit(code or 0)
 
     return wrapper
+
+
+NO_ANSWER = Text(
+    "a question got no answer (standard input is closed or empty): give the answers as options, "
+    "or -y to ask nothing and take the defaults.",
+    "sebuah pertanyaan tidak terjawab (masukan standar tertutup atau kosong): berikan jawabannya "
+    "sebagai opsi, atau -y agar tidak ditanya dan memakai nilai bawaan.",
+)
 
 
 lang_option = click.option(
