@@ -28,6 +28,7 @@ from checker.matching.text import (
     FUNCTION_WORDS,
     SYNONYMS_FILE,
     closest_word,
+    derived_forms,
     expand_own_acronyms,
     fold_words,
     join_halves,
@@ -559,6 +560,36 @@ def test_a_clipped_word_reads_as_the_one_registry_word_it_starts(sample: MatchIn
     assert found and all("LYN-PERPUSTAKAAN" in m.functions for m in found)
 
 
+def test_a_bare_root_reads_as_the_noun_the_registry_writes(sample: MatchIndex) -> None:
+    """ "Pantau Tumbuh Kembang Balita": the registry says "pemantauan"; the pe- prefix takes its nasal
+    and drops p, t, k and s as Indonesian does."""
+    assert derived_forms("pantau")[0] == "pemantauan"
+    assert derived_forms("tulis")[0] == "penulisan" and derived_forms("kirim")[0] == "pengiriman"
+    assert derived_forms("sehat")[:3] == ["penyehatan", "persehatan", "kesehatan"]
+    assert derived_forms("bina")[0] == "pembinaan" and derived_forms("daftar")[0] == "pendaftaran"
+    assert sample._registry_form("pantau") == "pemantauan"
+    assert sample._registry_form("sehat") == "kesehatan"
+    assert sample._registry_form("pan") == ""  # too short: a three-letter root makes nouns by chance
+    assert "pemantauan" in sample.vector("Pantau Banjir", "", [])
+
+
+def test_child_growth_monitoring_reads_as_nutrition(sample: MatchIndex) -> None:
+    """ "Tumbuh kembang" (a child's growth and development) is what posyandu weigh and chart."""
+    found = sample.similar(
+        "Pantau Tumbuh Kembang Balita", "Kader posyandu mencatat berat badan balita.", threshold=0.3, limit=3
+    )
+    assert found and all("KES-GIZI" in m.functions for m in found)
+
+
+def test_interoperability_words_agencies_use_read_as_data_exchange(sample: MatchIndex) -> None:
+    """ "Interkoneksi Data Antar OPD", "Jembatan Data", "Data Exchange Hub": the service bus's need."""
+    exchange = {f"~{c}" for c in sample.concepts["pertukaran data"]}
+    for name in ("Interkoneksi Data Antar OPD", "Jembatan Data Antar OPD", "Data Exchange Hub"):
+        assert exchange <= set(sample.vector(name, "", [])), name
+    found = sample.similar("Data Exchange Hub", "", threshold=0.25, limit=3)
+    assert found and all("INT-PERTUKARAN-DATA" in m.functions for m in found)
+
+
 def test_scope_vectors_are_normalised_and_name_the_word_that_carries_a_match() -> None:
     scopes = build_scopes(
         {"SHARED-A": {"tender": 1.0, "seleksi": 1.0, "unknown": 1.0}}, {"tender": 2.0, "seleksi": 1.0}
@@ -935,6 +966,9 @@ def test_a_provinces_contraction_is_a_place_whoever_files() -> None:
     assert region_abbreviations(["sulsel"], provinces, known={"sulsel"}) == []  # the registry's own word
     assert region_abbreviations(["ss", "sul"], provinces) == []  # too short to say which province
     assert region_abbreviations(["lomba"], region_names(["lombok barat"])) == ["lomba"]  # why regencies stay out
+    assert region_abbreviations(["kaltara"], region_names(["kalimantan utara"])) == ["kaltara"]  # (u)tara
+    assert region_abbreviations(["jogja", "solo", "yogya"], provinces) == ["jogja", "solo", "yogya"]  # nicknames
+    assert region_abbreviations(["jogja"], provinces, known={"jogja"}) == []
     assert region_names(["", " ", "aceh"]) == region_names([])  # a damaged cache entry's names: nothing to contract
 
 

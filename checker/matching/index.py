@@ -47,6 +47,7 @@ from checker.matching.text import (
     FUNCTION_WORDS,
     RegionNames,
     closest_word,
+    derived_forms,
     fold_words,
     join_split_words,
     load_broader_pairs,
@@ -67,6 +68,7 @@ ROOT_WEIGHT = 0.9  # an affixed form of a registry word
 TYPO_MIN_LENGTH = 5
 CLIP_MIN_LENGTH = 5  # "perpus"; shorter clippings start too many words
 CLIP_MIN_CUT = 3
+DERIVED_MIN_LENGTH = 4  # "pantau"; a shorter root makes too many nouns by chance
 LEAD_REST_MIN_LENGTH = 4  # "SIDesa" -> desa; "SIKA" is no "SI" + "ka"
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
@@ -286,7 +288,7 @@ class MatchIndex:
 
     def _registry_form(self, word: str) -> str:
         """The registry word an unknown word is a form of: affixed, clipped or glued to SI/SIM; or ""."""
-        return self._root(word) or self._unclipped(word) or self._after_lead(word)
+        return self._root(word) or self._unclipped(word) or self._after_lead(word) or self._derived(word)
 
     def _unclipped(self, word: str) -> str:
         """The one registry name word this unknown word clips ("perpus" -> "perpustakaan"), or "".
@@ -318,6 +320,12 @@ class MatchIndex:
             if word.startswith(lead) and len(rest) >= LEAD_REST_MIN_LENGTH and rest in self.idf:
                 return rest
         return ""
+
+    def _derived(self, word: str) -> str:
+        """The registry noun this unknown bare root makes ("pantau" -> "pemantauan"), or ""."""
+        if len(word) < DERIVED_MIN_LENGTH or not word.isalpha():
+            return ""
+        return next((f for f in derived_forms(word) if f in self.idf), "")
 
     def _root(self, word: str) -> str:
         """The registry word this unknown word is an affixed form of, or ""."""
