@@ -17,6 +17,7 @@ from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import (
+    REGION_CODE,
     Thresholds,
     description_inference,
     match_facts,
@@ -36,6 +37,7 @@ from checker.matching.text import (
     load_synonym_groups,
     phrase_table,
     place_abbreviations,
+    place_spellings,
     region_abbreviations,
     region_names,
     spells,
@@ -516,6 +518,27 @@ def test_region_nicknames_may_end_with_a_letter_subsequence() -> None:
     """Sultra is SULawesi TenggaRA: the last part is not always a prefix (Kaltim, Jabar are)."""
     assert place_abbreviations(["database", "peraturan", "sultra"], "sulawesi tenggara") == ["sultra"]
     assert place_abbreviations(["tanda", "tangan"], "tanah datar", known={"tanda"}) == []  # a registry word is not one
+
+
+def test_a_clerks_spelling_of_the_own_place_is_the_place() -> None:
+    """ "Makasar" is Makassar one slip away; "Ptk", "Bdg", "Sby" are Pontianak, Bandung, Surabaya by consonants."""
+    assert place_spellings(["imunisasi", "ptk", "pntk"], "pontianak") == ["pntk", "ptk"]
+    assert place_spellings(["daftar", "makasar"], "makassar") == ["makasar"]
+    assert place_spellings(["bdg"], "bandung") == ["bdg"] and place_spellings(["sby"], "surabaya") == ["sby"]
+    assert place_spellings(["kpt", "pka", "pk"], "pontianak") == []  # not from its first letter; a vowel; too short
+    assert place_spellings(["ptk"], "pontianak", known={"ptk"}) == []  # a registry word keeps its meaning
+    assert place_spellings(["palu"], "palu") == [] and place_spellings(["balu"], "palu") == []  # too short to slip
+
+
+def test_only_a_region_spells_its_place_another_way(sample: MatchIndex) -> None:
+    """A central agency's name is no place: "LMS" (a learning system) is no skeleton of Lemhannas."""
+    description = "Catat imunisasi dasar lengkap bayi dan balita di posyandu dan puskesmas."
+    city = "Pemerintah Kota Pontianak"
+    short = match_facts(sample, "Aplikasi Imunisasi Anak Ptk", description, "61.71", city, (), Thresholds())
+    plain = match_facts(sample, "Aplikasi Imunisasi Anak", description, "61.71", city, (), Thresholds())
+    assert short["similar"] and short["similar"][0]["score"] == plain["similar"][0]["score"]
+    assert place_spellings(["lms"], "lembaga ketahanan nasional") == ["lms"]  # why only a region's place counts
+    assert REGION_CODE.fullmatch("61.71") and REGION_CODE.fullmatch("61") and not REGION_CODE.fullmatch("lemhannas")
 
 
 def test_region_and_agency_initials_are_their_names() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.matching.index import OFFICE_UNITS, REGION_TITLES, Match, MatchIndex
-from checker.matching.text import expand_own_acronyms, fold_words, join_halves, place_abbreviations
+from checker.matching.text import expand_own_acronyms, fold_words, join_halves, place_abbreviations, place_spellings
 
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
@@ -72,6 +72,7 @@ class Thresholds:
 
 
 REGION_KINDS = ("kabupaten", "kota", "provinsi")
+REGION_CODE = re.compile(r"\d{2}(?:\.\d{2})?")  # Kemendagri's code of a province ("73") or regency ("73.71")
 
 
 def place_of(agency_name: str) -> str:
@@ -115,6 +116,8 @@ def match_facts(
     known = _Known(index)
     words = fold_words(f"{name} {description}")
     places = [place, *place_abbreviations(words, place, known)] if place else []
+    if REGION_CODE.fullmatch(agency_code):  # a central agency's name is no place: "LMS" is no skeleton of Lemhannas
+        places += place_spellings(words, place, known)
     places += index.region_abbreviations(words, known)  # "KUA Sulsel" from a ministry: where, not what
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does

@@ -295,6 +295,39 @@ def place_abbreviations(words: list[str], place: str, known: Container[str] = ()
     )
 
 
+PLACE_TYPO_MIN_LENGTH = 6  # "Makasar" for Makassar; a shorter name is one slip from too many words
+VOWELS = frozenset("aiueo")
+
+
+def place_spellings(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
+    """Words of `words` that write the agency's own place another way: misspelt or by its consonants.
+
+    "Makasar" is Makassar one slip away; "Ptk", "Bdg", "Sby" are how clerks shorten Pontianak,
+    Bandung, Surabaya: consonants of the name, in order, from its first letter. Unknown to the
+    registry, either would weigh like the rarest word there is. A registry word is never one.
+    """
+    letters = place.replace(" ", "")
+    if not letters:
+        return []
+
+    def skeleton(word: str) -> bool:
+        if not 3 <= len(word) <= 4 or word[0] != letters[0] or VOWELS & set(word):
+            return False
+        rest = iter(letters[1:])
+        return all(letter in rest for letter in word[1:])
+
+    return sorted(
+        {
+            w
+            for w in words
+            if w.isalpha()
+            and w not in known
+            and w != letters
+            and (skeleton(w) or (len(w) >= PLACE_TYPO_MIN_LENGTH and OSA.distance(w, letters) <= TYPO_EDITS))
+        }
+    )
+
+
 # What Indonesians call a region instead of its name: no contraction of it ("Jogja" is DI Yogyakarta, "Solo" Surakarta).
 REGION_NICKNAMES = frozenset({"jogja", "yogya", "jogjakarta", "ngayogyakarta", "solo", "jabodetabek"})
 
