@@ -34,6 +34,7 @@ from checker.matching.text import (
     fold_words,
     join_halves,
     load_broader_pairs,
+    load_function_names,
     load_synonym_groups,
     phrase_table,
     place_abbreviations,
@@ -1146,3 +1147,38 @@ def test_a_regional_unit_filing_as_its_own_agency_is_placed_by_its_region() -> N
     assert place_of("RSUD Kabupaten Kudus") == "kudus"  # "RSUD" is what it does, not where
     assert place_of("Dinas Kesehatan Kota Bandung") == "bandung"
     assert place_of("Kementerian Pemuda dan Olahraga") == "kementerian pemuda dan olahraga"  # no region
+
+
+def test_a_name_that_says_a_shared_function_outright_infers_it(sample: MatchIndex) -> None:
+    """ "Kanal Aduan Pedagang Pasar": a complaint channel for market traders. The sector after the
+    phrase pulls the nearest apps towards markets; the name still says what the app is."""
+    description = "Pedagang menyampaikan keluhan soal kebersihan los dan pungutan retribusi."
+    city = "Pemerintah Kota Makassar"
+    facts = match_facts(sample, "Kanal Aduan Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())
+    named = [e for e in facts["inferred"] if e["basis"] == "name"]
+    assert [(e["code"], e["owners"], e["phrase"]) for e in named] == [("LYN-PENGADUAN", ["SHARED-LAPOR"], "aduan")]
+    assert 0.0 < named[0]["score"] < 1.0  # how much the text reads like SP4N-LAPOR!'s own description
+    plain = match_facts(sample, "Info Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())
+    assert all(e["basis"] != "name" for e in plain["inferred"])
+
+
+def test_only_phrases_with_one_meaning_name_a_function(sample: MatchIndex) -> None:
+    """ "Lapor" is to report ("Wajib Lapor Tamu"); "e-Office" is the host a module is built on."""
+    assert sample.function_named(["wajib", "lapor", "tamu"]) is None
+    assert sample.function_named(["modul", "presensi", "pegawai", "office"]) is None
+    assert sample.function_named(["naskah", "dinas", "elektronik", "sppg"]) == ("ADM-ARSIP", "naskah dinas")
+    assert sample.function_named(["data", "exchange", "hub", "bansos"]) == ("INT-PERTUKARAN-DATA", "data exchange")
+    assert sample.function_named(["single", "sign", "opd"]) == ("IDN-SSO", "single sign")  # "on" is a function word
+    # The first phrase in the name says what the app is; what follows is whose or about what.
+    assert sample.function_named(["aduan", "tender", "proyek"]) == ("LYN-PENGADUAN", "aduan")
+    assert set(sample.function_names) <= set(sample.owners)  # only functions a shared service owns
+
+
+def test_function_names_are_loaded_folded_and_without_comments(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text(
+        json.dumps({"groups": [], "names": {"$comment": "x", "ADM-ARSIP": ["Naskah-Dinas", "Tata Naskah"]}})
+    )
+    assert load_function_names(path) == {"ADM-ARSIP": ["naskah dinas", "tata naskah"]}
+    path.write_text(json.dumps({"groups": []}))
+    assert load_function_names(path) == {}

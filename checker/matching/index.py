@@ -52,6 +52,7 @@ from checker.matching.text import (
     join_split_words,
     load_broader_pairs,
     load_districts,
+    load_function_names,
     load_synonym_groups,
     phrase_table,
     region_abbreviations,
@@ -118,6 +119,7 @@ class MatchIndex:
     indonesian: list[str]  # Indonesian dictionary words the registry does not use: not coined (coined.py)
     districts: dict[str, list[str]]  # regency or city code -> its districts' folded names (text.load_districts)
     provinces: list[str] = field(default_factory=list)  # provinces' folded names: what "Sulsel" may contract
+    function_names: dict[str, list[str]] = field(default_factory=dict)  # shared function -> phrases naming it
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -334,6 +336,17 @@ class MatchIndex:
     def functions_read_like(self, vec: dict[str, float]) -> list[tuple[str, float]]:
         """(function, cosine with its profile), best first: what the vector reads like (profiles.py)."""
         return profile_scores(self.profile_functions, self.profiles, vec)
+
+    def function_named(self, tokens: list[str]) -> tuple[str, str] | None:
+        """(shared function, phrase) that `tokens` (a name's content words) name outright, first in the name; or None."""
+        text = f" {' '.join(tokens)} "
+        found = [
+            (position, code, phrase)
+            for code, phrases in self.function_names.items()
+            for phrase in phrases
+            if (position := text.find(f" {phrase} ")) >= 0
+        ]
+        return min(found)[1:] if found else None
 
     def services_scoped(self, vec: dict[str, float]) -> list[tuple[str, float, float, int]]:
         """(shared service, cosine with its scope, largest single word's share, words in common), best first."""
@@ -627,6 +640,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         indonesian=indonesian_words(df),
         districts=load_districts(),
         provinces=_province_names(apps),
+        function_names={c: p for c, p in load_function_names().items() if c in owners},
     )
 
 

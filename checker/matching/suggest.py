@@ -149,6 +149,7 @@ def match_facts(
     inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
+    inferred += name_inference(index, index.tokens(name, places), vec, matches, shares, {e["code"] for e in inferred})
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
 
@@ -442,6 +443,34 @@ def description_inference(
     score = max(described[m.index] for m in serving)
     support = len([m for m in nearby if code in m.functions])
     return [inference(index, code, share, score, serving, support, "description")]
+
+
+def name_inference(
+    index: MatchIndex,
+    name_tokens: list[str],
+    vec: dict[str, float],
+    matches: list[Match],
+    shares: dict[str, float],
+    known: set[str],
+) -> list[dict[str, Any]]:
+    """The shared function the proposal's name names outright ("Kanal Aduan Pedagang Pasar": complaints).
+
+    A name says what the app is before whose it is: the sector after the phrase ("pasien
+    RSUD", "jemaah haji", "PPDB") pulls the nearest apps and the function profiles towards
+    that sector, so no other reading finds the complaint channel in it. The phrases are few
+    and have one meaning (synonyms.json's `names`). `score` is how much the text reads like
+    the service's own description (scopes.py), for the reviewer to weigh.
+    """
+    named = index.function_named(name_tokens)
+    if named is None or named[0] in known:
+        return []
+    code, phrase = named
+    scoped = dict((service, cosine) for service, cosine, _share, _words in index.services_scoped(vec))
+    score = max((scoped.get(owner, 0.0) for owner in index.owners.get(code, [])), default=0.0)
+    serving = [m for m in matches if code in m.functions]
+    entry = inference(index, code, shares.get(code, 0.0), score, serving, len(serving), "name")
+    entry["phrase"] = phrase
+    return [entry]
 
 
 def _text_inference(

@@ -112,6 +112,18 @@ def load_broader_pairs(path: Path = SYNONYMS_FILE) -> list[tuple[str, str]]:
     return [(folded(p[0]), folded(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2]
 
 
+def load_function_names(path: Path = SYNONYMS_FILE) -> dict[str, list[str]]:
+    """Function code -> phrases that name it outright in a proposal's name (synonyms.json's `names`), folded."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for code, phrases in doc.get("names", {}).items():
+        if code.startswith("$") or not isinstance(phrases, list):
+            continue
+        folded = (" ".join(w for w in fold_words(str(p)) if w not in FUNCTION_WORDS) for p in phrases)
+        out[code] = sorted({f for f in folded if f})
+    return out
+
+
 def strip_phrases(tokens: list[str], phrases: dict[str, list[list[str]]]) -> list[str]:
     """`tokens` without any whole phrase of `phrases` (first word -> phrases, longest first)."""
     out: list[str] = []
