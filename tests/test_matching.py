@@ -1160,6 +1160,12 @@ def test_a_name_that_says_a_shared_function_outright_infers_it(sample: MatchInde
     assert 0.0 < named[0]["score"] < 1.0  # how much the text reads like SP4N-LAPOR!'s own description
     plain = match_facts(sample, "Info Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())
     assert all(e["basis"] != "name" for e in plain["inferred"])
+    # "e-" is read with its word: "e-Katalog" is the procurement catalogue, "katalog" alone a library's too.
+    hospital = "Pemerintah Kabupaten Kutai Kartanegara"
+    facts = match_facts(sample, "e-Katalog Alkes RSUD", "Belanja alat kesehatan.", "64.02", hospital, (), Thresholds())
+    assert [(e["code"], e["phrase"]) for e in facts["inferred"] if e["basis"] == "name"] == [
+        ("ADM-PENGADAAN", "e katalog")
+    ]
 
 
 def test_only_phrases_with_one_meaning_name_a_function(sample: MatchIndex) -> None:

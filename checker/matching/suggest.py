@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.matching.index import OFFICE_UNITS, REGION_TITLES, Match, MatchIndex
-from checker.matching.text import expand_own_acronyms, fold_words, join_halves, place_abbreviations, place_spellings
+from checker.matching.text import (
+    FUNCTION_WORDS,
+    expand_own_acronyms,
+    fold_words,
+    join_halves,
+    phrase_table,
+    place_abbreviations,
+    place_spellings,
+    strip_phrases,
+)
 
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
@@ -149,7 +158,8 @@ def match_facts(
     inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
-    inferred += name_inference(index, index.tokens(name, places), vec, matches, shares, {e["code"] for e in inferred})
+    named_words = [w for w in strip_phrases(fold_words(name), phrase_table(places)) if w not in FUNCTION_WORDS]
+    inferred += name_inference(index, named_words, vec, matches, shares, {e["code"] for e in inferred})
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
 
