@@ -1188,3 +1188,11 @@ def test_function_names_are_loaded_folded_and_without_comments(tmp_path: Path) -
     assert load_function_names(path) == {"ADM-ARSIP": ["naskah dinas", "tata naskah"]}
     path.write_text(json.dumps({"groups": []}))
     assert load_function_names(path) == {}
+
+
+def test_an_auction_is_the_state_auction_not_only_a_tender(sample: MatchIndex) -> None:
+    """ "e-Auction Aset", "State Auction Portal": DJKN's state auctions (lelang negara), not procurement."""
+    auction = {f"~{c}" for c in sample.concepts["lelang negara"]}
+    assert auction and auction <= set(sample.vector("e-Auction Aset", "", []))
+    found = sample.similar("State Auction Portal", "", threshold=0.3, limit=3)
+    assert any("Lelang Negara" in m.name for m in found)
