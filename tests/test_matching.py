@@ -1196,3 +1196,20 @@ def test_an_auction_is_the_state_auction_not_only_a_tender(sample: MatchIndex) -
     assert auction and auction <= set(sample.vector("e-Auction Aset", "", []))
     found = sample.similar("State Auction Portal", "", threshold=0.3, limit=3)
     assert any("Lelang Negara" in m.name for m in found)
+
+
+def test_a_regions_budget_plan_is_read_as_the_regions_budgeting_not_the_ministries(sample: MatchIndex) -> None:
+    """ "Penyusunan RKA SKPD" reads most like the ministries' budget apps (KEU-ANGGARAN-PUSAT, SAKTI's),
+    which no region runs; a regency's own counterpart is regional planning and budgeting (SIPD's)."""
+    name, description = (
+        "Aplikasi Penyusunan RKA dan DPA SKPD",
+        "Penyusunan rencana kerja dan anggaran perangkat daerah.",
+    )
+    regency = match_facts(sample, name, description, "17.01", "Pemerintah Kabupaten Bengkulu Selatan", (), Thresholds())
+    read = [(e["code"], e["basis"], e.get("central")) for e in regency["inferred"]]
+    assert ("KEU-PERENCANAAN-DAERAH", "counterpart", "KEU-ANGGARAN-PUSAT") in read
+    assert "KEU-ANGGARAN-PUSAT" not in [code for code, _basis, _central in read]
+    ministry = match_facts(sample, name, description, "kemenkeu", "Kementerian Keuangan", (), Thresholds())
+    assert "KEU-ANGGARAN-PUSAT" in [e["code"] for e in ministry["inferred"]]  # a ministry's reading stays
+    assert "KEU-ANGGARAN-PUSAT" not in sample.regional_functions()
+    assert "KEU-PERENCANAAN-DAERAH" in sample.regional_functions()

@@ -129,6 +129,7 @@ class MatchIndex:
     _indonesian: frozenset[str] = field(default_factory=frozenset, repr=False)
     _shape_of: list[int] = field(default_factory=list, repr=False)
     _regions: RegionNames = field(default_factory=lambda: region_names(()), repr=False)
+    _regional: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
@@ -336,6 +337,12 @@ class MatchIndex:
     def functions_read_like(self, vec: dict[str, float]) -> list[tuple[str, float]]:
         """(function, cosine with its profile), best first: what the vector reads like (profiles.py)."""
         return profile_scores(self.profile_functions, self.profiles, vec)
+
+    def regional_functions(self) -> frozenset[str]:
+        """Functions some province or regency runs an app for: the rest are central government's alone."""
+        if self._regional is None:
+            self._regional = frozenset(f for doc in self.docs if doc[3] != "central" for f in doc[5])
+        return self._regional
 
     def function_named(self, tokens: list[str]) -> tuple[str, str] | None:
         """(shared function, phrase) that `tokens` (a name's content words) name outright, first in the name; or None."""

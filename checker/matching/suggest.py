@@ -81,6 +81,7 @@ class Thresholds:
 
 
 REGION_KINDS = ("kabupaten", "kota", "provinsi")
+CENTRAL_SUFFIX = "-PUSAT"  # the taxonomy's codes for central government's own functions (KEU-ANGGARAN-PUSAT)
 REGION_CODE = re.compile(r"\d{2}(?:\.\d{2})?")  # Kemendagri's code of a province ("73") or regency ("73.71")
 
 
@@ -160,6 +161,8 @@ def match_facts(
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
     named_words = [w for w in strip_phrases(fold_words(name), phrase_table(places)) if w not in FUNCTION_WORDS]
     inferred += name_inference(index, named_words, vec, matches, shares, {e["code"] for e in inferred})
+    if REGION_CODE.fullmatch(agency_code):
+        inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
 
@@ -453,6 +456,51 @@ def description_inference(
     score = max(described[m.index] for m in serving)
     support = len([m for m in nearby if code in m.functions])
     return [inference(index, code, share, score, serving, support, "description")]
+
+
+def regional_readings(
+    index: MatchIndex,
+    inferred: list[dict[str, Any]],
+    vec: dict[str, float],
+    matches: list[Match],
+    shares: dict[str, float],
+) -> list[dict[str, Any]]:
+    """A region's proposal read as central government's function is read as the region's counterpart.
+
+    "Penyusunan RKA SKPD" (a regency's budget work plan) reads most like the ministries' budget
+    apps, whose function (KEU-ANGGARAN-PUSAT, SAKTI's) no region runs: its own is the next one
+    the text reads like in the same family (KEU-PERENCANAAN-DAERAH, SIPD's). Only when that
+    counterpart is the function the text reads like next, and only for the functions the
+    taxonomy itself calls central government's (codes ending in -PUSAT): a city's litigation
+    desk reads like the courts' function, which no region runs either, but legal
+    documentation is no counterpart of it; a regency's hajj app does read like the religious
+    affairs ministry's.
+    """
+    regional = index.regional_functions()
+    ranked = [code for code, _score in index.functions_read_like(vec)]
+    out: list[dict[str, Any]] = []
+    for entry in inferred:
+        code = entry["code"]
+        if code in regional or not code.endswith(CENTRAL_SUFFIX) or code not in ranked:
+            out.append(entry)
+            continue
+        rest = [c for c in ranked if c != code]
+        counterpart = rest[0] if rest else ""
+        family = code.split("-")[0]
+        if (
+            counterpart in regional
+            and counterpart.split("-")[0] == family
+            and counterpart not in {e["code"] for e in out}
+        ):
+            serving = [m for m in matches if counterpart in m.functions]
+            read = inference(
+                index, counterpart, shares.get(counterpart, 0.0), entry["score"], serving, len(serving), "counterpart"
+            )
+            read["central"] = code
+            out.append(read)
+        elif not any(e["code"] == code for e in out):
+            out.append(entry)
+    return out
 
 
 def name_inference(
