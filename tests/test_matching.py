@@ -17,6 +17,7 @@ from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import (
+    REGION_CODE,
     Thresholds,
     description_inference,
     match_facts,
@@ -28,13 +29,16 @@ from checker.matching.text import (
     FUNCTION_WORDS,
     SYNONYMS_FILE,
     closest_word,
+    derived_forms,
     expand_own_acronyms,
     fold_words,
     join_halves,
     load_broader_pairs,
+    load_function_names,
     load_synonym_groups,
     phrase_table,
     place_abbreviations,
+    place_spellings,
     region_abbreviations,
     region_names,
     spells,
@@ -517,6 +521,27 @@ def test_region_nicknames_may_end_with_a_letter_subsequence() -> None:
     assert place_abbreviations(["tanda", "tangan"], "tanah datar", known={"tanda"}) == []  # a registry word is not one
 
 
+def test_a_clerks_spelling_of_the_own_place_is_the_place() -> None:
+    """ "Makasar" is Makassar one slip away; "Ptk", "Bdg", "Sby" are Pontianak, Bandung, Surabaya by consonants."""
+    assert place_spellings(["imunisasi", "ptk", "pntk"], "pontianak") == ["pntk", "ptk"]
+    assert place_spellings(["daftar", "makasar"], "makassar") == ["makasar"]
+    assert place_spellings(["bdg"], "bandung") == ["bdg"] and place_spellings(["sby"], "surabaya") == ["sby"]
+    assert place_spellings(["kpt", "pka", "pk"], "pontianak") == []  # not from its first letter; a vowel; too short
+    assert place_spellings(["ptk"], "pontianak", known={"ptk"}) == []  # a registry word keeps its meaning
+    assert place_spellings(["palu"], "palu") == [] and place_spellings(["balu"], "palu") == []  # too short to slip
+
+
+def test_only_a_region_spells_its_place_another_way(sample: MatchIndex) -> None:
+    """A central agency's name is no place: "LMS" (a learning system) is no skeleton of Lemhannas."""
+    description = "Catat imunisasi dasar lengkap bayi dan balita di posyandu dan puskesmas."
+    city = "Pemerintah Kota Pontianak"
+    short = match_facts(sample, "Aplikasi Imunisasi Anak Ptk", description, "61.71", city, (), Thresholds())
+    plain = match_facts(sample, "Aplikasi Imunisasi Anak", description, "61.71", city, (), Thresholds())
+    assert short["similar"] and short["similar"][0]["score"] == plain["similar"][0]["score"]
+    assert place_spellings(["lms"], "lembaga ketahanan nasional") == ["lms"]  # why only a region's place counts
+    assert REGION_CODE.fullmatch("61.71") and REGION_CODE.fullmatch("61") and not REGION_CODE.fullmatch("lemhannas")
+
+
 def test_region_and_agency_initials_are_their_names() -> None:
     """SBT is Seram Bagian Timur, KSB Kabupaten Sumbawa Barat, BNPB the agency's own acronym."""
     assert place_abbreviations(["simbada", "sbt"], "seram bagian timur") == ["sbt"]
@@ -557,6 +582,36 @@ def test_a_clipped_word_reads_as_the_one_registry_word_it_starts(sample: MatchIn
     assert sample._unclipped("perp") == ""  # too short to be sure
     found = sample.similar("e-Perpus", "Katalog buku dan pinjam e-book.", threshold=0.45, limit=3)
     assert found and all("LYN-PERPUSTAKAAN" in m.functions for m in found)
+
+
+def test_a_bare_root_reads_as_the_noun_the_registry_writes(sample: MatchIndex) -> None:
+    """ "Pantau Tumbuh Kembang Balita": the registry says "pemantauan"; the pe- prefix takes its nasal
+    and drops p, t, k and s as Indonesian does."""
+    assert derived_forms("pantau")[0] == "pemantauan"
+    assert derived_forms("tulis")[0] == "penulisan" and derived_forms("kirim")[0] == "pengiriman"
+    assert derived_forms("sehat")[:3] == ["penyehatan", "persehatan", "kesehatan"]
+    assert derived_forms("bina")[0] == "pembinaan" and derived_forms("daftar")[0] == "pendaftaran"
+    assert sample._registry_form("pantau") == "pemantauan"
+    assert sample._registry_form("sehat") == "kesehatan"
+    assert sample._registry_form("pan") == ""  # too short: a three-letter root makes nouns by chance
+    assert "pemantauan" in sample.vector("Pantau Banjir", "", [])
+
+
+def test_child_growth_monitoring_reads_as_nutrition(sample: MatchIndex) -> None:
+    """ "Tumbuh kembang" (a child's growth and development) is what posyandu weigh and chart."""
+    found = sample.similar(
+        "Pantau Tumbuh Kembang Balita", "Kader posyandu mencatat berat badan balita.", threshold=0.3, limit=3
+    )
+    assert found and all("KES-GIZI" in m.functions for m in found)
+
+
+def test_interoperability_words_agencies_use_read_as_data_exchange(sample: MatchIndex) -> None:
+    """ "Interkoneksi Data Antar OPD", "Jembatan Data", "Data Exchange Hub": the service bus's need."""
+    exchange = {f"~{c}" for c in sample.concepts["pertukaran data"]}
+    for name in ("Interkoneksi Data Antar OPD", "Jembatan Data Antar OPD", "Data Exchange Hub"):
+        assert exchange <= set(sample.vector(name, "", [])), name
+    found = sample.similar("Data Exchange Hub", "", threshold=0.25, limit=3)
+    assert found and all("INT-PERTUKARAN-DATA" in m.functions for m in found)
 
 
 def test_scope_vectors_are_normalised_and_name_the_word_that_carries_a_match() -> None:
@@ -935,6 +990,9 @@ def test_a_provinces_contraction_is_a_place_whoever_files() -> None:
     assert region_abbreviations(["sulsel"], provinces, known={"sulsel"}) == []  # the registry's own word
     assert region_abbreviations(["ss", "sul"], provinces) == []  # too short to say which province
     assert region_abbreviations(["lomba"], region_names(["lombok barat"])) == ["lomba"]  # why regencies stay out
+    assert region_abbreviations(["kaltara"], region_names(["kalimantan utara"])) == ["kaltara"]  # (u)tara
+    assert region_abbreviations(["jogja", "solo", "yogya"], provinces) == ["jogja", "solo", "yogya"]  # nicknames
+    assert region_abbreviations(["jogja"], provinces, known={"jogja"}) == []
     assert region_names(["", " ", "aceh"]) == region_names([])  # a damaged cache entry's names: nothing to contract
 
 
@@ -1089,3 +1147,69 @@ def test_a_regional_unit_filing_as_its_own_agency_is_placed_by_its_region() -> N
     assert place_of("RSUD Kabupaten Kudus") == "kudus"  # "RSUD" is what it does, not where
     assert place_of("Dinas Kesehatan Kota Bandung") == "bandung"
     assert place_of("Kementerian Pemuda dan Olahraga") == "kementerian pemuda dan olahraga"  # no region
+
+
+def test_a_name_that_says_a_shared_function_outright_infers_it(sample: MatchIndex) -> None:
+    """ "Kanal Aduan Pedagang Pasar": a complaint channel for market traders. The sector after the
+    phrase pulls the nearest apps towards markets; the name still says what the app is."""
+    description = "Pedagang menyampaikan keluhan soal kebersihan los dan pungutan retribusi."
+    city = "Pemerintah Kota Makassar"
+    facts = match_facts(sample, "Kanal Aduan Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())
+    named = [e for e in facts["inferred"] if e["basis"] == "name"]
+    assert [(e["code"], e["owners"], e["phrase"]) for e in named] == [("LYN-PENGADUAN", ["SHARED-LAPOR"], "aduan")]
+    assert 0.0 < named[0]["score"] < 1.0  # how much the text reads like SP4N-LAPOR!'s own description
+    plain = match_facts(sample, "Info Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())
+    assert all(e["basis"] != "name" for e in plain["inferred"])
+    # "e-" is read with its word: "e-Katalog" is the procurement catalogue, "katalog" alone a library's too.
+    hospital = "Pemerintah Kabupaten Kutai Kartanegara"
+    facts = match_facts(sample, "e-Katalog Alkes RSUD", "Belanja alat kesehatan.", "64.02", hospital, (), Thresholds())
+    assert [(e["code"], e["phrase"]) for e in facts["inferred"] if e["basis"] == "name"] == [
+        ("ADM-PENGADAAN", "e katalog")
+    ]
+
+
+def test_only_phrases_with_one_meaning_name_a_function(sample: MatchIndex) -> None:
+    """ "Lapor" is to report ("Wajib Lapor Tamu"); "e-Office" is the host a module is built on."""
+    assert sample.function_named(["wajib", "lapor", "tamu"]) is None
+    assert sample.function_named(["modul", "presensi", "pegawai", "office"]) is None
+    assert sample.function_named(["naskah", "dinas", "elektronik", "sppg"]) == ("ADM-ARSIP", "naskah dinas")
+    assert sample.function_named(["data", "exchange", "hub", "bansos"]) == ("INT-PERTUKARAN-DATA", "data exchange")
+    assert sample.function_named(["single", "sign", "opd"]) == ("IDN-SSO", "single sign")  # "on" is a function word
+    # The first phrase in the name says what the app is; what follows is whose or about what.
+    assert sample.function_named(["aduan", "tender", "proyek"]) == ("LYN-PENGADUAN", "aduan")
+    assert set(sample.function_names) <= set(sample.owners)  # only functions a shared service owns
+
+
+def test_function_names_are_loaded_folded_and_without_comments(tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.json"
+    path.write_text(
+        json.dumps({"groups": [], "names": {"$comment": "x", "ADM-ARSIP": ["Naskah-Dinas", "Tata Naskah"]}})
+    )
+    assert load_function_names(path) == {"ADM-ARSIP": ["naskah dinas", "tata naskah"]}
+    path.write_text(json.dumps({"groups": []}))
+    assert load_function_names(path) == {}
+
+
+def test_an_auction_is_the_state_auction_not_only_a_tender(sample: MatchIndex) -> None:
+    """ "e-Auction Aset", "State Auction Portal": DJKN's state auctions (lelang negara), not procurement."""
+    auction = {f"~{c}" for c in sample.concepts["lelang negara"]}
+    assert auction and auction <= set(sample.vector("e-Auction Aset", "", []))
+    found = sample.similar("State Auction Portal", "", threshold=0.3, limit=3)
+    assert any("Lelang Negara" in m.name for m in found)
+
+
+def test_a_regions_budget_plan_is_read_as_the_regions_budgeting_not_the_ministries(sample: MatchIndex) -> None:
+    """ "Penyusunan RKA SKPD" reads most like the ministries' budget apps (KEU-ANGGARAN-PUSAT, SAKTI's),
+    which no region runs; a regency's own counterpart is regional planning and budgeting (SIPD's)."""
+    name, description = (
+        "Aplikasi Penyusunan RKA dan DPA SKPD",
+        "Penyusunan rencana kerja dan anggaran perangkat daerah.",
+    )
+    regency = match_facts(sample, name, description, "17.01", "Pemerintah Kabupaten Bengkulu Selatan", (), Thresholds())
+    read = [(e["code"], e["basis"], e.get("central")) for e in regency["inferred"]]
+    assert ("KEU-PERENCANAAN-DAERAH", "counterpart", "KEU-ANGGARAN-PUSAT") in read
+    assert "KEU-ANGGARAN-PUSAT" not in [code for code, _basis, _central in read]
+    ministry = match_facts(sample, name, description, "kemenkeu", "Kementerian Keuangan", (), Thresholds())
+    assert "KEU-ANGGARAN-PUSAT" in [e["code"] for e in ministry["inferred"]]  # a ministry's reading stays
+    assert "KEU-ANGGARAN-PUSAT" not in sample.regional_functions()
+    assert "KEU-PERENCANAAN-DAERAH" in sample.regional_functions()

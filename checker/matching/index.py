@@ -47,10 +47,12 @@ from checker.matching.text import (
     FUNCTION_WORDS,
     RegionNames,
     closest_word,
+    derived_forms,
     fold_words,
     join_split_words,
     load_broader_pairs,
     load_districts,
+    load_function_names,
     load_synonym_groups,
     phrase_table,
     region_abbreviations,
@@ -67,6 +69,7 @@ ROOT_WEIGHT = 0.9  # an affixed form of a registry word
 TYPO_MIN_LENGTH = 5
 CLIP_MIN_LENGTH = 5  # "perpus"; shorter clippings start too many words
 CLIP_MIN_CUT = 3
+DERIVED_MIN_LENGTH = 4  # "pantau"; a shorter root makes too many nouns by chance
 LEAD_REST_MIN_LENGTH = 4  # "SIDesa" -> desa; "SIKA" is no "SI" + "ka"
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
@@ -116,6 +119,7 @@ class MatchIndex:
     indonesian: list[str]  # Indonesian dictionary words the registry does not use: not coined (coined.py)
     districts: dict[str, list[str]]  # regency or city code -> its districts' folded names (text.load_districts)
     provinces: list[str] = field(default_factory=list)  # provinces' folded names: what "Sulsel" may contract
+    function_names: dict[str, list[str]] = field(default_factory=dict)  # shared function -> phrases naming it
     _places: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
     common: frozenset[str] = field(default_factory=frozenset, repr=False)
     _concept_phrases: dict[str, list[list[str]]] = field(default_factory=dict, repr=False)
@@ -125,6 +129,7 @@ class MatchIndex:
     _indonesian: frozenset[str] = field(default_factory=frozenset, repr=False)
     _shape_of: list[int] = field(default_factory=list, repr=False)
     _regions: RegionNames = field(default_factory=lambda: region_names(()), repr=False)
+    _regional: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
@@ -286,7 +291,7 @@ class MatchIndex:
 
     def _registry_form(self, word: str) -> str:
         """The registry word an unknown word is a form of: affixed, clipped or glued to SI/SIM; or ""."""
-        return self._root(word) or self._unclipped(word) or self._after_lead(word)
+        return self._root(word) or self._unclipped(word) or self._after_lead(word) or self._derived(word)
 
     def _unclipped(self, word: str) -> str:
         """The one registry name word this unknown word clips ("perpus" -> "perpustakaan"), or "".
@@ -319,6 +324,12 @@ class MatchIndex:
                 return rest
         return ""
 
+    def _derived(self, word: str) -> str:
+        """The registry noun this unknown bare root makes ("pantau" -> "pemantauan"), or ""."""
+        if len(word) < DERIVED_MIN_LENGTH or not word.isalpha():
+            return ""
+        return next((f for f in derived_forms(word) if f in self.idf), "")
+
     def _root(self, word: str) -> str:
         """The registry word this unknown word is an affixed form of, or ""."""
         return next((f for f in root_forms(word) if f in self.idf or f in self.common), "")
@@ -326,6 +337,23 @@ class MatchIndex:
     def functions_read_like(self, vec: dict[str, float]) -> list[tuple[str, float]]:
         """(function, cosine with its profile), best first: what the vector reads like (profiles.py)."""
         return profile_scores(self.profile_functions, self.profiles, vec)
+
+    def regional_functions(self) -> frozenset[str]:
+        """Functions some province or regency runs an app for: the rest are central government's alone."""
+        if self._regional is None:
+            self._regional = frozenset(f for doc in self.docs if doc[3] != "central" for f in doc[5])
+        return self._regional
+
+    def function_named(self, tokens: list[str]) -> tuple[str, str] | None:
+        """(shared function, phrase) that `tokens` (a name's content words) name outright, first in the name; or None."""
+        text = f" {' '.join(tokens)} "
+        found = [
+            (position, code, phrase)
+            for code, phrases in self.function_names.items()
+            for phrase in phrases
+            if (position := text.find(f" {phrase} ")) >= 0
+        ]
+        return min(found)[1:] if found else None
 
     def services_scoped(self, vec: dict[str, float]) -> list[tuple[str, float, float, int]]:
         """(shared service, cosine with its scope, largest single word's share, words in common), best first."""
@@ -619,6 +647,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         indonesian=indonesian_words(df),
         districts=load_districts(),
         provinces=_province_names(apps),
+        function_names={c: p for c, p in load_function_names().items() if c in owners},
     )
 
 

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.matching.index import OFFICE_UNITS, REGION_TITLES, Match, MatchIndex
-from checker.matching.text import expand_own_acronyms, fold_words, join_halves, place_abbreviations
+from checker.matching.text import (
+    FUNCTION_WORDS,
+    expand_own_acronyms,
+    fold_words,
+    join_halves,
+    phrase_table,
+    place_abbreviations,
+    place_spellings,
+    strip_phrases,
+)
 
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
@@ -72,6 +81,8 @@ class Thresholds:
 
 
 REGION_KINDS = ("kabupaten", "kota", "provinsi")
+CENTRAL_SUFFIX = "-PUSAT"  # the taxonomy's codes for central government's own functions (KEU-ANGGARAN-PUSAT)
+REGION_CODE = re.compile(r"\d{2}(?:\.\d{2})?")  # Kemendagri's code of a province ("73") or regency ("73.71")
 
 
 def place_of(agency_name: str) -> str:
@@ -115,6 +126,8 @@ def match_facts(
     known = _Known(index)
     words = fold_words(f"{name} {description}")
     places = [place, *place_abbreviations(words, place, known)] if place else []
+    if REGION_CODE.fullmatch(agency_code):  # a central agency's name is no place: "LMS" is no skeleton of Lemhannas
+        places += place_spellings(words, place, known)
     places += index.region_abbreviations(words, known)  # "KUA Sulsel" from a ministry: where, not what
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
@@ -146,6 +159,10 @@ def match_facts(
     inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += scope_inference(index, vec, matches, shares, thresholds, {e["code"] for e in inferred})
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
+    named_words = [w for w in strip_phrases(fold_words(name), phrase_table(places)) if w not in FUNCTION_WORDS]
+    inferred += name_inference(index, named_words, vec, matches, shares, {e["code"] for e in inferred})
+    if REGION_CODE.fullmatch(agency_code):
+        inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
 
@@ -439,6 +456,79 @@ def description_inference(
     score = max(described[m.index] for m in serving)
     support = len([m for m in nearby if code in m.functions])
     return [inference(index, code, share, score, serving, support, "description")]
+
+
+def regional_readings(
+    index: MatchIndex,
+    inferred: list[dict[str, Any]],
+    vec: dict[str, float],
+    matches: list[Match],
+    shares: dict[str, float],
+) -> list[dict[str, Any]]:
+    """A region's proposal read as central government's function is read as the region's counterpart.
+
+    "Penyusunan RKA SKPD" (a regency's budget work plan) reads most like the ministries' budget
+    apps, whose function (KEU-ANGGARAN-PUSAT, SAKTI's) no region runs: its own is the next one
+    the text reads like in the same family (KEU-PERENCANAAN-DAERAH, SIPD's). Only when that
+    counterpart is the function the text reads like next, and only for the functions the
+    taxonomy itself calls central government's (codes ending in -PUSAT): a city's litigation
+    desk reads like the courts' function, which no region runs either, but legal
+    documentation is no counterpart of it; a regency's hajj app does read like the religious
+    affairs ministry's.
+    """
+    regional = index.regional_functions()
+    ranked = [code for code, _score in index.functions_read_like(vec)]
+    out: list[dict[str, Any]] = []
+    for entry in inferred:
+        code = entry["code"]
+        if code in regional or not code.endswith(CENTRAL_SUFFIX) or code not in ranked:
+            out.append(entry)
+            continue
+        rest = [c for c in ranked if c != code]
+        counterpart = rest[0] if rest else ""
+        family = code.split("-")[0]
+        if (
+            counterpart in regional
+            and counterpart.split("-")[0] == family
+            and counterpart not in {e["code"] for e in out}
+        ):
+            serving = [m for m in matches if counterpart in m.functions]
+            read = inference(
+                index, counterpart, shares.get(counterpart, 0.0), entry["score"], serving, len(serving), "counterpart"
+            )
+            read["central"] = code
+            out.append(read)
+        elif not any(e["code"] == code for e in out):
+            out.append(entry)
+    return out
+
+
+def name_inference(
+    index: MatchIndex,
+    name_tokens: list[str],
+    vec: dict[str, float],
+    matches: list[Match],
+    shares: dict[str, float],
+    known: set[str],
+) -> list[dict[str, Any]]:
+    """The shared function the proposal's name names outright ("Kanal Aduan Pedagang Pasar": complaints).
+
+    A name says what the app is before whose it is: the sector after the phrase ("pasien
+    RSUD", "jemaah haji", "PPDB") pulls the nearest apps and the function profiles towards
+    that sector, so no other reading finds the complaint channel in it. The phrases are few
+    and have one meaning (synonyms.json's `names`). `score` is how much the text reads like
+    the service's own description (scopes.py), for the reviewer to weigh.
+    """
+    named = index.function_named(name_tokens)
+    if named is None or named[0] in known:
+        return []
+    code, phrase = named
+    scoped = dict((service, cosine) for service, cosine, _share, _words in index.services_scoped(vec))
+    score = max((scoped.get(owner, 0.0) for owner in index.owners.get(code, [])), default=0.0)
+    serving = [m for m in matches if code in m.functions]
+    entry = inference(index, code, shares.get(code, 0.0), score, serving, len(serving), "name")
+    entry["phrase"] = phrase
+    return [entry]
 
 
 def _text_inference(

@@ -112,6 +112,18 @@ def load_broader_pairs(path: Path = SYNONYMS_FILE) -> list[tuple[str, str]]:
     return [(folded(p[0]), folded(p[1])) for p in pairs if isinstance(p, list) and len(p) == 2]
 
 
+def load_function_names(path: Path = SYNONYMS_FILE) -> dict[str, list[str]]:
+    """Function code -> phrases that name it outright in a proposal's name (synonyms.json's `names`), folded."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for code, phrases in doc.get("names", {}).items():
+        if code.startswith("$") or not isinstance(phrases, list):
+            continue
+        folded = (" ".join(w for w in fold_words(str(p)) if w not in FUNCTION_WORDS) for p in phrases)
+        out[code] = sorted({f for f in folded if f})
+    return out
+
+
 def strip_phrases(tokens: list[str], phrases: dict[str, list[list[str]]]) -> list[str]:
     """`tokens` without any whole phrase of `phrases` (first word -> phrases, longest first)."""
     out: list[str] = []
@@ -208,6 +220,21 @@ def root_forms(word: str) -> list[str]:
     return sorted(set(forms), key=lambda f: (-len(f), f))
 
 
+def derived_forms(root: str) -> list[str]:
+    """Nouns Indonesian derives from a bare root, most usual first ("pantau" -> "pemantauan", "pantauan", ...).
+
+    The reverse of `root_forms`: a proposal writes the root ("Pantau Tumbuh Kembang") where the
+    registry writes its noun ("Pemantauan"). The pe- prefix takes its nasal as Indonesian
+    does: p, t, k and s drop after it (pemantauan, penulisan, pengirim, penyuluhan).
+    """
+    first = root[:1]
+    nasal = {"p": "pem" + root[1:], "t": "pen" + root[1:], "k": "peng" + root[1:], "s": "peny" + root[1:]}.get(first)
+    if nasal is None:
+        prefix = "pem" if first in "bf" else "pen" if first in "cdjz" else "peng" if first in "aiueogh" else "pe"
+        nasal = prefix + root
+    return [nasal + "an", "per" + root + "an", "ke" + root + "an", nasal, root + "an"]
+
+
 TYPO_EDITS = 1  # a typo is one slip: a letter dropped, added, changed or two swapped
 
 
@@ -280,6 +307,43 @@ def place_abbreviations(words: list[str], place: str, known: Container[str] = ()
     )
 
 
+PLACE_TYPO_MIN_LENGTH = 6  # "Makasar" for Makassar; a shorter name is one slip from too many words
+VOWELS = frozenset("aiueo")
+
+
+def place_spellings(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
+    """Words of `words` that write the agency's own place another way: misspelt or by its consonants.
+
+    "Makasar" is Makassar one slip away; "Ptk", "Bdg", "Sby" are how clerks shorten Pontianak,
+    Bandung, Surabaya: consonants of the name, in order, from its first letter. Unknown to the
+    registry, either would weigh like the rarest word there is. A registry word is never one.
+    """
+    letters = place.replace(" ", "")
+    if not letters:
+        return []
+
+    def skeleton(word: str) -> bool:
+        if not 3 <= len(word) <= 4 or word[0] != letters[0] or VOWELS & set(word):
+            return False
+        rest = iter(letters[1:])
+        return all(letter in rest for letter in word[1:])
+
+    return sorted(
+        {
+            w
+            for w in words
+            if w.isalpha()
+            and w not in known
+            and w != letters
+            and (skeleton(w) or (len(w) >= PLACE_TYPO_MIN_LENGTH and OSA.distance(w, letters) <= TYPO_EDITS))
+        }
+    )
+
+
+# What Indonesians call a region instead of its name: no contraction of it ("Jogja" is DI Yogyakarta, "Solo" Surakarta).
+REGION_NICKNAMES = frozenset({"jogja", "yogya", "jogjakarta", "ngayogyakarta", "solo", "jabodetabek"})
+
+
 class RegionNames(NamedTuple):
     """Multi-word region names, ready for `region_abbreviations`."""
 
@@ -322,7 +386,8 @@ def region_abbreviations(words: list[str], regions: RegionNames, known: Containe
             if w.isalpha()
             and w not in known
             and (
-                (len(w) >= 3 and w in regions.initials)
+                w in REGION_NICKNAMES
+                or (len(w) >= 3 and w in regions.initials)
                 or (
                     4 <= len(w) <= 12 and any(_spells_by_syllables(w, name) for name in regions.by_start.get(w[:2], ()))
                 )
@@ -339,10 +404,8 @@ def _spells_by_syllables(word: str, parts: list[str]) -> bool:
             return pos == len(word)
         part = parts[index]
         rest = word[pos:]
-        if index == len(parts) - 1 and len(rest) >= 2 and rest[0] == part[0] and rest[-1] == part[-1]:
-            letters = iter(part)
-            if all(letter in letters for letter in rest):  # "tra" of "tenggara" (Sultra), ends as the word does
-                return True
+        if index == len(parts) - 1 and len(rest) >= 2 and _contracts_last(rest, part):
+            return True
         for length in range(2, len(part) + 1):
             if part[:length] != word[pos : pos + length]:
                 break
@@ -351,6 +414,18 @@ def _spells_by_syllables(word: str, parts: list[str]) -> bool:
         return False
 
     return walk(0, 0)
+
+
+def _contracts_last(rest: str, part: str) -> bool:
+    """True when `rest` contracts a name's last word: its letters in order, ending as it ends.
+
+    "tra" of "tenggara" (Sultra); a leading vowel may go ("tara" of "utara": Kaltara).
+    """
+    for whole in (part, part[1:]) if part[:1] in "aiueo" else (part,):
+        letters = iter(whole)
+        if rest[0] == whole[:1] and rest[-1] == whole[-1] and all(letter in letters for letter in rest):
+            return True
+    return False
 
 
 MAX_EXPANSION_WORDS = 6

@@ -405,7 +405,10 @@ warn contains violation if {
 #   closest to what that function's applications say between them, or to what the
 #   shared service itself says it provides, by more than one word or by one word the
 #   function's applications also read like, or its description
-#   alone reads like most of the applications it resembles that way), and the proposal
+#   alone reads like most of the applications it resembles that way, or its name says the
+#   function outright, whatever sector follows: "Kanal Aduan Pedagang Pasar" is a
+#   complaint channel; a region's text that reads like central government's own function
+#   is read as the region's counterpart of it), and the proposal
 #   does not declare that function, it is probably that service's function under
 #   another code. When MOR-002 already denies a declared code, weaker evidence is
 #   enough (the nearest applications, though under every other threshold, mostly serve
@@ -429,7 +432,10 @@ warn contains violation if {
 #         dengan uraian aplikasi-aplikasi fungsi tersebut, atau dengan uraian layanan
 #         bersama itu sendiri tentang apa yang disediakannya, lebih dari satu kata atau satu
 #         kata yang juga dibaca demikian oleh aplikasi-aplikasi fungsi tersebut, atau
-#         deskripsinya saja mirip dengan aplikasi-aplikasi fungsi tersebut), dan usulan tidak
+#         deskripsinya saja mirip dengan aplikasi-aplikasi fungsi tersebut, atau namanya
+#         sendiri menyebut fungsi itu, apa pun sektor sesudahnya: "Kanal Aduan Pedagang
+#         Pasar" adalah kanal pengaduan; teks usulan daerah yang terbaca sebagai fungsi
+#         pemerintah pusat dibaca sebagai padanannya untuk daerah), dan usulan tidak
 #         mencantumkan fungsi tersebut, kemungkinan besar usulan ini adalah fungsi
 #         layanan bersama itu dengan kode lain. Apabila MOR-002 sudah menolak kode yang
 #         dicantumkan, bukti yang lebih lemah sudah cukup (aplikasi terdekat, meski di bawah
@@ -835,11 +841,24 @@ shared_service_noun(owners) := "the shared service" if count(owners) == 1
 
 default shared_service_noun(_) := "the shared services"
 
-# Why the proposal reads like a function: most of its nearest apps serve it, or (basis
+# Why the proposal reads like a function: its name says so (basis "name", a phrase of
+# checker/data/synonyms.json's `names`), a region's text reads like central government's own
+# function and this is its regional counterpart (basis "counterpart", `central` names the
+# central function), most of its nearest apps serve it, or (basis
 # "profile", checker/matching/profiles.py) its text is closest to what the function's
 # applications say between them, by name and by description alike, or (basis "scope",
 # checker/matching/scopes.py) it matches what a shared service says it provides.
 reads_like_evidence_en(inferred) := sprintf(
+	"its name says so: \"%s\"",
+	[inferred.phrase],
+) if {
+	inferred.basis == "name"
+} else := sprintf(
+	"its text reads like %s, central government's own function, and this is a region's counterpart of it",
+	[data.spbe.lib.registry.function_label(inferred.central, "en")],
+) if {
+	inferred.basis == "counterpart"
+} else := sprintf(
 	"its text is closest to what the registered applications of that function say, %d%% similar",
 	[round(inferred.score * 100)],
 ) if {
@@ -862,6 +881,16 @@ reads_like_evidence_en(inferred) := sprintf(
 } else := sprintf("%d%% of its most similar registered applications serve it", [round(inferred.share * 100)])
 
 reads_like_evidence_id(inferred) := sprintf(
+	"namanya sendiri menyebutnya: \"%s\"",
+	[inferred.phrase],
+) if {
+	inferred.basis == "name"
+} else := sprintf(
+	"teksnya terbaca sebagai %s, fungsi pemerintah pusat sendiri, dan ini padanannya untuk daerah",
+	[data.spbe.lib.registry.function_label(inferred.central, "id")],
+) if {
+	inferred.basis == "counterpart"
+} else := sprintf(
 	"teksnya paling dekat dengan uraian aplikasi terdaftar untuk fungsi itu, kemiripan %d%%",
 	[round(inferred.score * 100)],
 ) if {

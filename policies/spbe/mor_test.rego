@@ -560,6 +560,47 @@ test_mor_011_ignores_a_leaning_to_the_declared_function if {
 	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, facts)))
 }
 
+# A complaint desk for market traders filed under the markets' code: its name says it is a
+# complaint channel, whatever the sector after it, so MOR-011 names SP4N-LAPOR!.
+named_facts := {"openapi": [{"status": "ok"}], "similar": [], "leaning": [], "inferred": [{
+	"code": "LYN-PENGADUAN", "share": 0, "score": 0.14, "owners": ["SHARED-LAPOR"],
+	"via": [], "support": 0, "basis": "name", "phrase": "aduan",
+}]}
+
+test_mor_011_names_the_service_a_proposals_name_says if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["EKO-PASAR"]})
+	some v in warns(data.spbe.testdata.input_with_facts(proposal, named_facts))
+	v.rule == "SPBE-MOR-011"
+	v.suggestions == [{"id": "SHARED-LAPOR", "name": "SP4N-LAPOR!", "score": 0.14}]
+	contains(v.message.en, "its name says so: \"aduan\"")
+	contains(v.message.id, "namanya sendiri menyebutnya: \"aduan\"")
+}
+
+test_mor_011_is_quiet_when_the_name_says_the_declared_function if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PENGADUAN"]})
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, named_facts)))
+}
+
+test_mor_011_is_quiet_for_a_module_of_the_service_its_name_says if {
+	proposal := data.spbe.testdata.with_spec({"kind": "module", "extends": "SHARED-LAPOR", "functions": ["EKO-PASAR"]})
+	not "SPBE-MOR-011" in rules(warns(data.spbe.testdata.input_with_facts(proposal, named_facts)))
+}
+
+# A regency's budget work plan reads like the ministries' budgeting (SAKTI's); its own
+# counterpart is regional planning and budgeting, which SIPD provides.
+test_mor_011_names_the_regional_counterpart_of_a_central_reading if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["KEU-PENATAUSAHAAN"]})
+	facts := {"openapi": [{"status": "ok"}], "similar": [], "leaning": [], "inferred": [{
+		"code": "KEU-PERENCANAAN-DAERAH", "share": 0, "score": 0.45, "owners": ["SHARED-SIPD"],
+		"via": [], "support": 0, "basis": "counterpart", "central": "KEU-ANGGARAN-PUSAT",
+	}]}
+	some v in warns(data.spbe.testdata.input_with_facts(proposal, facts))
+	v.rule == "SPBE-MOR-011"
+	v.suggestions[0].id == "SHARED-SIPD"
+	contains(v.message.en, "central government's own function, and this is a region's counterpart of it")
+	contains(v.message.id, "fungsi pemerintah pusat sendiri, dan ini padanannya untuk daerah")
+}
+
 # --- SPBE-MOR-006 -----------------------------------------------------------------
 
 test_mor_006_fires_on_standalone_citizen_app if {

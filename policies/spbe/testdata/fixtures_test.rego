@@ -29,6 +29,7 @@ registry := {
 		"SHARED-SRIKANDI": app("SRIKANDI", "anri", "central", "active", true),
 		"SHARED-PETA-LAMA": app("Peta Lama", "big", "central", "retired", true),
 		"SHARED-SIASN": app("SIASN", "bkn", "central", "active", true),
+		"SHARED-SIPD": app("SIPD", "kemendagri", "central", "active", true),
 		"APP-000101": app("E-Parkir Karawang", "32.15", "regency", "active", false),
 		"APP-000102": app("SIMPEG Karawang", "32.15", "regency", "retired", false),
 		"APP-000103": app("Aduan Warga Karawang", "32.15", "regency", "active", false),
@@ -47,6 +48,8 @@ registry := {
 		"TRN-ANGKUTAN": {"en": "Public transport", "id": "Angkutan umum"},
 		"ADM-KEPEGAWAIAN": {"en": "Civil-servant personnel management", "id": "Manajemen kepegawaian ASN"},
 		"PTN-PERIKANAN": {"en": "Marine affairs and fisheries", "id": "Kelautan dan perikanan"},
+		"KEU-ANGGARAN-PUSAT": {"en": "Central government planning and budgeting", "id": "Perencanaan dan penganggaran pemerintah pusat"},
+		"KEU-PERENCANAAN-DAERAH": {"en": "Regional planning and budgeting", "id": "Perencanaan dan penganggaran daerah"},
 	},
 	"capabilities": {
 		"identity": {"providers": ["SHARED-INAPAS", "SHARED-IKD"]},
@@ -61,6 +64,7 @@ registry := {
 		"LYN-SUPERAPP": ["SHARED-INAKU"],
 		"IDN-SSO": ["SHARED-IKD", "SHARED-INAPAS"],
 		"ADM-KEPEGAWAIAN": ["SHARED-SIASN"],
+		"KEU-PERENCANAAN-DAERAH": ["SHARED-SIPD"],
 	},
 	"function_agencies": {
 		"LYN-PENGADUAN": {"32.15": ["APP-000103"]},
