@@ -1213,3 +1213,17 @@ def test_a_regions_budget_plan_is_read_as_the_regions_budgeting_not_the_ministri
     assert "KEU-ANGGARAN-PUSAT" in [e["code"] for e in ministry["inferred"]]  # a ministry's reading stays
     assert "KEU-ANGGARAN-PUSAT" not in sample.regional_functions()
     assert "KEU-PERENCANAAN-DAERAH" in sample.regional_functions()
+
+
+def test_no_function_name_phrase_shrinks_to_one_word() -> None:
+    """ "Citizen app" folds to "citizen" ("app" says nothing), which names "Citizen Science" a super app:
+    a phrase of two words or more must stay one when its function words go."""
+    raw = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["names"]
+    folded = load_function_names()
+    for code, phrases in raw.items():
+        if code.startswith("$"):
+            continue
+        for phrase in phrases:
+            if len(fold_words(phrase)) > 1:
+                kept = " ".join(w for w in fold_words(phrase) if w not in FUNCTION_WORDS)
+                assert len(kept.split()) > 1 and kept in folded[code], (code, phrase)
