@@ -476,7 +476,10 @@ def regional_readings(
     documentation is no counterpart of it; a regency's hajj app does read like the religious
     affairs ministry's.
     """
-    regional = index.regional_functions()
+    central = [e for e in inferred if e["code"].endswith(CENTRAL_SUFFIX)]
+    regional = index.regional_functions() if central else frozenset()
+    if not [e for e in central if e["code"] not in regional]:
+        return inferred  # the usual case: no profile to rank
     ranked = [code for code, _score in index.functions_read_like(vec)]
     out: list[dict[str, Any]] = []
     for entry in inferred:
