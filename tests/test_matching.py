@@ -1238,3 +1238,9 @@ def test_regional_words_for_complaints_floods_and_budget_documents(sample: Match
     disaster = {f"~{c}" for c in sample.concepts["bencana"]}  # a flood is read as the registry's disaster
     assert disaster <= set(sample.vector("Jakut Siaga Rob", "", [])) and "rob" not in sample.vector("Siaga Rob", "", [])
     assert {f"~{c}" for c in sample.concepts["dipa"]} <= set(sample.vector("DPA SKPD Online", "", []))
+
+
+def test_civil_servant_recruitment_names_the_staffing_service(sample: MatchIndex) -> None:
+    """ "Rekrutmen PPPK dan CPNS Daerah": recruiting civil servants is SIASN's, whatever code is declared."""
+    assert sample.function_named(["rekrutmen", "pppk", "cpns", "ketapang"]) == ("ADM-KEPEGAWAIAN", "pppk")
+    assert sample.function_named(["absensi", "siswa"]) is None  # a pupil's attendance is no staffing phrase
