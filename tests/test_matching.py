@@ -1227,3 +1227,20 @@ def test_no_function_name_phrase_shrinks_to_one_word() -> None:
             if len(fold_words(phrase)) > 1:
                 kept = " ".join(w for w in fold_words(phrase) if w not in FUNCTION_WORDS)
                 assert len(kept.split()) > 1 and kept in folded[code], (code, phrase)
+
+
+def test_regional_words_for_complaints_floods_and_budget_documents(sample: MatchIndex) -> None:
+    """ "Suroboyo Wadul" (Javanese: to complain), "Siaga Rob" (a tidal flood), "DPA" (a region's
+    budget execution document, as DIPA is the ministries')."""
+    assert sample.function_named(["suroboyo", "wadul"]) == ("LYN-PENGADUAN", "wadul")
+    assert sample.function_named(["catatan", "kinerja", "harian", "petugas"]) == ("ADM-KINERJA", "catatan kinerja")
+    assert sample.function_named(["e", "surat", "dinas", "pertanian"]) == ("ADM-ARSIP", "surat dinas")
+    disaster = {f"~{c}" for c in sample.concepts["bencana"]}  # a flood is read as the registry's disaster
+    assert disaster <= set(sample.vector("Jakut Siaga Rob", "", [])) and "rob" not in sample.vector("Siaga Rob", "", [])
+    assert {f"~{c}" for c in sample.concepts["dipa"]} <= set(sample.vector("DPA SKPD Online", "", []))
+
+
+def test_civil_servant_recruitment_names_the_staffing_service(sample: MatchIndex) -> None:
+    """ "Rekrutmen PPPK dan CPNS Daerah": recruiting civil servants is SIASN's, whatever code is declared."""
+    assert sample.function_named(["rekrutmen", "pppk", "cpns", "ketapang"]) == ("ADM-KEPEGAWAIAN", "pppk")
+    assert sample.function_named(["absensi", "siswa"]) is None  # a pupil's attendance is no staffing phrase
