@@ -1209,6 +1209,8 @@ def test_a_regions_budget_plan_is_read_as_the_regions_budgeting_not_the_ministri
     read = [(e["code"], e["basis"], e.get("central")) for e in regency["inferred"]]
     assert ("KEU-PERENCANAAN-DAERAH", "counterpart", "KEU-ANGGARAN-PUSAT") in read
     assert "KEU-ANGGARAN-PUSAT" not in [code for code, _basis, _central in read]
+    # SAKTI's accounting, read from the same words, goes with it: a regency is never sent to SAKTI.
+    assert not [code for code, _basis, _central in read if code.endswith("-PUSAT")]
     ministry = match_facts(sample, name, description, "kemenkeu", "Kementerian Keuangan", (), Thresholds())
     assert "KEU-ANGGARAN-PUSAT" in [e["code"] for e in ministry["inferred"]]  # a ministry's reading stays
     assert "KEU-ANGGARAN-PUSAT" not in sample.regional_functions()

@@ -470,7 +470,8 @@ def regional_readings(
     "Penyusunan RKA SKPD" (a regency's budget work plan) reads most like the ministries' budget
     apps, whose function (KEU-ANGGARAN-PUSAT, SAKTI's) no region runs: its own is the next one
     the text reads like in the same family (KEU-PERENCANAAN-DAERAH, SIPD's). Only when that
-    counterpart is the function the text reads like next, and only for the functions the
+    counterpart is what the text reads like most among the functions regions run (a second
+    central reading, SAKTI's accounting, goes with the first), and only for the functions the
     taxonomy itself calls central government's (codes ending in -PUSAT): a city's litigation
     desk reads like the courts' function, which no region runs either, but legal
     documentation is no counterpart of it; a regency's hajj app does read like the religious
@@ -481,28 +482,23 @@ def regional_readings(
     if not [e for e in central if e["code"] not in regional]:
         return inferred  # the usual case: no profile to rank
     ranked = [code for code, _score in index.functions_read_like(vec)]
+    counterpart = next((c for c in ranked if c in regional), "")  # what the text reads like most, of what regions run
     out: list[dict[str, Any]] = []
     for entry in inferred:
         code = entry["code"]
         if code in regional or not code.endswith(CENTRAL_SUFFIX) or code not in ranked:
             out.append(entry)
             continue
-        rest = [c for c in ranked if c != code]
-        counterpart = rest[0] if rest else ""
-        family = code.split("-")[0]
-        if (
-            counterpart in regional
-            and counterpart.split("-")[0] == family
-            and counterpart not in {e["code"] for e in out}
-        ):
+        if counterpart.split("-")[0] != code.split("-")[0]:  # no counterpart in the same family
+            out.append(entry)
+        elif counterpart not in {e["code"] for e in inferred} | {e["code"] for e in out}:
             serving = [m for m in matches if counterpart in m.functions]
             read = inference(
                 index, counterpart, shares.get(counterpart, 0.0), entry["score"], serving, len(serving), "counterpart"
             )
             read["central"] = code
             out.append(read)
-        elif not any(e["code"] == code for e in out):
-            out.append(entry)
+        # else: the region's counterpart is read already; the central reading says nothing more
     return out
 
 
