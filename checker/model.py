@@ -5,6 +5,7 @@ Kept free of I/O so formats are pure functions of a `Report`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -126,3 +127,16 @@ class Report:
         """SPEC §5 `--fail-on`: with `warn`, a team that wants a clean merge also blocks on warnings."""
         blocking = ("fail", "invalid", "warn") if fail_on == "warn" else ("fail", "invalid")
         return 1 if any(r.verdict in blocking for r in self.results) else 0
+
+
+_REGION_PROVINCE = re.compile(r"^\d{2}$")
+_REGION_REGENCY = re.compile(r"^\d{2}\.\d{2}$")
+
+
+def agency_level(code: str) -> str:
+    """Kemendagri region codes: "32" is a province, "32.15" a regency or city; anything else is central."""
+    if _REGION_PROVINCE.match(code):
+        return "province"
+    if _REGION_REGENCY.match(code):
+        return "regency"
+    return "central"

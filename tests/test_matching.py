@@ -17,7 +17,6 @@ from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
 from checker.matching.index import OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import (
-    REGION_CODE,
     Thresholds,
     description_inference,
     match_facts,
@@ -44,6 +43,7 @@ from checker.matching.text import (
     spells,
     strip_phrases,
 )
+from checker.model import agency_level
 from checker.plumbing.paths import DEFAULT_REGISTRY
 from checker.registry.compiled import load_compiled
 
@@ -539,7 +539,11 @@ def test_only_a_region_spells_its_place_another_way(sample: MatchIndex) -> None:
     plain = match_facts(sample, "Aplikasi Imunisasi Anak", description, "61.71", city, (), Thresholds())
     assert short["similar"] and short["similar"][0]["score"] == plain["similar"][0]["score"]
     assert place_spellings(["lms"], "lembaga ketahanan nasional") == ["lms"]  # why only a region's place counts
-    assert REGION_CODE.fullmatch("61.71") and REGION_CODE.fullmatch("61") and not REGION_CODE.fullmatch("lemhannas")
+    assert (
+        agency_level("61.71") != "central"
+        and agency_level("61") != "central"
+        and agency_level("lemhannas") == "central"
+    )
 
 
 def test_region_and_agency_initials_are_their_names() -> None:

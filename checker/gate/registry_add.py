@@ -26,13 +26,11 @@ from typing import Any
 from checker.errors import CannotJudge
 from checker.judging.manifest import Manifest, read_manifest
 from checker.judging.waivers import today_in_jakarta
-from checker.model import Report, Text
+from checker.model import Report, Text, agency_level
 from checker.registry.load import check_registry, registry_bytes, write_atomically
 
 ID_PREFIX = "APP-"
 MAX_ID_LENGTH = 63
-_REGION_PROVINCE = re.compile(r"^\d{2}$")
-_REGION_REGENCY = re.compile(r"^\d{2}\.\d{2}$")
 ADMITTED = ("pass", "warn")
 
 
@@ -43,15 +41,6 @@ def app_id(manifest_id: str, prefix: str = ID_PREFIX) -> str:
         return candidate
     digest = hashlib.sha256(manifest_id.encode()).hexdigest()[:8].upper()
     return candidate[: MAX_ID_LENGTH - 9].rstrip("-") + "-" + digest
-
-
-def agency_level(code: str) -> str:
-    """Kemendagri region codes: "32" is a province, "32.15" a regency or city; anything else is central."""
-    if _REGION_PROVINCE.match(code):
-        return "province"
-    if _REGION_REGENCY.match(code):
-        return "regency"
-    return "central"
 
 
 def app_record(manifest: Manifest, file: str, prefix: str = ID_PREFIX) -> dict[str, Any]:

@@ -130,12 +130,18 @@ class MatchIndex:
     _shape_of: list[int] = field(default_factory=list, repr=False)
     _regions: RegionNames = field(default_factory=lambda: region_names(()), repr=False)
     _regional: frozenset[str] | None = field(default=None, repr=False)
+    _function_phrases: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
         self._single_places = frozenset(p for p in self.places if " " not in p)
         self._place_words = frozenset(w for p in self.places if " " in p for w in p.split())
         self._regions = region_names(p for p in self.provinces if " " in p)
+        self._function_phrases = {}
+        for code, phrases in self.function_names.items():
+            for phrase in phrases:
+                words = phrase.split()
+                self._function_phrases.setdefault(words[0], []).append((words, code))
         self._description_stopwords = frozenset(self.description_stopwords)
         self._indonesian = frozenset(self.indonesian)
         self.common = frozenset(self.common_features)
@@ -346,14 +352,15 @@ class MatchIndex:
 
     def function_named(self, tokens: list[str]) -> tuple[str, str] | None:
         """(shared function, phrase) that `tokens` (a name's content words) name outright, first in the name; or None."""
-        text = f" {' '.join(tokens)} "
-        found = [
-            (position, code, phrase)
-            for code, phrases in self.function_names.items()
-            for phrase in phrases
-            if (position := text.find(f" {phrase} ")) >= 0
-        ]
-        return min(found)[1:] if found else None
+        for start, token in enumerate(tokens):
+            found = [
+                (code, " ".join(words))
+                for words, code in self._function_phrases.get(token, ())
+                if tokens[start : start + len(words)] == words
+            ]
+            if found:
+                return min(found)
+        return None
 
     def services_scoped(self, vec: dict[str, float]) -> list[tuple[str, float, float, int]]:
         """(shared service, cosine with its scope, largest single word's share, words in common), best first."""

@@ -31,6 +31,7 @@ from checker.matching.text import (
     place_spellings,
     strip_phrases,
 )
+from checker.model import agency_level
 
 INFER_NEIGHBOURS = 10
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
@@ -82,7 +83,6 @@ class Thresholds:
 
 REGION_KINDS = ("kabupaten", "kota", "provinsi")
 CENTRAL_SUFFIX = "-PUSAT"  # the taxonomy's codes for central government's own functions (KEU-ANGGARAN-PUSAT)
-REGION_CODE = re.compile(r"\d{2}(?:\.\d{2})?")  # Kemendagri's code of a province ("73") or regency ("73.71")
 
 
 def place_of(agency_name: str) -> str:
@@ -126,7 +126,8 @@ def match_facts(
     known = _Known(index)
     words = fold_words(f"{name} {description}")
     places = [place, *place_abbreviations(words, place, known)] if place else []
-    if REGION_CODE.fullmatch(agency_code):  # a central agency's name is no place: "LMS" is no skeleton of Lemhannas
+    regional = agency_level(agency_code) != "central"
+    if regional:  # a central agency's name is no place: "LMS" is no skeleton of Lemhannas
         places += place_spellings(words, place, known)
     places += index.region_abbreviations(words, known)  # "KUA Sulsel" from a ministry: where, not what
     places += host_phrases(host_name)
@@ -161,7 +162,7 @@ def match_facts(
     inferred += description_inference(index, nearby, described, thresholds, {e["code"] for e in inferred})
     named_words = [w for w in strip_phrases(fold_words(name), phrase_table(places)) if w not in FUNCTION_WORDS]
     inferred += name_inference(index, named_words, vec, matches, shares, {e["code"] for e in inferred})
-    if REGION_CODE.fullmatch(agency_code):
+    if regional:
         inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
@@ -477,10 +478,9 @@ def regional_readings(
     documentation is no counterpart of it; a regency's hajj app does read like the religious
     affairs ministry's.
     """
-    central = [e for e in inferred if e["code"].endswith(CENTRAL_SUFFIX)]
-    regional = index.regional_functions() if central else frozenset()
-    if not [e for e in central if e["code"] not in regional]:
+    if not any(e["code"].endswith(CENTRAL_SUFFIX) for e in inferred):
         return inferred  # the usual case: no profile to rank
+    regional = index.regional_functions()
     ranked = [code for code, _score in index.functions_read_like(vec)]
     counterpart = next((c for c in ranked if c in regional), "")  # what the text reads like most, of what regions run
     out: list[dict[str, Any]] = []
@@ -522,7 +522,7 @@ def name_inference(
     if named is None or named[0] in known:
         return []
     code, phrase = named
-    scoped = dict((service, cosine) for service, cosine, _share, _words in index.services_scoped(vec))
+    scoped = {service: cosine for service, cosine, _share, _words in index.services_scoped(vec)}
     score = max((scoped.get(owner, 0.0) for owner in index.owners.get(code, [])), default=0.0)
     serving = [m for m in matches if code in m.functions]
     entry = inference(index, code, shares.get(code, 0.0), score, serving, len(serving), "name")

@@ -421,7 +421,7 @@ def _contracts_last(rest: str, part: str) -> bool:
 
     "tra" of "tenggara" (Sultra); a leading vowel may go ("tara" of "utara": Kaltara).
     """
-    for whole in (part, part[1:]) if part[:1] in "aiueo" else (part,):
+    for whole in (part, part[1:]) if part[:1] in VOWELS else (part,):
         letters = iter(whole)
         if rest[0] == whole[:1] and rest[-1] == whole[-1] and all(letter in letters for letter in rest):
             return True
