@@ -71,6 +71,10 @@ CLIP_MIN_LENGTH = 5  # "perpus"; shorter clippings start too many words
 CLIP_MIN_CUT = 3
 DERIVED_MIN_LENGTH = 4  # "pantau"; a shorter root makes too many nouns by chance
 LEAD_REST_MIN_LENGTH = 4  # "SIDesa" -> desa; "SIKA" is no "SI" + "ka"
+# One word, two official spellings: the land agency writes "sertipikat", everyone else "sertifikat".
+# Only the word itself: "sertipikat elektronik" (a land title) and "sertifikat elektronik" (a signing
+# certificate) stay two phrases.
+SPELLINGS = {"sertipikat": "sertifikat", "sertipikasi": "sertifikasi"}
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
 REGION_TITLES = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "daerah", "istimewa"})
@@ -269,7 +273,7 @@ class MatchIndex:
                 else:
                     add(word, weight)  # unknown: counts in the length, matches nothing
             else:
-                add(word, weight)
+                add(SPELLINGS.get(word, word), weight)  # "sertipikat" is the land agency's "sertifikat"
             for concept in self.concepts.get(word, ()):
                 add(f"~{concept}", weight * CONCEPT_WEIGHT)
             for phrase in self._concept_phrases.get(word, ()):
