@@ -48,6 +48,7 @@ class Thresholds:
     reuse: float = 0.44  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
     reuse_description: float = 0.4  # MOR-004: ... or the proposal's description alone is this close to the app
     reuse_floor: float = 0.26  # ... and the whole proposal at least this close
+    reuse_profile: float = 0.425  # MOR-004: ... or the registry's nearest app, of the function the text's profile reads like
     infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
@@ -70,6 +71,7 @@ class Thresholds:
             reuse=score("reuse", default.reuse),
             reuse_description=score("reuse_description", default.reuse_description),
             reuse_floor=score("reuse_floor", default.reuse_floor),
+            reuse_profile=score("reuse_profile", default.reuse_profile),
             infer=score("infer", default.infer),
             profile=score("infer_profile", default.profile),
             profile_margin=score("infer_profile_margin", default.profile_margin),
@@ -145,6 +147,9 @@ def match_facts(
         for m in nearby
         if m.score < low and m.agency != agency_code and described[m.index] >= thresholds.reuse_description
     ]
+    first = nearest_other(nearby, agency_code, thresholds.reuse_profile)
+    if first and first.score < low and first not in weak:
+        weak.insert(0, first)
     similar = [
         *ranked_suggestions(index, matches, agency_code),
         *ranked_suggestions(index, weak, agency_code),
@@ -155,6 +160,8 @@ def match_facts(
         entry["described"] = round(described[explained.index], 3)
         entry["why"] = why(explained, entry["count"], entry["described"] if entry["score"] < low else 0.0)
         entry["on"] = "name" if explained.words or explained.acronym else "description"
+        if first and entry["id"] == first.id:
+            entry["nearest"] = True
     near, shares = neighbour_shares(matches, thresholds.infer)
     inferred = infer_functions(index, near, shares)
     inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
@@ -166,6 +173,17 @@ def match_facts(
         inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
+
+
+def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:
+    """The registry's nearest app to the proposal, if another agency runs it and it is `threshold` close.
+
+    Under `reuse` it is no candidate on its own; MOR-004 takes it when the function profile
+    the whole text reads like (profiles.py) is its function too: two readings that agree.
+    """
+    if nearby and nearby[0].agency != agency_code and nearby[0].score >= threshold:
+        return nearby[0]
+    return None
 
 
 def shared_leaning(index: MatchIndex, nearby: list[Match], known: set[str]) -> list[dict[str, Any]]:

@@ -318,11 +318,11 @@ warn contains violation if {
 	code := inferred.code
 	not code in manifest.functions
 	count(object.get(registry.function_owners, code, [])) == 0
-	object.get(inferred, "support", 0) >= similarity_threshold("infer_support", 3)
 	agencies := count(object.remove(object.get(registry.function_agencies, code, {}), [manifest.agency_code]))
 	agencies > 0
 	candidates := reuse_candidates(code)
 	count(candidates) > 0
+	read_firmly(inferred, candidates)
 	adds_to_near_duplicates(candidates)
 	violation := data.spbe.lib.report.violation(
 		"SPBE-MOR-004",
@@ -813,18 +813,43 @@ built_on_owner(code) if built_on_any(object.get(registry.function_owners, code, 
 # like them (at least similarity.reuse_description, the whole text at least
 # similarity.reuse_floor: a branded or English name must not hide the app to reuse),
 # most similar first.
+# The registry's nearest app (`nearest`) is one at a lower similarity (similarity.reuse_profile)
+# when the whole text reads like its function by that function's profile: two readings agree.
 reuse_candidates(code) := data.spbe.lib.report.top([s |
 	some s in similar_apps
 	not s.own
 	code in object.get(s, "functions", [])
-	resembles(s)
+	resembles(s, code)
 ])
 
-resembles(s) if s.score >= similarity_threshold("reuse", 0.44)
+resembles(s, _) if s.score >= similarity_threshold("reuse", 0.44)
 
-resembles(s) if {
+resembles(s, _) if {
 	s.score >= similarity_threshold("reuse_floor", 0.26)
 	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.4)
+}
+
+resembles(s, code) if {
+	object.get(s, "nearest", false)
+	s.score >= similarity_threshold("reuse_profile", 0.425)
+	read_by_profile(code)
+}
+
+read_by_profile(code) if {
+	some inferred in manifest.inferred
+	inferred.code == code
+	inferred.basis == "profile"
+}
+
+# An undeclared function is firm enough to name its apps when most of the nearest apps
+# serve it (similarity.infer_support of them), or when the text reads like its profile and
+# the registry's nearest app is one of them.
+read_firmly(inferred, _) if object.get(inferred, "support", 0) >= similarity_threshold("infer_support", 3)
+
+read_firmly(inferred, candidates) if {
+	inferred.basis == "profile"
+	some candidate in candidates
+	object.get(candidate, "nearest", false)
 }
 
 # MOR-005 lists near-duplicates of any function; MOR-004 speaks beside it only when it names
