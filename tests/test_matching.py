@@ -279,6 +279,26 @@ def test_a_synonym_phrase_with_function_words_still_matches(sample: MatchIndex) 
     assert found and all("LYN-INFORMASI-PUBLIK" in m.functions for m in found)
 
 
+def test_the_land_agencys_spelling_is_the_same_word(sample: MatchIndex) -> None:
+    """Everyone writes "sertifikat tanah"; the land agency's apps say "sertipikat"."""
+    found = sample.similar("Cek Sertifikat Tanah", "Cek keabsahan sertifikat sebelum jual beli.", threshold=0.4, limit=3)
+    assert found and all("sertipikat" in m.name.lower() for m in found)
+
+
+def test_a_spelling_joins_words_not_phrases(sample: MatchIndex) -> None:
+    """A land title ("sertipikat elektronik") is no signing certificate ("sertifikat elektronik", BSrE's)."""
+    land = sample.vector("Sertipikat Elektronik", "")
+    signing = sample.vector("Sertifikat Elektronik", "")
+    assert "sertifikat" in land and "sertipikat" not in land
+    assert {f for f in land if f.startswith("~")} != {f for f in signing if f.startswith("~")}
+
+
+def test_job_matching_is_a_job_fair(sample: MatchIndex) -> None:
+    """Matching job seekers with employers is what a "bursa kerja" does."""
+    matching = {f for f in sample.vector("Job Matching", "") if f.startswith("~")}
+    assert matching & {f for f in sample.vector("Bursa Kerja", "") if f.startswith("~")}
+
+
 @pytest.mark.parametrize(
     ("name", "description", "function"),
     [
@@ -808,6 +828,36 @@ def test_a_branded_name_does_not_hide_the_app_its_description_reads_like(sample:
     assert Thresholds().reuse_floor <= first["score"] < Thresholds().reuse  # the whole text alone would not name it
     assert first["described"] >= Thresholds().reuse_description
     assert "description reads like it" in first["why"]["en"] and "deskripsi usulan" in first["why"]["id"]
+
+
+def test_the_registrys_nearest_app_under_reuse_is_listed_and_marked(sample: MatchIndex) -> None:
+    """ "Sleman Emergency Services 112" is nearest to a regency's "Call Center 112" (under `reuse`):
+    listed, marked `nearest`, for MOR-004 to weigh against the function the text's profile reads like."""
+    facts = match_facts(
+        sample,
+        "Sleman Emergency Services 112",
+        "One number for fire, ambulance and rescue: operators receive calls and dispatch the fire brigade and emergency teams.",
+        "34.04",
+        "Pemerintah Kabupaten Sleman",
+        frozenset(),
+        Thresholds(),
+    )
+    marked = [s for s in facts["similar"] if s.get("nearest")]
+    assert len(marked) == 1 and marked[0]["name"].startswith("Call Center 112")
+    assert Thresholds().reuse_profile <= marked[0]["score"] < Thresholds().reuse
+    assert "BNC-KEBENCANAAN" in marked[0]["functions"]
+    assert any(e["code"] == "BNC-KEBENCANAAN" and e["basis"] == "profile" for e in facts["inferred"])
+    # Under `reuse_profile` the nearest app is neither listed nor marked.
+    stricter = match_facts(
+        sample,
+        "Sleman Emergency Services 112",
+        "One number for fire, ambulance and rescue: operators receive calls and dispatch the fire brigade and emergency teams.",
+        "34.04",
+        "Pemerintah Kabupaten Sleman",
+        frozenset(),
+        Thresholds(reuse_profile=0.5),
+    )
+    assert not [s for s in stricter["similar"] if s.get("nearest")]
 
 
 def test_an_unrelated_description_adds_no_suggestion(sample: MatchIndex) -> None:

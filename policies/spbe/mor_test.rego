@@ -394,6 +394,49 @@ test_mor_004_inferred_silent_for_a_shared_owner if {
 	not "SPBE-MOR-004" in rules(warns(data.spbe.testdata.input_with_facts(wrong_code_parking, facts)))
 }
 
+# The registry's nearest app, under similarity.reuse, of the function the text's profile reads like.
+nearest_parking := object.union(other_parking, {"score": 0.43, "nearest": true})
+
+read_as_parking(proposal, similar, basis) := data.spbe.testdata.input_with_facts(proposal, {
+	"openapi": [{"status": "ok"}], "similar": similar,
+	"inferred": [{"code": "LYN-PARKIR", "score": 0.3, "owners": [], "support": 0, "basis": basis}],
+})
+
+test_mor_004_names_the_nearest_app_of_the_function_the_profile_reads_like if {
+	# Declared parking, reads like parking, and the registry's nearest app is a parking app.
+	some v in warns(read_as_parking(surabaya_parking, [nearest_parking], "profile"))
+	v.rule == "SPBE-MOR-004"
+	v.field == "spec.functions[0]"
+	[s.id | some s in v.suggestions] == ["APP-000201"]
+}
+
+test_mor_004_names_the_nearest_app_under_another_declared_code if {
+	some v in warns(read_as_parking(wrong_code_parking, [nearest_parking], "profile"))
+	v.rule == "SPBE-MOR-004"
+	v.field == "spec.functions"
+	contains(v.message.en, "reads like")
+	[s.id | some s in v.suggestions] == ["APP-000201"]
+}
+
+test_mor_004_nearest_app_needs_the_profile_to_agree if {
+	# The same app and score, but the text reads like another function, or only its
+	# neighbours vote (they are the same apps: no second reading).
+	unrelated := data.spbe.testdata.input_with_facts(surabaya_parking, {"openapi": [{"status": "ok"}], "similar": [nearest_parking],
+		"inferred": [{"code": "LYN-PERIZINAN", "score": 0.3, "owners": [], "support": 0, "basis": "profile"}]})
+	not "SPBE-MOR-004" in rules(warns(unrelated))
+	not "SPBE-MOR-004" in rules(warns(read_as_parking(wrong_code_parking, [nearest_parking], "neighbours")))
+}
+
+test_mor_004_only_the_nearest_app_counts_under_reuse if {
+	# Walking around: an app as close that is not the registry's nearest, or the nearest one
+	# under similarity.reuse_profile, is no candidate.
+	not_nearest := object.remove(nearest_parking, ["nearest"])
+	not "SPBE-MOR-004" in rules(warns(read_as_parking(surabaya_parking, [not_nearest], "profile")))
+	too_far := object.union(nearest_parking, {"score": 0.42})
+	not "SPBE-MOR-004" in rules(warns(read_as_parking(surabaya_parking, [too_far], "profile")))
+	not "SPBE-MOR-004" in rules(warns(read_as_parking(surabaya_parking, [nearest_parking], "profile"))) with data.spbe.config.similarity.reuse_profile as 0.45
+}
+
 # --- SPBE-MOR-005 -----------------------------------------------------------------
 
 similar_facts := {
