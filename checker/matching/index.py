@@ -135,6 +135,7 @@ class MatchIndex:
     _regions: RegionNames = field(default_factory=lambda: region_names(()), repr=False)
     _regional: frozenset[str] | None = field(default=None, repr=False)
     _function_phrases: dict[str, list[tuple[list[str], str]]] = field(default_factory=dict, repr=False)
+    _by_agency: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._places = phrase_table(self.places)
@@ -354,6 +355,15 @@ class MatchIndex:
             self._regional = frozenset(f for doc in self.docs if doc[3] != "central" for f in doc[5])
         return self._regional
 
+    def agency_docs(self, agency: str) -> list[int]:
+        """The doc numbers of an agency's active apps (the table is built on first use)."""
+        if self._by_agency is None:
+            table: dict[str, list[int]] = {}
+            for number, doc in enumerate(self.docs):
+                table.setdefault(doc[2], []).append(number)
+            self._by_agency = table
+        return self._by_agency.get(agency, [])
+
     def function_named(self, tokens: list[str]) -> tuple[str, str] | None:
         """(shared function, phrase) that `tokens` (a name's content words) name outright, first in the name; or None."""
         for start, token in enumerate(tokens):
@@ -455,14 +465,23 @@ class MatchIndex:
             for _rank, score, doc in tied:
                 if len(out) >= limit:
                     break
-                if docs[doc][0] in excluded:
-                    continue
-                app_id, app_name, agency, level, shared, functions = docs[doc]
-                out.append(
-                    Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
-                )
+                if docs[doc][0] not in excluded:
+                    out.append(self._match(doc, score))
             start = end
         return out
+
+    def matches_of(
+        self, vec: dict[str, float], docs: Iterable[int], threshold: float, exclude: Iterable[str] = ()
+    ) -> list[Match]:
+        """The given apps (doc numbers) at least `threshold` close to `vec`, best first: scored alone."""
+        excluded = set(exclude)
+        scores = self.scores_of(vec, docs)
+        found = [(-score, self.ranks[doc], doc) for doc, score in scores.items() if score >= threshold]
+        return [self._match(doc, -neg) for neg, _rank, doc in sorted(found) if self.docs[doc][0] not in excluded]
+
+    def _match(self, doc: int, score: float) -> Match:
+        app_id, app_name, agency, level, shared, functions = self.docs[doc]
+        return Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
 
     def scores_of(self, vec: dict[str, float], docs: Iterable[int]) -> dict[int, float]:
         """The cosine of `vec` with a few given apps (doc numbers), without scoring the registry.

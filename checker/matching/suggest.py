@@ -34,6 +34,7 @@ from checker.matching.text import (
 from checker.model import agency_level
 
 INFER_NEIGHBOURS = 10
+NEARBY = 60  # the nearest apps read for the vote, the description's reading and the suggestions
 MAX_SUGGESTIONS = 15  # entries in facts.similar: the rules show at most `max_suggestions` of them
 INFER_SHARE = 0.5  # the winning function's share of the neighbours' vote
 SCOPE_MIN_WORDS = 2  # words a proposal shares with a shared service's own description before it is read as in its scope
@@ -48,7 +49,7 @@ class Thresholds:
     reuse: float = 0.44  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
     reuse_description: float = 0.4  # MOR-004: ... or the proposal's description alone is this close to the app
     reuse_floor: float = 0.26  # ... and the whole proposal at least this close
-    reuse_profile: float = 0.425  # MOR-004: ... or the registry's nearest app, of the function the text's profile reads like
+    reuse_profile: float = 0.425  # MOR-004: ... or the nearest app, of the function the text's profile reads like
     infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
@@ -124,6 +125,7 @@ def match_facts(
     `description_inference`.
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
+    exclude = frozenset(exclude)  # read twice: by `nearest` and by `own_beyond`
     place = place_of(agency_name)
     known = _Known(index)
     words = fold_words(f"{name} {description}")
@@ -139,9 +141,10 @@ def match_facts(
     places += unit_tails(fold_words(name), index.idf)
     description = join_halves(description, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
-    nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=60, exclude=exclude)
+    nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=NEARBY, exclude=exclude)
     matches = [m for m in nearby if m.score >= low]
-    described = index.scores_of(alone, (m.index for m in nearby))
+    listed = [*matches, *own_beyond(index, vec, nearby, agency_code, low, exclude)]
+    described = index.scores_of(alone, {m.index for m in [*nearby, *listed]})
     weak = [
         m
         for m in nearby
@@ -151,10 +154,10 @@ def match_facts(
     if first and first.score < low and first not in weak:
         weak.insert(0, first)
     similar = [
-        *ranked_suggestions(index, matches, agency_code),
+        *ranked_suggestions(index, listed, agency_code),
         *ranked_suggestions(index, weak, agency_code),
     ][:MAX_SUGGESTIONS]
-    chosen = {m.id: m for m in [*matches, *weak]}
+    chosen = {m.id: m for m in [*listed, *weak]}
     for entry in similar:
         explained = index.explain(chosen[entry["id"]], vec, places)
         entry["described"] = round(described[explained.index], 3)
@@ -173,6 +176,25 @@ def match_facts(
         inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
+
+
+def own_beyond(
+    index: MatchIndex,
+    vec: dict[str, float],
+    nearby: list[Match],
+    agency_code: str,
+    threshold: float,
+    exclude: Iterable[str],
+) -> list[Match]:
+    """The agency's own apps at least `threshold` close that the nearest-apps list cut off.
+
+    Sixty other regions' copies of one template can come first; the agency's own app is the
+    first thing a reviewer must see (MOR-003), wherever it ranks. Scored only when the list was cut.
+    """
+    if len(nearby) < NEARBY:
+        return []
+    listed = {m.id for m in nearby}
+    return [m for m in index.matches_of(vec, index.agency_docs(agency_code), threshold, exclude) if m.id not in listed]
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:
