@@ -281,7 +281,9 @@ def test_a_synonym_phrase_with_function_words_still_matches(sample: MatchIndex) 
 
 def test_the_land_agencys_spelling_is_the_same_word(sample: MatchIndex) -> None:
     """Everyone writes "sertifikat tanah"; the land agency's apps say "sertipikat"."""
-    found = sample.similar("Cek Sertifikat Tanah", "Cek keabsahan sertifikat sebelum jual beli.", threshold=0.4, limit=3)
+    found = sample.similar(
+        "Cek Sertifikat Tanah", "Cek keabsahan sertifikat sebelum jual beli.", threshold=0.4, limit=3
+    )
     assert found and all("sertipikat" in m.name.lower() for m in found)
 
 
@@ -858,6 +860,30 @@ def test_the_registrys_nearest_app_under_reuse_is_listed_and_marked(sample: Matc
         Thresholds(reuse_profile=0.5),
     )
     assert not [s for s in stricter["similar"] if s.get("nearest")]
+
+
+def test_the_agencys_own_app_is_compared_however_many_copies_come_first(sample: MatchIndex) -> None:
+    """Salatiga's own food-price apps rank after sixty other regions' copies of one template; they are
+    still compared, and listed first (MOR-003 names them)."""
+    description = (
+        "Setiap pagi petugas pasar mencatat harga beras, minyak goreng, gula pasir, telur, dan cabai rawit "
+        "di tiga pasar tradisional, lalu harganya ditampilkan untuk warga."
+    )
+    vec = sample.vector("Info Harga Sembako Kota Salatiga", description, ["salatiga"])
+    first_sixty = sample.nearest(vec, threshold=0.26, limit=60)
+    assert len(first_sixty) == 60 and not any(m.agency == "33.73" for m in first_sixty)
+    facts = match_facts(
+        sample,
+        "Info Harga Sembako Kota Salatiga",
+        description,
+        "33.73",
+        "Pemerintah Kota Salatiga",
+        frozenset(),
+        Thresholds(),
+    )
+    own = [s for s in facts["similar"] if s["own"]]
+    assert own and facts["similar"][0]["own"] and all("Salatiga" in s["name"] for s in own)
+    assert all(s["score"] >= Thresholds().reuse for s in own)
 
 
 def test_an_unrelated_description_adds_no_suggestion(sample: MatchIndex) -> None:
