@@ -38,11 +38,11 @@ the of and for a an to in on by with via
 system systems information management application applications app apps modul module fitur feature
 regional regency city province national new
 pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa pemprov pemkab pemkot pemda
-si
+si sisfo
 pak bapak mbak
 """.split()
 )
-# "SI Pandai", "Si BUMDes": a standalone SI is "sistem informasi" (or the article "si"), never
+# "SI Pandai", "Si BUMDes", "Sisfo Pariwisata": a standalone SI or "sisfo" is "sistem informasi" (or the article "si"), never
 # what the app does. SIM stays: it is also the driving licence.
 # Forms of address ("Lapor Pak Bupati", "Tanya Mbak Dukcapil") say whom the citizen writes to;
 # "ibu" stays: it is also the mother of maternal health.
