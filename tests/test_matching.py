@@ -397,8 +397,10 @@ def test_a_modules_host_name_is_not_evidence_of_what_it_does(sample: MatchIndex)
     with_host, without_host = match_facts(*args, host_name="INAku"), match_facts(*args)
     best = with_host["similar"][0]
     assert "KES-PUSKESMAS" in best["functions"]
+    assert best["own"]  # Padang's own queue app, first, though 300 regions' copies score the same
     assert best["score"] >= Thresholds().near
-    assert best["score"] > max(s["score"] for s in without_host["similar"] if s["id"] == best["id"])
+    unstripped = [s["score"] for s in without_host["similar"] if "KES-PUSKESMAS" in s["functions"]]
+    assert best["score"] > max(unstripped, default=0.0)
 
 
 def test_host_phrases_cover_the_name_and_its_bracketed_acronym() -> None:
