@@ -233,7 +233,9 @@ warn contains violation if {
 #   them resemble the proposal (a similarity of at least similarity.reuse, or the
 #   proposal's description alone at least similarity.reuse_description with the whole
 #   text at least similarity.reuse_floor: a branded or English name must not hide the
-#   app), one of them can often be reused or shared instead of building yet another. This is a warning
+#   app; or the registry's nearest app at least similarity.reuse_profile when the whole
+#   text also reads like its function's profile: two readings that agree), one of them
+#   can often be reused or shared instead of building yet another. This is a warning
 #   for every kind listed in reuse_warning_kinds (by default all four: a module of the
 #   super app that rebuilds what 300 regions already run is as much a duplicate as a
 #   standalone app) that names those candidates, most similar first, the host itself
@@ -241,7 +243,8 @@ warn contains violation if {
 #   that always fires is noise reviewers learn to ignore). The declared code is the
 #   agency's label, so the same warning names the candidates of a function the proposal
 #   reads like but does not declare, when at least similarity.infer_support of its
-#   nearest applications serve that function and no shared service owns it (MOR-011
+#   nearest applications serve that function (or the text reads like its profile and
+#   the registry's nearest app serves it) and no shared service owns it (MOR-011
 #   reports those). It is silent when MOR-005 already names every candidate.
 # custom:
 #   id: SPBE-MOR-004
@@ -257,7 +260,9 @@ warn contains violation if {
 #         similarity.reuse, atau deskripsi usulan saja sekurang-kurangnya
 #         similarity.reuse_description dengan keseluruhan teks sekurang-kurangnya
 #         similarity.reuse_floor: nama merek atau nama berbahasa Inggris tidak boleh
-#         menyembunyikan aplikasinya), salah satunya sering dapat dipakai ulang atau
+#         menyembunyikan aplikasinya; atau aplikasi terdekat di registri sekurang-kurangnya
+#         similarity.reuse_profile bila seluruh teks juga terbaca seperti profil fungsinya:
+#         dua pembacaan yang sepakat), salah satunya sering dapat dipakai ulang atau
 #         dibagipakaikan. Peringatan ini berlaku untuk setiap jenis dalam
 #         reuse_warning_kinds (bawaannya keempat jenis: modul aplikasi super yang
 #         membangun ulang apa yang sudah dijalankan 300 daerah sama gandanya dengan
@@ -267,7 +272,8 @@ warn contains violation if {
 #         Kode yang dicantumkan adalah label dari instansi, sehingga peringatan yang sama
 #         juga menyebutkan kandidat untuk fungsi yang tersirat dari uraian usulan tetapi
 #         tidak dicantumkan, apabila sekurang-kurangnya similarity.infer_support aplikasi
-#         terdekat melayani fungsi itu dan tidak ada layanan bersama pemiliknya (MOR-011
+#         terdekat melayani fungsi itu (atau teksnya terbaca seperti profil fungsi itu dan
+#         aplikasi terdekat di registri melayaninya) dan tidak ada layanan bersama pemiliknya (MOR-011
 #         melaporkan yang itu). Peringatan ini tidak muncul bila MOR-005 sudah menyebut
 #         semua kandidatnya.
 #   remediation:
@@ -978,10 +984,15 @@ built_on_owner_of(app) if {
 	built_on_owner(code)
 }
 
-own_same_thing_field := sprintf("spec.functions[%d]", [i]) if {
-	some i, code in manifest.functions
-	some s in own_same_thing
-	code in object.get(s, "functions", [])
+# The first declared function one of them serves: two declared functions, each served by an
+# own app, must not give the rule two answers (an engine error, and nothing judged).
+own_same_thing_field := sprintf("spec.functions[%d]", [min(served)]) if {
+	served := {i |
+		some i, code in manifest.functions
+		some s in own_same_thing
+		code in object.get(s, "functions", [])
+	}
+	count(served) > 0
 } else := "metadata.name"
 
 # The agency's own apps with a declared function that resemble the proposal (MOR-003 warn).

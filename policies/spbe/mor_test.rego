@@ -174,6 +174,15 @@ test_mor_003_denies_when_own_app_is_the_same_thing if {
 	contains(v.message.en, "E-Parkir Karawang (APP-000101, agency 32.15, 91% similar; shares parkir)")
 }
 
+test_mor_003_two_declared_functions_each_served_by_an_own_app_point_at_the_first if {
+	# Found by the registry audit: one answer per rule, or the engine refuses to judge.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN", "LYN-PARKIR"]})
+	own_permits := object.union(own_parking, {"id": "APP-000102", "name": "Izin Parkir Karawang", "functions": ["LYN-PERIZINAN"]})
+	violations := [v | some v in denies(with_similar(proposal, [own_parking, own_permits])); v.rule == "SPBE-MOR-003"]
+	count(violations) == 1
+	violations[0].field == "spec.functions[0]"
+}
+
 test_mor_003_same_thing_under_another_code_points_at_the_name if {
 	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
 	fired(denies(with_similar(proposal, [own_parking])), "SPBE-MOR-003", "metadata.name")
