@@ -445,14 +445,17 @@ class MatchIndex:
         ]
 
     def nearest(
-        self, vec: dict[str, float], *, threshold: float, limit: int, exclude: Iterable[str] = ()
+        self, vec: dict[str, float], *, threshold: float, limit: int, exclude: Iterable[str] = (), agency: str = ""
     ) -> list[Match]:
         """Active apps whose cosine with `vec` is at least `threshold`, best first; not yet explained.
 
         Equal scores (to six decimals) go shared services first, then by id (the ranks). Only the
-        apps that make the first `limit` are expanded from their shapes.
+        apps that make the first `limit` are expanded from their shapes. After them come the apps
+        of `agency` that the limit cut off (at least `threshold`, best first): sixty other
+        regions' copies of a template must not hide an agency's own app.
         """
-        ranked = self._score_shapes(vec, threshold)
+        scores = self._shape_scores(vec)
+        ranked = sorted((-round(score, 6), shape, score) for shape, score in scores.items() if score >= threshold)
         shapes, ranks, docs = self.shapes, self.ranks, self.docs
         excluded = set(exclude)
         out: list[Match] = []
@@ -468,16 +471,17 @@ class MatchIndex:
                 if docs[doc][0] not in excluded:
                     out.append(self._match(doc, score))
             start = end
+        if agency and len(out) >= limit:
+            listed = {m.index for m in out}
+            own = [
+                (-round(score, 6), ranks[doc], doc, score)
+                for doc in self.agency_docs(agency)
+                if doc not in listed
+                and docs[doc][0] not in excluded
+                and (score := scores.get(self._shape_of[doc], 0.0)) >= threshold
+            ]
+            out += [self._match(doc, score) for _key, _rank, doc, score in sorted(own)]
         return out
-
-    def matches_of(
-        self, vec: dict[str, float], docs: Iterable[int], threshold: float, exclude: Iterable[str] = ()
-    ) -> list[Match]:
-        """The given apps (doc numbers) at least `threshold` close to `vec`, best first: scored alone."""
-        excluded = set(exclude)
-        scores = self.scores_of(vec, docs)
-        found = [(-score, self.ranks[doc], doc) for doc, score in scores.items() if score >= threshold]
-        return [self._match(doc, -neg) for neg, _rank, doc in sorted(found) if self.docs[doc][0] not in excluded]
 
     def _match(self, doc: int, score: float) -> Match:
         app_id, app_name, agency, level, shared, functions = self.docs[doc]
@@ -501,7 +505,7 @@ class MatchIndex:
                     totals[shape] += q * weights[at]
         return {doc: totals.get(shape, 0.0) for doc, shape in wanted.items()}
 
-    def _score_shapes(self, vec: dict[str, float], threshold: float) -> list[tuple[float, int, float]]:
+    def _shape_scores(self, vec: dict[str, float]) -> dict[int, float]:
         """Scores summed per *shape* (apps with identical vectors count once: a third fewer additions),
         in the order of `vec`, so every app gets exactly the float its own postings would give it.
         """
@@ -514,7 +518,7 @@ class MatchIndex:
             numbers, weights = posting
             for shape, w in zip(numbers, weights, strict=True):
                 scores[shape] = get(shape, 0.0) + q * w
-        return sorted((-round(score, 6), shape, score) for shape, score in scores.items() if score >= threshold)
+        return scores
 
     def explain(self, match: Match, vec: dict[str, float], places: list[str]) -> Match:
         """The match with the proposal's words found in the app's name and any acronym that joined them.

@@ -125,7 +125,6 @@ def match_facts(
     `description_inference`.
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
-    exclude = frozenset(exclude)  # read twice: by `nearest` and by `own_beyond`
     place = place_of(agency_name)
     known = _Known(index)
     words = fold_words(f"{name} {description}")
@@ -141,9 +140,12 @@ def match_facts(
     places += unit_tails(fold_words(name), index.idf)
     description = join_halves(description, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
-    nearby = index.nearest(vec, threshold=min(low, thresholds.reuse_floor), limit=NEARBY, exclude=exclude)
+    found = index.nearest(
+        vec, threshold=min(low, thresholds.reuse_floor), limit=NEARBY, exclude=exclude, agency=agency_code
+    )
+    nearby = found[:NEARBY]  # the agency's own apps the list cut off come after
     matches = [m for m in nearby if m.score >= low]
-    listed = [*matches, *own_beyond(index, vec, nearby, agency_code, low, exclude)]
+    listed = [*matches, *(m for m in found[NEARBY:] if m.score >= low)]
     described = index.scores_of(alone, {m.index for m in [*nearby, *listed]})
     weak = [
         m
@@ -176,25 +178,6 @@ def match_facts(
         inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
-
-
-def own_beyond(
-    index: MatchIndex,
-    vec: dict[str, float],
-    nearby: list[Match],
-    agency_code: str,
-    threshold: float,
-    exclude: Iterable[str],
-) -> list[Match]:
-    """The agency's own apps at least `threshold` close that the nearest-apps list cut off.
-
-    Sixty other regions' copies of one template can come first; the agency's own app is the
-    first thing a reviewer must see (MOR-003), wherever it ranks. Scored only when the list was cut.
-    """
-    if len(nearby) < NEARBY:
-        return []
-    listed = {m.id for m in nearby}
-    return [m for m in index.matches_of(vec, index.agency_docs(agency_code), threshold, exclude) if m.id not in listed]
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:
