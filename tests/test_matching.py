@@ -295,6 +295,15 @@ def test_a_spelling_joins_words_not_phrases(sample: MatchIndex) -> None:
     assert {f for f in land if f.startswith("~")} != {f for f in signing if f.startswith("~")}
 
 
+def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sample: MatchIndex) -> None:
+    """DTKS/DTSEN is the welfare database regions keep; Regsosek is BPS's socio-economic registration."""
+    found = sample.similar(
+        "DTKS Kota Bekasi", "Pemutakhiran data warga miskin dan rentan oleh operator kelurahan.", threshold=0.3, limit=3
+    )
+    assert found and all("registrasi sosial ekonomi" not in m.name.lower() for m in found)
+    assert any("kesejahteraan sosial" in m.name.lower() or "kemiskinan" in m.name.lower() for m in found)
+
+
 def test_job_matching_is_a_job_fair(sample: MatchIndex) -> None:
     """Matching job seekers with employers is what a "bursa kerja" does."""
     matching = {f for f in sample.vector("Job Matching", "") if f.startswith("~")}
