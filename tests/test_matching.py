@@ -304,6 +304,16 @@ def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sampl
     assert any("kesejahteraan sosial" in m.name.lower() or "kemiskinan" in m.name.lower() for m in found)
 
 
+@pytest.mark.parametrize(
+    ("name", "registered"),
+    [("Safe Travel", "lapor diri"), ("Scan Produk BPOM", "cek produk"), ("BPOM Product Check Mobile", "cek produk")],
+)
+def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, registered: str) -> None:
+    """Kemlu's self-report app is "Safe Travel" to everyone; BPOM's product check is scanned and checked."""
+    found = sample.similar(name, "", threshold=0.3, limit=3)
+    assert found and registered in found[0].name.lower()
+
+
 def test_job_matching_is_a_job_fair(sample: MatchIndex) -> None:
     """Matching job seekers with employers is what a "bursa kerja" does."""
     matching = {f for f in sample.vector("Job Matching", "") if f.startswith("~")}
