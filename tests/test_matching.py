@@ -306,10 +306,18 @@ def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sampl
 
 @pytest.mark.parametrize(
     ("name", "registered"),
-    [("Safe Travel", "lapor diri"), ("Scan Produk BPOM", "cek produk"), ("BPOM Product Check Mobile", "cek produk")],
+    [
+        ("Safe Travel", "lapor diri"),
+        ("Scan Produk BPOM", "cek produk"),
+        ("BPOM Product Check Mobile", "cek produk"),
+        ("Besuk Online Warga Binaan", "kunjungan lapas"),
+        ("Surat Keterangan Kelakuan Baik Online", "catatan kepolisian"),
+        ("Pengawasan PPIU", "umrah"),
+        ("Perpanjangan SIM Online", "surat izin mengemudi"),
+    ],
 )
 def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, registered: str) -> None:
-    """Kemlu's self-report app is "Safe Travel" to everyone; BPOM's product check is scanned and checked."""
+    """Kemlu's self-report app is "Safe Travel" to everyone; SKCK was "kelakuan baik"; PPIU are umrah travel agents."""
     found = sample.similar(name, "", threshold=0.3, limit=3)
     assert found and registered in found[0].name.lower()
 
