@@ -41,6 +41,7 @@ from checker.matching.text import (
     region_abbreviations,
     region_names,
     spells,
+    split_glued,
     strip_phrases,
 )
 from checker.model import agency_level
@@ -1163,6 +1164,31 @@ def test_a_word_written_in_two_halves_reads_as_the_registry_s_one_word() -> None
     assert join_halves("Bantuan Pangan Non Tunai", {"nontunai", "non", "tunai"}) == "bantuan pangan nontunai"
     assert join_halves("Smart Parking", {"parking"}) == "Smart Parking"
     assert join_halves("Data in a Map", {"ina", "data"}) == "Data in a Map"  # a one-letter half never joins
+
+
+def test_a_word_glued_to_the_next_by_a_capital_is_split_when_its_parts_say_more() -> None:
+    """ "InfoGempa" is no registry word; "gempa" is. Brands with an acronym in them stay whole."""
+    real = {"info", "gempa", "aduan", "konten", "kinerja", "risk"}
+    assert split_glued("InfoGempa Mobile", real) == "Info Gempa Mobile"
+    assert split_glued("AduanKonten", real) == "Aduan Konten"
+    assert split_glued("eKinerja Guru", real) == "e Kinerja Guru"
+    assert split_glued("InaRISK Personal", real) == "InaRISK Personal"  # an acronym part: a brand
+    assert split_glued("SiKaPe Balai POM", real) == "SiKaPe Balai POM"  # no registry word among its parts
+    assert split_glued("SIMPeg", real | {"peg"}) == "SIMPeg"  # no lower-case letter before the capital
+    assert split_glued("InfoGempa", real | {"infogempa"}) == "InfoGempa"  # the registry's own word
+
+
+def test_a_glued_name_finds_the_app_its_parts_name(sample: MatchIndex) -> None:
+    facts = match_facts(
+        sample,
+        "InfoGempa",
+        "Info gempa terkini untuk masyarakat.",
+        "bmkg",
+        "Badan Meteorologi, Klimatologi, dan Geofisika",
+        frozenset(),
+        Thresholds(),
+    )
+    assert facts["similar"] and "gempa" in facts["similar"][0]["name"].lower()
 
 
 def test_a_geo_portal_meets_the_geoportals(sample: MatchIndex) -> None:

@@ -105,6 +105,12 @@ def test_a_word_written_in_two_halves_is_searched_as_one(sample_index):
     assert "APP-001079" in joined  # Aplikasi Bantuan Pangan Nontunai Kemensos
 
 
+def test_a_glued_word_is_searched_as_its_parts(sample_index):
+    """ "InfoGempa" is no registry word; searched as "Info Gempa" it finds the earthquake apps."""
+    assert ids(sample_index.search("InfoGempa"))[:3] == ids(sample_index.search("Info Gempa"))[:3]
+    assert ids(sample_index.search("InfoGempa"))
+
+
 def test_kearsipan_puts_srikandi_first(sample_index):
     assert ids(sample_index.search("kearsipan"))[0] == "SHARED-SRIKANDI"
 

@@ -29,6 +29,7 @@ from checker.matching.text import (
     phrase_table,
     place_abbreviations,
     place_spellings,
+    split_glued,
     strip_phrases,
 )
 from checker.model import agency_level
@@ -136,7 +137,7 @@ def match_facts(
     places += host_phrases(host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     places += own_names(index, agency_code, agency_name)
-    name = join_halves(expand_own_acronyms(name, description, known), index.idf)
+    name = join_halves(expand_own_acronyms(split_glued(name, index.idf), description, known), index.idf)
     places += unit_tails(fold_words(name), index.idf)
     description = join_halves(description, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone

@@ -483,6 +483,33 @@ def _spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
     return []
 
 
+_CAMEL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SPLIT_MIN_PART = 3  # a registry word of at least this many letters must be among the parts
+
+
+def split_glued(text: str, real: Container[str]) -> str:
+    """`text` with a capitalised word glued to the next split where the glued form is no registry word.
+
+    "InfoGempa", "AduanKonten", "CekHarga", "eKinerja": the glued word is unknown and would
+    weigh like the rarest word there is, while its parts say what the app does. Split only when
+    one part is a registry word (`real`) of SPLIT_MIN_PART letters or more and no later part is
+    an acronym: "SiKaPe" and "InaRISK" stay brands, "SIMPeg" (no lower-case letter before a
+    capital) stays one word.
+    """
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        parts = _CAMEL_CUT.split(word)
+        if word.lower() in real or any(sum(c.isupper() for c in p) > 1 for p in parts[1:]):
+            return word  # a registry word, or a brand with an acronym in it ("InaRISK")
+        if not any(len(p) >= SPLIT_MIN_PART and p.lower() in real for p in parts):
+            return word
+        return " ".join(parts)
+
+    return _CAMEL.sub(split, text)
+
+
 def join_halves(text: str, real: Container[str]) -> str:
     """`text` with two adjacent words joined where the joined form is a registry word (`real`).
 
