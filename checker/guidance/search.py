@@ -32,7 +32,7 @@ from typing import Any
 from checker.matching import MatchIndex, build_match_index, fold_words
 from checker.matching.index import REGION_TITLES
 from checker.matching.search import QUERY_FLOOR, QueryMatches, query_matches, word_in_name
-from checker.matching.text import phrase_table
+from checker.matching.text import phrase_table, split_glued
 from checker.plumbing import cache
 from checker.registry.load import Registry
 
@@ -229,7 +229,7 @@ class SearchIndex:
 
     def parse(self, text: str) -> Query:
         """Whole place names (and central agency codes) out of the query; the rest is what to match."""
-        tokens = fold_words(text)
+        tokens = fold_words(split_glued(text, self.matcher.idf))  # before folding: "InfoGempa" is "Info Gempa"
         topic: list[str] = []
         places: list[str] = []
         i = 0
