@@ -315,6 +315,10 @@ def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sampl
         ("Surat Keterangan Kelakuan Baik Online", "catatan kepolisian"),
         ("Pengawasan PPIU", "umrah"),
         ("Perpanjangan SIM Online", "surat izin mengemudi"),
+        ("e-MESO Pelaporan Efek Samping Obat", "farmakovigilans"),
+        ("Sistem Informasi Baitul Mal", "zakat"),
+        ("Sewa Traktor Petani", "alat dan mesin pertanian"),
+        ("Digitalisasi Lontar", "naskah"),
     ],
 )
 def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, registered: str) -> None:
