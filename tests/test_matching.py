@@ -319,6 +319,9 @@ def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sampl
         ("Sistem Informasi Baitul Mal", "zakat"),
         ("Sewa Traktor Petani", "alat dan mesin pertanian"),
         ("Digitalisasi Lontar", "naskah"),
+        ("SIMFONI-PPA", "perempuan dan anak"),
+        ("Sistem Pendaftaran Peserta JKN PBI", "penerima bantuan iuran"),
+        ("Sistem Informasi Panti Werdha", "lanjut usia"),
     ],
 )
 def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, registered: str) -> None:
