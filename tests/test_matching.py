@@ -330,6 +330,12 @@ def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, regist
     assert found and registered in found[0].name.lower()
 
 
+@pytest.mark.parametrize("name", ["Visit Belitung", "Tabanan Travel Guide", "Dolan Jogja", "Denpasar Smart Tourism"])
+def test_a_tourism_brand_reads_as_tourism(sample: MatchIndex, name: str) -> None:
+    found = sample.similar(name, "", threshold=0.2, limit=1, own_places=["belitung", "tabanan", "jogja", "denpasar"])
+    assert found and "PAR-PARIWISATA" in found[0].functions
+
+
 def test_job_matching_is_a_job_fair(sample: MatchIndex) -> None:
     """Matching job seekers with employers is what a "bursa kerja" does."""
     matching = {f for f in sample.vector("Job Matching", "") if f.startswith("~")}
