@@ -92,6 +92,7 @@ def test_synonyms_are_data_with_both_languages():
     assert "parkir" in group_of("parking") and "pengadaan" in group_of("procurement")
     assert "kepegawaian" in group_of("payroll") and "tanda tangan" in group_of("signature")
     assert "perizinan" in group_of("permit")
+    assert all(len(group) == len(set(group)) for group in groups)  # a member written twice is a slip
 
 
 # --- the sample national registry --------------------------------------------------------------
