@@ -878,30 +878,22 @@ def test_a_branded_name_does_not_hide_the_app_its_description_reads_like(sample:
 def test_the_registrys_nearest_app_under_reuse_is_listed_and_marked(sample: MatchIndex) -> None:
     """ "Sleman Emergency Services 112" is nearest to a regency's "Call Center 112" (under `reuse`):
     listed, marked `nearest`, for MOR-004 to weigh against the function the text's profile reads like."""
-    facts = match_facts(
+    args = (
         sample,
         "Sleman Emergency Services 112",
         "One number for fire, ambulance and rescue: operators receive calls and dispatch the fire brigade and emergency teams.",
         "34.04",
         "Pemerintah Kabupaten Sleman",
         frozenset(),
-        Thresholds(),
     )
+    facts = match_facts(*args, Thresholds())
     marked = [s for s in facts["similar"] if s.get("nearest")]
     assert len(marked) == 1 and marked[0]["name"].startswith("Call Center 112")
     assert Thresholds().reuse_profile <= marked[0]["score"] < Thresholds().reuse
     assert "BNC-KEBENCANAAN" in marked[0]["functions"]
     assert any(e["code"] == "BNC-KEBENCANAAN" and e["basis"] == "profile" for e in facts["inferred"])
     # Under `reuse_profile` the nearest app is neither listed nor marked.
-    stricter = match_facts(
-        sample,
-        "Sleman Emergency Services 112",
-        "One number for fire, ambulance and rescue: operators receive calls and dispatch the fire brigade and emergency teams.",
-        "34.04",
-        "Pemerintah Kabupaten Sleman",
-        frozenset(),
-        Thresholds(reuse_profile=0.5),
-    )
+    stricter = match_facts(*args, Thresholds(reuse_profile=0.5))
     assert not [s for s in stricter["similar"] if s.get("nearest")]
 
 
