@@ -483,7 +483,7 @@ def _spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
     return []
 
 
-_CAMEL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_LETTERS = re.compile(r"[A-Za-z]+")  # one pass, no backtracking: a 10,000-letter "word" costs a scan
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT_MIN_PART = 3  # a registry word of at least this many letters must be among the parts
 
@@ -501,13 +501,13 @@ def split_glued(text: str, real: Container[str]) -> str:
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
         parts = _CAMEL_CUT.split(word)
-        if word.lower() in real or any(sum(c.isupper() for c in p) > 1 for p in parts[1:]):
+        if len(parts) == 1 or word.lower() in real or any(sum(c.isupper() for c in p) > 1 for p in parts[1:]):
             return word  # a registry word, or a brand with an acronym in it ("InaRISK")
         if not any(len(p) >= SPLIT_MIN_PART and p.lower() in real for p in parts):
             return word
         return " ".join(parts)
 
-    return _CAMEL.sub(split, text)
+    return _LETTERS.sub(split, text)
 
 
 def join_halves(text: str, real: Container[str]) -> str:
