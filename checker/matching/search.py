@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.matching.index import OFFICE_UNITS, Match, MatchIndex
-from checker.matching.text import join_halves, split_glued
+from checker.matching.text import join_halves
 
 QUERY_FLOOR = 0.05  # cosine: below it a query and an app share only a faint word of a description
 VOTE_TEMPLATES = 8  # distinct templates (name keys) that vote for the query's function
@@ -31,8 +31,7 @@ class QueryMatches:
 
 def query_matches(index: MatchIndex, text: str, *, floor: float = QUERY_FLOOR) -> QueryMatches:
     """Active apps similar to `text` at or above `floor`, best first, and the functions they vote for."""
-    # "Non Tunai" is the registry's "nontunai", "InfoGempa" is "Info Gempa", as `check` reads them
-    text = join_halves(split_glued(text, index.idf), index.idf)
+    text = join_halves(text, index.idf)  # "non tunai" is the registry's "nontunai", as `check` reads it
     vec = index.vector(text, "", OFFICE_UNITS)  # "SKCK Polres Malang": the office says where, not what
     matches = index.nearest(vec, threshold=floor, limit=max(len(index), 1)) if vec else []
     return QueryMatches(vec, matches, function_vote(index, matches))

@@ -147,7 +147,7 @@ def match_facts(
     nearby = found[:NEARBY]  # the agency's own apps the list cut off come after
     matches = [m for m in nearby if m.score >= low]
     listed = [*matches, *(m for m in found[NEARBY:] if m.score >= low)]
-    described = index.scores_of(alone, {m.index for m in [*nearby, *listed]})
+    described = index.scores_of(alone, (m.index for m in found))
     weak = [
         m
         for m in nearby
