@@ -132,6 +132,9 @@ HELD_OUT_FLOORS = {
     "holdout53.yaml": {"precision": 0.88, "recall": 0.82, "top1": 0.81, "top3": 0.82, "shared_named": 0.86},
     "holdout54.yaml": {"precision": 0.93, "recall": 0.78, "top1": 0.76, "top3": 0.78, "shared_named": 0.82},
     "holdout55.yaml": {"precision": 0.94, "recall": 0.7, "top1": 0.7, "top3": 0.7, "shared_named": 0.77},
+    "holdout56.yaml": {"precision": 0.9, "recall": 0.79, "top1": 0.74, "top3": 0.79, "shared_named": 0.87},
+    "holdout57.yaml": {"precision": 0.71, "recall": 0.71, "top1": 0.68, "top3": 0.71, "shared_named": 0.88},
+    "holdout58.yaml": {"precision": 0.83, "recall": 0.82, "top1": 0.78, "top3": 0.8, "shared_named": 0.94},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -151,15 +154,29 @@ HELD_OUT_FLOORS = {
 # round, 4 and 5 after it (the set was studied later in the round, after its third measurement).
 # holdout49 (sealed): 3 of 22 new apps of ministries' national systems are flagged by the code before the tenth round
 # and after it alike; which ones was not looked at.
+# holdout12, holdout26, holdout28, holdout31, holdout32: one more new app each has a finding since the twelfth round,
+# when a description's words the registry does not know started counting together as one (index.vectors): their
+# shared words weigh more. holdout12: "Sertifikasi Kompetensi Tukang Bangunan" (MOR-005 beside its MOR-004);
+# holdout26: a prison canteen's cashless card (MOR-003); holdout28: "Lightning Detection Map" (MOR-004); holdout31:
+# "Lapor Buaya" (MOR-011: the name's "buaya" is read as a typo of "budaya", and "lapor" is left); holdout32: a
+# village's land inventory (MOR-004). Pooled over the 46 studied sets, new apps flagged 5.9% -> 7.4%, with any
+# finding 9.1% -> 11.0%, for recall 0.907 -> 0.918 (BENCHMARKS.md, twelfth round).
+# holdout57 (sealed): 3 of 20 new apps are flagged by the code before the twelfth round and after it alike; holdout58
+# (sealed): 1 of 19 before it, 2 after it (which ones was not looked at).
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.17, 0.17),
+    "holdout12.yaml": (0.14, 0.20),
+    "holdout31.yaml": (0.14, 0.20),
+    "holdout32.yaml": (0.10, 0.24),
     "holdout13.yaml": (0.11, 0.20),
     "holdout15.yaml": (0.28, 0.32),
     "holdout22.yaml": (0.15, 0.20),
-    "holdout26.yaml": (0.15, 0.20),
-    "holdout28.yaml": (0.20, 0.20),
+    "holdout26.yaml": (0.20, 0.25),
+    "holdout28.yaml": (0.20, 0.24),
     "holdout43.yaml": (0.19, 0.23),
     "holdout49.yaml": (0.14, 0.14),
+    "holdout57.yaml": (0.15, 0.20),
+    "holdout58.yaml": (0.11, 0.20),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.coined import is_coined
 from checker.matching.form import FORM_IDF, FORM_WORDS, PRAISE_WORDS
-from checker.matching.index import OFFICE_UNITS, Match
+from checker.matching.index import DESCRIPTION_WEIGHT, OFFICE_UNITS, Match
 from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import (
     Thresholds,
@@ -1395,3 +1396,25 @@ def test_civil_servant_recruitment_names_the_staffing_service(sample: MatchIndex
     """ "Rekrutmen PPPK dan CPNS Daerah": recruiting civil servants is SIASN's, whatever code is declared."""
     assert sample.function_named(["rekrutmen", "pppk", "cpns", "ketapang"]) == ("ADM-KEPEGAWAIAN", "pppk")
     assert sample.function_named(["absensi", "siswa"]) is None  # a pupil's attendance is no staffing phrase
+
+
+def test_a_descriptions_unknown_words_count_together_as_one(sample: MatchIndex) -> None:
+    """Listing the vaccines the registry never names must not drown "imunisasi" (index.vectors' docstring)."""
+    listed = "Bidan mencatat vaksin BCG, polio, campak, rubela dan hepatitis untuk bayi di posyandu."
+    vec, alone = sample.vectors("Pencatatan Imunisasi Bayi", listed)
+    unknown = [f for f in vec if not (f in sample.idf or f in sample.english or f.startswith("~"))]
+    assert len(unknown) >= 3, unknown  # the premise: several words no registry text uses
+    assert len({round(vec[f], 9) for f in unknown}) == 1  # scaled alike
+    best = sample.nearest(vec, threshold=0.3, limit=1)
+    assert best and "imunisasi" in best[0].name.lower() and best[0].score >= 0.6  # 0.51 when each counted in full
+    # The description read alone keeps every unknown word at full weight: the stricter reading.
+    assert all(alone[f] > vec[f] for f in unknown)
+
+
+def test_a_names_unknown_word_keeps_its_full_weight(sample: MatchIndex) -> None:
+    """ "Walet" in the name says what the tax is on; the description's three unknown words share one word's weight."""
+    vec = sample.vectors("Pajak Sarang Walet", "Warga melaporkan penampakan buaya, biawak dan ular di muara sungai.")[0]
+    described = [f for f in ("penampakan", "biawak", "ular") if f in vec]
+    assert len(described) == 3 and "walet" in vec
+    for feature in described:
+        assert vec[feature] / vec["walet"] == pytest.approx(DESCRIPTION_WEIGHT / math.sqrt(3), rel=1e-6)

@@ -380,6 +380,16 @@ class MatchIndex:
         """(shared service, cosine with its scope, largest single word's share, words in common), best first."""
         return scope_scores(self.scopes, vec)
 
+    def _unknown(self, feature: str) -> bool:
+        """A word no registry text, English word list or synonym knows: it matches nothing, it only adds length."""
+        return not (
+            feature in self.idf
+            or feature in self.english
+            or feature in self.common
+            or feature.startswith("~")
+            or feature.isdigit()  # a number no registry text uses is dropped (_weighted)
+        )
+
     def _coined(self, feature: str) -> bool:
         return is_coined(feature, self.idf, self.common, self.english, self._indonesian, self.acronyms, self.concepts)
 
@@ -397,7 +407,17 @@ class MatchIndex:
     def vectors(
         self, name: str, description: str, own_places: Iterable[str] = (), correct_typos: bool = True
     ) -> tuple[dict[str, float], dict[str, float]]:
-        """The proposal's vector, and its description's read alone (each word read once for both)."""
+        """The proposal's vector, and its description's read alone (each word read once for both).
+
+        The description's words the registry does not know (and the name does not hold) count
+        together as one such word: their weights are scaled so that their squares sum to one
+        word's. A description that lists what no registry text names (a catalogue's products, a
+        museum's pieces, a village's crops) says one thing the registry does not know, not six,
+        and must not drown the words it shares with an app ("Etalase Produk UMKM": rotan, madu,
+        anyaman). The name's unknown words keep their full weight ("Hewan Kurban" names a need
+        no app serves), and so does the description read alone: scaling it too warned more new
+        apps than it found duplicates (BENCHMARKS.md, twelfth round).
+        """
         places = list(own_places)
         named = self.place_fragments_out(self.tokens(name, places))
         described = self.place_fragments_out(
@@ -409,7 +429,11 @@ class MatchIndex:
         if sum(1 for f in from_description if f in self.idf) >= COINED_MIN_DESCRIBED:
             for feature in [f for f in weights if f not in from_description and self._coined(f)]:
                 weights[feature] *= COINED_NAME_WEIGHT  # a brand says less than the description (coined.py)
+        unknown = {f for f in from_description if f not in weights and self._unknown(f)}
+        together = 1.0 / math.sqrt(len(unknown)) if len(unknown) > 1 else 1.0
         for feature, value in from_description.items():
+            if feature in unknown:
+                value *= together  # the description's unknown words count as one (docstring)
             if value > weights.get(feature, 0.0):
                 weights[feature] = value
         return self._weighted(weights), self._weighted(from_description)
