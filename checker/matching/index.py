@@ -74,7 +74,36 @@ LEAD_REST_MIN_LENGTH = 4  # "SIDesa" -> desa; "SIKA" is no "SI" + "ka"
 # One word, two official spellings: the land agency writes "sertipikat", everyone else "sertifikat".
 # Only the word itself: "sertipikat elektronik" (a land title) and "sertifikat elektronik" (a signing
 # certificate) stay two phrases.
-SPELLINGS = {"sertipikat": "sertifikat", "sertipikasi": "sertifikasi"}
+SPELLINGS = {
+    "sertipikat": "sertifikat",
+    "sertipikasi": "sertifikasi",
+    # Everyday spellings of words the dictionary (KBBI) spells otherwise. They are real words to a word
+    # list, so they are not corrected as typos: "Sistim Informasi Atlit" says sistem and atlet.
+    "sistim": "sistem",
+    "atlit": "atlet",
+    "managemen": "manajemen",
+    "menejemen": "manajemen",
+    "resiko": "risiko",
+    "beresiko": "berisiko",
+    "ijin": "izin",
+    "perijinan": "perizinan",
+    "antrian": "antrean",
+    "apotik": "apotek",
+    "ijasah": "ijazah",
+    "propinsi": "provinsi",
+    "praktek": "praktik",
+    "analisa": "analisis",
+    "aktifitas": "aktivitas",
+    "kwitansi": "kuitansi",
+    "obyek": "objek",
+    "jaman": "zaman",
+    "nasehat": "nasihat",
+    "kwalitas": "kualitas",
+    "tehnik": "teknik",
+    "tehnologi": "teknologi",
+    "sekertariat": "sekretariat",
+    "standarisasi": "standardisasi",
+}
 MAX_DF_FRACTION = 0.12  # features in more apps than this say nothing and are not indexed
 WHY_MIN_IDF = 3.0  # words in more than ~1 app in 8 are not worth naming as the reason
 REGION_TITLES = frozenset({"pemerintah", "kabupaten", "kota", "provinsi", "administrasi", "daerah", "istimewa"})
@@ -264,7 +293,14 @@ class MatchIndex:
                     continue
                 add(form, weight * ROOT_WEIGHT)  # "menyurat" -> surat, "perpus" -> perpustakaan, "sidesa" -> desa
                 word = form
-            elif correct_typos and word not in self.idf and len(word) >= TYPO_MIN_LENGTH and not word.isdigit():
+            elif (
+                correct_typos
+                and word not in self.idf
+                and len(word) >= TYPO_MIN_LENGTH
+                and not word.isdigit()
+                and word not in self._indonesian  # a word, not a typo: "buaya" (a crocodile) is no "budaya"
+                and word not in SPELLINGS
+            ):
                 found, score = self._closest(word, context)
                 if found in self.common:
                     continue  # a misspelt "informasi" says as little as "informasi"
