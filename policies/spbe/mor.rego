@@ -125,7 +125,10 @@ deny contains violation if {
 #   coarse function code. An own application with the same code and a weaker but real
 #   similarity (at least similarity.reuse) is a warning, and so is one with the function
 #   the proposal reads like (facts.inferred) when it declares another code: a wrong code
-#   must not hide the agency's own application. Applications the proposal replaces or
+#   must not hide the agency's own application. When other agencies' applications of the
+#   declared code resemble the proposal (MOR-004's candidates), an own application of that
+#   code is named from similarity.reuse_floor: the need is that function's, and the app to
+#   extend is the agency's own, not another region's. Applications the proposal replaces or
 #   extends do not count.
 # custom:
 #   id: SPBE-MOR-003
@@ -144,8 +147,11 @@ deny contains violation if {
 #         kemiripan yang lebih lemah (sekurang-kurangnya similarity.reuse) menjadi
 #         peringatan, demikian pula aplikasi sendiri dengan fungsi yang terbaca dari usulan
 #         (facts.inferred) bila usulan mencantumkan kode lain: kode yang keliru tidak boleh
-#         menyembunyikan aplikasi instansi sendiri. Aplikasi yang digantikan atau
-#         dikembangkan oleh usulan ini tidak dihitung.
+#         menyembunyikan aplikasi instansi sendiri. Bila aplikasi instansi lain dengan kode
+#         yang dicantumkan mirip dengan usulan (kandidat MOR-004), aplikasi sendiri dengan
+#         kode itu disebutkan mulai similarity.reuse_floor: kebutuhannya adalah fungsi itu,
+#         dan yang dikembangkan adalah aplikasi instansi sendiri, bukan milik daerah lain.
+#         Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
 #       Propose an extension of the existing application (spec.kind extension with
@@ -182,7 +188,7 @@ deny contains violation if {
 warn contains violation if {
 	count(own_same_thing) == 0
 	some i, code in manifest.functions
-	weak := own_similar_with_code(code)
+	weak := own_named_with_code(code)
 	count(weak) > 0
 	listing := concat(", ", [similar_label(s, "en") | some s in weak])
 	listing_id := concat(", ", [similar_label(s, "id") | some s in weak])
@@ -998,7 +1004,26 @@ own_same_thing_field := sprintf("spec.functions[%d]", [min(served)]) if {
 # The agency's own apps with a declared function that resemble the proposal (MOR-003 warn).
 own_similar_under_declared_codes := [s |
 	some code in manifest.functions
-	some s in own_similar_with_code(code)
+	some s in own_named_with_code(code)
+]
+
+# The agency's own apps MOR-003 names under a code: those that resemble the proposal (at
+# least similarity.reuse) or, when there are none, the weaker ones that other agencies'
+# reuse candidates of the code vouch for.
+own_named_with_code(code) := own_similar_with_code(code) if {
+	count(own_similar_with_code(code)) > 0
+} else := own_related_with_code(code)
+
+# Own apps of the code from similarity.reuse_floor, when other agencies' apps of the code are
+# reuse candidates (MOR-004's evidence): "Bus Perintis Takalar" reads like other regions' bus
+# apps, and Takalar runs "Trans Takalar" under that code.
+own_related_with_code(code) := [s |
+	count(reuse_candidates(code)) > 0
+	some s in similar_apps
+	object.get(s, "own", false)
+	code in object.get(s, "functions", [])
+	s.score >= similarity_threshold("reuse_floor", 0.26)
+	not built_on_owner(code)
 ]
 
 own_similar_with_code(code) := [s |

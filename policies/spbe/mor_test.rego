@@ -202,6 +202,40 @@ test_mor_003_weak_similarity_with_same_code_is_a_warning if {
 	fired(warns(with_similar(proposal, [weak])), "SPBE-MOR-003", "spec.functions[0]")
 }
 
+# An own app of the declared code under similarity.reuse is named when other agencies' apps of
+# the code resemble the proposal: they vouch for the function, the own app is the one to extend.
+faint_own_parking := object.union(own_parking, {"score": 0.3})
+
+test_mor_003_names_a_faintly_similar_own_app_when_other_agencies_apps_resemble if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	some v in warns(with_similar(proposal, [other_parking, faint_own_parking]))
+	v.rule == "SPBE-MOR-003"
+	v.field == "spec.functions[0]"
+	v.suggestions[0].id == "APP-000101"
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [other_parking, faint_own_parking])))
+	# MOR-004 still names the other agencies' apps: the own app is the first answer, not the only one.
+	"SPBE-MOR-004" in rules(warns(with_similar(proposal, [other_parking, faint_own_parking])))
+}
+
+test_mor_003_faintly_similar_own_app_alone_is_silent if {
+	# Without other agencies' apps that resemble it, 30% is no evidence of the same need.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [faint_own_parking])))
+}
+
+test_mor_003_faint_own_app_of_another_code_is_silent if {
+	# The walk-around that is no walk-around: other regions' parking apps resemble a licensing
+	# proposal only through MOR-004's own code check; an own parking app does not vouch for licensing.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [other_parking, faint_own_parking])))
+}
+
+test_mor_003_own_app_under_the_reuse_floor_is_silent if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	below := object.union(own_parking, {"score": 0.2})
+	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [other_parking, below])))
+}
+
 test_mor_003_silent_when_replacing_that_app if {
 	proposal := data.spbe.testdata.with_spec({"kind": "replacement", "replaces": ["APP-000101"], "audience": "internal", "functions": ["LYN-PARKIR"]})
 	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [own_parking])))
