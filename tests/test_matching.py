@@ -1251,7 +1251,9 @@ def test_a_proposal_leans_to_a_shared_service_too_weakly_to_infer_it(sample: Mat
     )
     province = "Pemerintah Provinsi Kalimantan Timur"
     facts = match_facts(sample, "Si-CUTI Kaltim", description, "64", province, (), Thresholds())
-    assert not facts["inferred"] and not facts["similar"]
+    assert not facts["inferred"]
+    # Only the province's own staffing app is listed (under `reuse`), for MOR-003's warning.
+    assert all(s["own"] and s["score"] < Thresholds().reuse for s in facts["similar"]), facts["similar"]
     assert [(e["code"], e["owners"], e["basis"]) for e in facts["leaning"]] == [
         ("ADM-KEPEGAWAIAN", ["SHARED-SIASN"], "leaning")
     ]
