@@ -22,6 +22,7 @@ from checker.matching.suggest import (
     description_inference,
     match_facts,
     own_names,
+    own_vouched,
     place_of,
     unit_tails,
 )
@@ -1436,3 +1437,20 @@ def test_an_everyday_spelling_reads_as_the_dictionarys(sample: MatchIndex) -> No
     """ "Atlit" and "ijasah" are words to a word list, not typos; SPELLINGS gives KBBI's atlet and ijazah."""
     vec = sample.vector("Sistim Informasi Atlit", "Legalisir ijasah atlit.")
     assert "atlet" in vec and "atlit" not in vec and "ijasah" not in vec
+
+
+def test_only_own_apps_another_agencys_candidate_vouches_for_are_listed() -> None:
+    """MOR-003 can name an own app under `reuse` only with other agencies' candidates of its function."""
+
+    def app(number: int, agency: str, function: str, score: float) -> Match:
+        return Match(number, f"APP-{number:06d}", "x", agency, "regency", False, (function,), score, (), "")
+
+    bus, parking, others_bus = (
+        app(1, "73.05", "PHB-ANGKUTAN", 0.3),
+        app(2, "73.05", "LYN-PARKIR", 0.3),
+        app(3, "11.01", "PHB-ANGKUTAN", 0.5),
+    )
+    strong_own = app(4, "73.05", "LYN-PARKIR", 0.6)
+    found = [others_bus, strong_own, bus, parking]
+    assert own_vouched(found, [others_bus, strong_own], "73.05", 0.44) == [bus]
+    assert own_vouched(found, [strong_own], "73.05", 0.44) == []  # an own app vouches for nothing

@@ -154,10 +154,10 @@ def match_facts(
         for m in nearby
         if m.score < low and m.agency != agency_code and described[m.index] >= thresholds.reuse_description
     ]
-    weak += [m for m in found if m.agency == agency_code and m.score < low]  # own apps, for MOR-003's warning
     first = nearest_other(nearby, agency_code, thresholds.reuse_profile)
     if first and first.score < low and first not in weak:
         weak.insert(0, first)
+    weak += own_vouched(found, [*listed, *weak], agency_code, low)
     similar = [
         *ranked_suggestions(index, listed, agency_code),
         *ranked_suggestions(index, weak, agency_code),
@@ -182,6 +182,17 @@ def match_facts(
         inferred = regional_readings(index, inferred, vec, matches, shares)
     leaning = shared_leaning(index, nearby, {e["code"] for e in inferred})
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
+
+
+def own_vouched(found: list[Match], candidates: list[Match], agency_code: str, low: float) -> list[Match]:
+    """The agency's own apps under `low` that share a function with another agency's candidate.
+
+    MOR-003 names such an app when other agencies' apps of its function are reuse candidates
+    (mor.rego, `own_related_with_code`); an own app whose function no candidate serves could
+    never be named, and listing it would only cost the audit an explanation per app.
+    """
+    vouched = {code for m in candidates if m.agency != agency_code for code in m.functions}
+    return [m for m in found if m.agency == agency_code and m.score < low and vouched.intersection(m.functions)]
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:
