@@ -123,8 +123,8 @@ def match_facts(
     whole score under every threshold while the agency's own account of what the app does
     reads like an app of the registry. Such apps (at least `reuse_floor` as a whole,
     `reuse_description` by description) are listed after the rest, for MOR-004 and for
-    `description_inference`, and so are the agency's own apps from `reuse_floor`: MOR-003
-    names one when other agencies' apps of its function are reuse candidates.
+    `description_inference`, and so are the agency's own apps from `reuse_floor` that
+    another agency's listed app vouches for (`own_vouched`).
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
