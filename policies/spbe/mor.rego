@@ -1015,8 +1015,8 @@ own_named_with_code(code) := own_similar_with_code(code) if {
 } else := own_related_with_code(code)
 
 # Own apps of the code from similarity.reuse_floor, when other agencies' apps of the code are
-# reuse candidates (MOR-004's evidence): "Bus Perintis Takalar" reads like other regions' bus
-# apps, and Takalar runs "Trans Takalar" under that code.
+# reuse candidates (MOR-004's evidence): "Pendaftaran Online Puskesmas Kecamatan Jakarta Pusat"
+# reads like other regions' puskesmas apps, and the city runs "SIMPUS Jakarta Pusat" (0.40).
 own_related_with_code(code) := [s |
 	count(reuse_candidates(code)) > 0
 	some s in similar_apps
