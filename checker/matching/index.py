@@ -448,9 +448,9 @@ class MatchIndex:
         The description's words the registry does not know (and the name does not hold) count
         together as one such word: their weights are scaled so that their squares sum to one
         word's. A description that lists what no registry text names (a catalogue's products, a
-        museum's pieces, a village's crops) says one thing the registry does not know, not six,
-        and must not drown the words it shares with an app ("Etalase Produk UMKM": rotan, madu,
-        anyaman). The name's unknown words keep their full weight ("Hewan Kurban" names a need
+        museum's pieces, a schedule's vaccines) says one thing the registry does not know, not
+        six, and must not drown the words it shares with an app ("Pencatatan Imunisasi Bayi"
+        listing BCG, polio, campak, rubela and hepatitis). The name's unknown words keep their full weight ("Hewan Kurban" names a need
         no app serves), and so does the description read alone: scaling it too warned more new
         apps than it found duplicates (BENCHMARKS.md, twelfth round).
         """
