@@ -143,6 +143,9 @@ HELD_OUT_FLOORS = {
     "holdout59.yaml": {"precision": 0.88, "recall": 0.75, "top1": 0.71, "top3": 0.75, "shared_named": 0.97},
     "holdout60.yaml": {"precision": 0.77, "recall": 0.86, "top1": 0.82, "top3": 0.86, "shared_named": 0.85},
     "holdout61.yaml": {"precision": 0.92, "recall": 0.8, "top1": 0.76, "top3": 0.8, "shared_named": 0.83},
+    "holdout62.yaml": {"precision": 0.75, "recall": 0.75, "top1": 0.73, "top3": 0.75, "shared_named": 0.94},
+    "holdout63.yaml": {"precision": 0.93, "recall": 0.87, "top1": 0.83, "top3": 0.85, "shared_named": 0.93},
+    "holdout64.yaml": {"precision": 0.85, "recall": 0.85, "top1": 0.81, "top3": 0.85, "shared_named": 0.88},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -176,6 +179,8 @@ HELD_OUT_FLOORS = {
 # (flagged, 3 of 21 each) since the twelfth round: "Renjani - Relawan Pajak" reads like tax apps once its words are
 # no longer "corrected" into others (MOR-004); a village's land inventory and a referral patients' shelter house
 # already had MOR-004 and now also a MOR-003 warning naming their agency's own app of the declared function.
+# holdout64 (sealed, written after the twelfth round's code was final): 2 of 20 new apps flagged by the code before
+# the round, 3 by the final code (which ones was not looked at).
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.17, 0.17),
     "holdout12.yaml": (0.14, 0.20),
@@ -192,6 +197,7 @@ FALSE_ALARM_CEILINGS = {
     "holdout57.yaml": (0.15, 0.20),
     "holdout58.yaml": (0.11, 0.20),
     "holdout60.yaml": (0.41, 0.41),
+    "holdout64.yaml": (0.15, 0.20),
 }
 
 
