@@ -1010,8 +1010,9 @@ own_similar_under_declared_codes := [s |
 # The agency's own apps MOR-003 names under a code: those that resemble the proposal (at
 # least similarity.reuse) or, when there are none, the weaker ones that other agencies'
 # reuse candidates of the code vouch for.
-own_named_with_code(code) := own_similar_with_code(code) if {
-	count(own_similar_with_code(code)) > 0
+own_named_with_code(code) := similar if {
+	similar := own_similar_with_code(code)
+	count(similar) > 0
 } else := own_related_with_code(code)
 
 # Own apps of the code from similarity.reuse_floor, when other agencies' apps of the code are
