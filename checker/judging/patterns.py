@@ -6,6 +6,11 @@ pattern, so no future edit to a schema can bring that back. Schema patterns are 
 in ECMA-262 syntax (what editors use); the only ECMA escape RE2 lacks is `\\uXXXX`, which
 is rewritten as RE2's `\\x{XXXX}`. An unsupported construct (a backreference or a
 look-around) fails at compile time, loudly, instead of silently falling back.
+
+Most documents are valid, and saying so is the hot path (`check` of a batch, the audit of
+27,400 apps): `FastValidator` answers that with jsonschema-rs, compiled with the Rust `regex`
+crate, which is linear-time like RE2. Only a document it rejects is walked by the
+jsonschema validator above, whose errors carry the paths and messages users read.
 """
 
 from __future__ import annotations
@@ -44,3 +49,24 @@ def _pattern(
 LinearValidator: type[jsonschema.Draft202012Validator] = jsonschema.validators.extend(
     jsonschema.Draft202012Validator, {"pattern": _pattern}
 )
+
+
+class FastValidator:
+    """Is a document valid? jsonschema-rs, about 20 times faster than walking it with jsonschema.
+
+    Both implement draft 2020-12 without format assertions, so they agree on validity
+    (tests/test_schema_fast.py checks that on generated documents). A document the Rust side
+    cannot read (a YAML date, a non-string key) is reported not valid, so the slow path judges it.
+    """
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        import jsonschema_rs
+
+        # RegexOptions: the `regex` crate, linear-time; fancy-regex (the default) can backtrack.
+        self._validator = jsonschema_rs.Draft202012Validator(schema, pattern_options=jsonschema_rs.RegexOptions())
+
+    def is_valid(self, instance: Any) -> bool:
+        try:
+            return bool(self._validator.is_valid(instance))
+        except (ValueError, TypeError, OverflowError):
+            return False
