@@ -65,6 +65,7 @@ def _judge_all(
     label: str,
 ) -> tuple[Judge, list[AppOutcome]]:
     judge = Judge(policies, compiled, make_engine("embedded"))
+    compiled.matcher.score_in_bulk()  # tens of thousands of queries: numpy pays for its import
     settle()  # before the workers fork: they would otherwise copy the index's pages by walking it
     with progress(label, len(apps)) as step:
         return judge, run_audit(judge, registry, apps, workers=workers, progress=step)

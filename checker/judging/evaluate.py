@@ -44,6 +44,7 @@ _RULE_ID = re.compile(r"^SPBE-[A-Z]{3}-\d{3}$")
 DEFAULT_SIMILARITY = {key: getattr(Thresholds(), key) for key in ("near", "same_thing", "reuse", "infer", "max")}
 MAX_MANIFESTS_PER_RUN = 10_000
 RUN_TIME_BUDGET_SECONDS = 1800.0
+BULK_MANIFESTS = 100  # from this many manifests a run scores with numpy (MatchIndex.score_in_bulk)
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,8 @@ class Judge:
         seen_ids: dict[str, Manifest] = {}
         referenced: set[Path] = set()
         loaded: list[tuple[Target, Manifest | Rejected]] = [(t, read_manifest(t.path, t.file)) for t in targets]
+        if len(loaded) >= BULK_MANIFESTS:
+            self.matcher.score_in_bulk()
         for target, item in loaded:
             if isinstance(item, Manifest):
                 for api in (item.data["spec"].get("interoperability") or {}).get("apis") or []:
