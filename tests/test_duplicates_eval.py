@@ -146,6 +146,12 @@ HELD_OUT_FLOORS = {
     "holdout62.yaml": {"precision": 0.75, "recall": 0.75, "top1": 0.73, "top3": 0.75, "shared_named": 0.94},
     "holdout63.yaml": {"precision": 0.93, "recall": 0.87, "top1": 0.83, "top3": 0.85, "shared_named": 0.93},
     "holdout64.yaml": {"precision": 0.85, "recall": 0.85, "top1": 0.81, "top3": 0.85, "shared_named": 0.88},
+    # Thirteenth round: 65-67 sealed, measured once on this code; 66 and 68 are paraphrases of randomly drawn
+    # registry apps in other words (recall 0.30 and 0.32: what a word matcher cannot reach; BENCHMARKS.md).
+    "holdout65.yaml": {"precision": 0.86, "recall": 0.84, "top1": 0.79, "top3": 0.84, "shared_named": 0.93},
+    "holdout66.yaml": {"precision": 0.42, "recall": 0.28, "top1": 0.28, "top3": 0.28, "shared_named": 0.83},
+    "holdout67.yaml": {"precision": 0.82, "recall": 0.78, "top1": 0.75, "top3": 0.78, "shared_named": 0.94},
+    "holdout68.yaml": {"precision": 0.47, "recall": 0.3, "top1": 0.3, "top3": 0.3, "shared_named": 0.55},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -181,6 +187,7 @@ HELD_OUT_FLOORS = {
 # already had MOR-004 and now also a MOR-003 warning naming their agency's own app of the declared function.
 # holdout64 (sealed, written after the twelfth round's code was final): 2 of 20 new apps flagged by the code before
 # the round, 3 by the final code (which ones was not looked at).
+# holdout66 (sealed, thirteenth round): 2 of 19 new apps flagged when it was first measured (which ones was not looked at).
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.17, 0.17),
     "holdout12.yaml": (0.14, 0.20),
@@ -198,6 +205,7 @@ FALSE_ALARM_CEILINGS = {
     "holdout58.yaml": (0.11, 0.20),
     "holdout60.yaml": (0.41, 0.41),
     "holdout64.yaml": (0.15, 0.20),
+    "holdout66.yaml": (0.11, 0.20),
 }
 
 
