@@ -491,13 +491,14 @@ from click.testing import CliRunner
 import checker.cli.main
 
 result = CliRunner().invoke(checker.cli.main.main, ["check", "manifests", "--format", "json"])
-print(json.dumps([result.exit_code, sorted(m for m in sys.modules if m.split(".")[0] in ("wordfreq", "stopwordsiso", "numpy"))]))
+print(json.dumps([result.exit_code, sorted(m for m in sys.modules if m.split(".")[0] in ("wordfreq", "stopwordsiso", "numpy", "jsonschema_rs"))]))
 """
 
 
 def test_a_check_with_a_warm_cache_never_imports_wordfreq(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """English weights and description stopwords are computed when the index is built and cached with it
-    (wordfreq's import alone costs ~0.1 s). numpy is imported only by runs of many queries (score_in_bulk)."""
+    (wordfreq's import alone costs ~0.1 s). numpy is imported only by runs of many queries (score_in_bulk),
+    jsonschema-rs only to validate a registry or many manifests (manifest.FAST_AFTER)."""
     project = Path(__file__).resolve().parent.parent
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("SPBE_CHECK_CACHE_DIR", None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import itertools
 import re
 import time
 from pathlib import Path
@@ -18,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.judging.manifest import manifest_schema, read_manifest, schema_violations
+from checker.judging import manifest
+from checker.judging.manifest import FAST_AFTER, manifest_schema, read_manifest, schema_violations
 from checker.judging.patterns import FastValidator, LinearValidator
 from tests.conftest import VALID_MANIFEST
 from tests.test_patterns import PATTERNS
@@ -135,3 +137,22 @@ def test_the_compiled_validator_is_linear_on_adversarial_input(pattern):
             started = time.monotonic()
             validator.is_valid("a@" + char * 200_000 + tail)
             assert time.monotonic() - started < 2, (pattern, char, tail)  # a bound against a hang, not a benchmark
+
+
+def test_the_compiled_validator_is_loaded_only_once_many_documents_are_validated(monkeypatch):
+    """A `check` of a few files does not pay jsonschema-rs's import; the audit's 25,000 records do."""
+    asked = []
+
+    class Spy:
+        def is_valid(self, document: Any) -> bool:
+            asked.append(document)
+            return True
+
+    monkeypatch.setattr(manifest, "_documents_seen", itertools.count(1))
+    monkeypatch.setattr(manifest, "_fast_validator", Spy)
+    for _ in range(FAST_AFTER):
+        assert schema_violations(BASE, {}) == []
+    assert asked == []
+    invalid = _set(BASE, ("metadata", "id"), "Not A Slug")
+    assert schema_violations(invalid, {}) == []  # the spy calls it valid: proof the fast path answered
+    assert asked == [invalid]

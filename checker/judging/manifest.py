@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 import os
 import stat
@@ -284,9 +285,19 @@ def _validator() -> jsonschema.Draft202012Validator:
     return LinearValidator(manifest_schema())
 
 
+# A process pays about 20 ms to load jsonschema-rs: the first documents it validates go straight
+# to jsonschema (0.6 ms each), so a `check` of a few files never loads it.
+FAST_AFTER = 20
+_documents_seen = itertools.count(1)
+
+
 @functools.lru_cache(maxsize=1)
 def _fast_validator() -> FastValidator:
     return FastValidator(manifest_schema())
+
+
+def _confirmed_valid(data: Any) -> bool:
+    return next(_documents_seen) > FAST_AFTER and _fast_validator().is_valid(data)
 
 
 def schema_violations(
@@ -294,10 +305,11 @@ def schema_violations(
 ) -> list[Violation]:
     """Schema errors as SPBE-SCH-003 violations, in file order (pattern errors of `skip_patterns_for` left out).
 
-    A valid manifest (nearly every one) is confirmed by the compiled validator; only an invalid
-    one is walked again by jsonschema, whose errors say where and why (patterns.FastValidator).
+    Once a process has validated FAST_AFTER documents, a valid one (nearly every one) is confirmed
+    by the compiled validator and only an invalid one is walked by jsonschema, whose errors say
+    where and why (patterns.FastValidator): the same answer, a tenth of the time.
     """
-    if _fast_validator().is_valid(data):
+    if _confirmed_valid(data):
         return []
     out: list[Violation] = []
     for error in _validator().iter_errors(data):
