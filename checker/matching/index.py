@@ -451,9 +451,10 @@ class MatchIndex:
         word's. A description that lists what no registry text names (a catalogue's products, a
         museum's pieces, a schedule's vaccines) says one thing the registry does not know, not
         six, and must not drown the words it shares with an app ("Pencatatan Imunisasi Bayi"
-        listing BCG, polio, campak, rubela and hepatitis). The name's unknown words keep their full weight ("Hewan Kurban" names a need
-        no app serves), and so does the description read alone: scaling it too warned more new
-        apps than it found duplicates (BENCHMARKS.md, twelfth round).
+        listing BCG, polio, campak, rubela and hepatitis). The name's unknown words keep their
+        full weight ("Hewan Kurban" names a need no app serves), and so does the description
+        read alone: scaling it too warned more new apps than it found duplicates (BENCHMARKS.md,
+        twelfth round).
         """
         places = list(own_places)
         named = self.place_fragments_out(self.tokens(name, places))
