@@ -760,6 +760,33 @@ def test_sarif_for_code_scanning_end_to_end_from_a_subfolder(
     assert rule["fullDescription"]["text"] == "Demo rule for core tests."
 
 
+def test_only_sarif_pays_for_line_hashes(tiny_policies, registry_file, tmp_path, monkeypatch) -> None:
+    """GitHub's line hashes are computed for SARIF only; every other format still gets the value's
+    end position, which the hashes do not feed."""
+    from click.testing import CliRunner
+
+    import checker.judging.manifest as manifest_module
+    from checker.cli.main import main
+    from tests.conftest import VALID_MANIFEST
+
+    calls: list[int] = []
+    real = manifest_module.line_hashes
+    monkeypatch.setattr(manifest_module, "line_hashes", lambda text: calls.append(1) or real(text))
+    manifest = tmp_path / "parkir.yaml"
+    manifest.write_text(VALID_MANIFEST, encoding="utf-8")
+    common = ["--policies", str(tiny_policies), "--registry", str(registry_file)]
+    result = CliRunner().invoke(main, ["check", str(manifest), "--format", "json", *common])
+    assert result.exit_code == 1, result.output
+    found = next(
+        v for r in json.loads(result.stdout)["results"] for v in r["violations"] if v["rule"] == "SPBE-MOR-901"
+    )
+    assert (found["line"], found["column"]) == (16, 15)
+    assert calls == []
+    result = CliRunner().invoke(main, ["check", str(manifest), "--format", "sarif", *common])
+    assert result.exit_code == 1, result.output
+    assert calls == [1]
+
+
 def test_sarif_rules_speak_the_chosen_language_and_take_a_help_base(monkeypatch) -> None:
     monkeypatch.setenv("SPBE_CHECK_RULE_HELP_URI", "https://spbe.go.id/aturan/{rule}")
     doc = json.loads(render("sarif", make_report(), "id"))

@@ -113,6 +113,7 @@ class Judge:
     ):
         self.policies = policies
         self.use_cache = use_cache  # remember OpenAPI verdicts on disk: `check` only, never the gate
+        self.hash_lines = True  # GitHub's line hashes (SARIF only); `check` turns them off for other formats
         self.compiled = registry if isinstance(registry, CompiledRegistry) else compile_registry(registry)
         self.engine = engine
         self.waivers = waivers
@@ -168,7 +169,7 @@ class Judge:
         violations = sorted(set(violations), key=lambda v: (v.line or 0, v.column or 0, v.rule, v.field, v.message.en))
         violations = apply_waivers(
             manifest.id,
-            list(manifest.locate(violations)),
+            list(manifest.locate(violations, self.hash_lines)),
             self.waivers,
             self.today,
             agency=manifest.agency,
