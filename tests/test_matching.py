@@ -21,9 +21,11 @@ from checker.matching.suggest import (
     Thresholds,
     description_inference,
     match_facts,
+    name_inference,
     own_names,
     own_vouched,
     place_of,
+    profile_inference,
     unit_tails,
 )
 from checker.matching.text import (
@@ -64,10 +66,12 @@ def ids(matches) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_same_function_other_place_is_a_match(tiny_registry):  # type: ignore[no-untyped-def]
+    """Both parking apps, whatever their place, and nothing else (in a six-app registry every rare
+    description word weighs much: "non tunai" takes Bekasi's e-Parkir to 0.27)."""
     found = build_match_index(tiny_registry["apps"]).similar(
-        "Sistem Informasi Parkir Kota Semarang", "", threshold=0.3, limit=5
+        "Sistem Informasi Parkir Kota Semarang", "", threshold=0.1, limit=5
     )
-    assert set(ids(found)) == {"APP-000001", "APP-000002"}
+    assert ids(found) == ["APP-000001", "APP-000002"]
 
 
 def test_own_place_name_alone_is_not_a_duplicate(tiny_registry):  # type: ignore[no-untyped-def]
@@ -134,8 +138,12 @@ def test_english_names_meet_indonesian_ones(sample: MatchIndex) -> None:
 
 
 def test_typos_are_tolerated(sample: MatchIndex) -> None:
+    """The misspelt word is read as "kepegawaian": personnel systems first. (Fifth comes a personnel
+    agency's website, whose short description weighs its name's "kepegawaian" more than the long
+    descriptions of the other personnel systems do theirs.)"""
     found = sample.similar("Sistem Infromasi Kepegawain", "", threshold=0.5, limit=5)
-    assert found and all("ADM-KEPEGAWAIAN" in m.functions for m in found)
+    assert len(found) == 5 and all(m.words == ("kepegawaian",) for m in found)
+    assert all("ADM-KEPEGAWAIAN" in m.functions for m in found[:4])
 
 
 def test_wrong_code_still_names_the_shared_service(sample: MatchIndex) -> None:
@@ -450,7 +458,8 @@ def test_a_modules_host_name_is_not_evidence_of_what_it_does(sample: MatchIndex)
     best = with_host["similar"][0]
     assert "KES-PUSKESMAS" in best["functions"]
     assert best["own"]  # Padang's own queue app, first, though 300 regions' copies score the same
-    assert best["score"] >= Thresholds().near
+    # a candidate to reuse: 0.56, under `near` since registry descriptions weigh more
+    assert best["score"] >= Thresholds().reuse
     unstripped = [s["score"] for s in without_host["similar"] if "KES-PUSKESMAS" in s["functions"]]
     assert best["score"] > max(unstripped, default=0.0)
 
@@ -547,9 +556,16 @@ def test_a_proposal_worded_unlike_any_app_is_read_by_its_functions_profile(sampl
         frozenset(),
         Thresholds(),
     )
-    (inferred,) = facts["inferred"]
-    assert inferred["basis"] == "profile" and inferred["code"] == "ADM-PENGADAAN"
-    assert inferred["owners"] == ["SHARED-SPSE"] and inferred["score"] >= Thresholds().profile
+    (inferred,) = facts["inferred"]  # the nearest apps' vote finds it first since registry descriptions weigh more
+    assert inferred["code"] == "ADM-PENGADAAN" and inferred["owners"] == ["SHARED-SPSE"]
+    vec, alone = sample.vectors(
+        "Portal Tender Barang dan Jasa",
+        "Penyedia mengikuti tender dan seleksi paket barang/jasa perangkat daerah secara elektronik.",
+        ["sleman"],
+    )
+    (by_profile,) = profile_inference(sample, vec, alone, [], {}, Thresholds(), set())  # no app votes
+    assert by_profile["basis"] == "profile" and by_profile["code"] == "ADM-PENGADAAN"
+    assert by_profile["owners"] == ["SHARED-SPSE"] and by_profile["score"] >= Thresholds().profile
 
 
 def test_a_profile_needs_the_description_to_agree(sample: MatchIndex) -> None:
@@ -692,8 +708,10 @@ def test_interoperability_words_agencies_use_read_as_data_exchange(sample: Match
     exchange = {f"~{c}" for c in sample.concepts["pertukaran data"]}
     for name in ("Interkoneksi Data Antar OPD", "Jembatan Data Antar OPD", "Data Exchange Hub"):
         assert exchange <= set(sample.vector(name, "", [])), name
-    found = sample.similar("Data Exchange Hub", "", threshold=0.25, limit=3)
-    assert found and all("INT-PERTUKARAN-DATA" in m.functions for m in found)
+    found = sample.similar("Data Exchange Hub", "", threshold=0.25, limit=12)
+    # geoportals, whose descriptions speak of exchanging geospatial data, score alike (0.27)
+    assert {"INT-PERTUKARAN-DATA", "DAT-GEOSPASIAL"} >= {code for m in found for code in m.functions}
+    assert sum("INT-PERTUKARAN-DATA" in m.functions for m in found) >= 3
 
 
 def test_scope_vectors_are_normalised_and_name_the_word_that_carries_a_match() -> None:
@@ -1311,7 +1329,10 @@ def test_a_name_that_says_a_shared_function_outright_infers_it(sample: MatchInde
     description = "Pedagang menyampaikan keluhan soal kebersihan los dan pungutan retribusi."
     city = "Pemerintah Kota Makassar"
     facts = match_facts(sample, "Kanal Aduan Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())
-    named = [e for e in facts["inferred"] if e["basis"] == "name"]
+    # its description alone ("keluhan") reads like complaint apps first, since registry descriptions weigh more
+    assert [(e["code"], e["owners"]) for e in facts["inferred"]] == [("LYN-PENGADUAN", ["SHARED-LAPOR"])]
+    vec, _alone = sample.vectors("Kanal Aduan Pedagang Pasar Terong", description, ["makassar"])
+    named = name_inference(sample, ["kanal", "aduan", "pedagang", "pasar", "terong"], vec, [], {}, set())
     assert [(e["code"], e["owners"], e["phrase"]) for e in named] == [("LYN-PENGADUAN", ["SHARED-LAPOR"], "aduan")]
     assert 0.0 < named[0]["score"] < 1.0  # how much the text reads like SP4N-LAPOR!'s own description
     plain = match_facts(sample, "Info Pedagang Pasar Terong", description, "73.71", city, (), Thresholds())

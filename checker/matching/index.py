@@ -15,13 +15,15 @@ written another way and a module's host's name. Shared services are also matched
 what their own records say they provide (scopes.py).
 
 Each active app is one vector: its name's features at full weight, its description's at
-DESCRIPTION_WEIGHT (registry descriptions are long and partly boilerplate), synonym
+REGISTRY_DESCRIPTION_WEIGHT (half a name word: registry descriptions are long and partly
+boilerplate, but a brand's name says nothing and its description says the need), synonym
 concepts at CONCEPT_WEIGHT and acronym expansions at ACRONYM_WEIGHT; L2-normalised, so a
-score is a cosine in [0, 1]. A proposal becomes a vector the same way (typos mapped to
-the closest registry word) and is scored against the apps sharing at least one feature,
-found through an inverted index: no scan of the 27,400 apps. Apps whose vectors are
-identical (one template rebuilt in hundreds of regions, the region's name stripped) share
-one *shape* in the postings, so a query adds about a third fewer weights.
+score is a cosine in [0, 1]. A proposal becomes a vector the same way (its description at
+DESCRIPTION_WEIGHT, typos mapped to the closest registry word) and is scored against the
+apps sharing at least one feature, found through an inverted index: no scan of the 27,400
+apps. Apps whose vectors are identical (one template rebuilt in hundreds of regions, the
+region's name stripped) share one *shape* in the postings, so a query adds about a third
+fewer weights.
 
 Everything the index holds is plain data (lists, dicts, strings, numbers), so
 the compiled-registry cache can store it in a code-free format.
@@ -62,7 +64,9 @@ from checker.matching.text import (
     strip_phrases,
 )
 
-DESCRIPTION_WEIGHT = 0.35
+DESCRIPTION_WEIGHT = 0.35  # a proposal's description
+REGISTRY_DESCRIPTION_WEIGHT = 0.5  # an app's description in the registry: often all that says a brand's need
+PROFILE_DESCRIPTION_WEIGHT = 0.35  # ... in a function's profile, where many apps' boilerplate would blur functions
 CONCEPT_WEIGHT = 0.6
 ACRONYM_WEIGHT = 0.5  # the acronym itself; its expansion words count in full
 ROOT_WEIGHT = 0.9  # an affixed form of a registry word
@@ -682,6 +686,7 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     name_keys: dict[str, int] = {}
     doc_keys: list[str] = []
     doc_features: list[dict[str, float]] = []
+    profile_features: list[dict[str, float]] = []
     service_weights: dict[str, dict[str, float]] = {}
     everyday = everyday_words()
     name_vocabulary: set[str] = set()
@@ -710,11 +715,11 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         if app.get("shared"):
             for code in app.get("functions", []):
                 owners.setdefault(str(code), []).append(app["id"])
-        weights = bare.features(name_tokens, 1.0)
-        for feature, value in bare.features(bare.tokens(str(app.get("description", ""))), DESCRIPTION_WEIGHT).items():
-            if value > weights.get(feature, 0.0):
-                weights[feature] = value
+        named = bare.features(name_tokens, 1.0)
+        said = bare.features(bare.tokens(str(app.get("description", ""))), 1.0)
+        weights = _with_description(named, said, REGISTRY_DESCRIPTION_WEIGHT)
         doc_features.append(weights)
+        profile_features.append(_with_description(named, said, PROFILE_DESCRIPTION_WEIGHT))
         if app.get("shared"):
             scoped = bare.features(name_tokens, 1.0)
             described = scope_words(bare.tokens(str(app.get("description", ""))), everyday)
@@ -727,29 +732,13 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
     limit = max(50, int(n * MAX_DF_FRACTION))
     idf = {f: math.log((n + 1) / (c + 1)) + 1.0 for f, c in df.items() if c <= limit}
     unknown_idf = math.log(n + 1) + 1.0
-    postings: dict[str, tuple[list[int], list[float]]] = {}
-    shapes: list[list[int]] = []
-    shape_of: dict[tuple[tuple[str, float], ...], int] = {}
-    for number, weights in enumerate(doc_features):
-        vec = {f: w * idf[f] for f, w in weights.items() if f in idf}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        if not norm:
-            continue
-        normalised = tuple(sorted((feature, value / norm) for feature, value in vec.items()))
-        shape = shape_of.get(normalised)
-        if shape is None:
-            shape = shape_of[normalised] = len(shapes)
-            shapes.append([])
-            for feature, value in normalised:
-                entry = postings.setdefault(feature, ([], []))
-                entry[0].append(shape)
-                entry[1].append(value)
-        shapes[shape].append(number)
+    postings, shapes = _shape_postings(doc_features, idf)
     ranks = [0] * len(docs)
     for rank, number in enumerate(sorted(range(len(docs)), key=lambda d: (not docs[d][4], docs[d][0]))):
         ranks[number] = rank
     vocabulary = sorted(w for w in name_vocabulary if (w in idf or w in df) and not w.isdigit())
-    profile_functions, profiles = build_profiles(docs, shapes, postings)
+    profile_postings, profile_shapes = _shape_postings(profile_features, idf)
+    profile_functions, profiles = build_profiles(docs, profile_shapes, profile_postings)
     return MatchIndex(
         docs=docs,
         postings={f: (d, array("f", w).tolist()) for f, (d, w) in postings.items()},
@@ -776,6 +765,40 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
         provinces=_province_names(apps),
         function_names={c: p for c, p in load_function_names().items() if c in owners},
     )
+
+
+def _with_description(named: dict[str, float], described: dict[str, float], weight: float) -> dict[str, float]:
+    """A name's features, and its description's at `weight` where they weigh more than in the name."""
+    out = dict(named)
+    for feature, value in described.items():
+        if value * weight > out.get(feature, 0.0):
+            out[feature] = value * weight
+    return out
+
+
+def _shape_postings(
+    doc_features: list[dict[str, float]], idf: dict[str, float]
+) -> tuple[dict[str, tuple[list[int], list[float]]], list[list[int]]]:
+    """Postings over shapes (apps whose L2-normalised TF-IDF vectors are identical), and each shape's apps."""
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    shapes: list[list[int]] = []
+    shape_of: dict[tuple[tuple[str, float], ...], int] = {}
+    for number, weights in enumerate(doc_features):
+        vec = {f: w * idf[f] for f, w in weights.items() if f in idf}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        if not norm:
+            continue
+        normalised = tuple(sorted((feature, value / norm) for feature, value in vec.items()))
+        shape = shape_of.get(normalised)
+        if shape is None:
+            shape = shape_of[normalised] = len(shapes)
+            shapes.append([])
+            for feature, value in normalised:
+                entry = postings.setdefault(feature, ([], []))
+                entry[0].append(shape)
+                entry[1].append(value)
+        shapes[shape].append(number)
+    return postings, shapes
 
 
 def _province_names(apps: list[dict[str, Any]]) -> list[str]:

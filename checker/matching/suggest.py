@@ -46,12 +46,12 @@ class Thresholds:
     """Cosine thresholds, from policies/spbe/config/data.json -> similarity (policy owners tune them)."""
 
     near: float = 0.6  # MOR-005: a near-duplicate
-    same_thing: float = 0.75  # MOR-003 deny: the agency's own app is the same thing
+    same_thing: float = 0.73  # MOR-003 deny: the agency's own app is the same thing
     reuse: float = 0.44  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
-    reuse_description: float = 0.4  # MOR-004: ... or the proposal's description alone is this close to the app
+    reuse_description: float = 0.37  # MOR-004: ... or the proposal's description alone is this close to the app
     reuse_floor: float = 0.26  # ... and the whole proposal at least this close
     reuse_profile: float = 0.425  # MOR-004: ... or the nearest app, of the function the text's profile reads like
-    infer: float = 0.5  # MOR-011: neighbours this close vote for the proposal's function
+    infer: float = 0.485  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
     profile_description: float = 0.15  # ... and its description alone reads like that function too

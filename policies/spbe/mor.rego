@@ -838,7 +838,7 @@ resembles(s, _) if s.score >= similarity_threshold("reuse", 0.44)
 
 resembles(s, _) if {
 	s.score >= similarity_threshold("reuse_floor", 0.26)
-	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.4)
+	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.37)
 }
 
 resembles(s, code) if {
@@ -979,7 +979,7 @@ near_duplicates := [s | some s in similar_apps; s.score >= similarity_threshold(
 own_same_thing := [s |
 	some s in similar_apps
 	object.get(s, "own", false)
-	s.score >= similarity_threshold("same_thing", 0.75)
+	s.score >= similarity_threshold("same_thing", 0.73)
 	not built_on_owner_of(s)
 ]
 

@@ -369,7 +369,7 @@ test_mor_004_names_an_app_the_description_alone_reads_like if {
 test_mor_004_description_evidence_needs_both_thresholds if {
 	# The description must read like the app (reuse_description) and the whole text must not be
 	# unrelated (reuse_floor): either alone is a coincidence.
-	weak_description := object.union(described_parking, {"described": 0.39})
+	weak_description := object.union(described_parking, {"described": 0.36})
 	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [weak_description])))
 	unrelated_text := object.union(described_parking, {"score": 0.25})
 	not "SPBE-MOR-004" in rules(warns(with_similar(surabaya_parking, [unrelated_text])))
