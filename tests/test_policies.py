@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 from checker.engine.policy_tests import run_policy_tests
 from checker.plumbing.paths import POLICIES_DIR
@@ -54,3 +57,28 @@ def test_the_readme_rules_table_is_the_metadata():
     assert {rule for rule, _, _ in rows} == set(catalogue)
     for rule, severity, title in rows:
         assert (severity, title) == (catalogue[rule].severity, catalogue[rule].title.en), rule
+
+
+def test_the_configuration_table_says_the_shipped_values() -> None:
+    """policies/README.md's table of `data.spbe.config` gives each key's shipped value: a threshold
+    re-derived in data.json and not in the table would tell policy owners a wrong starting point."""
+    readme = (Path(__file__).resolve().parent.parent / "policies" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `data.spbe.config` (`spbe/config/data.json`)", 1)[1].split("\n#", 1)[0]
+    config = json.loads((POLICIES_DIR / "spbe" / "config" / "data.json").read_text(encoding="utf-8"))
+    checked = 0
+    for row in section.splitlines():
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) < 3 or not cells[0].startswith("`"):
+            continue
+        keys = re.findall(r"`([\w.]+)`", cells[0])
+        written = re.findall(r"`([^`]+)`", cells[1])
+        if len(written) != len(keys) or "…" in cells[1]:
+            continue  # described, not written out ("the four PDN sites", an abridged mapping)
+        values = [json.loads(v) for v in written]
+        for key, value in zip(keys, values, strict=True):
+            shipped: Any = config
+            for part in key.split("."):
+                shipped = shipped[part]
+            assert shipped == value, (key, shipped, value)
+            checked += 1
+    assert checked >= 20
