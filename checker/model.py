@@ -5,6 +5,7 @@ Kept free of I/O so formats are pure functions of a `Report`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,6 +39,12 @@ class Suggestion:
     url: str | None = None
     why: Text | None = None  # what joined it to the proposal (shared words, acronym), en/id
     count: int = 1  # active apps carrying this name (one template rebuilt by many agencies)
+
+    @property
+    def shown_score(self) -> str:
+        """The score as reports print it: two decimals, a half rounded up, as the policies round the
+        percentage in their messages (Rego's `round`), so "74% similar" is never shown beside "(0.73)"."""
+        return f"{math.floor(self.score * 100 + 0.5) / 100:.2f}"
 
 
 @dataclass(frozen=True)

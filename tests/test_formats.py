@@ -911,3 +911,20 @@ def test_closest_leads_the_result_in_text_json_and_the_pr_comment() -> None:
     assert [s["id"] for s in doc["results"][0]["closest"]] == ["SHARED-SRIKANDI", "SHARED-EKINERJA"]
     comment = render("markdown", closest_report(), "en")
     assert comment.index("SHARED-SRIKANDI") < comment.index("SHARED-EKINERJA")  # evidence first, not score
+
+
+@pytest.mark.parametrize(
+    ("score", "shown"),
+    [(0.735, "0.74"), (0.725, "0.73"), (0.7349, "0.73"), (1.0, "1.00"), (0.0, "0.00"), (0.6049, "0.60")],
+)
+def test_a_suggestions_score_is_rounded_as_the_policies_round_its_percentage(score: float, shown: str) -> None:
+    """The policies print round(score * 100)% (half away from zero); the reports print the score beside
+    it: "74% similar" must not stand next to "(0.73)" (format's default rounding of 0.735)."""
+    suggestion = Suggestion("APP-1", "e-Office", score)
+    assert suggestion.shown_score == shown
+    violation = Violation("SPBE-MOR-002", "deny", Text("x", "x"), "spec.kind", 3, 1, suggestions=(suggestion,))
+    report = Report("0.1.0", "p", "r", (Result("m/a.yaml", "a", "fail", (violation,)),), rules=RULES)
+    for name in ("text", "github", "junit"):
+        assert f"e-Office ({shown})" in render(name, report, "en"), name
+    escaped = shown.replace(".", "\\.")  # Markdown escapes the point
+    assert f"e-Office (APP-1, {escaped})" in render("markdown", report, "en")

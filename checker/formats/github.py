@@ -58,7 +58,7 @@ def _message(violation: Violation, report: Report, lang: Lang) -> str:
         lines.append(f"{LABELS['fix'].get(lang)}: {info.remediation.get(lang)}")
     if violation.suggestions:
         reuse = "; ".join(
-            f"{s.id} {s.name} ({s.score:.2f})" + (f" {s.url}" if s.url else "") for s in violation.suggestions
+            f"{s.id} {s.name} ({s.shown_score})" + (f" {s.url}" if s.url else "") for s in violation.suggestions
         )
         lines.append(f"{LABELS['reuse'].get(lang)}: {reuse}")
     if violation.field:

@@ -75,7 +75,7 @@ def _describe(violation: Violation, report: Report, lang: Lang) -> str:
     if info is not None and info.remediation.get(lang):
         lines.append(f"  {_label('fix', lang)}: {info.remediation.get(lang)}")
     if violation.suggestions:
-        reuse = "; ".join(f"{s.id} {s.name} ({s.score:.2f})" for s in violation.suggestions)
+        reuse = "; ".join(f"{s.id} {s.name} ({s.shown_score})" for s in violation.suggestions)
         lines.append(f"  {_label('reuse', lang)}: {reuse}")
     return "\n".join(lines)
 

@@ -144,7 +144,7 @@ def _context(report: Report, lang: Lang) -> dict[str, Any]:
                 "violations": violations,
                 "remediations": sorted(remediations.items()),
                 "suggestions": [
-                    {"id": s.id, "name": s.name, "score": f"{s.score:.2f}", "url": s.url} for s in _suggestions(result)
+                    {"id": s.id, "name": s.name, "score": s.shown_score, "url": s.url} for s in _suggestions(result)
                 ],
             }
         )

@@ -83,7 +83,7 @@ def format_suggestions(suggestions: tuple[Suggestion, ...]) -> str:
     """`SHARED-LAPOR SP4N-LAPOR! (1.00) https://…; …`, best first."""
     parts = []
     for s in suggestions:
-        part = f"{_clean(s.id)} {_clean(s.name)} ({s.score:.2f})"
+        part = f"{_clean(s.id)} {_clean(s.name)} ({s.shown_score})"
         if s.url:
             part += f" {_clean(s.url)}"
         parts.append(part)
