@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from checker.engine.policy_tests import run_policy_tests
@@ -62,7 +61,9 @@ def test_the_readme_rules_table_is_the_metadata():
 def test_the_configuration_table_says_the_shipped_values() -> None:
     """policies/README.md's table of `data.spbe.config` gives each key's shipped value: a threshold
     re-derived in data.json and not in the table would tell policy owners a wrong starting point."""
-    readme = (Path(__file__).resolve().parent.parent / "policies" / "README.md").read_text(encoding="utf-8")
+    from checker.plumbing.paths import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "policies" / "README.md").read_text(encoding="utf-8")
     section = readme.split("### `data.spbe.config` (`spbe/config/data.json`)", 1)[1].split("\n#", 1)[0]
     config = json.loads((POLICIES_DIR / "spbe" / "config" / "data.json").read_text(encoding="utf-8"))
     checked = 0

@@ -55,8 +55,7 @@ def check(
             )
         )
     with stopwatch() as loading:
-        judge = open_judge(policies, registry, waivers, engine, opa=opa)
-        judge.hash_lines = format_name == "sarif"
+        judge = open_judge(policies, registry, waivers, engine, opa=opa, hash_lines=format_name == "sarif")
     for notice in judge.notices():
         click.echo(f"spbe-check: {notice.get(lang)}", err=True)
     with stopwatch() as judging:

@@ -110,10 +110,11 @@ class Judge:
         waivers: tuple[Waiver, ...] = (),
         today: dt.date | None = None,
         use_cache: bool = False,
+        hash_lines: bool = True,
     ):
         self.policies = policies
         self.use_cache = use_cache  # remember OpenAPI verdicts on disk: `check` only, never the gate
-        self.hash_lines = True  # GitHub's line hashes (SARIF only); `check` turns them off for other formats
+        self.hash_lines = hash_lines  # GitHub's line hashes, which only SARIF carries
         self.compiled = registry if isinstance(registry, CompiledRegistry) else compile_registry(registry)
         self.engine = engine
         self.waivers = waivers
@@ -360,12 +361,13 @@ def open_judge(
     today: dt.date | None = None,
     opa: OpaSettings | None = None,
     use_cache: bool = True,
+    hash_lines: bool = True,
 ) -> Judge:
     """Load policies, registry and waivers and compile them; CannotJudge on any problem.
 
     `use_cache=False` compiles the registry afresh and judges OpenAPI documents afresh: the gate
     does so, because the cache is not authenticated and whoever can write it could change what
-    the gate judges with."""
+    the gate judges with. `hash_lines=False` skips GitHub's line hashes when no SARIF is written."""
     from checker.engine import make_engine
     from checker.judging.waivers import load_waivers
     from checker.policy.policyset import load_policies
@@ -374,6 +376,6 @@ def open_judge(
     use_cache = use_cache and os.environ.get("SPBE_CHECK_NO_CACHE") is None
     registry = load_compiled(registry_source, use_cache=use_cache)
     waivers = load_waivers(waivers_path, {**SCHEMA_RULES, **policies.rules}, today) if waivers_path else ()
-    judge = Judge(policies, registry, make_engine(engine_name, opa), waivers, today, use_cache)
+    judge = Judge(policies, registry, make_engine(engine_name, opa), waivers, today, use_cache, hash_lines)
     settle()
     return judge

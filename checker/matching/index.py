@@ -716,16 +716,14 @@ def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
             for code in app.get("functions", []):
                 owners.setdefault(str(code), []).append(app["id"])
         named = bare.features(name_tokens, 1.0)
-        said = bare.features(bare.tokens(str(app.get("description", ""))), 1.0)
+        description_tokens = bare.tokens(str(app.get("description", "")))
+        said = bare.features(description_tokens, 1.0)
         weights = _with_description(named, said, REGISTRY_DESCRIPTION_WEIGHT)
         doc_features.append(weights)
         profile_features.append(_with_description(named, said, PROFILE_DESCRIPTION_WEIGHT))
         if app.get("shared"):
-            scoped = bare.features(name_tokens, 1.0)
-            described = scope_words(bare.tokens(str(app.get("description", ""))), everyday)
-            for feature, value in bare.features(described, 1.0).items():
-                scoped[feature] = max(value, scoped.get(feature, 0.0))
-            service_weights[app["id"]] = scoped
+            provided = bare.features(scope_words(description_tokens, everyday), 1.0)
+            service_weights[app["id"]] = _with_description(named, provided, 1.0)
         for feature in weights:
             df[feature] = df.get(feature, 0) + 1
     n = len(docs)
