@@ -286,6 +286,26 @@ def test_audit_command_exits_0_even_when_apps_fail(tmp_path: Path) -> None:
     assert html.startswith("<!DOCTYPE html>") and 'data-metric="/summary/fail"' in html
 
 
+def test_a_second_audit_of_the_same_registry_reads_the_index_from_the_cache(
+    tmp_path: Path, tiny_policies: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index costs seconds to build on the national registry; `check` keeps it, so the audit does too."""
+    from checker.registry import compiled as compiled_module
+
+    registry = registry_with(tmp_path, record("APP-000100", "Arsip Statis Karawang", "UJI-SATU"))
+    first = audit_registry(registry_source=str(registry), policies_dir=tiny_policies, workers=1)
+
+    def no_build(_apps: Any) -> None:
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(compiled_module, "build_match_index", no_build)
+    second = audit_registry(registry_source=str(registry), policies_dir=tiny_policies, workers=1)
+    assert second["summary"] == first["summary"] and second["audited"] >= 1
+    registry.write_text(registry.read_text(encoding="utf-8").replace("Arsip Statis", "Arsip Dinamis"), encoding="utf-8")
+    with pytest.raises(AssertionError, match="built again"):  # other bytes: never served from the cache
+        audit_registry(registry_source=str(registry), policies_dir=tiny_policies, workers=1)
+
+
 def test_audit_command_in_indonesian(tmp_path: Path) -> None:
     registry = registry_with(tmp_path, record("APP-000100", "Arsip Statis Karawang", "UJI-SATU"))
     result = CliRunner().invoke(main, ["audit", "--registry", str(registry), "--lang", "id"])

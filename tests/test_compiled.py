@@ -240,3 +240,17 @@ def test_a_cached_compilation_is_kept_out_of_the_cyclic_gc(registry_file):
         assert not any(o is compiled.matcher.docs for o in gc.get_objects(generation=0))
     finally:
         gc.unfreeze()
+
+
+def test_a_parsed_registry_is_taken_only_for_its_own_bytes(registry_file, tiny_registry):
+    """The audit hands over the registry it parsed; another registry's bytes must not pair with it."""
+    import pytest
+
+    from checker.registry.compiled import compiled_from_bytes
+    from checker.registry.load import parse_registry
+
+    raw = registry_file.read_bytes()
+    parsed = parse_registry(raw, str(registry_file))
+    assert compiled_from_bytes(raw, str(registry_file), parsed=parsed).sha256 == parsed.sha256
+    with pytest.raises(ValueError, match="not the registry"):
+        compiled_from_bytes(raw + b" ", str(registry_file), parsed=parsed)

@@ -24,8 +24,8 @@ from checker.judging.evaluate import DEFAULT_SIMILARITY, Judge
 from checker.model import Lang
 from checker.plumbing.cache import settle
 from checker.policy.policyset import PolicySet, load_policies
-from checker.registry.compiled import CompiledRegistry, compile_registry
-from checker.registry.load import Registry, load_registry, policy_index
+from checker.registry.compiled import CompiledRegistry, compiled_from_bytes
+from checker.registry.load import Registry, parse_registry, policy_index, read_registry_bytes
 
 # (label, number of steps) -> a context giving a function to call with steps done
 Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
@@ -90,8 +90,9 @@ def audit_registry(
     workers = workers or default_workers()
     with timings.phase("load"):
         policies = load_policies(policies_dir)
-        registry = load_registry(registry_source)
-        compiled = compile_registry(registry)
+        raw = read_registry_bytes(registry_source)
+        registry = parse_registry(raw, registry_source)
+        compiled = compiled_from_bytes(raw, registry_source, parsed=registry)  # the index from the cache
         apps = audited_apps(registry)[:limit] if limit else audited_apps(registry)
     with timings.phase("judge"):
         judge, outcomes = _judge_all(

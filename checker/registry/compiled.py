@@ -116,10 +116,18 @@ def cache_key(raw: bytes) -> str:
     return cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE, DISTRICTS_FILE, *wordlist_files(), *stopword_files()])
 
 
-def compiled_from_bytes(raw: bytes, source: str, use_cache: bool = True) -> CompiledRegistry:
-    """The compilation of registry bytes already read (a URL is fetched once), from the cache when it has them."""
+def compiled_from_bytes(
+    raw: bytes, source: str, use_cache: bool = True, parsed: Registry | None = None
+) -> CompiledRegistry:
+    """The compilation of registry bytes already read (a URL is fetched once), from the cache when it has them.
+
+    `parsed` is those bytes already parsed (the audit needs the apps themselves too), so a miss
+    does not parse them twice.
+    """
+    if parsed is not None and parsed.sha256 != hashlib.sha256(raw).hexdigest():
+        raise ValueError("parsed is not the registry these bytes hold")
     if not use_cache:
-        return compile_registry(parse_registry(raw, str(source)))
+        return compile_registry(parsed or parse_registry(raw, str(source)))
     key = cache_key(raw)
     with cache.gc_paused():
         cached = _from_data(str(source), cache.load("registry", key))
@@ -127,6 +135,6 @@ def compiled_from_bytes(raw: bytes, source: str, use_cache: bool = True) -> Comp
             cache.settle()  # before the GC is back on: its first collection would walk all of it
     if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
         return cached
-    compiled = compile_registry(parse_registry(raw, str(source)))
+    compiled = compile_registry(parsed or parse_registry(raw, str(source)))
     cache.store("registry", key, _to_data(compiled), compiled.index_json)
     return compiled
