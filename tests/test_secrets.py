@@ -49,6 +49,36 @@ def test_ordinary_text_is_left_alone(text: str):
     assert scrub(text) == text
 
 
+def _every_pattern(text: str) -> str:
+    """The scrubber without its literal look-ups: every pattern, every time."""
+    from checker.plumbing import secrets
+
+    text = secrets._URL_USERINFO.sub(lambda m: f"{m.group(1)}{secrets.MASK}@", text)
+    text = secrets._SECRET_PARAMETER.sub(lambda m: m.group(1) + secrets.MASK, text)
+    text = secrets._GITHUB_TOKEN.sub(secrets.MASK, text)
+    text = secrets._GITLAB_TOKEN.sub(secrets.MASK, text)
+    text = secrets._AUTHORIZATION.sub(lambda m: m.group(1) + secrets.MASK, text)
+    text = secrets._SCHEME_CREDENTIALS.sub(lambda m: m.group(1) + secrets.MASK, text)
+    return secrets._TOKEN_PAIR.sub(lambda m: m.group(1) + secrets.MASK, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AUTHOR\u0131ZATION: s3cret-value-123",  # a dotless i matches "i" under re.IGNORECASE
+        "\u212aey?to\u212aen=abcdefgh",  # the Kelvin sign matches "k"
+        "BA\u017fIC dXNlcjpwYXNzd29yZA==",  # the long s matches "s"
+        "Bearer abcdefghijkl; glpat-abcdefghijklmnopqrst; v1." + "a" * 40,
+        "ssh://git:pw@host/x and gho_abcdefghijklmnopqrstuvwxyz",
+        '{"msg": "nothing secret here, only words and = signs"}',
+    ],
+)
+def test_the_literal_look_ups_skip_only_patterns_that_could_not_match(text: str):
+    """scrub() runs a pattern only when its literal is in the text; it must mask exactly what every pattern would."""
+    assert scrub(text) == _every_pattern(text)
+    assert "***" in scrub(text) or "nothing secret" in text
+
+
 def test_named_secrets_are_masked_in_every_encoding():
     assert scrub("x=a%2Fb+c and a/b c", "a/b c") == "x=*** and ***"
 
