@@ -163,6 +163,11 @@ HELD_OUT_FLOORS = {
     # measured once after the round's matcher change had landed.
     "holdout71.yaml": {"precision": 0.82, "recall": 0.75, "top1": 0.75, "top3": 0.75, "shared_named": 0.86},
     "holdout72.yaml": {"precision": 0.98, "recall": 0.75, "top1": 0.74, "top3": 0.75, "shared_named": 0.87},
+    # Fifteenth round: 73 (Java citizen services in the agencies' own words: 32 of its 68 duplicates paraphrase the
+    # need) and 74 (Sulawesi and Maluku back office) studied after their first measurement; 75 (Bali, NTB, NTT) sealed.
+    "holdout73.yaml": {"precision": 0.85, "recall": 0.56, "top1": 0.51, "top3": 0.56, "shared_named": 0.7},
+    "holdout74.yaml": {"precision": 0.8, "recall": 0.9, "top1": 0.9, "top3": 0.9, "shared_named": 0.94},
+    "holdout75.yaml": {"precision": 0.92, "recall": 0.85, "top1": 0.85, "top3": 0.85, "shared_named": 0.94},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -203,6 +208,11 @@ HELD_OUT_FLOORS = {
 # holdout49 (sealed), 3 of 22 new apps flagged and 4 with a finding, against 2 and 2 (which ones was not looked at).
 # holdout70 (sealed): 4 of 17 new modules and apps flagged by the code before the round and after it alike (not looked at).
 # holdout71 (sealed): 2 of 19 new apps flagged by the code before the round and after it alike (not looked at).
+# holdout74 (fifteenth round): 7 of 17 new back-office apps flagged, every one by MOR-002 alone: each declares a
+# function a shared service owns (uniforms and a bereavement fund under ADM-KEPEGAWAIAN, a guest book and an archive
+# depot's sensors under ADM-ARSIP, an IT helpdesk under LYN-PENGADUAN, CSR mapping under KEU-PERENCANAAN-DAERAH, a
+# staff survey under ADM-KINERJA), which SPEC forbids whatever the text says; none is flagged by its text
+# (new_flagged_by_text 0). Three more get a MOR-004 warning.
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.17, 0.17),
     "holdout12.yaml": (0.14, 0.22),
@@ -223,6 +233,7 @@ FALSE_ALARM_CEILINGS = {
     "holdout66.yaml": (0.11, 0.20),
     "holdout70.yaml": (0.24, 0.24),
     "holdout71.yaml": (0.11, 0.20),
+    "holdout74.yaml": (0.42, 0.59),
 }
 
 
