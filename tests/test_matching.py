@@ -1081,6 +1081,20 @@ def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: Matc
     assert "antrean" not in FORM_WORDS and "bank" not in FORM_WORDS  # objects of a need are not form words
 
 
+def test_a_check_is_the_form_and_its_object_the_need(sample: MatchIndex) -> None:
+    """BPOM's "Cek Produk" apps make "cek" a rare registry word; a land-tax bill check must not read like them on it."""
+    assert sample.idf["cek"] > 2 * FORM_IDF
+    name = "Cek Tagihan Tanah Serang"
+    description = "Warga memasukkan NOP untuk melihat tagihan pajak tanah dan rumah tahun ini dan membayarnya."
+    facts = match_facts(sample, name, description, "36.73", "Pemerintah Kota Serang", frozenset(), Thresholds())
+    assert all("cek produk" not in entry["name"].lower() for entry in facts["similar"]), facts["similar"][:3]
+    assert all(entry["code"] != "LYN-PENGADUAN" for entry in facts["inferred"]), facts["inferred"]
+    product = match_facts(
+        sample, "Cek Produk Obat", "", "bpom", "Badan Pengawas Obat dan Makanan", frozenset(), Thresholds()
+    )
+    assert product["similar"] and "cek produk" in product["similar"][0]["name"].lower()  # the object still finds them
+
+
 def test_a_praise_word_weighs_no_more_than_a_software_word(sample: MatchIndex) -> None:
     """ "Izin Cepat" brands a licensing app: "cepat" (fast) says how it is praised, not which need it serves,
     so the registry never having used it must not make it outweigh "izin"."""

@@ -3,8 +3,11 @@
 Why: the registry's names are written from a few templates, so a software word its
 templates never use ("database", "kanal", "tracker", "checker") has the idf of the rarest
 word there is, and in a proposal ("Database Peraturan Daerah", "Kanal Aduan Nelayan") it
-outweighs the words that say what the application is for. So does a way to pay ("QRIS",
-"nontunai", "cashless": "Bayar Angkot Pakai QRIS" is a transport fare app). Such a word weighs at most
+outweighs the words that say what the application is for. So does "cek" (check): BPOM's
+"Cek Produk" apps made it a rare registry word, and "Cek Tagihan Tanah" read like them on
+that word alone; in "Cek Bansos", "Cek Harga", "Cek Zonasi" the need is the object. So does
+a way to pay ("QRIS", "nontunai", "cashless": "Bayar Angkot Pakai QRIS" is a transport fare
+app). Such a word weighs at most
 FORM_IDF in a proposal: about what a word in one app of a hundred weighs. The words that
 name a need when they are the object ("bank" sampah, "antrean", "katalog" of procurement,
 "super app", "single sign-on", "command center") are not form words.
@@ -29,6 +32,7 @@ dashboard dashboards dasbor hub gateway tracker tracking checker tool tools tool
 app apps mobile smart website web situs laman repositori repository direktori directory
 online daring virtual cloud terpadu terintegrasi integrated service services himpunan compilation
 nontunai cashless qris
+cek check
 """.split()
 )
 PRAISE_WORDS = frozenset(
