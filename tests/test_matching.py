@@ -1081,6 +1081,19 @@ def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: Matc
     assert "antrean" not in FORM_WORDS and "bank" not in FORM_WORDS  # objects of a need are not form words
 
 
+def test_an_own_app_the_description_alone_reads_like_is_listed(sample: MatchIndex) -> None:
+    """An English name hid the city's own e-Library: it is listed for MOR-003 as another agency's would be for MOR-004."""
+    name = "Kediri Reading Room"
+    description = (
+        "Borrow e-books from the city library on your phone, search the collection and sign up as a member online."
+    )
+    thresholds = Thresholds()
+    facts = match_facts(sample, name, description, "35.71", "Pemerintah Kota Kediri", frozenset(), thresholds)
+    own = [entry for entry in facts["similar"] if entry["own"]]
+    assert own and "library" in own[0]["name"].lower(), facts["similar"][:3]
+    assert own[0]["score"] < thresholds.reuse and own[0]["described"] >= thresholds.reuse_description
+
+
 def test_a_check_is_the_form_and_its_object_the_need(sample: MatchIndex) -> None:
     """BPOM's "Cek Produk" apps make "cek" a rare registry word; a land-tax bill check must not read like them on it."""
     assert sample.idf["cek"] > 2 * FORM_IDF

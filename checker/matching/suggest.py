@@ -48,7 +48,7 @@ class Thresholds:
     near: float = 0.6  # MOR-005: a near-duplicate
     same_thing: float = 0.73  # MOR-003 deny: the agency's own app is the same thing
     reuse: float = 0.44  # MOR-004 / MOR-003 warn: a concrete candidate to reuse
-    reuse_description: float = 0.37  # MOR-004: ... or the proposal's description alone is this close to the app
+    reuse_description: float = 0.37  # MOR-003 warn, MOR-004: ... or the description alone is this close to the app
     reuse_floor: float = 0.26  # ... and the whole proposal at least this close
     reuse_profile: float = 0.425  # MOR-004: ... or the nearest app, of the function the text's profile reads like
     infer: float = 0.485  # MOR-011: neighbours this close vote for the proposal's function
@@ -123,8 +123,9 @@ def match_facts(
     whole score under every threshold while the agency's own account of what the app does
     reads like an app of the registry. Such apps (at least `reuse_floor` as a whole,
     `reuse_description` by description) are listed after the rest, for MOR-004 and for
-    `description_inference`, and so are the agency's own apps from `reuse_floor` that
-    another agency's listed app vouches for (`own_vouched`).
+    `description_inference`, the agency's own among them for MOR-003 ("Kediri Reading
+    Room" and the city's own e-Library), and so are the agency's own apps from
+    `reuse_floor` that another agency's listed app vouches for (`own_vouched`).
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
     place = place_of(agency_name)
@@ -149,11 +150,7 @@ def match_facts(
     matches = [m for m in nearby if m.score >= low]
     listed = [*matches, *(m for m in found[NEARBY:] if m.score >= low)]
     described = index.scores_of(alone, (m.index for m in found))
-    weak = [
-        m
-        for m in nearby
-        if m.score < low and m.agency != agency_code and described[m.index] >= thresholds.reuse_description
-    ]
+    weak = [m for m in nearby if m.score < low and described[m.index] >= thresholds.reuse_description]
     first = nearest_other(nearby, agency_code, thresholds.reuse_profile)
     if first and first.score < low and first not in weak:
         weak.insert(0, first)

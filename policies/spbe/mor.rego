@@ -123,7 +123,10 @@ deny contains violation if {
 #   agency's own active applications is the same thing by meaning (a similarity of at
 #   least similarity.same_thing in policies/spbe/config/data.json), not only the same
 #   coarse function code. An own application with the same code and a weaker but real
-#   similarity (at least similarity.reuse) is a warning, and so is one with the function
+#   similarity (at least similarity.reuse, or the proposal's description alone at least
+#   similarity.reuse_description with the whole text at least similarity.reuse_floor, as
+#   for MOR-004's candidates: an English or branded name must not hide the agency's own
+#   application) is a warning, and so is one with the function
 #   the proposal reads like (facts.inferred) when it declares another code: a wrong code
 #   must not hide the agency's own application. When other agencies' applications of the
 #   declared code resemble the proposal (MOR-004's candidates), an own application of that
@@ -144,7 +147,10 @@ deny contains violation if {
 #         kedua. Penolakan memerlukan bukti: salah satu aplikasi aktif instansi sendiri
 #         memiliki makna yang sama (kemiripan sekurang-kurangnya similarity.same_thing),
 #         bukan hanya kode fungsi yang sama. Aplikasi sendiri dengan kode yang sama dan
-#         kemiripan yang lebih lemah (sekurang-kurangnya similarity.reuse) menjadi
+#         kemiripan yang lebih lemah (sekurang-kurangnya similarity.reuse, atau deskripsi
+#         usulan saja sekurang-kurangnya similarity.reuse_description dengan keseluruhan teks
+#         sekurang-kurangnya similarity.reuse_floor, seperti kandidat MOR-004: nama berbahasa
+#         Inggris atau nama merek tidak boleh menyembunyikan aplikasi instansi sendiri) menjadi
 #         peringatan, demikian pula aplikasi sendiri dengan fungsi yang terbaca dari usulan
 #         (facts.inferred) bila usulan mencantumkan kode lain: kode yang keliru tidak boleh
 #         menyembunyikan aplikasi instansi sendiri. Bila aplikasi instansi lain dengan kode
@@ -1031,9 +1037,18 @@ own_similar_with_code(code) := [s |
 	some s in similar_apps
 	object.get(s, "own", false)
 	code in object.get(s, "functions", [])
-	s.score >= similarity_threshold("reuse", 0.44)
+	resembles_own(s)
 	not built_on_owner(code)
 ]
+
+# An own app resembles the proposal as another agency's candidate does (resembles/2), bar
+# the registry's nearest app read by profile, which MOR-004 keeps for other agencies' apps.
+resembles_own(s) if s.score >= similarity_threshold("reuse", 0.44)
+
+resembles_own(s) if {
+	s.score >= similarity_threshold("reuse_floor", 0.26)
+	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.37)
+}
 
 similar_suggestions(items) := [suggestion |
 	some s in data.spbe.lib.report.top(items)

@@ -202,6 +202,28 @@ test_mor_003_weak_similarity_with_same_code_is_a_warning if {
 	fired(warns(with_similar(proposal, [weak])), "SPBE-MOR-003", "spec.functions[0]")
 }
 
+# The walk-around a name allows: "Kediri Reading Room" (an English name) hid the city's own e-Library,
+# which its description reads like (0.52 alone, 0.32 as a whole).
+described_own_parking := object.union(own_parking, {"score": 0.32, "described": 0.52, "on": "description"})
+
+test_mor_003_warns_on_own_app_the_description_alone_reads_like if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	some v in warns(with_similar(proposal, [described_own_parking]))
+	v.rule == "SPBE-MOR-003"
+	v.field == "spec.functions[0]"
+	v.suggestions[0].id == "APP-000101"
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [described_own_parking])))
+}
+
+test_mor_003_description_alone_needs_the_whole_text_over_the_floor if {
+	# What passes: a description that reads only faintly like the own app, or a whole text under the floor.
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	under_floor := object.union(described_own_parking, {"score": 0.2})
+	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [under_floor])))
+	weakly_described := object.union(described_own_parking, {"described": 0.3})
+	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [weakly_described])))
+}
+
 # An own app of the declared code under similarity.reuse is named when other agencies' apps of
 # the code resemble the proposal: they vouch for the function, the own app is the one to extend.
 faint_own_parking := object.union(own_parking, {"score": 0.3})
