@@ -1082,7 +1082,7 @@ def test_a_software_word_weighs_no_more_than_a_common_registry_word(sample: Matc
 
 
 def test_an_own_app_the_description_alone_reads_like_is_listed(sample: MatchIndex) -> None:
-    """An English name hid the city's own e-Library: it is listed for MOR-003 as another agency's would be for MOR-004."""
+    """An English name hid the city's own e-Library: it is listed for MOR-003 as another agency's is for MOR-004."""
     name = "Kediri Reading Room"
     description = (
         "Borrow e-books from the city library on your phone, search the collection and sign up as a member online."
@@ -1092,6 +1092,17 @@ def test_an_own_app_the_description_alone_reads_like_is_listed(sample: MatchInde
     own = [entry for entry in facts["similar"] if entry["own"]]
     assert own and "library" in own[0]["name"].lower(), facts["similar"][:3]
     assert own[0]["score"] < thresholds.reuse and own[0]["described"] >= thresholds.reuse_description
+    # Listed by its description although no other agency's app of its function is (nothing vouches for it):
+    # kemenhub's weighbridges and its own database of over-dimension and over-load vehicles.
+    name = "Sistem Informasi Jembatan Timbang Terpadu"
+    description = (
+        "Penimbangan truk di Unit Pelaksana Penimbangan Kendaraan Bermotor dan pencatatan pelanggaran over "
+        "dimension over loading (ODOL)."
+    )
+    facts = match_facts(sample, name, description, "kemenhub", "Kementerian Perhubungan", frozenset(), thresholds)
+    own = [entry for entry in facts["similar"] if entry["own"] and entry["described"] >= thresholds.reuse_description]
+    assert own and "muatan" in own[0]["name"].lower(), facts["similar"][:3]
+    assert not [entry for entry in facts["similar"] if not entry["own"]], facts["similar"][:3]
 
 
 def test_a_check_is_the_form_and_its_object_the_need(sample: MatchIndex) -> None:
