@@ -1105,6 +1105,25 @@ def test_an_own_app_the_description_alone_reads_like_is_listed(sample: MatchInde
     assert not [entry for entry in facts["similar"] if not entry["own"]], facts["similar"][:3]
 
 
+def test_a_channel_is_the_form_and_a_menu_a_module(sample: MatchIndex) -> None:
+    """ "HP" (a mobile phone) is no registry word: "KTP di HP" is the digital identity card, not a rare need."""
+    assert "hp" in FORM_WORDS and "hp" not in sample.idf
+    vec = sample.vector("KTP di HP", "")
+    assert vec["hp"] < vec["ktp"]
+    facts = match_facts(
+        sample,
+        "KTP di HP Malang",
+        "Warga cukup menunjukkan identitas kependudukan di ponsel (KTP digital dengan QR code) saat berurusan di loket.",
+        "35.73",
+        "Pemerintah Kota Malang",
+        frozenset(),
+        Thresholds(),
+    )
+    named = {entry["id"] for entry in facts["similar"]} | {o for entry in facts["inferred"] for o in entry["owners"]}
+    assert "SHARED-IKD" in named, (facts["similar"][:3], facts["inferred"])
+    assert "menu" not in sample.vector("Menu Permohonan Informasi Publik", "")  # like "modul" and "fitur"
+
+
 def test_a_check_is_the_form_and_its_object_the_need(sample: MatchIndex) -> None:
     """BPOM's "Cek Produk" apps make "cek" a rare registry word; a land-tax bill check must not read like them on it."""
     assert sample.idf["cek"] > 2 * FORM_IDF

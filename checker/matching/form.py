@@ -7,8 +7,10 @@ outweighs the words that say what the application is for. So does "cek" (check):
 "Cek Produk" apps made it a rare registry word, and "Cek Tagihan Tanah" read like them on
 that word alone; in "Cek Bansos", "Cek Harga", "Cek Zonasi" the need is the object. So does
 a way to pay ("QRIS", "nontunai", "cashless": "Bayar Angkot Pakai QRIS" is a transport fare
-app). Such a word weighs at most
-FORM_IDF in a proposal: about what a word in one app of a hundred weighs. The words that
+app), and so does a channel, as "mobile" and "web" do: "KTP di HP" is the digital identity
+card and "Aspirasi Warga via WhatsApp" the complaints service, whatever the phone or the
+messenger. Such a word weighs at most FORM_IDF in a proposal: about what a word in one app of
+a hundred weighs. The words that
 name a need when they are the object ("bank" sampah, "antrean", "katalog" of procurement,
 "super app", "single sign-on", "command center") are not form words.
 
@@ -33,6 +35,7 @@ app apps mobile smart website web situs laman repositori repository direktori di
 online daring virtual cloud terpadu terintegrasi integrated service services himpunan compilation
 nontunai cashless qris
 cek check
+hp handphone ponsel smartphone gawai android ios whatsapp sms email surel qr barcode
 """.split()
 )
 PRAISE_WORDS = frozenset(

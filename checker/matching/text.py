@@ -35,7 +35,7 @@ FUNCTION_WORDS = frozenset(
     """
 dan atau untuk bagi dari di ke yang dengan pada oleh serta dalam secara sebagai melalui antar
 the of and for a an to in on by with via
-system systems information management application applications app apps modul module fitur feature
+system systems information management application applications app apps modul module fitur feature menu submenu
 regional regency city province national new
 pemerintah kabupaten kab kota provinsi prov administrasi daerah istimewa pemprov pemkab pemkot pemda
 si sisfo
