@@ -10,9 +10,9 @@ a way to pay ("QRIS", "nontunai", "cashless": "Bayar Angkot Pakai QRIS" is a tra
 app), and so does a channel, as "mobile" and "web" do: "KTP di HP" is the digital identity
 card and "Aspirasi Warga via WhatsApp" the complaints service, whatever the phone or the
 messenger. Such a word weighs at most FORM_IDF in a proposal: about what a word in one app of
-a hundred weighs. The words that
-name a need when they are the object ("bank" sampah, "antrean", "katalog" of procurement,
-"super app", "single sign-on", "command center") are not form words.
+a hundred weighs. The words that name a need when they are the object ("bank" sampah,
+"antrean", "katalog" of procurement, "super app", "single sign-on", "command center") are
+not form words.
 
 Praise words are the same case for how an agency brands an application rather than what
 it is for: "AKTA KILAT", "NUNUKAN IZIN CEPAT", "Beasiswa ... Cerdas", "Beasiswa ... Idaman",
