@@ -124,7 +124,8 @@ def compiled_from_bytes(
     `parsed` is those bytes already parsed (the audit needs the apps themselves too), so a miss
     does not parse them twice.
     """
-    if parsed is not None and parsed.sha256 != hashlib.sha256(raw).hexdigest():
+    digest = hashlib.sha256(raw).hexdigest()
+    if parsed is not None and parsed.sha256 != digest:
         raise ValueError("parsed is not the registry these bytes hold")
     if not use_cache:
         return compile_registry(parsed or parse_registry(raw, str(source)))
@@ -133,7 +134,7 @@ def compiled_from_bytes(
         cached = _from_data(str(source), cache.load("registry", key))
         if cached is not None:
             cache.settle()  # before the GC is back on: its first collection would walk all of it
-    if cached is not None and cached.sha256 == hashlib.sha256(raw).hexdigest():
+    if cached is not None and cached.sha256 == digest:
         return cached
     compiled = compile_registry(parsed or parse_registry(raw, str(source)))
     cache.store("registry", key, _to_data(compiled), compiled.index_json)

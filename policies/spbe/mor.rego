@@ -840,12 +840,7 @@ reuse_candidates(code) := data.spbe.lib.report.top([s |
 	resembles(s, code)
 ])
 
-resembles(s, _) if s.score >= similarity_threshold("reuse", 0.44)
-
-resembles(s, _) if {
-	s.score >= similarity_threshold("reuse_floor", 0.26)
-	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.37)
-}
+resembles(s, _) if resembles_by_text(s)
 
 resembles(s, code) if {
 	object.get(s, "nearest", false)
@@ -1037,15 +1032,17 @@ own_similar_with_code(code) := [s |
 	some s in similar_apps
 	object.get(s, "own", false)
 	code in object.get(s, "functions", [])
-	resembles_own(s)
+	resembles_by_text(s)
 	not built_on_owner(code)
 ]
 
-# An own app resembles the proposal as another agency's candidate does (resembles/2), bar
-# the registry's nearest app read by profile, which MOR-004 keeps for other agencies' apps.
-resembles_own(s) if s.score >= similarity_threshold("reuse", 0.44)
+# An app resembles the proposal by its text: the whole text at least similarity.reuse, or the
+# description alone at least similarity.reuse_description with the whole at least
+# similarity.reuse_floor. Own apps (MOR-003) and other agencies' (MOR-004) alike; MOR-004 also
+# takes the registry's nearest app read by profile (resembles/2).
+resembles_by_text(s) if s.score >= similarity_threshold("reuse", 0.44)
 
-resembles_own(s) if {
+resembles_by_text(s) if {
 	s.score >= similarity_threshold("reuse_floor", 0.26)
 	object.get(s, "described", 0) >= similarity_threshold("reuse_description", 0.37)
 }
