@@ -14,6 +14,7 @@ from checker.judging.closest import (
     order_for,
     reads_like_declared_code,
     suggestion_limit,
+    weak_evidence,
 )
 from checker.judging.evaluate import Target, open_judge
 from checker.model import Result, Suggestion, Text, Violation
@@ -75,6 +76,63 @@ def test_each_app_once_other_rules_ignored_and_the_cap_applies() -> None:
     assert [s.id for s in closest_apps(found, ORDER)] == ["APP-2", "APP-4", "APP-1", "APP-3"]
     assert [s.id for s in closest_apps(found, ORDER, 2)] == ["APP-2", "APP-4"]
     assert closest_apps(found, ()) == ()
+
+
+def test_suggestions_on_weak_evidence_come_after_all_the_others() -> None:
+    """MOR-003's own app of the function, named from a faint resemblance, after MOR-004's candidates
+    and MOR-005's near names; its stronger suggestions keep their place."""
+    found = [
+        Violation(
+            "SPBE-MOR-003",
+            "warn",
+            Text("m", "m"),
+            "spec.functions[0]",
+            1,
+            1,
+            (Suggestion("APP-OWN-STRONG", "x", 0.5), Suggestion("APP-OWN-FAINT", "x", 0.16)),
+        ),
+        finding("SPBE-MOR-004", "APP-1"),
+        finding("SPBE-MOR-005", "APP-2"),
+    ]
+    weak = {"SPBE-MOR-003": 0.26}
+    got = [s.id for s in closest_apps(found, ORDER, None, weak)]
+    assert got == ["APP-OWN-STRONG", "APP-2", "APP-1", "APP-OWN-FAINT"]
+    assert [s.id for s in closest_apps(found, ORDER)] == ["APP-OWN-STRONG", "APP-OWN-FAINT", "APP-2", "APP-1"]
+    assert [s.id for s in closest_apps(found, ORDER, 3, weak)] == ["APP-OWN-STRONG", "APP-2", "APP-1"]
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [["SPBE-MOR-003"], {"SPBE-MOR-099": 0.2}, {"SPBE-MOR-003": "0.2"}, {"SPBE-MOR-003": 1.5}, {"SPBE-MOR-003": True}],
+)
+def test_malformed_weak_evidence_cannot_judge(weak: object) -> None:
+    with pytest.raises(CannotJudge):
+        weak_evidence({"closest_weak_evidence": weak}, ORDER)
+    assert weak_evidence({}, ORDER) == {}
+    assert weak_evidence({"closest_weak_evidence": {"SPBE-MOR-003": 0.26}}, ORDER) == {"SPBE-MOR-003": 0.26}
+
+
+def test_the_agencys_own_app_of_the_function_is_named_after_the_apps_the_text_resembles(tmp_path: Path) -> None:
+    """Pakpak Bharat's rural bus tracker (holdout58, a duplicate of the regency's "Trans Pakpak Bharat").
+
+    The text reads like other regions' bus apps (MOR-004) and only faintly like the regency's own
+    app; the function they share is the evidence, so MOR-003 warns and names the own app, and
+    `closest` lists it after the apps the text resembles. Neither is a deny.
+    """
+    result = judged(
+        tmp_path,
+        "bus-pakpak",
+        "Pakpak Bharat Rural Bus Tracker",
+        ("12.15", "Pemerintah Kabupaten Pakpak Bharat"),
+        "Jadwal, rute dan posisi real-time bus perdesaan milik Pemkab yang melayani Salak dan kecamatan sekitarnya.",
+        "TRN-ANGKUTAN",
+    )
+    mor_003 = [v for v in result.violations if v.rule == "SPBE-MOR-003"]
+    assert [v.severity for v in mor_003] == ["warn"]
+    assert "APP-005629" in [s.id for s in mor_003[0].suggestions]
+    closest = [s.id for s in result.closest]
+    assert "APP-005629" in closest and closest[0] != "APP-005629"
+    assert "SPBE-MOR-004" in {v.rule for v in result.violations}
 
 
 @pytest.mark.parametrize(

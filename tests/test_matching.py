@@ -171,9 +171,13 @@ def test_suggestions_put_own_agency_first_and_collapse_templates(sample: MatchIn
         Thresholds(),
     )
     similar = facts["similar"]
-    assert similar
-    order = [(not s["own"], not s["shared"]) for s in similar]
-    assert order == sorted(order)
+    low = min(Thresholds().reuse, Thresholds().infer, Thresholds().near)
+    listed = [s for s in similar if s["score"] >= low]
+    assert listed
+    # The apps that resemble the text, then the weaker ones (named on a description or a function): each ranked so.
+    for part in (listed, [s for s in similar if s["score"] < low]):
+        order = [(not s["own"], not s["shared"]) for s in part]
+        assert order == sorted(order)
     names = [s["name"] for s in similar if not s["own"] and not s["shared"]]
     keys = [sample.name_key(n) for n in names]
     assert len(keys) == len(set(keys)), "one line per template"
@@ -1520,20 +1524,57 @@ def test_an_everyday_spelling_reads_as_the_dictionarys(sample: MatchIndex) -> No
 
 
 def test_only_own_apps_another_agencys_candidate_vouches_for_are_listed() -> None:
-    """MOR-003 can name an own app under `reuse` only with other agencies' candidates of its function."""
+    """MOR-003 can name an own app under `reuse` only with other agencies' candidates of its function.
 
-    def app(number: int, agency: str, function: str, score: float) -> Match:
-        return Match(number, f"APP-{number:06d}", "x", agency, "regency", False, (function,), score, (), "")
+    The function is the evidence, so the own app is scored on its own even when it is too far from
+    the text to be among the nearest apps, down to `own_code`.
+    """
 
-    bus, parking, others_bus = (
-        app(1, "73.05", "PHB-ANGKUTAN", 0.3),
-        app(2, "73.05", "LYN-PARKIR", 0.3),
-        app(3, "11.01", "PHB-ANGKUTAN", 0.5),
+    def app(number: int, name: str, description: str, agency: str, function: str) -> dict[str, object]:
+        return {
+            "id": f"APP-{number}",
+            "name": name,
+            "description": description,
+            "agency": {"code": agency, "name": "x", "level": "regency"},
+            "functions": [function],
+            "status": "active",
+        }
+
+    index = build_match_index(
+        [
+            app(1, "Trans Salak", "Jadwal bus kota dan halte.", "12.15", "TRN-ANGKUTAN"),
+            app(2, "Parkir Salak", "Retribusi parkir tepi jalan.", "12.15", "LYN-PARKIR"),
+            app(3, "Pelacak Bus Perdesaan", "Posisi bus perdesaan secara langsung.", "11.01", "TRN-ANGKUTAN"),
+        ]
     )
-    strong_own = app(4, "73.05", "LYN-PARKIR", 0.6)
-    found = [others_bus, strong_own, bus, parking]
-    assert own_vouched(found, [others_bus, strong_own], "73.05", 0.44) == [bus]
-    assert own_vouched(found, [strong_own], "73.05", 0.44) == []  # an own app vouches for nothing
+    vec = index.vector("Pelacak Bus Perdesaan", "Jadwal bus.")
+    found = index.nearest(vec, threshold=0.5, limit=60)
+    assert ids(found) == ["APP-3"]  # the own bus app is too far to be found
+    assert 0.01 < index.scores_of(vec, [0])[0] < 0.5
+
+    assert ids(own_vouched(index, vec, found, found, "12.15", (0.44, 0.01), ())) == ["APP-1"]  # not parking
+    assert own_vouched(index, vec, found, [], "12.15", (0.44, 0.01), ()) == []  # nothing vouches
+    assert own_vouched(index, vec, found, found, "12.15", (0.44, 0.01), ["APP-1"]) == []  # it replaces that app
+    assert own_vouched(index, vec, found, found, "12.15", (0.44, 0.5), ()) == []  # under own_code
+    assert own_vouched(index, vec, found, found, "11.01", (0.44, 0.01), ()) == []  # an own app vouches for nothing
+
+
+def test_an_own_app_of_the_function_is_named_from_a_faint_resemblance(sample: MatchIndex) -> None:
+    """Pakpak Bharat's rural bus tracker (holdout58) reads like other regions' bus apps; the regency's own
+    "Trans Pakpak Bharat" shares only a few words with it, under `reuse_floor`, and is the app to extend."""
+    proposal = (
+        "Pakpak Bharat Rural Bus Tracker",
+        "Jadwal, rute dan posisi real-time bus perdesaan milik Pemkab yang melayani Salak dan kecamatan sekitarnya.",
+        "12.15",
+        "Pemerintah Kabupaten Pakpak Bharat",
+        (),
+    )
+    facts = match_facts(sample, *proposal, Thresholds())
+    own = {entry["id"]: entry for entry in facts["similar"] if entry["own"]}
+    assert Thresholds().own_code <= own["APP-005629"]["score"] < Thresholds().reuse_floor
+    assert any(not entry["own"] and "TRN-ANGKUTAN" in entry["functions"] for entry in facts["similar"])
+    stricter = match_facts(sample, *proposal, Thresholds(own_code=0.5))
+    assert "APP-005629" not in {entry["id"] for entry in stricter["similar"]}
 
 
 def test_bulk_scoring_gives_every_app_the_same_float(sample: MatchIndex) -> None:

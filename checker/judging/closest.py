@@ -9,7 +9,10 @@ says about *what the proposal is*, so a reviewer reads the best answer first: th
 evidence, the declared code the agency's label (over the labelled sets of bench/duplicates,
 when both fire, the service the text reads like was right 84 times, the code's owner twice).
 The rules that follow from the declared code alone (`closest_declared_code_rules`) keep their
-place only when the text reads like that code too; otherwise they go last.
+place only when the text reads like that code too; otherwise they go last. So do the
+suggestions a rule names on weak evidence (`closest_weak_evidence`): MOR-003 names the agency's
+own app of a function other agencies' candidates serve from a faint resemblance, and that app
+is the answer less often than the candidates that resemble the text.
 """
 
 from __future__ import annotations
@@ -86,6 +89,26 @@ def order_for(order: tuple[str, ...], code_rules: tuple[str, ...], code_is_read:
     return tuple(rule for rule in order if rule not in code_rules) + tuple(rule for rule in order if rule in code_rules)
 
 
+def weak_evidence(config: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, float]:
+    """`closest_weak_evidence`: rule id -> the score under which that rule's suggestions rest on weak evidence.
+
+    Each rule must be in `closest_evidence` and each score a number from 0 to 1; a malformed
+    setting stops the run like any malformed policy.
+    """
+    weak = config.get("closest_weak_evidence", {})
+    if not isinstance(weak, dict) or not all(
+        rule in order and isinstance(score, (int, float)) and not isinstance(score, bool) and 0 <= score <= 1
+        for rule, score in weak.items()
+    ):
+        raise CannotJudge(
+            Text(
+                "The policy configuration's closest_weak_evidence must map rule ids from closest_evidence to scores from 0 to 1.",
+                "closest_weak_evidence dalam konfigurasi kebijakan harus memetakan id aturan dari closest_evidence ke skor 0 sampai 1.",
+            )
+        )
+    return {rule: float(score) for rule, score in weak.items()}
+
+
 def suggestion_limit(config: Mapping[str, Any]) -> int:
     """`max_suggestions`, the same cap the rules put on each finding's list (5 when the key is missing)."""
     limit = config.get("max_suggestions", 5)
@@ -100,18 +123,29 @@ def suggestion_limit(config: Mapping[str, Any]) -> int:
 
 
 def closest_apps(
-    violations: Iterable[Violation], order: tuple[str, ...], limit: int | None = None
+    violations: Iterable[Violation],
+    order: tuple[str, ...],
+    limit: int | None = None,
+    weak: Mapping[str, float] | None = None,
 ) -> tuple[Suggestion, ...]:
-    """The findings' suggestions, rule by rule in `order`, each app once (its first, strongest reason)."""
+    """The findings' suggestions, rule by rule in `order`, each app once (its first, strongest reason).
+
+    A suggestion under its rule's score in `weak` comes after all the others, in the same order.
+    """
     findings = list(violations)
-    seen: set[str] = set()
-    out: list[Suggestion] = []
+    floors = weak or {}
+    strong: list[Suggestion] = []
+    weakly: list[Suggestion] = []
     for rule in order:
         for violation in findings:
             if violation.rule != rule:
                 continue
             for suggestion in violation.suggestions:
-                if suggestion.id not in seen:
-                    seen.add(suggestion.id)
-                    out.append(suggestion)
+                (weakly if suggestion.score < floors.get(rule, 0.0) else strong).append(suggestion)
+    seen: set[str] = set()
+    out: list[Suggestion] = []
+    for suggestion in [*strong, *weakly]:
+        if suggestion.id not in seen:
+            seen.add(suggestion.id)
+            out.append(suggestion)
     return tuple(out if limit is None else out[:limit])

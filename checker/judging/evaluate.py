@@ -27,6 +27,7 @@ from checker.judging.closest import (
     order_for,
     reads_like_declared_code,
     suggestion_limit,
+    weak_evidence,
 )
 from checker.judging.identity import Identities
 from checker.judging.manifest import SCHEMA_RULES, Manifest, Rejected, read_manifest, taken_id_violation
@@ -126,6 +127,7 @@ class Judge:
         self.thresholds = Thresholds.from_config(self.similarity_config)
         self.evidence_order = evidence_order(config, self.rules)
         self.declared_code_rules = declared_code_rules(config, self.evidence_order)
+        self.weak_evidence = weak_evidence(config, self.evidence_order)
         self.max_suggestions = suggestion_limit(config)
         engine.load(policies, engine_data_json(policies, self.compiled.index_json))
 
@@ -177,7 +179,7 @@ class Judge:
             new_proposal=new_proposal,
         )
         order = self.closest_order(facts, manifest)
-        closest = closest_apps(violations, order, self.max_suggestions)
+        closest = closest_apps(violations, order, self.max_suggestions, self.weak_evidence)
         return Result(manifest.file, manifest.id, verdict_of(violations), tuple(violations), closest=closest)
 
     def closest_order(self, facts: Mapping[str, Any], manifest: Manifest) -> tuple[str, ...]:

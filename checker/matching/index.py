@@ -553,6 +553,14 @@ class MatchIndex:
         app_id, app_name, agency, level, shared, functions = self.docs[doc]
         return Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
 
+    def matches_of(self, vec: dict[str, float], docs: Iterable[int], *, threshold: float) -> list[Match]:
+        """Those of a few given apps (doc numbers) whose cosine with `vec` is at least `threshold`, best first (then by rank)."""
+        scored = self.scores_of(vec, docs)
+        kept = sorted(
+            (-round(score, 6), self.ranks[doc], doc, score) for doc, score in scored.items() if score >= threshold
+        )
+        return [self._match(doc, score) for _key, _rank, doc, score in kept]
+
     def scores_of(self, vec: dict[str, float], docs: Iterable[int]) -> dict[int, float]:
         """The cosine of `vec` with a few given apps (doc numbers), without scoring the registry.
 

@@ -51,6 +51,7 @@ class Thresholds:
     reuse_description: float = 0.37  # MOR-003 warn, MOR-004: ... or the description alone is this close to the app
     reuse_floor: float = 0.26  # ... and the whole proposal at least this close
     reuse_profile: float = 0.425  # MOR-004: ... or the nearest app, of the function the text's profile reads like
+    own_code: float = 0.14  # MOR-003 warn: an own app of a function other agencies' candidates serve, from this close
     infer: float = 0.485  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
@@ -74,6 +75,7 @@ class Thresholds:
             reuse_description=score("reuse_description", default.reuse_description),
             reuse_floor=score("reuse_floor", default.reuse_floor),
             reuse_profile=score("reuse_profile", default.reuse_profile),
+            own_code=score("own_code", default.own_code),
             infer=score("infer", default.infer),
             profile=score("infer_profile", default.profile),
             profile_margin=score("infer_profile_margin", default.profile_margin),
@@ -125,9 +127,10 @@ def match_facts(
     `reuse_description` by description) are listed after the rest, for MOR-004 and for
     `description_inference`, the agency's own among them for MOR-003 ("Kediri Reading
     Room" and the city's own e-Library), and so are the agency's own apps from
-    `reuse_floor` that another agency's listed app vouches for (`own_vouched`).
+    `own_code` that another agency's listed app vouches for (`own_vouched`).
     """
     low = min(thresholds.reuse, thresholds.infer, thresholds.near)
+    exclude = frozenset(exclude)  # read twice: the nearest apps and the agency's own
     place = place_of(agency_name)
     known = _Known(index)
     words = fold_words(f"{name} {description}")
@@ -154,7 +157,9 @@ def match_facts(
     first = nearest_other(nearby, agency_code, thresholds.reuse_profile)
     if first and first.score < low and first not in weak:
         weak.insert(0, first)
-    weak += own_vouched(found, [*listed, *weak], agency_code, low)
+    vouched = own_vouched(index, vec, found, [*listed, *weak], agency_code, (low, thresholds.own_code), exclude)
+    described.update(index.scores_of(alone, (m.index for m in vouched if m.index not in described)))
+    weak += vouched
     similar = [
         *ranked_suggestions(index, listed, agency_code),
         *ranked_suggestions(index, weak, agency_code),
@@ -181,15 +186,38 @@ def match_facts(
     return {"similar": similar, "inferred": inferred, "leaning": leaning}
 
 
-def own_vouched(found: list[Match], candidates: list[Match], agency_code: str, low: float) -> list[Match]:
-    """The agency's own apps under `low` that share a function with another agency's candidate.
+def own_vouched(
+    index: MatchIndex,
+    vec: dict[str, float],
+    found: list[Match],
+    candidates: list[Match],
+    agency_code: str,
+    scores: tuple[float, float],
+    exclude: Iterable[str],
+) -> list[Match]:
+    """The agency's own apps from `scores[1]` up to `scores[0]` that share a function with another agency's candidate.
 
     MOR-003 names such an app when other agencies' apps of its function are reuse candidates
     (mor.rego, `own_related_with_code`); an own app whose function no candidate serves could
-    never be named, and listing it would only cost the audit an explanation per app.
+    never be named, and listing it would only cost the audit an explanation per app. The
+    function is the evidence, so the text need only resemble the own app faintly: "Pakpak
+    Bharat Rural Bus Tracker" reads like other regions' bus apps and only 0.16 like the
+    regency's own "Trans Pakpak Bharat". `found` stops above that, so the agency's other apps
+    of those functions are scored one by one (an agency runs tens of apps, not thousands).
     """
+    below, floor = scores
     vouched = {code for m in candidates if m.agency != agency_code for code in m.functions}
-    return [m for m in found if m.agency == agency_code and m.score < low and vouched.intersection(m.functions)]
+    if not vouched:
+        return []
+    near = [m for m in found if m.agency == agency_code and m.score < below and vouched.intersection(m.functions)]
+    skipped = {m.index for m in found}
+    excluded = set(exclude)
+    docs = [
+        doc
+        for doc in index.agency_docs(agency_code)
+        if doc not in skipped and index.docs[doc][0] not in excluded and vouched.intersection(index.docs[doc][5])
+    ]
+    return near + index.matches_of(vec, docs, threshold=floor)
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:

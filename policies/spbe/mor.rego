@@ -130,9 +130,11 @@ deny contains violation if {
 #   the proposal reads like (facts.inferred) when it declares another code: a wrong code
 #   must not hide the agency's own application. When other agencies' applications of the
 #   declared code resemble the proposal (MOR-004's candidates), an own application of that
-#   code is named from similarity.reuse_floor: the need is that function's, and the app to
-#   extend is the agency's own, not another region's. Applications the proposal replaces or
-#   extends do not count.
+#   code is named from similarity.own_code: the need is that function's, and the app to
+#   extend is the agency's own, not another region's, so the text need only resemble it
+#   faintly ("Pakpak Bharat Rural Bus Tracker" and the regency's "Trans Pakpak Bharat");
+#   under own_code the agency's other applications of a broad code are no evidence.
+#   Applications the proposal replaces or extends do not count.
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
@@ -155,8 +157,10 @@ deny contains violation if {
 #         (facts.inferred) bila usulan mencantumkan kode lain: kode yang keliru tidak boleh
 #         menyembunyikan aplikasi instansi sendiri. Bila aplikasi instansi lain dengan kode
 #         yang dicantumkan mirip dengan usulan (kandidat MOR-004), aplikasi sendiri dengan
-#         kode itu disebutkan mulai similarity.reuse_floor: kebutuhannya adalah fungsi itu,
-#         dan yang dikembangkan adalah aplikasi instansi sendiri, bukan milik daerah lain.
+#         kode itu disebutkan mulai similarity.own_code: kebutuhannya adalah fungsi itu,
+#         dan yang dikembangkan adalah aplikasi instansi sendiri, bukan milik daerah lain,
+#         sehingga teks usulan cukup sedikit mirip dengannya; di bawah own_code, aplikasi
+#         lain instansi dengan kode yang luas bukan bukti.
 #         Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
@@ -1016,15 +1020,18 @@ own_named_with_code(code) := similar if {
 	count(similar) > 0
 } else := own_related_with_code(code)
 
-# Own apps of the code from similarity.reuse_floor, when other agencies' apps of the code are
+# Own apps of the code from similarity.own_code, when other agencies' apps of the code are
 # reuse candidates (MOR-004's evidence): "Pendaftaran Online Puskesmas Kecamatan Jakarta Pusat"
-# reads like other regions' puskesmas apps, and the city runs "SIMPUS Jakarta Pusat" (0.40).
+# reads like other regions' puskesmas apps, and the city runs "SIMPUS Jakarta Pusat" (0.40);
+# "Pakpak Bharat Rural Bus Tracker" reads like other regions' bus apps, and the regency runs
+# "Trans Pakpak Bharat" (0.16). The code is the evidence here, so these come last in a
+# result's closest apps (config closest_weak_evidence).
 own_related_with_code(code) := [s |
 	count(reuse_candidates(code)) > 0
 	some s in similar_apps
 	object.get(s, "own", false)
 	code in object.get(s, "functions", [])
-	s.score >= similarity_threshold("reuse_floor", 0.26)
+	s.score >= similarity_threshold("own_code", 0.14)
 	not built_on_owner(code)
 ]
 

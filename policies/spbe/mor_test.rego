@@ -252,10 +252,23 @@ test_mor_003_faint_own_app_of_another_code_is_silent if {
 	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [other_parking, faint_own_parking])))
 }
 
-test_mor_003_own_app_under_the_reuse_floor_is_silent if {
+# The code is the evidence: a faint resemblance is enough ("Pakpak Bharat Rural Bus Tracker" and
+# the regency's "Trans Pakpak Bharat", 0.16), under similarity.own_code none is.
+test_mor_003_names_an_own_app_of_the_code_from_own_code if {
 	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
-	below := object.union(own_parking, {"score": 0.2})
+	faint := object.union(own_parking, {"score": 0.16})
+	some v in warns(with_similar(proposal, [other_parking, faint]))
+	v.rule == "SPBE-MOR-003"
+	v.suggestions[0].id == "APP-000101"
+	v.suggestions[0].score == 0.16
+}
+
+test_mor_003_own_app_under_own_code_is_silent if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	below := object.union(own_parking, {"score": 0.1})
 	not "SPBE-MOR-003" in rules(warns(with_similar(proposal, [other_parking, below])))
+	# The threshold is the policy owner's: from config, not from the rule.
+	"SPBE-MOR-003" in rules(warns(with_similar(proposal, [other_parking, below]))) with data.spbe.config.similarity.own_code as 0.1
 }
 
 test_mor_003_silent_when_replacing_that_app if {

@@ -60,9 +60,10 @@ test_config_has_every_key_with_its_type if {
 	config := data.spbe.config
 	is_number(config.justification_min_length)
 	is_number(config.max_suggestions)
-	every key in ["near", "same_thing", "reuse", "infer", "max", "infer_profile", "infer_profile_margin", "infer_profile_description"] {
+	every key in ["near", "same_thing", "reuse", "infer", "max", "infer_profile", "infer_profile_margin", "infer_profile_description", "own_code"] {
 		is_number(config.similarity[key])
 	}
+	is_object(config.closest_weak_evidence)
 	every key in [
 		"closest_evidence", "closest_declared_code_rules", "reuse_warning_kinds", "host_kinds", "existing_app_kinds", "citizen_audiences",
 		"citizen_channels", "openapi_accepted_statuses", "pdn_sites", "strategic_providers",
@@ -75,7 +76,7 @@ test_config_has_every_key_with_its_type if {
 }
 
 test_similarity_thresholds_are_scores if {
-	every key in ["near", "same_thing", "reuse", "infer", "infer_profile", "infer_profile_description"] {
+	every key in ["near", "same_thing", "reuse", "infer", "infer_profile", "infer_profile_description", "own_code"] {
 		data.spbe.config.similarity[key] >= 0
 		data.spbe.config.similarity[key] <= 1
 	}
