@@ -135,6 +135,25 @@ def test_the_agencys_own_app_of_the_function_is_named_after_the_apps_the_text_re
     assert "SPBE-MOR-004" in {v.rule for v in result.violations}
 
 
+def test_a_wrong_code_does_not_hide_the_agencys_own_app_of_the_function_read(tmp_path: Path) -> None:
+    """ "Mataram Siaga 112" (holdout57), filed under public order, reads like the emergency-call function.
+
+    Lampung Selatan's "Call Center 112" resembles it (MOR-004), and the city's own "Call Center
+    112 Mataram" (0.40, under `reuse`) is the app to extend: MOR-003 warns and names it first.
+    """
+    result = judged(
+        tmp_path,
+        "siaga-112",
+        "Mataram Siaga 112",
+        ("52.71", "Pemerintah Kota Mataram"),
+        "Layanan panggilan darurat 112 terpadu, operator meneruskan ke damkar, ambulans dan kepolisian.",
+        "KAM-KETERTIBAN",
+    )
+    mor_003 = [v for v in result.violations if v.rule == "SPBE-MOR-003"]
+    assert [(v.severity, v.field) for v in mor_003] == [("warn", "spec.functions")]
+    assert result.closest[0].id == "APP-017280"
+
+
 @pytest.mark.parametrize(
     "config",
     [{"closest_evidence": "SPBE-MOR-011"}, {"closest_evidence": [11]}, {"closest_evidence": ["SPBE-MOR-099"]}],

@@ -126,15 +126,15 @@ deny contains violation if {
 #   similarity (at least similarity.reuse, or the proposal's description alone at least
 #   similarity.reuse_description with the whole text at least similarity.reuse_floor, as
 #   for MOR-004's candidates: an English or branded name must not hide the agency's own
-#   application) is a warning, and so is one with the function
-#   the proposal reads like (facts.inferred) when it declares another code: a wrong code
-#   must not hide the agency's own application. When other agencies' applications of the
-#   declared code resemble the proposal (MOR-004's candidates), an own application of that
-#   code is named from similarity.own_code: the need is that function's, and the app to
-#   extend is the agency's own, not another region's, so the text need only resemble it
-#   faintly ("Pakpak Bharat Rural Bus Tracker" and the regency's "Trans Pakpak Bharat");
-#   under own_code the agency's other applications of a broad code are no evidence.
-#   Applications the proposal replaces or extends do not count.
+#   application) is a warning, and so is one with the function the proposal reads like
+#   (facts.inferred) when it declares another code: a wrong code must not hide the
+#   agency's own application. When other agencies' applications of the declared code, or
+#   of the function read, resemble the proposal (MOR-004's candidates), an own application
+#   of that code is named from similarity.own_code: the need is that function's, and the
+#   app to extend is the agency's own, not another region's, so the text need only
+#   resemble it faintly ("Pakpak Bharat Rural Bus Tracker" and the regency's "Trans Pakpak
+#   Bharat"); under own_code the agency's other applications of a broad code are no
+#   evidence. Applications the proposal replaces or extends do not count.
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
@@ -156,7 +156,8 @@ deny contains violation if {
 #         peringatan, demikian pula aplikasi sendiri dengan fungsi yang terbaca dari usulan
 #         (facts.inferred) bila usulan mencantumkan kode lain: kode yang keliru tidak boleh
 #         menyembunyikan aplikasi instansi sendiri. Bila aplikasi instansi lain dengan kode
-#         yang dicantumkan mirip dengan usulan (kandidat MOR-004), aplikasi sendiri dengan
+#         yang dicantumkan, atau dengan fungsi yang terbaca, mirip dengan usulan (kandidat
+#         MOR-004), aplikasi sendiri dengan
 #         kode itu disebutkan mulai similarity.own_code: kebutuhannya adalah fungsi itu,
 #         dan yang dikembangkan adalah aplikasi instansi sendiri, bukan milik daerah lain,
 #         sehingga teks usulan cukup sedikit mirip dengannya; di bawah own_code, aplikasi
@@ -223,7 +224,7 @@ warn contains violation if {
 	some inferred in manifest.inferred
 	code := inferred.code
 	not code in manifest.functions
-	weak := own_similar_with_code(code)
+	weak := own_named_with_code(code)
 	count(weak) > 0
 	listing := concat(", ", [similar_label(s, "en") | some s in weak])
 	listing_id := concat(", ", [similar_label(s, "id") | some s in weak])
@@ -1012,7 +1013,7 @@ own_similar_under_declared_codes := [s |
 	some s in own_named_with_code(code)
 ]
 
-# The agency's own apps MOR-003 names under a code: those that resemble the proposal (at
+# The agency's own apps MOR-003 names under a code (declared or read): those that resemble the proposal (at
 # least similarity.reuse) or, when there are none, the weaker ones that other agencies'
 # reuse candidates of the code vouch for.
 own_named_with_code(code) := similar if {

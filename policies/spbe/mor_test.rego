@@ -319,6 +319,19 @@ test_mor_003_read_function_without_a_similar_own_app_is_silent if {
 	not "SPBE-MOR-003" in rules(warns(reads_like_parking(proposal, [object.union(own_parking, {"score": 0.3})])))
 }
 
+# "Mataram Siaga 112", filed under public order, reads like the emergency-call function; Lampung
+# Selatan's "Call Center 112" resembles it, and the city's own "Call Center 112 Mataram" (0.40) is
+# the app to extend: a wrong code must not hide it any more than a weak resemblance may.
+test_mor_003_names_an_own_app_of_the_function_read_when_others_resemble if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	faint := object.union(own_parking, {"score": 0.16})
+	some v in warns(reads_like_parking(proposal, [other_parking, faint]))
+	v.rule == "SPBE-MOR-003"
+	v.field == "spec.functions"
+	v.suggestions[0].id == "APP-000101"
+	not "SPBE-MOR-003" in rules(warns(reads_like_parking(proposal, [other_parking, object.union(own_parking, {"score": 0.1})])))
+}
+
 test_mor_003_similar_own_app_of_an_unread_function_is_silent if {
 	# Neither declared nor read from the text: a resemblance alone is not evidence of the same need.
 	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
