@@ -1552,11 +1552,17 @@ def test_only_own_apps_another_agencys_candidate_vouches_for_are_listed() -> Non
     assert ids(found) == ["APP-3"]  # the own bus app is too far to be found
     assert 0.01 < index.scores_of(vec, [0])[0] < 0.5
 
-    assert ids(own_vouched(index, vec, found, found, "12.15", (0.44, 0.01), ())) == ["APP-1"]  # not parking
-    assert own_vouched(index, vec, found, [], "12.15", (0.44, 0.01), ()) == []  # nothing vouches
-    assert own_vouched(index, vec, found, found, "12.15", (0.44, 0.01), ["APP-1"]) == []  # it replaces that app
-    assert own_vouched(index, vec, found, found, "12.15", (0.44, 0.5), ()) == []  # under own_code
-    assert own_vouched(index, vec, found, found, "11.01", (0.44, 0.01), ()) == []  # an own app vouches for nothing
+    assert ids(own_vouched(index, vec, found, found, "12.15", below=0.44, floor=0.01, exclude=())) == [
+        "APP-1"
+    ]  # not parking
+    assert own_vouched(index, vec, found, [], "12.15", below=0.44, floor=0.01, exclude=()) == []  # nothing vouches
+    assert (
+        own_vouched(index, vec, found, found, "12.15", below=0.44, floor=0.01, exclude=["APP-1"]) == []
+    )  # it replaces that app
+    assert own_vouched(index, vec, found, found, "12.15", below=0.44, floor=0.5, exclude=()) == []  # under own_code
+    assert (
+        own_vouched(index, vec, found, found, "11.01", below=0.44, floor=0.01, exclude=()) == []
+    )  # an own app vouches for nothing
 
 
 def test_an_own_app_of_the_function_is_named_from_a_faint_resemblance(sample: MatchIndex) -> None:

@@ -157,7 +157,9 @@ def match_facts(
     first = nearest_other(nearby, agency_code, thresholds.reuse_profile)
     if first and first.score < low and first not in weak:
         weak.insert(0, first)
-    vouched = own_vouched(index, vec, found, [*listed, *weak], agency_code, (low, thresholds.own_code), exclude)
+    vouched = own_vouched(
+        index, vec, found, [*listed, *weak], agency_code, below=low, floor=thresholds.own_code, exclude=exclude
+    )
     described.update(index.scores_of(alone, (m.index for m in vouched if m.index not in described)))
     weak += vouched
     similar = [
@@ -192,10 +194,12 @@ def own_vouched(
     found: list[Match],
     candidates: list[Match],
     agency_code: str,
-    scores: tuple[float, float],
+    *,
+    below: float,
+    floor: float,
     exclude: Iterable[str],
 ) -> list[Match]:
-    """The agency's own apps from `scores[1]` up to `scores[0]` that share a function with another agency's candidate.
+    """The agency's own apps from `floor` to `below` that share a function with another agency's candidate.
 
     MOR-003 names such an app when other agencies' apps of its function are reuse candidates
     (mor.rego, `own_related_with_code`); an own app whose function no candidate serves could
@@ -205,11 +209,12 @@ def own_vouched(
     regency's own "Trans Pakpak Bharat". `found` stops above that, so the agency's other apps
     of those functions are scored one by one (an agency runs tens of apps, not thousands).
     """
-    below, floor = scores
     vouched = {code for m in candidates if m.agency != agency_code for code in m.functions}
     if not vouched:
         return []
-    near = [m for m in found if m.agency == agency_code and m.score < below and vouched.intersection(m.functions)]
+    near = [
+        m for m in found if m.agency == agency_code and floor <= m.score < below and vouched.intersection(m.functions)
+    ]
     skipped = {m.index for m in found}
     excluded = set(exclude)
     docs = [

@@ -157,11 +157,11 @@ deny contains violation if {
 #         (facts.inferred) bila usulan mencantumkan kode lain: kode yang keliru tidak boleh
 #         menyembunyikan aplikasi instansi sendiri. Bila aplikasi instansi lain dengan kode
 #         yang dicantumkan, atau dengan fungsi yang terbaca, mirip dengan usulan (kandidat
-#         MOR-004), aplikasi sendiri dengan
-#         kode itu disebutkan mulai similarity.own_code: kebutuhannya adalah fungsi itu,
-#         dan yang dikembangkan adalah aplikasi instansi sendiri, bukan milik daerah lain,
-#         sehingga teks usulan cukup sedikit mirip dengannya; di bawah own_code, aplikasi
-#         lain instansi dengan kode yang luas bukan bukti.
+#         MOR-004), aplikasi sendiri dengan kode itu disebutkan mulai similarity.own_code:
+#         kebutuhannya adalah fungsi itu, dan yang dikembangkan adalah aplikasi instansi
+#         sendiri, bukan milik daerah lain, sehingga teks usulan cukup sedikit mirip
+#         dengannya; di bawah own_code, aplikasi lain instansi dengan kode yang luas bukan
+#         bukti.
 #         Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
@@ -1013,9 +1013,9 @@ own_similar_under_declared_codes := [s |
 	some s in own_named_with_code(code)
 ]
 
-# The agency's own apps MOR-003 names under a code (declared or read): those that resemble the proposal (at
-# least similarity.reuse) or, when there are none, the weaker ones that other agencies'
-# reuse candidates of the code vouch for.
+# The agency's own apps MOR-003 names under a code (declared or read): those that resemble
+# the proposal (at least similarity.reuse) or, when there are none, the weaker ones that
+# other agencies' reuse candidates of the code vouch for.
 own_named_with_code(code) := similar if {
 	similar := own_similar_with_code(code)
 	count(similar) > 0
