@@ -1552,17 +1552,13 @@ def test_only_own_apps_another_agencys_candidate_vouches_for_are_listed() -> Non
     assert ids(found) == ["APP-3"]  # the own bus app is too far to be found
     assert 0.01 < index.scores_of(vec, [0])[0] < 0.5
 
-    assert ids(own_vouched(index, vec, found, found, "12.15", below=0.44, floor=0.01, exclude=())) == [
-        "APP-1"
-    ]  # not parking
-    assert own_vouched(index, vec, found, [], "12.15", below=0.44, floor=0.01, exclude=()) == []  # nothing vouches
-    assert (
-        own_vouched(index, vec, found, found, "12.15", below=0.44, floor=0.01, exclude=["APP-1"]) == []
-    )  # it replaces that app
-    assert own_vouched(index, vec, found, found, "12.15", below=0.44, floor=0.5, exclude=()) == []  # under own_code
-    assert (
-        own_vouched(index, vec, found, found, "11.01", below=0.44, floor=0.01, exclude=()) == []
-    )  # an own app vouches for nothing
+    # Not parking: no other agency's candidate serves it.
+    assert ids(own_vouched(index, vec, found, "12.15", below=0.44, floor=0.01, exclude=())) == ["APP-1"]
+    # Nothing vouches; the proposal replaces that app; under own_code; an own app vouches for nothing.
+    assert own_vouched(index, vec, [], "12.15", below=0.44, floor=0.01, exclude=()) == []
+    assert own_vouched(index, vec, found, "12.15", below=0.44, floor=0.01, exclude=["APP-1"]) == []
+    assert own_vouched(index, vec, found, "12.15", below=0.44, floor=0.5, exclude=()) == []
+    assert own_vouched(index, vec, found, "11.01", below=0.44, floor=0.01, exclude=()) == []
 
 
 def test_an_own_app_of_the_function_is_named_from_a_faint_resemblance(sample: MatchIndex) -> None:

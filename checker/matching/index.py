@@ -553,8 +553,24 @@ class MatchIndex:
         app_id, app_name, agency, level, shared, functions = self.docs[doc]
         return Match(doc, app_id, app_name, agency, level, bool(shared), tuple(functions), round(score, 4), (), "")
 
-    def matches_of(self, vec: dict[str, float], docs: Iterable[int], *, threshold: float) -> list[Match]:
-        """Those of a few given apps (doc numbers) whose cosine with `vec` is at least `threshold`, best first (then by rank)."""
+    def agency_matches(
+        self,
+        vec: dict[str, float],
+        agency: str,
+        *,
+        functions: Container[str],
+        threshold: float,
+        exclude: Container[str],
+    ) -> list[Match]:
+        """The agency's active apps serving one of `functions`, at least `threshold` close, best first (then by rank).
+
+        Scored one by one, not against the registry: an agency runs tens of apps, not thousands.
+        """
+        docs = [
+            doc
+            for doc in self.agency_docs(agency)
+            if self.docs[doc][0] not in exclude and any(code in functions for code in self.docs[doc][5])
+        ]
         scored = self.scores_of(vec, docs)
         kept = sorted(
             (-round(score, 6), self.ranks[doc], doc, score) for doc, score in scored.items() if score >= threshold

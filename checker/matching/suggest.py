@@ -158,7 +158,7 @@ def match_facts(
     if first and first.score < low and first not in weak:
         weak.insert(0, first)
     vouched = own_vouched(
-        index, vec, found, [*listed, *weak], agency_code, below=low, floor=thresholds.own_code, exclude=exclude
+        index, vec, [*listed, *weak], agency_code, below=low, floor=thresholds.own_code, exclude=exclude
     )
     described.update(index.scores_of(alone, (m.index for m in vouched if m.index not in described)))
     weak += vouched
@@ -191,13 +191,12 @@ def match_facts(
 def own_vouched(
     index: MatchIndex,
     vec: dict[str, float],
-    found: list[Match],
     candidates: list[Match],
     agency_code: str,
     *,
     below: float,
     floor: float,
-    exclude: Iterable[str],
+    exclude: Container[str],
 ) -> list[Match]:
     """The agency's own apps from `floor` to `below` that share a function with another agency's candidate.
 
@@ -206,23 +205,13 @@ def own_vouched(
     never be named, and listing it would only cost the audit an explanation per app. The
     function is the evidence, so the text need only resemble the own app faintly: "Pakpak
     Bharat Rural Bus Tracker" reads like other regions' bus apps and only 0.16 like the
-    regency's own "Trans Pakpak Bharat". `found` stops above that, so the agency's other apps
-    of those functions are scored one by one (an agency runs tens of apps, not thousands).
+    regency's own "Trans Pakpak Bharat", too far to be among the nearest apps.
     """
     vouched = {code for m in candidates if m.agency != agency_code for code in m.functions}
     if not vouched:
         return []
-    near = [
-        m for m in found if m.agency == agency_code and floor <= m.score < below and vouched.intersection(m.functions)
-    ]
-    skipped = {m.index for m in found}
-    excluded = set(exclude)
-    docs = [
-        doc
-        for doc in index.agency_docs(agency_code)
-        if doc not in skipped and index.docs[doc][0] not in excluded and vouched.intersection(index.docs[doc][5])
-    ]
-    return near + index.matches_of(vec, docs, threshold=floor)
+    own = index.agency_matches(vec, agency_code, functions=vouched, threshold=floor, exclude=exclude)
+    return [m for m in own if m.score < below]
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:
