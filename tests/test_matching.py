@@ -32,6 +32,7 @@ from checker.matching.text import (
     FUNCTION_WORDS,
     SYNONYMS_FILE,
     closest_word,
+    defined_acronyms,
     derived_forms,
     expand_own_acronyms,
     fold_words,
@@ -386,6 +387,19 @@ def test_the_agency_s_own_region_nickname_is_a_place_word() -> None:
     assert place_abbreviations(["batu"], "batu") == []  # one-word places have no contraction
 
 
+def test_a_nickname_may_drop_a_middle_word_or_keep_only_the_last_syllables() -> None:
+    """Bolsel is BOLaang Mongondow SELatan; Sergai SERdang bedaGAI; Malra MALuku tenggaRA."""
+    assert place_abbreviations(["sipakduk", "bolsel"], "bolaang mongondow selatan") == ["bolsel"]
+    assert place_abbreviations(["bolmut"], "bolaang mongondow utara") == ["bolmut"]
+    assert place_abbreviations(["umkm", "sergai"], "serdang bedagai") == ["sergai"]
+    assert place_abbreviations(["ohoi", "malra"], "maluku tenggara") == ["malra"]
+    assert place_abbreviations(["bolsel"], "bolaang mongondow timur") == []  # not this region's
+    assert (
+        place_abbreviations(["sergai"], "serdang bedagai", known={"sergai"}) == []
+    )  # a registry word keeps its meaning
+    assert place_abbreviations(["rgai"], "serdang bedagai") == []  # it starts where the name starts
+
+
 def test_an_acronym_the_proposal_spells_out_reads_as_its_expansion() -> None:
     assert (
         expand_own_acronyms("SKCK Online", "Permohonan Surat Keterangan Catatan Kepolisian", set())
@@ -623,6 +637,10 @@ def test_a_clerks_spelling_of_the_own_place_is_the_place() -> None:
     """ "Makasar" is Makassar one slip away; "Ptk", "Bdg", "Sby" are Pontianak, Bandung, Surabaya by consonants."""
     assert place_spellings(["imunisasi", "ptk", "pntk"], "pontianak") == ["pntk", "ptk"]
     assert place_spellings(["daftar", "makasar"], "makassar") == ["makasar"]
+    assert place_spellings(["kartu", "nelayan", "morotay"], "pulau morotai") == ["morotay"]  # a long word of the name
+    assert (
+        place_spellings(["morotai", "pulau"], "pulau morotai") == []
+    )  # spelt right: the whole name is stripped instead
     assert place_spellings(["bdg"], "bandung") == ["bdg"] and place_spellings(["sby"], "surabaya") == ["sby"]
     assert place_spellings(["kpt", "pka", "pk"], "pontianak") == []  # not from its first letter; a vowel; too short
     assert place_spellings(["ptk"], "pontianak", known={"ptk"}) == []  # a registry word keeps its meaning
@@ -1247,6 +1265,26 @@ def test_regional_names_of_a_common_need_join_its_synonyms(sample: MatchIndex) -
     assert concepts("Smart Lighting") & concepts("Penerangan Jalan Umum")
 
 
+def test_a_name_the_description_defines_reads_as_its_definition() -> None:
+    """Agencies define a brand where they first use it, in brackets or after "=", letters spelt or not."""
+    description = "SIPANDAI (Sistem Pengiriman Naskah dan Disposisi Antar Instansi): surat dari Bupati ke OPD."
+    assert expand_own_acronyms("SIPANDAI Kebumen", description, set()) == (
+        "sistem pengiriman naskah dan disposisi antar instansi kebumen"
+    )
+    assert expand_own_acronyms(
+        "SI BULAN Cilacap", "SI BULAN (Sistem Bayi dan Balita Lengkap Vaksin): bidan", set()
+    ) == ("sistem bayi dan balita lengkap vaksin cilacap")
+    assert defined_acronyms("NGANTRI SEHAT = Ngambil Antrian Tanpa Repot di Puskesmas. Pasien datang") == {
+        ("ngantri", "sehat"): ["ngambil", "antrian", "tanpa", "repot", "di", "puskesmas"]
+    }
+    # a list in brackets says what the app holds, not what the name means
+    assert defined_acronyms("Penilaian produk UMKM (kemasan, label, izin edar) sebelum pameran") == {}
+    assert defined_acronyms("Layanan KTP (baru)") == {}  # one word defines nothing
+    # the registry's own word keeps its meaning; a defined word the name lacks changes nothing
+    assert expand_own_acronyms("SIMPUS Klaten", "SIMPUS (Sistem Pasien Umum Sehat)", {"simpus"}) == "simpus klaten"
+    assert expand_own_acronyms("Antrean Klaten", "SIMPUS (Sistem Pasien Umum Sehat)", set()) == "antrean klaten"
+
+
 def test_an_acronym_after_an_implied_si_reads_as_its_expansion() -> None:
     """ "SIPJU": SI (sistem informasi) then PJU, which the description spells out as penerangan jalan umum."""
     description = "Inventaris titik lampu penerangan jalan umum dan laporan lampu padam."
@@ -1608,3 +1646,37 @@ def test_bulk_scoring_gives_every_app_the_same_float(sample: MatchIndex) -> None
             compared += len(plain)
     assert compared > 5000
     assert bulk._arrays  # the numpy path ran
+
+
+def test_a_brand_the_description_defines_meets_the_apps_that_do_the_same(sample: MatchIndex) -> None:
+    """ "SIPANDAI" (holdout78) is no registry word and its letters do not quite spell the definition that
+    follows it; read as an unknown word, it was corrected to BNPB's "SIPANDA" and nothing was named. Its
+    definition reads like correspondence, which SRIKANDI owns."""
+    facts = match_facts(
+        sample,
+        "SIPANDAI Kebumen",
+        "SIPANDAI (Sistem Pengiriman Naskah dan Disposisi Antar Instansi): surat dari Bupati ke OPD dan sebaliknya"
+        " tidak lagi dicetak; kepala dinas memberi disposisi lewat HP dan naskahnya tersimpan rapi per tahun.",
+        "33.05",
+        "Pemerintah Kabupaten Kebumen",
+        (),
+        Thresholds(),
+    )
+    assert [(f["code"], f["owners"]) for f in facts["inferred"]] == [("ADM-ARSIP", ["SHARED-SRIKANDI"])]
+    assert "APP-001652" not in {entry["id"] for entry in facts["similar"]}  # BNPB's SIPANDA, a disaster app
+
+
+def test_a_misspelt_word_of_the_agency_s_place_is_a_place_word(sample: MatchIndex) -> None:
+    """ "Morotay" (holdout79) is Pulau Morotai misspelt: unknown, it weighed like the rarest word there is."""
+    facts = match_facts(
+        sample,
+        "Kartu Nelayan Morotay",
+        "Pendaftaran nelayan dan pembudidya ikan di Pulau Morotai untuk mendapat kartu nelayan, serta data hasil"
+        " tangkapan yang dipasarkan.",
+        "82.07",
+        "Pemerintah Kabupaten Pulau Morotai",
+        (),
+        Thresholds(),
+    )
+    own = [entry["id"] for entry in facts["similar"] if entry["own"]]
+    assert own == ["APP-025613"]  # e-Nelayan Pulau Morotai, named beside other regions' e-Nelayan

@@ -314,13 +314,19 @@ VOWELS = frozenset("aiueo")
 def place_spellings(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
     """Words of `words` that write the agency's own place another way: misspelt or by its consonants.
 
-    "Makasar" is Makassar one slip away; "Ptk", "Bdg", "Sby" are how clerks shorten Pontianak,
+    "Makasar" is Makassar one slip away, "Morotay" the Morotai of Pulau Morotai; "Ptk", "Bdg", "Sby" are how clerks shorten Pontianak,
     Bandung, Surabaya: consonants of the name, in order, from its first letter. Unknown to the
     registry, either would weigh like the rarest word there is. A registry word is never one.
     """
     letters = place.replace(" ", "")
     if not letters:
         return []
+
+    # the whole name, and each long word of a longer one: "Morotay" for Pulau Morotai
+    names = [letters, *(w for w in place.split() if len(w) >= PLACE_TYPO_MIN_LENGTH and w != letters)]
+
+    def slip(word: str, name: str) -> bool:
+        return word != name and OSA.distance(word, name) <= TYPO_EDITS
 
     def skeleton(word: str) -> bool:
         if not 3 <= len(word) <= 4 or word[0] != letters[0] or VOWELS & set(word):
@@ -335,7 +341,7 @@ def place_spellings(words: list[str], place: str, known: Container[str] = ()) ->
             if w.isalpha()
             and w not in known
             and w != letters
-            and (skeleton(w) or (len(w) >= PLACE_TYPO_MIN_LENGTH and OSA.distance(w, letters) <= TYPO_EDITS))
+            and (skeleton(w) or (len(w) >= PLACE_TYPO_MIN_LENGTH and any(slip(w, name) for name in names)))
         }
     )
 
@@ -406,7 +412,10 @@ def _spells_by_syllables(word: str, parts: list[str]) -> bool:
         rest = word[pos:]
         if index == len(parts) - 1 and len(rest) >= 2 and _contracts_last(rest, part):
             return True
-        for length in range(2, len(part) + 1):
+        middle = 0 < index < len(parts) - 1
+        if middle and walk(pos, index + 1):
+            return True  # a middle word may go: "Bolsel" (BOLaang Mongondow SELatan)
+        for length in range(1 if middle else 2, len(part) + 1):
             if part[:length] != word[pos : pos + length]:
                 break
             if walk(pos + length, index + 1):
@@ -419,8 +428,11 @@ def _spells_by_syllables(word: str, parts: list[str]) -> bool:
 def _contracts_last(rest: str, part: str) -> bool:
     """True when `rest` contracts a name's last word: its letters in order, ending as it ends.
 
-    "tra" of "tenggara" (Sultra); a leading vowel may go ("tara" of "utara": Kaltara).
+    "tra" of "tenggara" (Sultra); a leading vowel may go ("tara" of "utara": Kaltara); or the
+    word's last syllables alone ("ra" of "tenggara": Malra; "gai" of "bedagai": Sergai).
     """
+    if len(rest) < len(part) and part.endswith(rest):
+        return True
     for whole in (part, part[1:]) if part[:1] in VOWELS else (part,):
         letters = iter(whole)
         if rest[0] == whole[:1] and rest[-1] == whole[-1] and all(letter in letters for letter in rest):
@@ -432,17 +444,34 @@ MAX_EXPANSION_WORDS = 6
 
 
 def expand_own_acronyms(name: str, description: str, known: Container[str]) -> str:
-    """`name` with each acronym the proposal itself spells out replaced by that expansion.
+    """`name` with each acronym the proposal itself spells out or defines replaced by that expansion.
 
     "SKCK Online" with "Surat Keterangan Catatan Kepolisian" in its description reads as
     the expansion: an acronym the registry has never seen would otherwise weigh as the
-    rarest word there is and drown the words that say what the application does.
+    rarest word there is and drown the words that say what the application does. A name the
+    description defines ("SIPANDAI (Sistem Pengiriman Naskah …)") reads as its definition.
     Only words the registry does not know (`known`) are expanded.
     """
     name_words = fold_words(name)
     text_words = [w for w in fold_words(name + " " + description) if w not in FUNCTION_WORDS][:120]
+    definitions = defined_acronyms(description)
     out: list[str] = []
-    for word in name_words:
+    i = 0
+    while i < len(name_words):
+        run, defined = next(
+            (
+                (run, defined)
+                for run, defined in definitions.items()
+                if tuple(name_words[i : i + len(run)]) == run and "".join(run) not in known
+            ),
+            ((), []),
+        )
+        if defined:
+            out.extend(defined)
+            i += len(run)
+            continue
+        word = name_words[i]
+        i += 1
         expansion: list[str] = []
         if 3 <= len(word) <= 10 and word.isalpha() and word not in known and word not in FUNCTION_WORDS:
             for spelt in _spelt_parts(word):
@@ -453,6 +482,36 @@ def expand_own_acronyms(name: str, description: str, known: Container[str]) -> s
                 expansion = opening_clause(description)
         out.extend(expansion or [word])
     return " ".join(out)
+
+
+# "SIPANDAI (Sistem Pengiriman Naskah dan Disposisi Antar Instansi)", "NGANTRI SEHAT = Ngambil
+# Antrian Tanpa Repot di Puskesmas": a capitalised name the description defines, in brackets or
+# after "=". Bounded quantifiers and a 400-character window: no backtracking on hostile text.
+_DEFINED = re.compile(
+    r"\b([A-Z][A-Z0-9-]{1,15}(?: [A-Z][A-Z0-9-]{1,15}){0,2}) ?(?:\(([^()]{5,120})\)|= ?([^.;:\n]{5,120}))"
+)
+MAX_DEFINITION_WORDS = 8  # content words of a definition; more is a description, not a name's expansion
+
+
+def defined_acronyms(description: str) -> dict[tuple[str, ...], list[str]]:
+    """Capitalised names the description defines, as folded words -> the definition's folded words.
+
+    An agency introduces its brand where it first uses it: "SI BULAN (Sistem Bayi dan Balita
+    Lengkap Vaksin)", "NGANTRI SEHAT = Ngambil Antrian Tanpa Repot di Puskesmas". The letters
+    need not spell the definition (SIPANDAI does not quite spell its own): the agency says
+    what the name means, and that is what the application does.
+    """
+    found: dict[tuple[str, ...], list[str]] = {}
+    for match in _DEFINED.finditer(description[:400]):
+        head = tuple(fold_words(match.group(1)))
+        definition = match.group(2) or match.group(3) or ""
+        words = fold_words(definition)
+        content = [w for w in words if w not in FUNCTION_WORDS]
+        if "," in definition:
+            continue  # a list ("UMKM (kemasan, label, izin edar)") says what it holds, not what the name means
+        if head and head not in found and 2 <= len(content) <= MAX_DEFINITION_WORDS and len(words) > len(head):
+            found[head] = words
+    return found
 
 
 def opening_clause(description: str) -> list[str]:
