@@ -1263,6 +1263,7 @@ def test_regional_names_of_a_common_need_join_its_synonyms(sample: MatchIndex) -
     assert concepts("Himpunan Qanun") & concepts("Himpunan Perda")
     assert concepts("Bina Marga") & concepts("Jalan")
     assert concepts("Smart Lighting") & concepts("Penerangan Jalan Umum")
+    assert concepts("Sewa Rusunawa") & concepts("Rusun Online")  # rumah susun sederhana sewa: public rental flats
 
 
 def test_a_name_the_description_defines_reads_as_its_definition() -> None:
