@@ -1681,3 +1681,49 @@ def test_a_misspelt_word_of_the_agency_s_place_is_a_place_word(sample: MatchInde
     )
     own = [entry["id"] for entry in facts["similar"] if entry["own"]]
     assert own == ["APP-025613"]  # e-Nelayan Pulau Morotai, named beside other regions' e-Nelayan
+
+
+AKTA_JEMBER = (
+    "Akta Lahir dari Rumah Jember",
+    (
+        "Orang tua di Jember bisa mengurus akta kelahiran bayi dan perubahan KK tanpa datang ke Dispendukcapil:"
+        " unggah surat keterangan lahir dari bidan, nanti dokumen jadi bisa dicetak sendiri."
+    ),
+)
+
+
+def test_a_region_s_own_app_as_close_as_the_nearest_is_marked(sample: MatchIndex) -> None:
+    """holdout78: no app is a reuse candidate (other regions' "Dukcapil Online" copies score 0.39, under
+    `reuse`), and the regency's own copy is as close as they are: that is the evidence (MOR-003 names it)."""
+    facts = match_facts(sample, *AKTA_JEMBER, "35.09", "Pemerintah Kabupaten Jember", (), Thresholds())
+    marked = [entry for entry in facts["similar"] if entry.get("own_nearest")]
+    assert [entry["id"] for entry in marked] == ["APP-014767"]  # Dukcapil Online Jember
+    assert marked[0]["own"] and Thresholds().own_nearest <= marked[0]["score"] < Thresholds().reuse
+    # The share and the floor are the policy owner's.
+    stricter = match_facts(
+        sample, *AKTA_JEMBER, "35.09", "Pemerintah Kabupaten Jember", (), Thresholds(own_nearest=0.5)
+    )
+    assert not any(entry.get("own_nearest") for entry in stricter["similar"])
+    nearer = Thresholds(own_nearest_share=1.01)
+    assert not any(
+        e.get("own_nearest") for e in match_facts(sample, *AKTA_JEMBER, "35.09", "Jember", (), nearer)["similar"]
+    )
+    # An app the proposal extends is no evidence against it.
+    extended = match_facts(sample, *AKTA_JEMBER, "35.09", "Pemerintah Kabupaten Jember", ("APP-014767",), Thresholds())
+    assert not any(entry.get("own_nearest") for entry in extended["similar"])
+
+
+def test_a_ministry_s_own_app_nearest_to_its_proposal_is_no_evidence(sample: MatchIndex) -> None:
+    """BMKG's instrument calibration schedule (holdout4, new) is nearest to BMKG's own apps: a ministry runs tens
+    of apps of its functions, and a new one is always nearest to a sibling. Regions only."""
+    facts = match_facts(
+        sample,
+        "Sistem Informasi Kalibrasi Peralatan MKG",
+        "Penjadwalan dan sertifikat kalibrasi sensor meteorologi, klimatologi, dan geofisika di stasiun.",
+        "bmkg",
+        "Badan Meteorologi, Klimatologi, dan Geofisika",
+        (),
+        Thresholds(),
+    )
+    assert any(entry["own"] for entry in facts["similar"])  # BMKG's own apps are near...
+    assert not any(entry.get("own_nearest") for entry in facts["similar"])  # ...and not marked

@@ -558,24 +558,30 @@ class MatchIndex:
         vec: dict[str, float],
         agency: str,
         *,
-        functions: Container[str],
+        functions: Container[str] | None,
         threshold: float,
         exclude: Container[str],
     ) -> list[Match]:
-        """The agency's active apps serving one of `functions`, at least `threshold` close, best first (then by rank).
+        """The agency's active apps serving one of `functions` (None: any), at least `threshold` close, best first.
 
         Scored one by one, not against the registry: an agency runs tens of apps, not thousands.
+        Equal scores go by rank.
         """
         docs = [
             doc
             for doc in self.agency_docs(agency)
-            if self.docs[doc][0] not in exclude and any(code in functions for code in self.docs[doc][5])
+            if self.docs[doc][0] not in exclude
+            and (functions is None or any(code in functions for code in self.docs[doc][5]))
         ]
         scored = self.scores_of(vec, docs)
         kept = sorted(
             (-round(score, 6), self.ranks[doc], doc, score) for doc, score in scored.items() if score >= threshold
         )
         return [self._match(doc, score) for _key, _rank, doc, score in kept]
+
+    def best_score(self, vec: dict[str, float]) -> float:
+        """The cosine of the active app closest to `vec` (0.0 when it shares no feature with any)."""
+        return max(self._scores_above(vec, 0.0).values(), default=0.0)
 
     def scores_of(self, vec: dict[str, float], docs: Iterable[int]) -> dict[int, float]:
         """The cosine of `vec` with a few given apps (doc numbers), without scoring the registry.

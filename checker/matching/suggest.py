@@ -52,6 +52,8 @@ class Thresholds:
     reuse_floor: float = 0.26  # ... and the whole proposal at least this close
     reuse_profile: float = 0.425  # MOR-004: ... or the nearest app, of the function the text's profile reads like
     own_code: float = 0.14  # MOR-003 warn: an own app of a function other agencies' candidates serve, from this close
+    own_nearest: float = 0.2  # MOR-003 warn: a region's own app as close as the registry's nearest, from this close
+    own_nearest_share: float = 0.9  # ... "as close": at least this share of the nearest app's score
     infer: float = 0.485  # MOR-011: neighbours this close vote for the proposal's function
     profile: float = 0.25  # ... or the proposal is this close to the function's profile (profiles.py)
     profile_margin: float = 1.5  # ... and that many times closer than to the next function's
@@ -76,6 +78,8 @@ class Thresholds:
             reuse_floor=score("reuse_floor", default.reuse_floor),
             reuse_profile=score("reuse_profile", default.reuse_profile),
             own_code=score("own_code", default.own_code),
+            own_nearest=score("own_nearest", default.own_nearest),
+            own_nearest_share=score("own_nearest_share", default.own_nearest_share),
             infer=score("infer", default.infer),
             profile=score("infer_profile", default.profile),
             profile_margin=score("infer_profile_margin", default.profile_margin),
@@ -160,8 +164,11 @@ def match_facts(
     vouched = own_vouched(
         index, vec, [*listed, *weak], agency_code, below=low, floor=thresholds.own_code, exclude=exclude
     )
-    described.update(index.scores_of(alone, (m.index for m in vouched if m.index not in described)))
     weak += vouched
+    nearest_own = own_nearest(index, vec, found, agency_code, thresholds, exclude) if regional else []
+    nearest_own = [m for m in nearest_own if m.id not in {c.id for c in [*listed, *weak]}]
+    weak += nearest_own
+    described.update(index.scores_of(alone, (m.index for m in [*vouched, *nearest_own] if m.index not in described)))
     similar = [
         *ranked_suggestions(index, listed, agency_code),
         *ranked_suggestions(index, weak, agency_code),
@@ -175,6 +182,8 @@ def match_facts(
         entry["on"] = "name" if explained.words or explained.acronym else "description"
         if first and entry["id"] == first.id:
             entry["nearest"] = True
+        if entry["id"] in {m.id for m in nearest_own}:
+            entry["own_nearest"] = True
     near, shares = neighbour_shares(matches, thresholds.infer)
     inferred = infer_functions(index, near, shares)
     inferred += profile_inference(index, vec, alone, matches, shares, thresholds, {e["code"] for e in inferred})
@@ -212,6 +221,30 @@ def own_vouched(
         return []
     own = index.agency_matches(vec, agency_code, functions=vouched, threshold=floor, exclude=exclude)
     return [m for m in own if m.score < below]
+
+
+def own_nearest(
+    index: MatchIndex,
+    vec: dict[str, float],
+    found: list[Match],
+    agency_code: str,
+    thresholds: Thresholds,
+    exclude: Container[str],
+) -> list[Match]:
+    """The agency's own apps as close to the proposal as the registry's nearest app, from `own_nearest`.
+
+    A region runs one or two apps of a function; when the app of the whole registry that the
+    proposal resembles most is the region's own, that is evidence of the need even where the
+    wording is the agency's own ("Akta Lahir dari Rumah Jember" and the regency's "Dukcapil
+    Online Jember", 0.39, as close as any other region's copy). MOR-003 names such an app when
+    it serves a declared function (mor.rego, `own_nearest_with_code`). Regions only: a ministry
+    runs tens of apps of its own functions, and a new one is always nearest to a sibling.
+    """
+    own = index.agency_matches(vec, agency_code, functions=None, threshold=thresholds.own_nearest, exclude=exclude)
+    if not own:
+        return []
+    best = found[0].score if found else index.best_score(vec)
+    return [m for m in own if m.score >= thresholds.own_nearest_share * best]
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:

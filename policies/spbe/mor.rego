@@ -134,7 +134,13 @@ deny contains violation if {
 #   app to extend is the agency's own, not another region's, so the text need only
 #   resemble it faintly ("Pakpak Bharat Rural Bus Tracker" and the regency's "Trans Pakpak
 #   Bharat"); under own_code the agency's other applications of a broad code are no
-#   evidence. Applications the proposal replaces or extends do not count.
+#   evidence. A region's own application of that code (declared or read) is also named when it is as
+#   close to the proposal as the registry's nearest application (similarity.own_nearest_share
+#   of its score, and at least similarity.own_nearest): a region runs one or two
+#   applications of a function, so its own being the nearest is the evidence ("Akta Lahir
+#   dari Rumah Jember" and the regency's "Dukcapil Online Jember"); a ministry runs tens,
+#   and a new one is always nearest to a sibling. Applications the proposal replaces or
+#   extends do not count.
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
@@ -161,7 +167,13 @@ deny contains violation if {
 #         kebutuhannya adalah fungsi itu, dan yang dikembangkan adalah aplikasi instansi
 #         sendiri, bukan milik daerah lain, sehingga teks usulan cukup sedikit mirip
 #         dengannya; di bawah own_code, aplikasi lain instansi dengan kode yang luas bukan
-#         bukti.
+#         bukti. Aplikasi sendiri milik daerah dengan kode itu (dicantumkan atau terbaca) juga disebutkan
+#         bila sama dekatnya dengan usulan seperti aplikasi terdekat di registri (sekurang-
+#         kurangnya similarity.own_nearest_share dari skornya, dan sekurang-kurangnya
+#         similarity.own_nearest): daerah menjalankan satu atau dua aplikasi per fungsi,
+#         sehingga aplikasinya sendiri yang terdekat adalah buktinya ("Akta Lahir dari Rumah
+#         Jember" dan "Dukcapil Online Jember" milik kabupaten itu); kementerian menjalankan
+#         puluhan, dan aplikasi baru selalu terdekat dengan salah satunya.
 #         Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
@@ -1019,7 +1031,18 @@ own_similar_under_declared_codes := [s |
 own_named_with_code(code) := similar if {
 	similar := own_similar_with_code(code)
 	count(similar) > 0
-} else := own_related_with_code(code)
+} else := own_weakly_named_with_code(code)
+
+# The own apps of the code named on weaker evidence than a resemblance: the code's other
+# agencies' candidates (own_related_with_code), then nearness (own_nearest_with_code).
+own_weakly_named_with_code(code) := array.concat(related, nearer) if {
+	related := own_related_with_code(code)
+	named := {s.id | some s in related}
+	nearer := [s |
+		some s in own_nearest_with_code(code)
+		not s.id in named
+	]
+}
 
 # Own apps of the code from similarity.own_code, when other agencies' apps of the code are
 # reuse candidates (MOR-004's evidence): "Pendaftaran Online Puskesmas Kecamatan Jakarta Pusat"
@@ -1033,6 +1056,19 @@ own_related_with_code(code) := [s |
 	object.get(s, "own", false)
 	code in object.get(s, "functions", [])
 	s.score >= similarity_threshold("own_code", 0.14)
+	not built_on_owner(code)
+]
+
+# A region's own apps of the code that are as close to the proposal as the registry's nearest
+# app (the facts mark them own_nearest, from similarity.own_nearest): "Akta Lahir dari Rumah
+# Jember" and the regency's "Dukcapil Online Jember" (0.39), as close as any other region's copy.
+# A region runs one or two apps of a function; that its own is the nearest is the evidence.
+own_nearest_with_code(code) := [s |
+	some s in similar_apps
+	object.get(s, "own", false)
+	object.get(s, "own_nearest", false)
+	code in object.get(s, "functions", [])
+	s.score >= similarity_threshold("own_nearest", 0.2)
 	not built_on_owner(code)
 ]
 

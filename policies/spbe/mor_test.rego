@@ -271,6 +271,31 @@ test_mor_003_own_app_under_own_code_is_silent if {
 	"SPBE-MOR-003" in rules(warns(with_similar(proposal, [other_parking, below]))) with data.spbe.config.similarity.own_code as 0.1
 }
 
+# A region's own app as close as the registry's nearest app (the facts mark it own_nearest):
+# "Akta Lahir dari Rumah Jember" and the regency's "Dukcapil Online Jember" (0.39), no other
+# agency's app closer. Without the mark, 0.3 alone is no evidence (the test above).
+test_mor_003_names_an_own_app_of_the_code_that_is_the_nearest if {
+	proposal := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	nearest := object.union(own_parking, {"score": 0.3, "own_nearest": true})
+	some v in warns(with_similar(proposal, [nearest]))
+	v.rule == "SPBE-MOR-003"
+	v.field == "spec.functions[0]"
+	v.suggestions[0].id == "APP-000101"
+	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [nearest])))
+}
+
+test_mor_003_nearest_own_app_of_another_code_or_under_own_nearest_is_silent if {
+	# The walk-around: the mark says nearest, not same need; an own parking app does not answer licensing.
+	licensing := data.spbe.testdata.with_spec({"functions": ["LYN-PERIZINAN"]})
+	nearest := object.union(own_parking, {"score": 0.3, "own_nearest": true})
+	not "SPBE-MOR-003" in rules(warns(with_similar(licensing, [nearest])))
+	parking := data.spbe.testdata.with_spec({"functions": ["LYN-PARKIR"]})
+	faint := object.union(own_parking, {"score": 0.15, "own_nearest": true})
+	not "SPBE-MOR-003" in rules(warns(with_similar(parking, [faint])))
+	# The threshold is the policy owner's: from config, not from the rule.
+	"SPBE-MOR-003" in rules(warns(with_similar(parking, [faint]))) with data.spbe.config.similarity.own_nearest as 0.15
+}
+
 test_mor_003_silent_when_replacing_that_app if {
 	proposal := data.spbe.testdata.with_spec({"kind": "replacement", "replaces": ["APP-000101"], "audience": "internal", "functions": ["LYN-PARKIR"]})
 	not "SPBE-MOR-003" in rules(denies(with_similar(proposal, [own_parking])))
