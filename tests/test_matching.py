@@ -20,6 +20,7 @@ from checker.matching.scopes import build_scopes, scope_scores, scope_words
 from checker.matching.suggest import (
     Thresholds,
     description_inference,
+    host_without_place,
     match_facts,
     name_inference,
     own_names,
@@ -1727,3 +1728,24 @@ def test_a_ministry_s_own_app_nearest_to_its_proposal_is_no_evidence(sample: Mat
     )
     assert any(entry["own"] for entry in facts["similar"])  # BMKG's own apps are near...
     assert not any(entry.get("own_nearest") for entry in facts["similar"])  # ...and not marked
+
+
+def test_a_module_s_host_named_without_its_region_is_stripped(sample: MatchIndex) -> None:
+    """holdout78: "Menu baru di Sapa Warga" for the host "Sapa Warga Kabupaten Sukabumi"; left in, the module read
+    like every other region's Sapa Warga instead of the regency's population-administration app it duplicates."""
+    assert host_without_place(sample, "Sapa Warga Kabupaten Sukabumi") == ["sapa warga"]
+    assert host_without_place(sample, "e-Kepegawaian Kabupaten Sukabumi") == []  # one word: kept
+    facts = match_facts(
+        sample,
+        "Layanan Dukcapil di Sapa Warga Sukabumi",
+        "Menu baru di Sapa Warga: warga Kabupaten Sukabumi mengajukan KK, akta dan pindah datang, lalu memantau"
+        " status berkasnya.",
+        "32.02",
+        "Pemerintah Kabupaten Sukabumi",
+        ("APP-011353",),
+        Thresholds(),
+        "Sapa Warga Kabupaten Sukabumi",
+    )
+    named = {entry["id"] for entry in facts["similar"]}
+    assert "APP-011359" in named  # Sistem Layanan Administrasi Kependudukan Kabupaten Sukabumi
+    assert not any("LYN-SUPERAPP" in entry["functions"] for entry in facts["similar"])

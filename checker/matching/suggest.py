@@ -144,6 +144,7 @@ def match_facts(
         places += place_spellings(words, place, known)
     places += index.region_abbreviations(words, known)  # "KUA Sulsel" from a ministry: where, not what
     places += host_phrases(host_name)
+    places += host_without_place(index, host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     places += own_names(index, agency_code, agency_name)
     name = join_halves(expand_own_acronyms(split_glued(name, index.idf), description, known), index.idf)
@@ -313,6 +314,18 @@ def own_names(index: MatchIndex, agency_code: str, agency_name: str) -> list[str
     towns = [d for d in index.districts.get(agency_code, []) if " " in d or unknown(d)]
     unused = [w for w in fold_words(agency_name) if w not in REGION_TITLES and unknown(w) and not w.isdigit()]
     return towns + unused
+
+
+def host_without_place(index: MatchIndex, host_name: str) -> list[str]:
+    """The host's name without its region and titles, when two or more words are left ("sapa warga").
+
+    A module names its host as agencies say it, not as the registry writes it: "Menu baru di
+    Sapa Warga" for "Sapa Warga Kabupaten Sukabumi". Left in, the host's name reads like every
+    other region's copy of the super app instead of what the module does. One word is left
+    alone: "Kepegawaian" of a staffing host may also be the module's own need.
+    """
+    words = index.tokens(host_name)
+    return [" ".join(words)] if len(words) >= 2 else []
 
 
 def host_phrases(host_name: str) -> list[str]:
