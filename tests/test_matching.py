@@ -1282,6 +1282,14 @@ def test_a_name_the_description_defines_reads_as_its_definition() -> None:
     # a list in brackets says what the app holds, not what the name means
     assert defined_acronyms("Penilaian produk UMKM (kemasan, label, izin edar) sebelum pameran") == {}
     assert defined_acronyms("Layanan KTP (baru)") == {}  # one word defines nothing
+    # the other way round: the shortest run before the bracket that holds the acronym's letters in order
+    assert expand_own_acronyms("Daftar Antrean PKM", "Nomor antrean poli di puskesmas (PKM).", set()) == (
+        "daftar antrean puskesmas"
+    )
+    assert defined_acronyms("Harga barang kebutuhan pokok dan barang penting (bapokting) di pasar") == {
+        ("bapokting",): ["barang", "kebutuhan", "pokok", "dan", "barang", "penting"]
+    }
+    assert defined_acronyms("Program tanggung jawab sosial perusahaan (CSR)") == {}  # no run spells it
     # the registry's own word keeps its meaning; a defined word the name lacks changes nothing
     assert expand_own_acronyms("SIMPUS Klaten", "SIMPUS (Sistem Pasien Umum Sehat)", {"simpus"}) == "simpus klaten"
     assert expand_own_acronyms("Antrean Klaten", "SIMPUS (Sistem Pasien Umum Sehat)", set()) == "antrean klaten"

@@ -491,15 +491,21 @@ _DEFINED = re.compile(
     r"\b([A-Z][A-Z0-9-]{1,15}(?: [A-Z][A-Z0-9-]{1,15}){0,2}) ?(?:\(([^()]{5,120})\)|= ?([^.;:\n]{5,120}))"
 )
 MAX_DEFINITION_WORDS = 8  # content words of a definition; more is a description, not a name's expansion
+# ... and the other way round: "nomor antrean poli di puskesmas (PKM)", "harga barang kebutuhan pokok dan
+# barang penting (bapokting)": the words before the bracket, back to the last punctuation.
+_EXPANDED = re.compile(r"([^()\[\].,;:!?]{3,160})\(([A-Za-z][A-Za-z-]{1,14})\)")
 
 
 def defined_acronyms(description: str) -> dict[tuple[str, ...], list[str]]:
     """Capitalised names the description defines, as folded words -> the definition's folded words.
 
     An agency introduces its brand where it first uses it: "SI BULAN (Sistem Bayi dan Balita
-    Lengkap Vaksin)", "NGANTRI SEHAT = Ngambil Antrian Tanpa Repot di Puskesmas". The letters
-    need not spell the definition (SIPANDAI does not quite spell its own): the agency says
-    what the name means, and that is what the application does.
+    Lengkap Vaksin)", "NGANTRI SEHAT = Ngambil Antrian Tanpa Repot di Puskesmas", or the other
+    way round, "barang kebutuhan pokok dan barang penting (bapokting)": the shortest run of the
+    last few words before the bracket that starts as the acronym does and holds its letters in
+    order ("puskesmas (PKM)"). Otherwise the letters need not spell the definition (SIPANDAI
+    does not quite spell its own): the agency says what the name means, and that is what the
+    application does.
     """
     found: dict[tuple[str, ...], list[str]] = {}
     for match in _DEFINED.finditer(description[:400]):
@@ -511,7 +517,20 @@ def defined_acronyms(description: str) -> dict[tuple[str, ...], list[str]]:
             continue  # a list ("UMKM (kemasan, label, izin edar)") says what it holds, not what the name means
         if head and head not in found and 2 <= len(content) <= MAX_DEFINITION_WORDS and len(words) > len(head):
             found[head] = words
+    for match in _EXPANDED.finditer(description[:400]):
+        acronym = "".join(fold_words(match.group(2)))
+        before = fold_words(match.group(1))[-MAX_EXPANSION_WORDS:]
+        runs = [before[i:] for i in reversed(range(len(before))) if before[i] not in FUNCTION_WORDS]
+        spelt = next((run for run in runs if _letters_in_order(acronym, "".join(run))), [])
+        if len(acronym) >= 3 and spelt and (acronym,) not in found:
+            found[(acronym,)] = spelt
     return found
+
+
+def _letters_in_order(acronym: str, text: str) -> bool:
+    """True when `text` starts as `acronym` does and holds its letters in order ("pkm" in "puskesmas")."""
+    letters = iter(text)
+    return text[:1] == acronym[:1] and all(letter in letters for letter in acronym)
 
 
 def opening_clause(description: str) -> list[str]:
