@@ -166,8 +166,9 @@ def match_facts(
         index, vec, [*listed, *weak], agency_code, below=low, floor=thresholds.own_code, exclude=exclude
     )
     weak += vouched
+    chosen_ids = {m.id for m in [*listed, *weak]}
     nearest_own = own_nearest(index, vec, found, agency_code, thresholds, exclude) if regional else []
-    nearest_own = [m for m in nearest_own if m.id not in {c.id for c in [*listed, *weak]}]
+    nearest_own = [m for m in nearest_own if m.id not in chosen_ids]
     weak += nearest_own
     described.update(index.scores_of(alone, (m.index for m in [*vouched, *nearest_own] if m.index not in described)))
     similar = [
@@ -183,7 +184,7 @@ def match_facts(
         entry["on"] = "name" if explained.words or explained.acronym else "description"
         if first and entry["id"] == first.id:
             entry["nearest"] = True
-        if entry["id"] in {m.id for m in nearest_own}:
+        if any(m.id == entry["id"] for m in nearest_own):
             entry["own_nearest"] = True
     near, shares = neighbour_shares(matches, thresholds.infer)
     inferred = infer_functions(index, near, shares)

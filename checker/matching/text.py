@@ -314,9 +314,10 @@ VOWELS = frozenset("aiueo")
 def place_spellings(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
     """Words of `words` that write the agency's own place another way: misspelt or by its consonants.
 
-    "Makasar" is Makassar one slip away, "Morotay" the Morotai of Pulau Morotai; "Ptk", "Bdg", "Sby" are how clerks shorten Pontianak,
-    Bandung, Surabaya: consonants of the name, in order, from its first letter. Unknown to the
-    registry, either would weigh like the rarest word there is. A registry word is never one.
+    "Makasar" is Makassar one slip away, and "Morotay" the Morotai of Pulau Morotai; "Ptk",
+    "Bdg", "Sby" are how clerks shorten Pontianak, Bandung, Surabaya: consonants of the name,
+    in order, from its first letter. Unknown to the registry, either would weigh like the
+    rarest word there is. A registry word is never one.
     """
     letters = place.replace(" ", "")
     if not letters:
