@@ -151,9 +151,8 @@ def match_facts(
     places += unit_tails(fold_words(name), index.idf)
     description = join_halves(description, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
-    found = index.nearest(
-        vec, threshold=min(low, thresholds.reuse_floor), limit=NEARBY, exclude=exclude, agency=agency_code
-    )
+    nearest_from = min(low, thresholds.reuse_floor)
+    found = index.nearest(vec, threshold=nearest_from, limit=NEARBY, exclude=exclude, agency=agency_code)
     nearby = found[:NEARBY]  # the agency's own apps the list cut off come after
     matches = [m for m in nearby if m.score >= low]
     listed = [*matches, *(m for m in found[NEARBY:] if m.score >= low)]
@@ -167,7 +166,7 @@ def match_facts(
     )
     weak += vouched
     chosen_ids = {m.id for m in [*listed, *weak]}
-    nearest_own = own_nearest(index, vec, found, agency_code, thresholds, exclude) if regional else []
+    nearest_own = own_nearest(index, vec, found, nearest_from, agency_code, thresholds, exclude) if regional else []
     nearest_own = [m for m in nearest_own if m.id not in chosen_ids]
     weak += nearest_own
     described.update(index.scores_of(alone, (m.index for m in [*vouched, *nearest_own] if m.index not in described)))
@@ -229,6 +228,7 @@ def own_nearest(
     index: MatchIndex,
     vec: dict[str, float],
     found: list[Match],
+    found_from: float,
     agency_code: str,
     thresholds: Thresholds,
     exclude: Container[str],
@@ -241,12 +241,16 @@ def own_nearest(
     Online Jember", 0.39, as close as any other region's copy). MOR-003 names such an app when
     it serves a declared function (mor.rego, `own_nearest_with_code`). Regions only: a ministry
     runs tens of apps of its own functions, and a new one is always nearest to a sibling.
+
+    `found` holds every app of the agency from `found_from` (MatchIndex.nearest): when the
+    nearness asked for is at least that, they are read from it; only a proposal whose nearest
+    app is far has its agency's apps scored one by one (the audit judges 27,000 of them).
     """
-    own = index.agency_matches(vec, agency_code, functions=None, threshold=thresholds.own_nearest, exclude=exclude)
-    if not own:
-        return []
     best = found[0].score if found else index.best_score(vec)
-    return [m for m in own if m.score >= thresholds.own_nearest_share * best]
+    least = max(thresholds.own_nearest, thresholds.own_nearest_share * best)
+    if least >= found_from:
+        return [m for m in found if m.agency == agency_code and m.score >= least]
+    return index.agency_matches(vec, agency_code, functions=None, threshold=least, exclude=exclude)
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:
