@@ -134,13 +134,13 @@ deny contains violation if {
 #   app to extend is the agency's own, not another region's, so the text need only
 #   resemble it faintly ("Pakpak Bharat Rural Bus Tracker" and the regency's "Trans Pakpak
 #   Bharat"); under own_code the agency's other applications of a broad code are no
-#   evidence. A region's own application of that code (declared or read) is also named when it is as
-#   close to the proposal as the registry's nearest application (similarity.own_nearest_share
-#   of its score, and at least similarity.own_nearest): a region runs one or two
-#   applications of a function, so its own being the nearest is the evidence ("Akta Lahir
-#   dari Rumah Jember" and the regency's "Dukcapil Online Jember"); a ministry runs tens,
-#   and a new one is always nearest to a sibling. Applications the proposal replaces or
-#   extends do not count.
+#   evidence. A region's own application of that code (declared or read) is also named
+#   when it is as close to the proposal as the registry's nearest application
+#   (similarity.own_nearest_share of its score, and at least similarity.own_nearest): a
+#   region runs one or two applications of a function, so its own being the nearest is
+#   the evidence ("Akta Lahir dari Rumah Jember" and the regency's "Dukcapil Online
+#   Jember"); a ministry runs tens, and a new one is always nearest to a sibling.
+#   Applications the proposal replaces or extends do not count.
 # custom:
 #   id: SPBE-MOR-003
 #   severity: deny
@@ -167,13 +167,14 @@ deny contains violation if {
 #         kebutuhannya adalah fungsi itu, dan yang dikembangkan adalah aplikasi instansi
 #         sendiri, bukan milik daerah lain, sehingga teks usulan cukup sedikit mirip
 #         dengannya; di bawah own_code, aplikasi lain instansi dengan kode yang luas bukan
-#         bukti. Aplikasi sendiri milik daerah dengan kode itu (dicantumkan atau terbaca) juga disebutkan
-#         bila sama dekatnya dengan usulan seperti aplikasi terdekat di registri (sekurang-
-#         kurangnya similarity.own_nearest_share dari skornya, dan sekurang-kurangnya
-#         similarity.own_nearest): daerah menjalankan satu atau dua aplikasi per fungsi,
-#         sehingga aplikasinya sendiri yang terdekat adalah buktinya ("Akta Lahir dari Rumah
-#         Jember" dan "Dukcapil Online Jember" milik kabupaten itu); kementerian menjalankan
-#         puluhan, dan aplikasi baru selalu terdekat dengan salah satunya.
+#         bukti. Aplikasi sendiri milik daerah dengan kode itu (dicantumkan atau terbaca)
+#         juga disebutkan bila sama dekatnya dengan usulan seperti aplikasi terdekat di
+#         registri (sekurang-kurangnya similarity.own_nearest_share dari skornya, dan
+#         sekurang-kurangnya similarity.own_nearest): daerah menjalankan satu atau dua
+#         aplikasi per fungsi, sehingga aplikasinya sendiri yang terdekat adalah buktinya
+#         ("Akta Lahir dari Rumah Jember" dan "Dukcapil Online Jember" milik kabupaten
+#         itu); kementerian menjalankan puluhan, dan aplikasi baru selalu terdekat dengan
+#         salah satunya.
 #         Aplikasi yang digantikan atau dikembangkan oleh usulan ini tidak dihitung.
 #   remediation:
 #     en: >-
