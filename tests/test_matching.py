@@ -1042,6 +1042,11 @@ def test_a_kind_the_registry_never_names_reads_as_its_broader_need(sample: Match
     assert "banjir" not in vec
     assert {f"~{number}" for number in sample.concepts["bencana"]} & set(vec)  # the disaster group
     assert sample.nearest(vec, threshold=0.3, limit=3)  # an unknown word alone would match nothing
+    # ... in the pair's own broad word, not in the disaster group's most-named "darurat" (emergency, the 112 apps):
+    # holdout79's "Awas Banjir Kota Gorontalo" then meets the city's own "Peringatan Dini Kota Gorontalo"
+    assert sample.translate(["awas", "banjir"]) == ["awas", "bencana"]
+    assert sample.translate(["gunung", "api"]) == ["bencana"]
+    assert "darurat" not in vec
 
 
 def test_a_number_the_registry_never_uses_says_nothing(sample: MatchIndex) -> None:

@@ -847,13 +847,13 @@ def _province_names(apps: list[dict[str, Any]]) -> list[str]:
     return sorted(names - {""})
 
 
-def _broader_links(concepts: dict[str, list[int]]) -> dict[int, int]:
-    """Narrow concept number -> broad concept number, from synonyms.json's `broader` pairs."""
-    links: dict[int, int] = {}
+def _broader_links(concepts: dict[str, list[int]]) -> dict[int, tuple[int, str]]:
+    """Narrow concept number -> (broad concept number, the pair's broad member), from synonyms.json's `broader`."""
+    links: dict[int, tuple[int, str]] = {}
     for narrow, broad in load_broader_pairs():
         if narrow in concepts and broad in concepts:
             for number in concepts[narrow]:
-                links.setdefault(number, concepts[broad][0])
+                links.setdefault(number, (concepts[broad][0], broad))
     return links
 
 
@@ -862,7 +862,7 @@ def _translations(
     df: dict[str, int],
     idf: dict[str, float],
     name_df: dict[str, int],
-    broader: dict[int, int] | None = None,
+    broader: dict[int, tuple[int, str]] | None = None,
 ) -> dict[str, list[str]]:
     """Per synonym concept, the member the registry uses most in names, then anywhere (a phrase counts by its rarest word).
 
@@ -870,7 +870,9 @@ def _translations(
     at the description's weight, while the one names use ("tanda tangan") meets them in full.
     A concept whose only registry rendering is a too-common word ("info" -> "informasi")
     renders as that word, so the foreign word is dropped as the common one is. A concept the
-    registry never renders borrows the rendering of its `broader` concept, if any.
+    registry never renders borrows the broad word of its `broader` pair when the registry uses
+    it, else that broader concept's rendering ("banjir" reads "bencana", not the disaster
+    group's most-named "darurat", emergency).
     """
     best: dict[int, tuple[tuple[int, int], str]] = {}
     generic: dict[int, str] = {}
@@ -889,8 +891,12 @@ def _translations(
     out = {str(number): member.split() for number, (count, member) in best.items() if count[1] > 0}
     for number, member in generic.items():
         out.setdefault(str(number), member.split())
-    for narrow, broad in (broader or {}).items():
-        if str(narrow) not in out and str(broad) in out:
+    for narrow, (broad, word) in (broader or {}).items():
+        if str(narrow) in out:
+            continue
+        if all(w in idf for w in word.split()):
+            out[str(narrow)] = word.split()  # the pair's own broad word: "banjir" is a "bencana", not a "darurat"
+        elif str(broad) in out:
             out[str(narrow)] = out[str(broad)]  # no member in the registry: read as the broader need
     return out
 
