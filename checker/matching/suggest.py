@@ -244,13 +244,19 @@ def own_nearest(
 
     `found` holds every app of the agency from `found_from` (MatchIndex.nearest): when the
     nearness asked for is at least that, they are read from it; only a proposal whose nearest
-    app is far has its agency's apps scored one by one (the audit judges 27,000 of them).
+    app is far has its agency's apps scored one by one (the audit judges 27,000 of them), and
+    the registry is scored again for its best score only when nothing was found and one of
+    the agency's apps is at least `own_nearest` close.
     """
+    if found:
+        least = max(thresholds.own_nearest, thresholds.own_nearest_share * found[0].score)
+        if least >= found_from:
+            return [m for m in found if m.agency == agency_code and m.score >= least]
+    own = index.agency_matches(vec, agency_code, functions=None, threshold=thresholds.own_nearest, exclude=exclude)
+    if not own:
+        return []  # nothing of its own that close: the registry's best score is not needed
     best = found[0].score if found else index.best_score(vec)
-    least = max(thresholds.own_nearest, thresholds.own_nearest_share * best)
-    if least >= found_from:
-        return [m for m in found if m.agency == agency_code and m.score >= least]
-    return index.agency_matches(vec, agency_code, functions=None, threshold=least, exclude=exclude)
+    return [m for m in own if m.score >= thresholds.own_nearest_share * best]
 
 
 def nearest_other(nearby: list[Match], agency_code: str, threshold: float) -> Match | None:

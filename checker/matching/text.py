@@ -311,6 +311,12 @@ PLACE_TYPO_MIN_LENGTH = 6  # "Makasar" for Makassar; a shorter name is one slip 
 VOWELS = frozenset("aiueo")
 
 
+def letters_in_order(short: str, text: str) -> bool:
+    """True when `text` starts as `short` does and holds its letters in order ("pkm" in "puskesmas", "ptk" in "pontianak")."""
+    letters = iter(text)
+    return text[:1] == short[:1] and all(letter in letters for letter in short)
+
+
 def place_spellings(words: list[str], place: str, known: Container[str] = ()) -> list[str]:
     """Words of `words` that write the agency's own place another way: misspelt or by its consonants.
 
@@ -330,10 +336,7 @@ def place_spellings(words: list[str], place: str, known: Container[str] = ()) ->
         return word != name and OSA.distance(word, name) <= TYPO_EDITS
 
     def skeleton(word: str) -> bool:
-        if not 3 <= len(word) <= 4 or word[0] != letters[0] or VOWELS & set(word):
-            return False
-        rest = iter(letters[1:])
-        return all(letter in rest for letter in word[1:])
+        return 3 <= len(word) <= 4 and not VOWELS & set(word) and letters_in_order(word, letters)
 
     return sorted(
         {
@@ -435,8 +438,7 @@ def _contracts_last(rest: str, part: str) -> bool:
     if len(rest) < len(part) and part.endswith(rest):
         return True
     for whole in (part, part[1:]) if part[:1] in VOWELS else (part,):
-        letters = iter(whole)
-        if rest[0] == whole[:1] and rest[-1] == whole[-1] and all(letter in letters for letter in rest):
+        if letters_in_order(rest, whole) and rest[-1] == whole[-1]:
             return True
     return False
 
@@ -522,16 +524,10 @@ def defined_acronyms(description: str) -> dict[tuple[str, ...], list[str]]:
         acronym = "".join(fold_words(match.group(2)))
         before = fold_words(match.group(1))[-MAX_EXPANSION_WORDS:]
         runs = [before[i:] for i in reversed(range(len(before))) if before[i] not in FUNCTION_WORDS]
-        spelt = next((run for run in runs if _letters_in_order(acronym, "".join(run))), [])
+        spelt = next((run for run in runs if letters_in_order(acronym, "".join(run))), [])
         if len(acronym) >= 3 and spelt and (acronym,) not in found:
             found[(acronym,)] = spelt
     return found
-
-
-def _letters_in_order(acronym: str, text: str) -> bool:
-    """True when `text` starts as `acronym` does and holds its letters in order ("pkm" in "puskesmas")."""
-    letters = iter(text)
-    return text[:1] == acronym[:1] and all(letter in letters for letter in acronym)
 
 
 def opening_clause(description: str) -> list[str]:
