@@ -47,6 +47,7 @@ from checker.matching.text import (
     region_abbreviations,
     region_names,
     spells,
+    spells_loosely,
     split_glued,
     strip_phrases,
 )
@@ -1306,6 +1307,24 @@ def test_an_acronym_after_an_implied_si_reads_as_its_expansion() -> None:
     assert expand_own_acronyms("SIPJU Probolinggo", description, set()) == "penerangan jalan umum probolinggo"
     assert expand_own_acronyms("SIPJU", "Inventaris lampu jalan", set()) == "sipju"  # nothing spells it
     assert expand_own_acronyms("SIPJU", description, {"sipju"}) == "sipju"  # the registry's own word stays
+
+
+def test_a_coined_contraction_of_syllables_reads_as_the_words_it_contracts(sample: MatchIndex) -> None:
+    """ "SIKENDIS": SI, then KENdaraan DInaS, syllables no prefixes spell. Only a coined word
+    (no dictionary, synonym or place knows it) is read so: "Papua" is no contraction of
+    "pendamping pegunungan", and four letters in order would fit almost any run."""
+    assert spells_loosely("kendis", ["kendaraan", "dinas"])
+    assert spells_loosely("bapas", ["balai", "pemasyarakatan"])
+    assert not spells_loosely("kendis", ["dinas", "kendaraan"])  # in order, each piece from its word's first letter
+    assert not spells_loosely("bpas", ["balai", "pemasyarakatan"])  # too short to tell
+    name = "SIKENDIS - Aplikasi Kendaraan Dinas Pangkalpinang"
+    description = "Data kendaraan dinas, pemegang kendaraan dan jadwal servis berkala."
+    assert expand_own_acronyms(name, description, set(), set()).startswith("kendaraan dinas aplikasi")
+    assert expand_own_acronyms(name, description, set()).startswith("sikendis")  # words None: never loosely
+    assert sample.is_word("papua") and sample.is_word("pantai") and not sample.is_word("kendis")
+    pasien = "Rumah singgah bagi pasien dan pendamping dari pegunungan."
+    assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), set()) == "rumah singgah pendamping pegunungan"
+    assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), {"papua"}) == "rumah singgah papua"
 
 
 def test_a_word_written_in_two_halves_reads_as_the_registry_s_one_word() -> None:

@@ -431,6 +431,17 @@ class MatchIndex:
             or feature.isdigit()  # a number no registry text uses is dropped (_weighted)
         )
 
+    def is_word(self, word: str) -> bool:
+        """A dictionary word, a synonym, a learnt acronym or a place's word: never a coined contraction to spell loosely."""
+        return (
+            word in self._indonesian
+            or word in self.english
+            or word in self.concepts
+            or word in self.acronyms
+            or word in self._single_places
+            or word in self._place_words
+        )
+
     def _coined(self, feature: str) -> bool:
         return is_coined(feature, self.idf, self.common, self.english, self._indonesian, self.acronyms, self.concepts)
 

@@ -446,14 +446,17 @@ def _contracts_last(rest: str, part: str) -> bool:
 MAX_EXPANSION_WORDS = 6
 
 
-def expand_own_acronyms(name: str, description: str, known: Container[str]) -> str:
+def expand_own_acronyms(name: str, description: str, known: Container[str], words: Container[str] | None = None) -> str:
     """`name` with each acronym the proposal itself spells out or defines replaced by that expansion.
 
     "SKCK Online" with "Surat Keterangan Catatan Kepolisian" in its description reads as
     the expansion: an acronym the registry has never seen would otherwise weigh as the
     rarest word there is and drown the words that say what the application does. A name the
     description defines ("SIPANDAI (Sistem Pengiriman Naskah …)") reads as its definition.
-    Only words the registry does not know (`known`) are expanded.
+    Only words the registry does not know (`known`) are expanded. A coined word no prefixes
+    spell, and that no dictionary, synonym or place knows (not in `words`; None: never),
+    may be a contraction of syllables from inside its words: "SIKENDIS" for kendaraan dinas,
+    "SINADIS" for naskah dinas, "Bapas" for balai pemasyarakatan (`spells_loosely`).
     """
     name_words = fold_words(name)
     text_words = [w for w in fold_words(name + " " + description) if w not in FUNCTION_WORDS][:120]
@@ -483,6 +486,11 @@ def expand_own_acronyms(name: str, description: str, known: Container[str]) -> s
                     break
             if not expansion and len(name_words) == 1:
                 expansion = opening_clause(description)
+            if not expansion and words is not None and word not in words:
+                for spelt in _spelt_parts(word):
+                    expansion = _loosely_spelled_run(spelt, word, text_words)
+                    if expansion:
+                        break
         out.extend(expansion or [word])
     return " ".join(out)
 
@@ -556,6 +564,43 @@ def _spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
             if len(run) == size and word not in run and spells(acronym, run):
                 return run
     return []
+
+
+def _loosely_spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
+    """The first run of `text_words` that spells `acronym` loosely (`spells_loosely`)."""
+    for start in range(len(text_words)):
+        for size in range(2, min(LOOSE_EXPANSION_WORDS, len(acronym)) + 1):
+            run = text_words[start : start + size]
+            if len(run) == size and word not in run and spells_loosely(acronym, run):
+                return run
+    return []
+
+
+LOOSE_EXPANSION_WORDS = 3  # a contraction of syllables covers two or three words
+LOOSE_MIN_LETTERS = 5  # shorter, and letters in order would fit almost any run
+
+
+def spells_loosely(acronym: str, words: list[str]) -> bool:
+    """True when each word in turn gives `acronym` a piece that starts as the word does, its other letters in order.
+
+    "kendis": KENdaraan DInaS; "bapas": BAlai PemASyarakatan. Looser than `spells`, so only
+    for a coined word of at least LOOSE_MIN_LETTERS letters spelt by two or three words
+    of the proposal's own text.
+    """
+    if len(acronym) < LOOSE_MIN_LETTERS:
+        return False
+
+    def walk(pos: int, index: int) -> bool:
+        if index == len(words):
+            return pos == len(acronym)
+        word = words[index]
+        rest = len(words) - index - 1
+        for end in range(pos + 1, len(acronym) - rest + 1):
+            if letters_in_order(acronym[pos:end], word) and walk(end, index + 1):
+                return True
+        return False
+
+    return walk(0, 0)
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")  # one pass, no backtracking: a 10,000-letter "word" costs a scan
