@@ -16,7 +16,8 @@ not form words.
 
 Praise words are the same case for how an agency brands an application rather than what
 it is for: "AKTA KILAT", "NUNUKAN IZIN CEPAT", "Beasiswa ... Cerdas", "Beasiswa ... Idaman",
-"Tanggapi", "24 Jam" (round the clock). The
+"Tanggapi", "24 Jam" (round the clock), "Lelang ... Transparan", "Jalan Mulus" (a smooth road
+is what road repairs are for). The
 registry's templates never use them, so they too would weigh like the rarest word there
 is. They weigh at most FORM_IDF as well. Words that name a need ("siaga" for disaster
 alerts, "sehat", "aman", "unggulan" of local products) are not praise words. So are the
@@ -42,7 +43,7 @@ PRAISE_WORDS = frozenset(
     """
 cepat kilat ekspres express instan instant quick fast cerdas pintar hebat prima juara mantap keren
 gemilang bersinar berkah tanggap tanggapi sigap responsif responsive mudah gampang praktis simpel simple
-easy nyaman explorer sahabat gratis free murah idaman jam
+easy nyaman explorer sahabat gratis free murah idaman jam transparan transparent mulus
 generasi generation versi version edisi edition
 """.split()
 )
