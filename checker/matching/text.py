@@ -462,6 +462,7 @@ def expand_own_acronyms(name: str, description: str, known: Container[str], word
     text_words = [w for w in fold_words(name + " " + description) if w not in FUNCTION_WORDS][:120]
     definitions = defined_acronyms(description)
     out: list[str] = []
+    loose_tries = 0  # a name of a thousand coined words must not cost a thousand loose searches
     i = 0
     while i < len(name_words):
         run, defined = next(
@@ -486,7 +487,8 @@ def expand_own_acronyms(name: str, description: str, known: Container[str], word
                     break
             if not expansion and len(name_words) == 1:
                 expansion = opening_clause(description)
-            if not expansion and words is not None and word not in words:
+            if not expansion and words is not None and word not in words and loose_tries < LOOSE_MAX_TRIES:
+                loose_tries += 1
                 for spelt in _spelt_parts(word):
                     expansion = _loosely_spelled_run(spelt, word, text_words)
                     if expansion:
@@ -578,6 +580,7 @@ def _loosely_spelled_run(acronym: str, word: str, text_words: list[str]) -> list
 
 LOOSE_EXPANSION_WORDS = 3  # a contraction of syllables covers two or three words
 LOOSE_MIN_LETTERS = 5  # shorter, and letters in order would fit almost any run
+LOOSE_MAX_TRIES = 3  # coined words of one name read loosely: a name holds one or two
 
 
 def spells_loosely(acronym: str, words: list[str]) -> bool:
