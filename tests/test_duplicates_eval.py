@@ -180,6 +180,12 @@ HELD_OUT_FLOORS = {
     "holdout79.yaml": {"precision": 0.92, "recall": 0.84, "top1": 0.79, "top3": 0.83, "shared_named": 0.96},
     "holdout80.yaml": {"precision": 0.89, "recall": 0.92, "top1": 0.87, "top3": 0.92, "shared_named": 0.91},
     "holdout81.yaml": {"precision": 0.93, "recall": 0.9, "top1": 0.88, "top3": 0.9, "shared_named": 0.9},
+    # Eighteenth round: holdout82 (Sumatra and West Kalimantan, the need told as a story, own apps re-proposed) and
+    # holdout83 (ministries' programmes) were measured once, then studied; holdout84 and holdout85 are sealed.
+    "holdout82.yaml": {"precision": 0.84, "recall": 0.7, "top1": 0.67, "top3": 0.7, "shared_named": 0.78},
+    "holdout83.yaml": {"precision": 0.94, "recall": 0.92, "top1": 0.85, "top3": 0.91, "shared_named": 0.91},
+    "holdout84.yaml": {"precision": 0.87, "recall": 0.83, "top1": 0.74, "top3": 0.81, "shared_named": 0.97},
+    "holdout85.yaml": {"precision": 0.94, "recall": 0.94, "top1": 0.92, "top3": 0.92, "shared_named": 0.91},
 }
 # New apps flagged / with any finding: the goals (10% / 20%) for every set but holdout11 and holdout15; in holdout11 4 of 24 new apps are
 # flagged (two declare a function a shared service owns: MOR-002) by this code and the code before it alike.
@@ -247,6 +253,8 @@ HELD_OUT_FLOORS = {
 # holdout79 (studied from the seventeenth round): 2 of 17 new apps flagged, both by MOR-002 alone, before the round and
 # after it: a CSR forum filed under regional planning (SIPD's) and an IT helpdesk under data exchange (SPLP's),
 # codes a shared service owns, which SPEC forbids whatever the text says (new_flagged_by_text 0).
+# holdout82 (studied from the eighteenth round): 3 of 18 new apps flagged by MOR-005 before the round and after it
+# (renting farm machinery, also by MOR-003; legalising diplomas; free tree seedlings).
 FALSE_ALARM_CEILINGS = {
     "holdout11.yaml": (0.21, 0.21),
     "holdout12.yaml": (0.18, 0.22),
@@ -272,6 +280,7 @@ FALSE_ALARM_CEILINGS = {
     "holdout74.yaml": (0.48, 0.59),
     "holdout77.yaml": (0.12, 0.20),
     "holdout79.yaml": (0.12, 0.20),
+    "holdout82.yaml": (0.17, 0.20),
 }
 
 
