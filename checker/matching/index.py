@@ -32,6 +32,7 @@ the compiled-registry cache can store it in a code-free format.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from array import array
 from collections.abc import Container, Iterable
@@ -236,7 +237,7 @@ class MatchIndex:
     def tokens(self, text: str, own_places: Iterable[str] = ()) -> list[str]:
         """Content words of `text`: whole region names and function words removed."""
         words = fold_words(text)
-        extra = phrase_table(own_places)
+        extra = _own_place_table(tuple(own_places))
         if extra:  # first, whole: a host "SIMRS RSUD Bali" before the registry's place words take "bali" alone
             words = strip_phrases(words, extra)
         words = join_split_words(strip_phrases(words, self._places), self._single_places)
@@ -685,6 +686,12 @@ class MatchIndex:
 
 
 # --- building ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16)
+def _own_place_table(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """A proposal's own place phrases as a table, built once for the several texts read with them."""
+    return phrase_table(phrases)
 
 
 def build_match_index(apps: Iterable[dict[str, Any]]) -> MatchIndex:
