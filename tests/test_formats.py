@@ -685,6 +685,12 @@ def test_strip_control_leaves_nothing_a_terminal_acts_on(value: str) -> None:
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", kept)
 
 
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E)))
+def test_strip_control_returns_printable_ascii_as_it_is(value: str) -> None:
+    """The fast path for plain text: nothing in it for the five scans to remove or change."""
+    assert strip_control(value) == value == strip_control(value, keep_newlines=True)
+
+
 @given(st.text())
 def test_md_escape_never_leaves_markup(value: str) -> None:
     out = md_escape(value)

@@ -75,6 +75,8 @@ def strip_control(value: Any, keep_newlines: bool = False) -> str:
     collapsed to single spaces so one value stays on one line.
     """
     text = "" if value is None else str(value)
+    if text.isascii() and text.isprintable():
+        return text  # no escape, control, tab or line break: most text, spared five scans
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _LINE_BREAK.sub("\n", text).replace("\t", " ")
     text = _CONTROL.sub("", text)
