@@ -1319,12 +1319,14 @@ def test_a_coined_contraction_of_syllables_reads_as_the_words_it_contracts(sampl
     assert not spells_loosely("bpas", ["balai", "pemasyarakatan"])  # too short to tell
     name = "SIKENDIS - Aplikasi Kendaraan Dinas Pangkalpinang"
     description = "Data kendaraan dinas, pemegang kendaraan dan jadwal servis berkala."
-    assert expand_own_acronyms(name, description, set(), set()).startswith("kendaraan dinas aplikasi")
+    assert expand_own_acronyms(name, description, set(), lambda _: False).startswith("kendaraan dinas aplikasi")
     assert expand_own_acronyms(name, description, set()).startswith("sikendis")  # words None: never loosely
     assert sample.is_word("papua") and sample.is_word("pantai") and not sample.is_word("kendis")
     pasien = "Rumah singgah bagi pasien dan pendamping dari pegunungan."
-    assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), set()) == "rumah singgah pendamping pegunungan"
-    assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), {"papua"}) == "rumah singgah papua"
+    assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), lambda _: False) == (
+        "rumah singgah pendamping pegunungan"
+    )
+    assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), sample.is_word) == "rumah singgah papua"
 
 
 def test_a_word_written_in_two_halves_reads_as_the_registry_s_one_word() -> None:

@@ -147,7 +147,7 @@ def match_facts(
     places += host_without_place(index, host_name)
     places += OFFICE_UNITS  # the filing office says who runs it ("Kanwil DJP", "Polres Malang"), not what it does
     places += own_names(index, agency_code, agency_name)
-    name = join_halves(expand_own_acronyms(split_glued(name, index.idf), description, known, _Words(index)), index.idf)
+    name = join_halves(expand_own_acronyms(split_glued(name, index.idf), description, known, index.is_word), index.idf)
     places += unit_tails(fold_words(name), index.idf)
     description = join_halves(description, index.idf)
     vec, alone = index.vectors(name, description, places)  # alone: the description read alone
@@ -348,16 +348,6 @@ def host_phrases(host_name: str) -> list[str]:
         if phrase and phrase not in out:
             out.append(phrase)
     return out
-
-
-class _Words:
-    """Words that are words (`MatchIndex.is_word`): a contraction only a coined word can be."""
-
-    def __init__(self, index: MatchIndex) -> None:
-        self.index = index
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.index.is_word(word)
 
 
 class _Known:

@@ -19,7 +19,7 @@ import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -446,7 +446,9 @@ def _contracts_last(rest: str, part: str) -> bool:
 MAX_EXPANSION_WORDS = 6
 
 
-def expand_own_acronyms(name: str, description: str, known: Container[str], words: Container[str] | None = None) -> str:
+def expand_own_acronyms(
+    name: str, description: str, known: Container[str], is_word: Callable[[str], bool] | None = None
+) -> str:
     """`name` with each acronym the proposal itself spells out or defines replaced by that expansion.
 
     "SKCK Online" with "Surat Keterangan Catatan Kepolisian" in its description reads as
@@ -454,7 +456,7 @@ def expand_own_acronyms(name: str, description: str, known: Container[str], word
     rarest word there is and drown the words that say what the application does. A name the
     description defines ("SIPANDAI (Sistem Pengiriman Naskah …)") reads as its definition.
     Only words the registry does not know (`known`) are expanded. A coined word no prefixes
-    spell, and that no dictionary, synonym or place knows (not in `words`; None: never),
+    spell, and that no dictionary, synonym or place knows (`is_word`; None: never read so),
     may be a contraction of syllables from inside its words: "SIKENDIS" for kendaraan dinas,
     "SINADIS" for naskah dinas, "Bapas" for balai pemasyarakatan (`spells_loosely`).
     """
@@ -487,7 +489,7 @@ def expand_own_acronyms(name: str, description: str, known: Container[str], word
                     break
             if not expansion and len(name_words) == 1:
                 expansion = opening_clause(description)
-            if not expansion and words is not None and word not in words and loose_tries < LOOSE_MAX_TRIES:
+            if not expansion and is_word is not None and not is_word(word) and loose_tries < LOOSE_MAX_TRIES:
                 loose_tries += 1
                 for spelt in _spelt_parts(word):
                     expansion = _loosely_spelled_run(spelt, word, text_words)
