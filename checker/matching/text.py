@@ -492,7 +492,7 @@ def expand_own_acronyms(
             if not expansion and is_word is not None and not is_word(word) and loose_tries < LOOSE_MAX_TRIES:
                 loose_tries += 1
                 for spelt in _spelt_parts(word):
-                    expansion = _loosely_spelled_run(spelt, word, text_words)
+                    expansion = _spelled_run(spelt, word, text_words, spells_loosely, LOOSE_EXPANSION_WORDS)
                     if expansion:
                         break
         out.extend(expansion or [word])
@@ -560,22 +560,18 @@ def _spelt_parts(word: str) -> list[str]:
     return parts
 
 
-def _spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
-    """The first run of `text_words` that spells `acronym` (never one holding `word` itself)."""
+def _spelled_run(
+    acronym: str,
+    word: str,
+    text_words: list[str],
+    spelt: Callable[[str, list[str]], bool] = spells,
+    longest: int = MAX_EXPANSION_WORDS,
+) -> list[str]:
+    """The first run of `text_words` (up to `longest` words) that spells `acronym` (never one holding `word` itself)."""
     for start in range(len(text_words)):
-        for size in range(2, min(MAX_EXPANSION_WORDS, len(acronym)) + 1):
+        for size in range(2, min(longest, len(acronym)) + 1):
             run = text_words[start : start + size]
-            if len(run) == size and word not in run and spells(acronym, run):
-                return run
-    return []
-
-
-def _loosely_spelled_run(acronym: str, word: str, text_words: list[str]) -> list[str]:
-    """The first run of `text_words` that spells `acronym` loosely (`spells_loosely`)."""
-    for start in range(len(text_words)):
-        for size in range(2, min(LOOSE_EXPANSION_WORDS, len(acronym)) + 1):
-            run = text_words[start : start + size]
-            if len(run) == size and word not in run and spells_loosely(acronym, run):
+            if len(run) == size and word not in run and spelt(acronym, run):
                 return run
     return []
 
