@@ -1329,6 +1329,17 @@ def test_a_coined_contraction_of_syllables_reads_as_the_words_it_contracts(sampl
     assert expand_own_acronyms("Rumah Singgah Papua", pasien, set(), sample.is_word) == "rumah singgah papua"
 
 
+def test_a_synonym_phrase_that_opens_with_a_too_common_word_still_names_its_concept(sample: MatchIndex) -> None:
+    """ "layanan darurat", "data terbuka", "aparatur sipil negara": "layanan", "data" and
+    "aparatur" are in too many apps to weigh anything alone, and the phrase they open was
+    skipped with them, so 162 of the synonyms' phrases never matched anything."""
+    for phrase in ("layanan darurat", "data terbuka", "aparatur sipil negara", "informasi publik"):
+        assert phrase.split()[0] in sample.common
+        concepts = {f"~{number}" for number in sample.concepts[phrase]}
+        assert concepts <= set(sample.vector(phrase.title(), "")), phrase
+    assert "layanan" not in sample.vector("Layanan Darurat", "")  # the common word itself still weighs nothing
+
+
 def test_a_word_written_in_two_halves_reads_as_the_registry_s_one_word() -> None:
     """ "Geo Portal": "geo" is no registry word and weighed like the rarest there is; "geoportal" is one.
     "Non Tunai": two registry words, neither of which says "non-cash" as "nontunai" does."""

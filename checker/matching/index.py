@@ -285,8 +285,17 @@ class MatchIndex:
             if value > out.get(feature, 0.0):
                 out[feature] = value
 
+        def add_phrase_concepts(position: int, word: str) -> None:
+            for phrase in self._concept_phrases.get(word, ()):
+                if tokens[position : position + len(phrase)] == phrase:
+                    for concept in self.concepts[" ".join(phrase)]:
+                        add(f"~{concept}", weight * CONCEPT_WEIGHT)
+
         for position, word in enumerate(tokens):
             if word in self.common:
+                # too common to say anything alone, but it may open a phrase that does ("layanan
+                # darurat", "data terbuka", "aparatur sipil negara", "lingkungan hidup")
+                add_phrase_concepts(position, word)
                 continue
             if word in self.acronyms:
                 add(word, weight * ACRONYM_WEIGHT)
@@ -319,10 +328,7 @@ class MatchIndex:
                 add(SPELLINGS.get(word, word), weight)  # "sertipikat" is the land agency's "sertifikat"
             for concept in self.concepts.get(word, ()):
                 add(f"~{concept}", weight * CONCEPT_WEIGHT)
-            for phrase in self._concept_phrases.get(word, ()):
-                if tokens[position : position + len(phrase)] == phrase:
-                    for concept in self.concepts[" ".join(phrase)]:
-                        add(f"~{concept}", weight * CONCEPT_WEIGHT)
+            add_phrase_concepts(position, word)
         return out
 
     def region_abbreviations(self, words: list[str], known: Container[str]) -> list[str]:
