@@ -249,6 +249,7 @@ class MatchIndex:
         "Smart Parking" -> "smart parkir", "Disaster Early Warning" -> "bencana peringatan dini":
         the most common registry rendering of the synonym group stands in for the foreign word.
         """
+        tokens = [self.singular(t) for t in tokens]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -269,6 +270,18 @@ class MatchIndex:
                 out.append(tokens[i])
                 i += 1
         return out
+
+    def singular(self, word: str) -> str:
+        """An English plural the synonyms know only in the singular ("emergencies" -> "emergency").
+
+        Only for a word the registry never uses and no synonym or Indonesian word list holds, so
+        "dinas" or "kios" stay themselves; the singular must name a concept or open a phrase.
+        """
+        if len(word) < 4 or word[-1] != "s" or word in self.concepts or word in self.idf or word in self._indonesian:
+            return word
+        candidates = [word[:-3] + "y"] if word.endswith("ies") else []
+        candidates += [word[:-2], word[:-1]] if word.endswith("es") else [word[:-1]]
+        return next((c for c in candidates if c in self.concepts or c in self._concept_phrases), word)
 
     def features(
         self, tokens: list[str], weight: float, correct_typos: bool = False, context: Container[str] = ()
