@@ -27,6 +27,7 @@ from checker.matching.suggest import (
     own_vouched,
     place_of,
     profile_inference,
+    town_of_district,
     unit_tails,
 )
 from checker.matching.text import (
@@ -1066,6 +1067,33 @@ def test_the_agencys_towns_and_own_name_say_where_not_what(sample: MatchIndex) -
     assert all(
         " " in d or d not in sample.idf for d in named
     )  # a one-word district the registry uses keeps its meaning
+
+
+def test_a_town_split_into_compass_districts_is_still_the_agencys_town(sample: MatchIndex) -> None:
+    """Kabupaten Semarang's capital is Ungaran, listed only as the districts Ungaran Barat and Timur."""
+    assert town_of_district("ungaran barat") == "ungaran" and town_of_district("ungaran") == ""
+    assert "ungaran" in own_names(sample, "33.22", "Pemerintah Kabupaten Semarang")
+    assert "ungaran" not in own_names(sample, "33.74", "Pemerintah Kota Semarang")  # another region's town
+    facts = match_facts(
+        sample,
+        "Celengan Sampah Ungaran",
+        "Warga menabung sampah anorganik di bank sampah unit, saldonya tercatat.",
+        "33.22",
+        "Pemerintah Kabupaten Semarang",
+        frozenset(),
+        Thresholds(),
+    )
+    assert facts["similar"] and "sampah" in facts["similar"][0]["name"].lower()
+
+
+def test_an_english_plural_reads_as_the_singular_the_synonyms_know(sample: MatchIndex) -> None:
+    """ "emergencies" is no word of the registry; "emergency" is a synonym of "darurat"."""
+    assert sample.singular("emergencies") == "emergency" and sample.singular("accidents") == "accident"
+    assert sample.singular("dinas") == "dinas" and sample.singular("kios") == "kios"  # Indonesian words stay
+    plural = sample.vector("Hotline", "One number for emergencies and accidents.")
+    singular = sample.vector("Hotline", "One number for emergency and accident.")
+    assert {f for f in plural if f.startswith("~")} == {f for f in singular if f.startswith("~")}
+    assert any(f.startswith("~") for f in plural)
 
 
 def test_a_town_of_the_agency_does_not_hide_what_the_proposal_is(sample: MatchIndex) -> None:

@@ -322,9 +322,28 @@ def own_names(index: MatchIndex, agency_code: str, agency_name: str) -> list[str
     def unknown(word: str) -> bool:
         return word not in index.idf and word not in index.common
 
-    towns = [d for d in index.districts.get(agency_code, []) if " " in d or unknown(d)]
+    districts = index.districts.get(agency_code, [])
+    towns = [d for d in districts if " " in d or unknown(d)]
+    towns += sorted(
+        {head for d in districts if (head := town_of_district(d)) and all(unknown(w) for w in head.split())}
+    )
     unused = [w for w in fold_words(agency_name) if w not in REGION_TITLES and unknown(w) and not w.isdigit()]
     return towns + unused
+
+
+_COMPASS = frozenset(
+    {"barat", "timur", "utara", "selatan", "tengah", "kota", "hulu", "hilir", "ulu", "ilir", "pesisir"}
+)
+
+
+def town_of_district(district: str) -> str:
+    """The town a district is a part of ("ungaran barat" -> "ungaran"), or "".
+
+    A town split into districts by the compass keeps its name in everyday speech: "Celengan
+    Sampah Ungaran" comes from Kabupaten Semarang, whose districts are Ungaran Barat and Timur.
+    """
+    words = district.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in _COMPASS else ""
 
 
 def host_without_place(index: MatchIndex, host_name: str) -> list[str]:
