@@ -41,6 +41,7 @@ from checker.matching.text import (
     join_halves,
     load_broader_pairs,
     load_function_names,
+    load_regional_words,
     load_synonym_groups,
     phrase_table,
     place_abbreviations,
@@ -1094,6 +1095,20 @@ def test_an_english_plural_reads_as_the_singular_the_synonyms_know(sample: Match
     singular = sample.vector("Hotline", "One number for emergency and accident.")
     assert {f for f in plural if f.startswith("~")} == {f for f in singular if f.startswith("~")}
     assert any(f.startswith("~") for f in plural)
+
+
+def test_a_regional_word_reads_as_the_indonesian_word_the_registry_writes(sample: MatchIndex) -> None:
+    """Javanese "banyu" and "resik", Minang "pasa": water, clean, market, not three unknown brands."""
+    vec = sample.vector("Pasa Banyu Resik", "")
+    assert {"air", "bersih", "pasar"} <= set(vec) and not {"banyu", "resik", "pasa"} & set(vec)
+    assert all(word not in sample.idf for word in load_regional_words())  # a registry brand keeps its own word
+
+
+def test_a_word_read_as_another_still_opens_its_own_phrases(sample: MatchIndex) -> None:
+    """ "cari" alone reads as "pencarian" (search and rescue); "cari kerja" is looking for a job."""
+    job = sample.concepts["lowongan"]
+    vec = sample.vector("Cari Gawe Kendal", "Pencari kerja membuat kartu kuning secara daring.")
+    assert any(f"~{c}" in vec for c in job)
 
 
 def test_a_town_of_the_agency_does_not_hide_what_the_proposal_is(sample: MatchIndex) -> None:

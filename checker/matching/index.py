@@ -56,6 +56,7 @@ from checker.matching.text import (
     load_broader_pairs,
     load_districts,
     load_function_names,
+    load_regional_words,
     load_synonym_groups,
     phrase_table,
     region_abbreviations,
@@ -269,7 +270,12 @@ class MatchIndex:
             else:
                 out.append(tokens[i])
                 i += 1
-        return out
+        regional = load_regional_words()  # after the phrases: "cari gawe" is a job fair, not "cari kerja"
+        return [
+            part
+            for word in out
+            for part in (regional[word].split() if word in regional and word not in self.idf else [word])
+        ]
 
     def singular(self, word: str) -> str:
         """An English plural the synonyms know only in the singular ("emergencies" -> "emergency").
@@ -342,6 +348,8 @@ class MatchIndex:
             for concept in self.concepts.get(word, ()):
                 add(f"~{concept}", weight * CONCEPT_WEIGHT)
             add_phrase_concepts(position, word)
+            if word != tokens[position]:  # read as another word, it still opens its own phrases ("cari kerja")
+                add_phrase_concepts(position, tokens[position])
         return out
 
     def region_abbreviations(self, words: list[str], known: Container[str]) -> list[str]:

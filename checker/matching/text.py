@@ -15,6 +15,7 @@ Why each step:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -57,6 +58,16 @@ def fold_words(text: str) -> list[str]:
     """Lower-case ASCII words of `text`, accents folded, at most MAX_WORDS of them."""
     folded = unicodedata.normalize("NFKD", text[:20_000]).encode("ascii", "ignore").decode("ascii").lower()
     return _WORD.findall(folded)[:MAX_WORDS]
+
+
+REGIONAL_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "regional-words.json"
+
+
+@functools.lru_cache(maxsize=1)
+def load_regional_words(path: Path = REGIONAL_WORDS_FILE) -> dict[str, str]:
+    """Regional-language word -> the Indonesian word(s) the registry writes ("banyu" -> "air")."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return {word: indonesian for words in doc["languages"].values() for word, indonesian in words.items()}
 
 
 def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
