@@ -350,6 +350,8 @@ def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sampl
         ("SIMFONI-PPA", "perempuan dan anak"),
         ("Sistem Pendaftaran Peserta JKN PBI", "penerima bantuan iuran"),
         ("Sistem Informasi Panti Werdha", "lanjut usia"),
+        ("Pajak Sarang Burung Walet Online", "pajak"),  # a regional tax the registry never names alone
+        ("Small and Medium Enterprises Hub", "umkm"),
     ],
 )
 def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, registered: str) -> None:
