@@ -352,6 +352,9 @@ def test_a_regions_welfare_data_is_not_the_statistics_bureaus_registration(sampl
         ("Sistem Informasi Panti Werdha", "lanjut usia"),
         ("Pajak Sarang Burung Walet Online", "pajak"),  # a regional tax the registry never names alone
         ("Small and Medium Enterprises Hub", "umkm"),
+        ("Jemput Pasien Gawat Darurat", "ambulans"),
+        ("Bayar Sewa Kios Pasar", "retribusi pasar"),
+        ("Timbang Balita Online", "stunting"),
     ],
 )
 def test_a_services_everyday_name_finds_it(sample: MatchIndex, name: str, registered: str) -> None:
