@@ -1092,6 +1092,14 @@ def test_a_town_split_into_compass_districts_is_still_the_agencys_town(sample: M
     assert facts["similar"] and "sampah" in facts["similar"][0]["name"].lower()
 
 
+def test_a_volcano_or_river_says_where_not_what(sample: MatchIndex) -> None:
+    """ "Semeru" weighed like the rarest word there is and matched nothing; a landmark that is also a word
+    ("ibu", mother) is a place only with its "gunung"."""
+    assert sample.tokens("Semeru Eruption Alert") == ["eruption", "alert"]
+    assert "citarum" not in sample.tokens("Pantau Debit Citarum")
+    assert "ibu" in sample.tokens("Kesehatan Ibu Hamil") and "ibu" not in sample.tokens("Siaga Gunung Ibu")
+
+
 def test_an_english_plural_reads_as_the_singular_the_synonyms_know(sample: MatchIndex) -> None:
     """ "emergencies" is no word of the registry; "emergency" is a synonym of "darurat"."""
     assert sample.singular("emergencies") == "emergency" and sample.singular("accidents") == "accident"

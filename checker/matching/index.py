@@ -56,6 +56,7 @@ from checker.matching.text import (
     load_broader_pairs,
     load_districts,
     load_function_names,
+    load_landmarks,
     load_regional_words,
     load_synonym_groups,
     phrase_table,
@@ -995,9 +996,9 @@ OFFICE_UNITS = (
 
 
 def _place_phrases(apps: list[dict[str, Any]]) -> list[str]:
-    """Whole region names ("tebing tinggi"), central agencies' own words ("kemenkes") and the
-    titles of a region's head ("wali kota") to strip."""
-    phrases: set[str] = set(OFFICIAL_TITLES)
+    """Whole region names ("tebing tinggi"), central agencies' own words ("kemenkes"), the
+    titles of a region's head ("wali kota") and natural landmarks ("semeru") to strip."""
+    phrases: set[str] = set(OFFICIAL_TITLES) | set(load_landmarks())
     central_names: dict[str, list[set[str]]] = {}
     for app in apps:
         agency = app.get("agency") or {}

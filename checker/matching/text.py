@@ -70,6 +70,15 @@ def load_regional_words(path: Path = REGIONAL_WORDS_FILE) -> dict[str, str]:
     return {word: indonesian for words in doc["languages"].values() for word, indonesian in words.items()}
 
 
+LANDMARKS_FILE = Path(__file__).resolve().parent.parent / "data" / "landmarks.json"
+
+
+def load_landmarks(path: Path = LANDMARKS_FILE) -> list[str]:
+    """Volcanoes, mountains, rivers and lakes, folded: where an app works, stripped like a region's name."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return sorted({" ".join(fold_words(str(name))) for name in doc["names"]} - {""})
+
+
 def load_synonym_groups(path: Path = SYNONYMS_FILE) -> list[list[str]]:
     """Synonym groups, each member as its folded content words joined by one space.
 
