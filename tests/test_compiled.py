@@ -254,3 +254,15 @@ def test_a_parsed_registry_is_taken_only_for_its_own_bytes(registry_file, tiny_r
     assert compiled_from_bytes(raw, str(registry_file), parsed=parsed).sha256 == parsed.sha256
     with pytest.raises(ValueError, match="not the registry"):
         compiled_from_bytes(raw + b" ", str(registry_file), parsed=parsed)
+
+
+def test_the_cache_key_covers_the_data_the_index_is_built_from(tmp_path, monkeypatch):
+    """Landmarks are data an operator may extend: an edited file must not be served a stale index."""
+    import checker.registry.compiled as compiled
+
+    raw = b'{"apps": []}'
+    before = cache_key(raw)
+    edited = tmp_path / "landmarks.json"
+    edited.write_text(compiled.LANDMARKS_FILE.read_text(encoding="utf-8").replace('"semeru", ', ""), encoding="utf-8")
+    monkeypatch.setattr(compiled, "LANDMARKS_FILE", edited)
+    assert cache_key(raw) != before

@@ -17,7 +17,7 @@ from typing import Any
 from checker.matching import MatchIndex, build_match_index
 from checker.matching.english import wordlist_files
 from checker.matching.stopwords import stopword_files
-from checker.matching.text import DISTRICTS_FILE, SYNONYMS_FILE
+from checker.matching.text import DISTRICTS_FILE, LANDMARKS_FILE, SYNONYMS_FILE
 from checker.plumbing import cache
 from checker.plumbing.cache import cache_dir  # noqa: F401 - where the entries live, for callers and tests
 from checker.registry.load import Registry, parse_registry, policy_index, read_registry_bytes
@@ -112,8 +112,9 @@ def load_compiled(source: str | Path, use_cache: bool = True) -> CompiledRegistr
 
 
 def cache_key(raw: bytes) -> str:
-    """The cache key of these registry bytes: the compiling code, the synonyms and the English word lists too."""
-    return cache.cache_key(raw, _CODE_FILES, [SYNONYMS_FILE, DISTRICTS_FILE, *wordlist_files(), *stopword_files()])
+    """The cache key of these registry bytes: the compiling code, the synonyms, the places and the word lists too."""
+    data = [SYNONYMS_FILE, DISTRICTS_FILE, LANDMARKS_FILE, *wordlist_files(), *stopword_files()]
+    return cache.cache_key(raw, _CODE_FILES, data)
 
 
 def compiled_from_bytes(
