@@ -939,11 +939,11 @@ def test_a_branded_name_does_not_hide_the_app_its_description_reads_like(sample:
 
 
 def test_the_registrys_nearest_app_under_reuse_is_listed_and_marked(sample: MatchIndex) -> None:
-    """ "Sleman Emergency Services 112" is nearest to a regency's "Call Center 112" (under `reuse`):
+    """ "Sleman Help Line 112" is nearest to a regency's "Call Center 112" (under `reuse`):
     listed, marked `nearest`, for MOR-004 to weigh against the function the text's profile reads like."""
     args = (
         sample,
-        "Sleman Emergency Services 112",
+        "Sleman Help Line 112",
         "One number for fire, ambulance and rescue: operators receive calls and dispatch the fire brigade and emergency teams.",
         "34.04",
         "Pemerintah Kabupaten Sleman",
@@ -1641,12 +1641,14 @@ def test_a_descriptions_unknown_words_count_together_as_one(sample: MatchIndex) 
 
 
 def test_a_names_unknown_word_keeps_its_full_weight(sample: MatchIndex) -> None:
-    """ "Walet" in the name says what the tax is on; the description's four unknown words share one word's weight."""
-    vec = sample.vectors("Pajak Sarang Walet", "Warga melaporkan penampakan buaya, biawak dan ular di muara sungai.")[0]
+    """ "Kelelawar" in the name says what the nest tax is on; the description's four unknown words share one word's weight."""
+    vec = sample.vectors(
+        "Pajak Sarang Kelelawar", "Warga melaporkan penampakan buaya, biawak dan ular di muara sungai."
+    )[0]
     described = [f for f in ("penampakan", "buaya", "biawak", "ular") if f in vec]
-    assert len(described) == 4 and "walet" in vec
+    assert len(described) == 4 and "kelelawar" in vec
     for feature in described:
-        assert vec[feature] / vec["walet"] == pytest.approx(DESCRIPTION_WEIGHT / math.sqrt(4), rel=1e-6)
+        assert vec[feature] / vec["kelelawar"] == pytest.approx(DESCRIPTION_WEIGHT / math.sqrt(4), rel=1e-6)
 
 
 @pytest.mark.parametrize(
